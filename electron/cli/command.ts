@@ -1,0 +1,48 @@
+// The shape every `goproxyctl` subcommand has. Each command lives in its own file under
+// commands/ and is loaded lazily (see registry.ts) so `goproxyctl status` stays fast to start.
+import type { ParseArgsConfig } from 'node:util';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Aborted on SIGINT/SIGTERM: long-running commands stop cleanly. */
+  signal: AbortSignal;
+  /** True when stdout is a terminal (live progress rows are drawn only then). */
+  isTTY: boolean;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+}
+
+export interface CliCommand {
+  name: string;
+  /** One line for `goproxyctl --help`. */
+  summary: string;
+  /** Usage text for `goproxyctl <name> --help`. */
+  usage: string;
+  /** util.parseArgs options; `json` and `help` are added for every command. */
+  options: NonNullable<ParseArgsConfig['options']>;
+  allowPositionals?: boolean;
+  /** Returns the process exit code. */
+  run(args: ParsedArgs, io: CliIo): Promise<number>;
+}
+
+/**
+ * Bad input from the user: printed as one sentence (with the fix) and exit code 2.
+ * Never a stack trace.
+ */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Exit codes shared by all commands. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export function writeJson(io: CliIo, value: unknown): void {
+  io.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}

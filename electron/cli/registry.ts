@@ -1,0 +1,20 @@
+// Every subcommand, by name, with its one-line summary. Modules load only when their command
+// runs, so start-up cost does not grow with the number of commands.
+// To add a command: create commands/<name>.ts exporting `command: CliCommand`, add one line here.
+import type { CliCommand } from './command.js';
+
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<CliCommand>;
+}
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  explain: {
+    summary: 'Show what `go` would do for a module with your current configuration',
+    load: async () => (await import('./commands/explain.js')).command,
+  },
+  env: {
+    summary: 'Show the effective Go proxy configuration and where each value comes from',
+    load: async () => (await import('./commands/env.js')).command,
+  },
+};

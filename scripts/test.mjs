@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm test`: the one command that checks everything, and fails on any failure.
+//   1. installs what the suites need (scripts/install-test-deps.sh; idempotent),
+//   2. typechecks and builds every layer (tsc -b),
+//   3. lints (including the layer rule),
+//   4. runs every test file under dist/test with node's test runner.
+// `npm test -- dist/test/unit/x.test.js` runs only the named files (steps 2-3 still run).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function step(title, cmd, args, opts = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (r.status !== 0) {
+    console.error(`✖ ${title} failed (${secs}s)`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`✔ ${title} (${secs}s)`);
+}
+
+const only = process.argv.slice(2);
+if (!process.env.GOPROXYCTL_SKIP_DEPS) step('install test dependencies', 'bash', ['scripts/install-test-deps.sh']);
+step('typecheck and build (tsc -b)', bin('tsc'), ['-b']);
+step('lint (eslint, layer rule)', bin('eslint'), ['--max-warnings=0', '.']);
+
+const testArgs = ['--test', `--test-concurrency=${Math.max(2, os.availableParallelism())}`];
+const targets = only.length ? only : [path.join('dist', 'test')];
+for (const t of targets) if (!existsSync(path.join(root, t))) {
+  console.error(`no such test path: ${t}`);
+  process.exit(2);
+}
+step('tests (node --test)', process.execPath, [...testArgs, ...targets]);
