@@ -1,0 +1,35 @@
+// `goproxyctl env`: the effective Go proxy configuration, where each value comes from, and
+// what it shadows.
+import { GO_PROXY_VARS } from '../../../shared/go/effective.js';
+import { redactEffectiveConfig } from '../../../shared/go/redact.js';
+import { readGoConfig } from '../../core/goenv/read-config.js';
+import { EXIT, writeJson, type CliCommand } from '../command.js';
+import { describeGo, formatConfigTable, shadowWarnings } from '../format/config-table.js';
+
+export const command: CliCommand = {
+  name: 'env',
+  summary: 'Show the effective Go proxy configuration and where each value comes from',
+  usage: `Usage: goproxyctl env [--json]
+
+Reads the configuration the way go does (environment, the go env file, $GOROOT/go.env,
+built-in defaults) and shows each variable's value, its source, and what it overrides.`,
+  options: {},
+  async run(args, io) {
+    const snapshot = await readGoConfig(io.env, { signal: io.signal });
+    if (args.values.json) {
+      writeJson(io, {
+        go: snapshot.go ? { binary: snapshot.go.binary, version: snapshot.go.version, goroot: snapshot.go.goroot } : null,
+        goError: snapshot.goError,
+        envFile: snapshot.envFilePath,
+        vars: redactEffectiveConfig(snapshot.effective),
+      });
+      return EXIT.ok;
+    }
+    const lines = [`go: ${describeGo(snapshot)}`, `go env file: ${snapshot.envFilePath ?? 'disabled (GOENV=off)'}`, ''];
+    lines.push(...formatConfigTable(snapshot.effective, GO_PROXY_VARS));
+    const warnings = shadowWarnings(snapshot.effective);
+    if (warnings.length) lines.push('', ...warnings.map((w) => `! ${w}`));
+    io.stdout.write(lines.join('\n') + '\n');
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,95 @@
+// `goproxyctl explain <module>[@version]`: what go would do for this module, right now,
+// with the user's configuration, and the fix when it would fail.
+import { checkModulePath } from '../../../shared/go/escape.js';
+import { isCanonicalSemver } from '../../../shared/go/semver.js';
+import { readGoConfig } from '../../core/goenv/read-config.js';
+import { explainModule, type Explanation } from '../../core/explain/explain-module.js';
+import { EXIT, UsageError, writeJson, type CliCommand } from '../command.js';
+import { describeGo, formatConfigTable, shadowWarnings } from '../format/config-table.js';
+
+export const command: CliCommand = {
+  name: 'explain',
+  summary: 'Show what `go` would do for a module with your current configuration',
+  usage: `Usage: goproxyctl explain <module>[@version] [--timeout MS] [--json]
+
+Walks your GOPROXY chain for the module exactly as go does (',' falls through only on
+404/410, '|' on any error; direct and off end the list; GONOPROXY/GOPRIVATE go direct),
+asking each entry the question go would ask, and prints the verdict and the fix.
+Without a version, asks for the latest version (@v/list, then @latest).
+
+Options:
+  --timeout MS   how long to wait for each entry (default 10000)
+  --json         one JSON object: module, version, steps, servedBy, error, fix
+
+Exit codes: 0 go would get the module, 1 go would fail, 2 bad input.`,
+  options: { timeout: { type: 'string' } },
+  allowPositionals: true,
+  async run(args, io) {
+    const { module, version } = parseModuleArg(args.positionals);
+    const timeoutMs = parseTimeout(args.values.timeout);
+    const snapshot = await readGoConfig(io.env, { signal: io.signal });
+    const resolution = await explainModule({
+      module,
+      version,
+      goproxy: snapshot.effective.GOPROXY.value,
+      gonoproxy: snapshot.effective.GONOPROXY.value,
+      env: io.env,
+      timeoutMs,
+      signal: io.signal,
+    });
+    const failed = resolution.servedBy === null;
+    if (args.values.json) {
+      writeJson(io, {
+        module,
+        version,
+        steps: resolution.steps.map((s) => ({ entry: s.entry, request: s.request, outcome: s.outcome, status: s.status, error: s.error })),
+        servedBy: resolution.servedBy,
+        error: resolution.error,
+        fix: resolution.fix,
+      });
+    } else {
+      io.stdout.write(renderHuman(module, version, resolution, snapshot) + '\n');
+    }
+    return failed ? EXIT.failed : EXIT.ok;
+  },
+};
+
+function parseModuleArg(positionals: string[]): { module: string; version: string | null } {
+  if (positionals.length !== 1) throw new UsageError('give exactly one module, e.g. `goproxyctl explain golang.org/x/text@v0.14.0`');
+  const arg = positionals[0]!;
+  const at = arg.lastIndexOf('@');
+  const module = at >= 0 ? arg.slice(0, at) : arg;
+  const rawVersion = at >= 0 ? arg.slice(at + 1) : null;
+  const problem = checkModulePath(module);
+  if (problem) throw new UsageError(`"${module}" is not a valid module path (${problem})`);
+  if (rawVersion === null || rawVersion === 'latest') return { module, version: null };
+  if (!isCanonicalSemver(rawVersion)) {
+    throw new UsageError(`"${rawVersion}" is not a full semantic version; use a version like v1.2.3, or omit it (or @latest) for the latest version`);
+  }
+  return { module, version: rawVersion };
+}
+
+function parseTimeout(raw: unknown): number {
+  if (raw === undefined) return 10_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) throw new UsageError('--timeout takes a whole number of milliseconds between 100 and 600000');
+  return ms;
+}
+
+function renderHuman(module: string, version: string | null, r: Explanation, snapshot: Awaited<ReturnType<typeof readGoConfig>>): string {
+  const target = `${module}@${version ?? `latest${r.version ? ` (${r.version})` : ''}`}`;
+  const lines = [`What go would do for ${target}`, '', `go: ${describeGo(snapshot)}`];
+  lines.push(...formatConfigTable(snapshot.effective, ['GOPROXY', 'GONOPROXY', 'GOPRIVATE', 'GOSUMDB', 'GONOSUMDB']));
+  for (const w of shadowWarnings(snapshot.effective)) lines.push(`  ! ${w}`);
+  lines.push('', 'Steps:');
+  r.steps.forEach((s, i) => {
+    const what = s.outcome === 'ok' ? 'ok' : s.outcome === 'skipped' ? 'skipped' : s.status ? `${s.outcome} (${s.status})` : s.outcome;
+    lines.push(`  ${i + 1}. ${s.request.padEnd(4)} ${s.entry}: ${what}. ${s.why}`);
+    if (s.error && s.outcome !== 'skipped') lines.push(`     ${s.error.split('\n')[0]}`);
+  });
+  lines.push('');
+  if (r.servedBy) lines.push(`✔ served by ${r.servedBy}`);
+  else lines.push(`✖ go would fail: ${r.error ?? 'no entry served the module'}`);
+  if (r.fix) lines.push(`  fix: ${r.fix}`);
+  return lines.join('\n');
+}
