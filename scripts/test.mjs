@@ -4,9 +4,9 @@
 //   2. typechecks and builds every layer (tsc -b),
 //   3. lints (including the layer rule),
 //   4. runs every test file under dist/test with node's test runner.
-// `npm test -- dist/test/unit/x.test.js` runs only the named files (steps 2-3 still run).
+// `npm test -- dist/test/unit/x.test.js` runs only the named files (steps 1-3 still run).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +31,18 @@ if (!process.env.GOPROXYCTL_SKIP_DEPS) step('install test dependencies', 'bash',
 step('typecheck and build (tsc -b)', bin('tsc'), ['-b']);
 step('lint (eslint, layer rule)', bin('eslint'), ['--max-warnings=0', '.']);
 
-const testArgs = ['--test', `--test-concurrency=${Math.max(2, os.availableParallelism())}`];
-const targets = only.length ? only : [path.join('dist', 'test')];
+// Only *.test.js files: given a directory, Node 20's runner would also execute every helper under
+// a test/ folder (the lab's CLI among them, which serves until killed).
+function testFiles(dir) {
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.test.js'))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+const targets = only.length ? only : testFiles(path.join('dist', 'test'));
 for (const t of targets) if (!existsSync(path.join(root, t))) {
-  console.error(`no such test path: ${t}`);
+  console.error(`no such test file: ${t}`);
   process.exit(2);
 }
-step('tests (node --test)', process.execPath, [...testArgs, ...targets]);
+const testArgs = ['--test', `--test-concurrency=${Math.max(2, os.availableParallelism())}`];
+step(`tests (node --test, ${targets.length} files)`, process.execPath, [...testArgs, ...targets]);
