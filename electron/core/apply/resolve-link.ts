@@ -1,0 +1,42 @@
+// Follows a chain of symbolic links to the file that really holds the bytes. Dotfile managers
+// (stow, chezmoi, yadm, home-manager) make ~/.bashrc a link into a repository; we must write the
+// target and leave the link a link. Unlike fs.realpath this also works when the final target does
+// not exist yet (a dangling link): the write then creates the target.
+import { lstat, readlink } from 'node:fs/promises';
+import path from 'node:path';
+
+const MAX_HOPS = 40; // Linux's own limit (ELOOP) for symlink resolution.
+
+export interface ResolvedPath {
+  /** The path that was asked for, made absolute. */
+  requested: string;
+  /** The file the bytes live in (equal to `requested` when it is not a link). */
+  finalPath: string;
+  /** Every link followed, in order, with the target text it held. */
+  links: { path: string; target: string }[];
+}
+
+export async function resolveLinkChain(file: string): Promise<ResolvedPath> {
+  const requested = path.resolve(file);
+  const links: ResolvedPath['links'] = [];
+  let current = requested;
+  for (let hop = 0; hop <= MAX_HOPS; hop++) {
+    let isLink: boolean;
+    try {
+      isLink = (await lstat(current)).isSymbolicLink();
+    } catch (err) {
+      if (isMissing(err)) return { requested, finalPath: current, links };
+      throw err;
+    }
+    if (!isLink) return { requested, finalPath: current, links };
+    const target = await readlink(current);
+    links.push({ path: current, target });
+    current = path.resolve(path.dirname(current), target);
+  }
+  throw new Error(`${requested} is a chain of more than ${MAX_HOPS} symbolic links (a loop?); fix the links by hand`);
+}
+
+export function isMissing(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
