@@ -1,0 +1,84 @@
+// The aggregated result of benchmarking one candidate: what scoring, the recommendation, the CLI
+// table and the history all consume. Built from the prober's samples by `summarizeSamples`.
+import type { Distribution } from './stats.js';
+import { distribution, median, successRate } from './stats.js';
+import type { CandidateKind, FailureKind, HttpProtocol, ProbeFailure, ProbeSample, TlsInfo } from './types.js';
+
+export interface CandidateSummary {
+  /** Normalized URL, 'direct', or a checksum database URL. */
+  candidate: string;
+  kind: CandidateKind;
+  samples: number;
+  /** Share of samples that succeeded, 0..1. */
+  successRate: number;
+  /** Over every protocol request of every sample: request written -> first response byte. */
+  ttfbMs: Distribution | null;
+  /** Wall time of the successful samples. */
+  totalMs: Distribution | null;
+  /** Median over the samples that measured it (the capped .zip read). */
+  throughputBytesPerSec: number | null;
+  /** Responses that broke the Go proxy protocol (wrong body), over all samples. */
+  protocolErrors: number;
+  /** Whether `<proxy>/sumdb/sum.golang.org/supported` answered 200; null when not checked. */
+  sumdbSupported: boolean | null;
+  /** The certificate seen (the most recent sample that saw one); null for plain http or no TLS reached. */
+  tls: TlsInfo | null;
+  /** The most frequent failure among failed samples (ties: the latest); null when every sample worked. */
+  error: ProbeFailure | null;
+  /** The HTTP version negotiated most recently; null when no response arrived. */
+  protocol: HttpProtocol | null;
+}
+
+function mostFrequentFailure(failed: readonly ProbeSample[]): ProbeFailure | null {
+  const counts = new Map<FailureKind, number>();
+  let best: ProbeFailure | null = null;
+  let bestCount = 0;
+  // Later samples win ties (>=): the latest evidence describes the candidate's present state.
+  for (const sample of failed) {
+    if (!sample.error) continue;
+    const count = (counts.get(sample.error.kind) ?? 0) + 1;
+    counts.set(sample.error.kind, count);
+    if (count >= bestCount) {
+      best = sample.error;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function lastNonNull<T>(values: readonly (T | null)[]): T | null {
+  for (let i = values.length - 1; i >= 0; i--) {
+    const v = values[i];
+    if (v !== null && v !== undefined) return v;
+  }
+  return null;
+}
+
+/** Aggregates the samples of one candidate (in the order they were taken). */
+export function summarizeSamples(candidate: string, kind: CandidateKind, samples: readonly ProbeSample[]): CandidateSummary {
+  const ordered = [...samples].sort((a, b) => a.startedAt - b.startedAt);
+  const ttfbs = ordered.flatMap((s) => s.requests.map((r) => r.ttfbMs).filter((v): v is number => v !== null));
+  const okSamples = ordered.filter((s) => s.ok);
+  const throughputs = ordered.map((s) => s.throughputBytesPerSec).filter((v): v is number => v !== null);
+  const protocolErrors = ordered.reduce(
+    (n, s) => n + s.requests.filter((r) => r.error?.kind === 'protocol').length + (s.error?.kind === 'protocol' && !s.requests.some((r) => r.error?.kind === 'protocol') ? 1 : 0),
+    0,
+  );
+  const sumdbAnswers = ordered.map((s) => s.sumdbSupported).filter((v): v is boolean => v !== null);
+  const sumdbSupported = sumdbAnswers.length === 0 ? null : sumdbAnswers.includes(true);
+  const failed = ordered.filter((s) => !s.ok);
+  return {
+    candidate,
+    kind,
+    samples: ordered.length,
+    successRate: successRate(ordered.map((s) => s.ok)),
+    ttfbMs: distribution(ttfbs),
+    totalMs: distribution(okSamples.map((s) => s.durationMs)),
+    throughputBytesPerSec: median(throughputs),
+    protocolErrors,
+    sumdbSupported,
+    tls: lastNonNull(ordered.map((s) => s.tls ?? s.error?.tls ?? null)),
+    error: failed.length === 0 ? null : mostFrequentFailure(failed),
+    protocol: lastNonNull(ordered.map((s) => s.protocol)),
+  };
+}

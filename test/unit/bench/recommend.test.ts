@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseGoproxy } from '../../../shared/go/goproxy.js';
+import { recommendChain } from '../../../shared/bench/recommend.js';
+import type { CandidateSummary } from '../../../shared/bench/summary.js';
+import { failing, random, randomSummary, summary } from './fixtures.js';
+
+const DEFAULTS = { currentGoproxy: 'https://proxy.golang.org,direct', currentGosumdb: 'sum.golang.org' };
+
+const fast = summary({ candidate: 'https://fast.example', ttfbMs: { median: 20, p90: 30 }, sumdbSupported: false });
+const slow = summary({ candidate: 'https://slow.example', ttfbMs: { median: 300, p90: 600 }, sumdbSupported: true });
+const dead = failing('https://proxy.golang.org', 'timeout');
+const sumGolangOrg = (ok: boolean): CandidateSummary => (ok ? summary({ candidate: 'https://sum.golang.org', kind: 'sumdb' }) : failing('https://sum.golang.org', 'timeout', { kind: 'sumdb' }));
+const sumGoogleCn = (ok: boolean): CandidateSummary => (ok ? summary({ candidate: 'https://sum.golang.google.cn', kind: 'sumdb' }) : failing('https://sum.golang.google.cn', 'dns', { kind: 'sumdb' }));
+const direct = (ok: boolean): CandidateSummary => (ok ? summary({ candidate: 'direct', kind: 'direct', tls: null }) : failing('direct', 'connect', { kind: 'direct' }));
+
+test('working proxies by score, joined with "|"; a proxy that never answered is left out', () => {
+  const r = recommendChain([slow, dead, fast], { ...DEFAULTS, currentGoproxy: 'https://proxy.golang.org' });
+  assert.equal(r.goproxy, 'https://fast.example|https://slow.example');
+  assert.deepEqual(
+    r.entries.map((e) => (e.kind === 'proxy' ? [e.url, e.fallBackOnError] : [e.kind])),
+    [['https://fast.example', true], ['https://slow.example', true]],
+  );
+  assert.ok(r.reasons.some((x) => x.includes('https://proxy.golang.org (timeout)')));
+  // What go will parse back is the same chain.
+  const parsed = parseGoproxy(r.goproxy);
+  assert.ok(parsed.ok);
+  assert.deepEqual(parsed.value.entries.map((e) => e.kind === 'proxy' && e.url), ['https://fast.example', 'https://slow.example']);
+});
+
+test('deterministic: input order does not matter, and equal scores are ordered by URL', () => {
+  const a = summary({ candidate: 'https://a.example' });
+  const b = summary({ candidate: 'https://b.example' });
+  const c = summary({ candidate: 'https://c.example' });
+  const one = recommendChain([c, a, b], DEFAULTS);
+  const two = recommendChain([b, c, a], DEFAULTS);
+  assert.deepEqual(one, two);
+  assert.ok(one.goproxy.startsWith('https://a.example|https://b.example|https://c.example'));
+  const rand = random(9);
+  const many = Array.from({ length: 8 }, (_, i) => randomSummary(rand, `https://p${i}.example`));
+  const reference = recommendChain(many, DEFAULTS);
+  for (let i = 0; i < 20; i++) {
+    const shuffled = [...many].sort(() => rand() - 0.5);
+    assert.deepEqual(recommendChain(shuffled, DEFAULTS), reference);
+  }
+});
+
+test('direct is kept at the end only when the user had it and it is reachable', () => {
+  const kept = recommendChain([fast, direct(true)], DEFAULTS);
+  assert.equal(kept.goproxy, 'https://fast.example|direct');
+  const dropped = recommendChain([fast, direct(false)], DEFAULTS);
+  assert.equal(dropped.goproxy, 'https://fast.example');
+  assert.ok(dropped.reasons.some((x) => x.includes('GOPRIVATE')));
+  const notHad = recommendChain([fast, direct(true)], { ...DEFAULTS, currentGoproxy: 'https://proxy.golang.org' });
+  assert.equal(notHad.goproxy, 'https://fast.example');
+  const viaContext = recommendChain([fast], { ...DEFAULTS, directReachable: false });
+  assert.equal(viaContext.goproxy, 'https://fast.example');
+  const unchecked = recommendChain([fast], DEFAULTS);
+  assert.equal(unchecked.goproxy, 'https://fast.example|direct');
+});
+
+test('when no proxy works: direct alone if it works; the current chain kept if nothing works', () => {
+  const onlyDirect = recommendChain([dead, direct(true)], { ...DEFAULTS, currentGoproxy: 'https://proxy.golang.org' });
+  assert.equal(onlyDirect.goproxy, 'direct');
+  const nothing = recommendChain([dead, direct(false)], { ...DEFAULTS, currentGoproxy: 'https://proxy.golang.org,direct' });
+  assert.equal(nothing.goproxy, 'https://proxy.golang.org,direct');
+  assert.ok(nothing.reasons.some((x) => x.includes('HTTPS_PROXY')));
+});
+
+test('a comma in the current chain is called out', () => {
+  const r = recommendChain([fast, slow], { ...DEFAULTS, currentGoproxy: 'https://slow.example,https://fast.example' });
+  assert.ok(r.reasons.some((x) => x.includes('404/410')));
+  const piped = recommendChain([fast, slow], { ...DEFAULTS, currentGoproxy: 'https://slow.example|https://fast.example' });
+  assert.ok(!piped.reasons.some((x) => x.includes('404/410')));
+});
+
+test('GOSUMDB: sum.golang.org when it answers directly', () => {
+  const r = recommendChain([fast, slow, sumGolangOrg(true)], DEFAULTS);
+  assert.equal(r.gosumdb, 'sum.golang.org');
+  // The database candidate is not a proxy and never lands in GOPROXY.
+  assert.ok(!r.goproxy.includes('sum.golang.org'));
+});
+
+test('GOSUMDB: through the best chosen proxy that serves it when the database is unreachable', () => {
+  const r = recommendChain([fast, slow, sumGolangOrg(false)], DEFAULTS);
+  assert.equal(r.gosumdb, 'sum.golang.org https://slow.example/sumdb/sum.golang.org');
+  const trailing = summary({ candidate: 'https://mirrors.example/goproxy/', sumdbSupported: true });
+  assert.equal(recommendChain([trailing, sumGolangOrg(false)], DEFAULTS).gosumdb, 'sum.golang.org https://mirrors.example/goproxy/sumdb/sum.golang.org');
+});
+
+test('GOSUMDB: the China mirror when neither the database nor a proxy serves it; else keep with a warning', () => {
+  const noProxyServes = summary({ candidate: 'https://fast.example', sumdbSupported: false });
+  assert.equal(recommendChain([noProxyServes, sumGolangOrg(false), sumGoogleCn(true)], DEFAULTS).gosumdb, 'sum.golang.google.cn');
+  const none = recommendChain([noProxyServes, sumGolangOrg(false), sumGoogleCn(false)], DEFAULTS);
+  assert.equal(none.gosumdb, null);
+  assert.ok(none.reasons.some((x) => x.startsWith('Warning')));
+  // A dead proxy that claims sumdb support is not a route.
+  const deadServing = failing('https://dead.example', 'timeout', { sumdbSupported: true });
+  assert.equal(recommendChain([noProxyServes, deadServing, sumGolangOrg(false)], DEFAULTS).gosumdb, null);
+});
+
+test('GOSUMDB: not probed, or the user runs their own database: left alone', () => {
+  assert.equal(recommendChain([fast, slow], DEFAULTS).gosumdb, null);
+  const own = 'sum.corp.example+eaa13ddf+AQcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH https://sum.corp.example';
+  const r = recommendChain([fast, sumGolangOrg(true)], { ...DEFAULTS, currentGosumdb: own });
+  assert.equal(r.gosumdb, null);
+  assert.ok(r.reasons.some((x) => x.includes('sum.corp.example')));
+});
+
+test('an invalid current GOSUMDB is replaced when a database works, and said to be invalid', () => {
+  const r = recommendChain([fast, sumGolangOrg(true)], { ...DEFAULTS, currentGosumdb: 'goproxy.cn/sumdb/sum.golang.org' });
+  assert.equal(r.gosumdb, 'sum.golang.org');
+  assert.ok(r.reasons.some((x) => x.includes('malformed verifier id')));
+});
+
+test('GOSUMDB=off is turned back on when a database works, with the reason', () => {
+  const r = recommendChain([fast, sumGolangOrg(true)], { ...DEFAULTS, currentGosumdb: 'off' });
+  assert.equal(r.gosumdb, 'sum.golang.org');
+  assert.ok(r.reasons.some((x) => x.includes('GOSUMDB=off')));
+});
+
+test('sumdbCandidates in the context mark database candidates as well as kind', () => {
+  const dbAsProxy = summary({ candidate: 'https://sum.golang.org' });
+  const r = recommendChain([fast, dbAsProxy], { ...DEFAULTS, sumdbCandidates: ['https://sum.golang.org'] });
+  assert.equal(r.goproxy, 'https://fast.example|direct');
+  assert.equal(r.gosumdb, 'sum.golang.org');
+});
+
+test('reasons come in Simplified Chinese on request', () => {
+  const r = recommendChain([fast, slow, dead, sumGolangOrg(false)], { ...DEFAULTS, lang: 'zh-CN' });
+  assert.ok(r.reasons.some((x) => x.includes('按得分排序的代理')));
+  assert.ok(r.reasons.some((x) => x.includes('已排除')));
+  assert.ok(r.reasons.some((x) => x.includes('校验和数据库')));
+});
