@@ -1,0 +1,81 @@
+// Probe options and their defaults, in one place so the CLI, the app and tests agree.
+import type { ProbeProgress } from '../../../shared/bench/types.js';
+
+export interface PhaseTimeouts {
+  dnsMs: number;
+  connectMs: number;
+  tlsMs: number;
+  /** Request written -> response headers complete (a slowloris server trips this one). */
+  ttfbMs: number;
+  /** Response headers -> last body byte read. */
+  transferMs: number;
+  /** The whole sample. */
+  overallMs: number;
+}
+
+// Shorter than go's own (30 s dial, 10 s TLS, no overall limit): a probe must come back with a
+// verdict while the user watches; a proxy this slow is unusable anyway.
+export const DEFAULT_TIMEOUTS: PhaseTimeouts = {
+  dnsMs: 5_000,
+  connectMs: 10_000,
+  tlsMs: 10_000,
+  ttfbMs: 10_000,
+  transferMs: 20_000,
+  overallMs: 45_000,
+};
+
+export interface BodyCaps {
+  list: number;
+  latest: number;
+  info: number;
+  mod: number;
+  /** Bytes of the .zip read to measure throughput; larger zips are read up to this point. */
+  zip: number;
+  small: number;
+}
+
+export const DEFAULT_BODY_CAPS: BodyCaps = {
+  list: 1 << 20,
+  latest: 64 << 10,
+  info: 64 << 10,
+  mod: 1 << 20,
+  zip: 8 << 20,
+  small: 256 << 10,
+};
+
+/** Response headers beyond this are refused (go allows 10 MB; no proxy needs more than a few KB). */
+export const MAX_HEADER_BYTES = 64 << 10;
+
+export interface Credentials {
+  user: string;
+  secret: string;
+}
+
+export interface ProbeOptionsBase {
+  signal?: AbortSignal;
+  timeouts?: Partial<PhaseTimeouts>;
+  maxBodyBytes?: Partial<BodyCaps>;
+  /** Basic-auth credentials, sent only to the candidate's own origin. */
+  credentials?: Credentials | null;
+  family?: 4 | 6 | null;
+  /** For HTTPS_PROXY / HTTP_PROXY / NO_PROXY / SSL_CERT_FILE / SSL_CERT_DIR; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Extra trusted CA certificates (PEM). */
+  ca?: string[];
+  onProgress?: (p: ProbeProgress) => void;
+  /** Sample number reported in progress events. */
+  sample?: number;
+  /**
+   * Dial another address for a host, like curl's --connect-to: "host:port" -> "host:port".
+   * Host header, SNI and certificate checks keep the original name.
+   */
+  connectTo?: Record<string, string>;
+}
+
+export function resolveTimeouts(t: Partial<PhaseTimeouts> | undefined): PhaseTimeouts {
+  return { ...DEFAULT_TIMEOUTS, ...(t ?? {}) };
+}
+
+export function resolveCaps(c: Partial<BodyCaps> | undefined): BodyCaps {
+  return { ...DEFAULT_BODY_CAPS, ...(c ?? {}) };
+}

@@ -1,0 +1,131 @@
+// One sample of one module proxy, speaking the real protocol in the order go does for a
+// `go mod download`: list, @latest, .info, .mod, the sumdb check, then a capped .zip read.
+import type { ProbeFailure, ProbeSample } from '../../../shared/bench/types.js';
+import { makeFailure } from './failure.js';
+import { contentLength, judge, withError } from './judge.js';
+import { resolveCaps, type Credentials, type ProbeOptionsBase } from './options.js';
+import { checkInfo, checkList, checkMod, checkZipHead, escapeModuleText } from './protocol-checks.js';
+import { isFatal, runSample, stripUserinfo } from './sample-runner.js';
+
+export interface ModuleRef {
+  path: string;
+  version: string;
+}
+
+export interface ProbeProxyOptions extends ProbeOptionsBase {
+  module: ModuleRef;
+}
+
+// modfetch.MaxZipFile: go refuses module zips larger than this.
+const GO_MAX_ZIP_BYTES = 500 << 20;
+
+/** GOPROXY's rule: an entry without a scheme means https. Returns the URL with userinfo intact. */
+export function parseCandidate(candidate: string): URL {
+  const text = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(candidate) ? candidate : `https://${candidate}`;
+  const url = new URL(text);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`The probe speaks http and https only, not ${url.protocol}`);
+  return url;
+}
+
+/** The candidate as shown and stored: no credentials, no trailing slash. */
+export function normalizeCandidate(url: URL): string {
+  return stripUserinfo(url).href.replace(/\/+$/, '');
+}
+
+export function credentialsFrom(url: URL, given: Credentials | null | undefined): Credentials | null {
+  if (given) return given;
+  if (!url.username && !url.password) return null;
+  return { user: decodeURIComponent(url.username), secret: decodeURIComponent(url.password) };
+}
+
+export async function probeProxy(candidate: string, opts: ProbeProxyOptions): Promise<ProbeSample> {
+  const url = parseCandidate(candidate);
+  const base = normalizeCandidate(url);
+  const origin = stripUserinfo(url);
+  const credentials = credentialsFrom(url, opts.credentials);
+  const caps = resolveCaps(opts.maxBodyBytes);
+  const { path, version } = opts.module;
+  const modBase = `${base}/${escapeModuleText(path)}/@v`;
+  const where = origin.host;
+
+  return runSample({
+    candidate: base,
+    kind: 'proxy',
+    origin,
+    credentials,
+    opts,
+    body: async (ctx) => {
+      let error: ProbeFailure | null = null;
+      let stop = false;
+      const note = (f: ProbeFailure | null, required: boolean): void => {
+        if (f && required && !error) error = f;
+        if (f && isFatal(f)) stop = true;
+      };
+
+      const list = await ctx.fetch({ request: 'list', url: `${modBase}/list`, maxBytes: caps.list });
+      const listErr = judge(list, where, (b) => checkList(b.toString('utf8')));
+      ctx.record(withError(list.timing, listErr));
+      note(listErr, true);
+
+      if (!stop) {
+        const latest = await ctx.fetch({ request: 'latest', url: `${base}/${escapeModuleText(path)}/@latest`, maxBytes: caps.latest });
+        const latestErr = judge(latest, where, (b) => checkInfo(b.toString('utf8'), null));
+        ctx.record(withError(latest.timing, latestErr));
+        // @latest is optional in the protocol: "not here" is a fine answer.
+        note(latestErr, latestErr?.kind !== 'not-found');
+      }
+
+      if (!stop) {
+        const info = await ctx.fetch({ request: 'info', url: `${modBase}/${escapeModuleText(version)}.info`, maxBytes: caps.info });
+        const infoErr = judge(info, where, (b) => checkInfo(b.toString('utf8'), version));
+        ctx.record(withError(info.timing, infoErr));
+        note(infoErr, true);
+      }
+
+      if (!stop) {
+        const mod = await ctx.fetch({ request: 'mod', url: `${modBase}/${escapeModuleText(version)}.mod`, maxBytes: caps.mod });
+        const modErr = judge(mod, where, (b) => checkMod(b.toString('utf8'), path));
+        ctx.record(withError(mod.timing, modErr));
+        note(modErr, true);
+      }
+
+      let sumdbSupported: boolean | null = null;
+      if (!stop) {
+        // Before the zip: a capped zip read ends its connection, and this request should not pay for a new one.
+        const sumdb = await ctx.fetch({ request: 'sumdb-supported', url: `${base}/sumdb/sum.golang.org/supported`, maxBytes: caps.small });
+        const sumdbErr = judge(sumdb, where, null);
+        ctx.record(withError(sumdb.timing, sumdbErr && sumdbErr.kind !== 'not-found' ? sumdbErr : null));
+        if (!sumdbErr) sumdbSupported = true;
+        else if (sumdbErr.kind === 'not-found') sumdbSupported = false;
+        else {
+          ctx.warnings.push(`The checksum database check failed: ${sumdbErr.message}`);
+          note(sumdbErr, false);
+        }
+      }
+
+      let throughputBytesPerSec: number | null = null;
+      if (!stop) {
+        const zip = await ctx.fetch({ request: 'zip', url: `${modBase}/${escapeModuleText(version)}.zip`, maxBytes: caps.zip });
+        const declared = contentLength(zip);
+        // Size first: an answer that would not stop is too-large whatever its first bytes are.
+        let zipErr: ProbeFailure | null = null;
+        if (!zip.timing.error && zip.status === 200) {
+          if (declared !== null && declared > GO_MAX_ZIP_BYTES) {
+            zipErr = makeFailure('too-large', 'transfer', `${where}: the .zip is ${declared} bytes, more than go accepts (500 MB).`, zip.status);
+          } else if (zip.overflowed && declared !== null && declared <= caps.zip) {
+            zipErr = makeFailure('too-large', 'transfer', `${where}: the .zip claimed ${declared} bytes but sent more than ${caps.zip}.`, zip.status);
+          } else if (zip.overflowed && declared === null) {
+            zipErr = makeFailure('too-large', 'transfer', `${where}: the .zip has no declared size and went on past ${caps.zip} bytes.`, zip.status);
+          }
+        }
+        zipErr ??= judge(zip, where, (b) => checkZipHead(b, path, version), { truncationAllowed: true });
+        ctx.record(withError(zip.timing, zipErr));
+        note(zipErr, true);
+        if (!zipErr && zip.timing.transferMs && zip.timing.transferMs > 0) {
+          throughputBytesPerSec = zip.body.length / (zip.timing.transferMs / 1000);
+        }
+      }
+      return { error, throughputBytesPerSec, sumdbSupported };
+    },
+  });
+}
