@@ -129,3 +129,28 @@ function escapeString(s: string): string {
   }
   return s.replace(/[A-Z]/g, (c) => '!' + c.toLowerCase());
 }
+
+/**
+ * Go's unescapeString (behind module.UnescapePath/UnescapeVersion): the inverse of the escaping,
+ * or null when `escaped` is not a valid escaped form (an upper-case letter, a '!' not followed by a
+ * lower-case letter, a non-ASCII character). Checks only the escaping, not the path's validity.
+ */
+export function unescapeModuleString(escaped: string): string | null {
+  let out = '';
+  let bang = false;
+  for (const ch of escaped) {
+    if ((ch.codePointAt(0) ?? 0) >= 0x80) return null;
+    if (bang) {
+      if (!/^[a-z]$/.test(ch)) return null;
+      out += ch.toUpperCase();
+      bang = false;
+    } else if (ch === '!') {
+      bang = true;
+    } else if (/^[A-Z]$/.test(ch)) {
+      return null;
+    } else {
+      out += ch;
+    }
+  }
+  return bang ? null : out;
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkModulePath, escapeModulePath, escapeVersion } from '../../../shared/go/escape.js';
+import { checkModulePath, escapeModulePath, escapeVersion, unescapeModuleString } from '../../../shared/go/escape.js';
 import { checkPrefixPatterns, matchPrefixPatterns } from '../../../shared/go/match.js';
 
 test('the go-semantics.md table', () => {
@@ -44,4 +44,13 @@ test('module path escaping and checks (golang.org/x/mod/module)', () => {
   assert.equal(checkModulePath('example.com/con'), 'malformed module path "example.com/con": "con" disallowed as path element component on Windows');
   assert.equal(checkModulePath('example.com/a~1'), 'malformed module path "example.com/a~1": trailing tilde and digits in path element');
   assert.equal(checkModulePath('example.com/a b'), `malformed module path "example.com/a b": invalid char ' '`);
+});
+
+test('unescapeModuleString inverts the escaping and rejects what go rejects', () => {
+  assert.equal(unescapeModuleString('github.com/!azure/azure-sdk-for-go'), 'github.com/Azure/azure-sdk-for-go');
+  assert.equal(unescapeModuleString(escapeModulePath('lab.invalid/BigCorp/Tool')), 'lab.invalid/BigCorp/Tool');
+  assert.equal(unescapeModuleString('github.com/Azure/x'), null, 'an upper-case letter is not an escaped form');
+  assert.equal(unescapeModuleString('a.com/x!'), null, 'a trailing bang');
+  assert.equal(unescapeModuleString('a.com/!1'), null, 'a bang before a non-letter');
+  assert.equal(unescapeModuleString('a.com/é'), null, 'non-ASCII');
 });

@@ -1,0 +1,92 @@
+// `npm run lab [scenario] [--json]`: starts a scenario, prints how to point `go` at it, serves the
+// control API, and stays up until SIGINT/SIGTERM.
+import { startControlServer } from './control.js';
+import { describeFaults } from './faults.js';
+import { startLab } from './lab.js';
+import { SCENARIOS } from './scenarios.js';
+import type { Lab } from './types.js';
+
+const USAGE = `usage: npm run lab -- [scenario] [--json]\nscenarios: ${Object.keys(SCENARIOS).join(', ')}`;
+
+function parseArgs(argv: string[]): { scenario: string; json: boolean } | { error: string } | { help: true } {
+  let scenario = 'china-like';
+  let json = false;
+  let named = false;
+  for (const a of argv) {
+    if (a === '--json') json = true;
+    else if (a === '--help' || a === '-h') return { help: true };
+    else if (a.startsWith('-')) return { error: `unknown option ${a}` };
+    else if (named) return { error: `one scenario at a time (got "${scenario}" and "${a}")` };
+    else {
+      scenario = a;
+      named = true;
+    }
+  }
+  if (!SCENARIOS[scenario]) return { error: `unknown scenario "${scenario}"` };
+  return { scenario, json };
+}
+
+function humanReport(lab: Lab, scenario: string, controlUrl: string): string {
+  const proxies = Object.values(lab.proxies);
+  const width = Math.max(...proxies.map((p) => p.name.length));
+  const lines = [`goproxyctl lab: scenario "${scenario}"`, `  ${SCENARIOS[scenario]!.description}`, ''];
+  for (const p of proxies) lines.push(`  ${p.name.padEnd(width)}  ${p.url.padEnd(28)}  ${describeFaults(p.faults)}`);
+  const chain = proxies.map((p) => p.url).join('|');
+  const first = lab.modules.find((m) => m.path.endsWith('/BigCorp/Tool')) ?? lab.modules[0]!;
+  lines.push(
+    '',
+    'Point go at it (temporary caches, no checksum database, the lab CA trusted):',
+    `  export GOPROXY='${chain}'`,
+    `  export GOSUMDB=off GOTOOLCHAIN=local GOFLAGS=-mod=mod`,
+    `  export GOMODCACHE=${lab.dir}/gopath/pkg/mod SSL_CERT_FILE=${lab.caCertFile}`,
+    `  go mod download -json ${first.path}@${first.version}`,
+    '',
+    `Control API: ${controlUrl}`,
+    `  curl ${controlUrl}/proxies`,
+    `  curl -X PUT -d '{"status":502}' ${controlUrl}/proxies/${proxies[0]!.name}/faults`,
+    `  curl ${controlUrl}/proxies/${proxies[0]!.name}/log`,
+    '',
+    'Ctrl-C stops the lab.',
+  );
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if ('help' in args) {
+    console.log(USAGE);
+    return;
+  }
+  if ('error' in args) {
+    console.error(`${args.error}; ${USAGE.replace('\n', '; ')}`);
+    process.exit(2);
+  }
+  const scenario = SCENARIOS[args.scenario]!;
+  const lab = await startLab({ proxies: scenario.proxies, ...(scenario.modules ? { modules: scenario.modules } : {}) });
+  const control = await startControlServer(lab);
+  if (args.json) {
+    console.log(JSON.stringify({
+      scenario: args.scenario,
+      controlUrl: control.url,
+      caCertFile: lab.caCertFile,
+      goproxy: Object.values(lab.proxies).map((p) => p.url).join('|'),
+      proxies: Object.values(lab.proxies).map((p) => ({ name: p.name, url: p.url, tls: p.tls, faults: describeFaults(p.faults) })),
+      modules: lab.modules.map((m) => `${m.path}@${m.version}`),
+    }));
+  } else {
+    console.log(humanReport(lab, args.scenario, control.url));
+  }
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void Promise.all([control.close(), lab.close()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`lab failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

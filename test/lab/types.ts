@@ -1,0 +1,140 @@
+// The lab's public types. Tests, benchmark scripts, the demo and the CLI code against these names,
+// so they change only by addition.
+
+/** One version of one fixture module, as its author would have written it. */
+export interface FixtureModule {
+  path: string;
+  version: string;
+  requires: { path: string; version: string }[];
+  /** File name -> content, go.mod included. Names are relative to the module root. */
+  files: Record<string, string>;
+}
+
+/** What a proxy answers for one module version. */
+export interface ServedModule {
+  path: string;
+  version: string;
+  /** JSON {"Version","Time"} */
+  info: string;
+  mod: string;
+  /** Every entry under "<path>@<version>/", deterministic bytes. */
+  zip: Buffer;
+}
+
+export type TlsMode = 'none' | 'valid' | 'self-signed' | 'expired' | 'wrong-host' | 'expiring-soon';
+
+export type FaultMode =
+  | 'normal'
+  | 'refuse'
+  | 'blackhole'
+  | 'reset-mid-body'
+  | 'slow-body'
+  | 'garbage'
+  | 'slowloris-headers'
+  | 'endless-body'
+  | 'huge-headers'
+  | 'redirect-loop'
+  | 'redirect-cross-host'
+  | 'redirect-to-http'
+  | 'zip-bomb'
+  | 'wrong-content';
+
+export interface FaultSpec {
+  /** Delay before response headers. */
+  latencyMs?: number;
+  /** Plus a uniform random 0..jitterMs. */
+  jitterMs?: number;
+  /** Body throughput cap. */
+  bandwidthBytesPerSec?: number;
+  /** Answer every selected request with this status (404, 410, 403, 500, 502, 503 ...). */
+  status?: number;
+  /**
+   * Substring, or /regex/ (with optional flags), selecting the request paths every fault of this
+   * spec applies to (latency, status, mode, auth ...). Default: all. Ignored by 'refuse', which
+   * closes the listener and so cannot look at paths.
+   */
+  paths?: string;
+  mode?: FaultMode;
+  /** Require HTTP Basic auth (401 + WWW-Authenticate otherwise). */
+  auth?: { user: string; password: string };
+  /**
+   * For 'redirect-cross-host': the lab proxy name (or absolute URL) to redirect to.
+   * Default: the first other proxy of the lab.
+   */
+  redirectTo?: string;
+}
+
+export interface LabProxyOptions {
+  name: string;
+  tls?: TlsMode;
+  faults?: FaultSpec;
+  host?: '127.0.0.1' | '::1';
+  port?: number;
+  /** Serve /sumdb/sum.golang.org/supported (200). */
+  sumdb?: boolean;
+  /** Serve only these module paths; others 404. */
+  modules?: string[];
+}
+
+/**
+ * One request. A TLS proxy black-holed on all paths logs each stalled handshake as method 'TLS',
+ * path '*' (no request was ever read).
+ */
+export interface AccessLogEntry {
+  at: number;
+  method: string;
+  /** The request target as sent (escaped path and query). */
+  path: string;
+  /** null: no HTTP answer (blackhole, reset, garbage). */
+  status: number | null;
+  /** Body bytes written. */
+  bytes: number;
+  /** Present when the request needed credentials: whether they were right. */
+  authorized?: boolean;
+  authorizationHeaderSent: boolean;
+  /** 'http-downgrade': served by the plain-http twin a 'redirect-to-http' fault points to. */
+  via?: 'http-downgrade';
+}
+
+export interface LabProxy {
+  readonly name: string;
+  /** e.g. http://127.0.0.1:PORT, no trailing slash. */
+  readonly url: string;
+  readonly port: number;
+  readonly tls: TlsMode;
+  /** At run time; replaces the current faults. */
+  setFaults(f: FaultSpec): void;
+  readonly faults: FaultSpec;
+  readonly accessLog: readonly AccessLogEntry[];
+  clearLog(): void;
+  /** Distinct "path@version" for which it answered a .zip with 200 (the real zip, fully sent). */
+  servedModules(): string[];
+}
+
+export interface Lab {
+  readonly proxies: Readonly<Record<string, LabProxy>>;
+  readonly modules: readonly FixtureModule[];
+  readonly caCertPem: string;
+  /** Written under the lab's temp dir. */
+  readonly caCertFile: string;
+  /** The lab's private temp dir (removed by close()). */
+  readonly dir: string;
+  /**
+   * Environment for running the real `go` against the lab: the current environment without any GO*
+   * or proxy variable, plus temp GOPATH/GOMODCACHE/GOCACHE, GOTOOLCHAIN=local,
+   * GOFLAGS=-mod=mod -modcacherw, GOSUMDB=off, SSL_CERT_FILE=<lab CA>, HOME to a temp dir.
+   * Merge your GOPROXY etc. on top.
+   */
+  goEnv(extra?: Record<string, string>): Record<string, string>;
+  /** A fresh empty directory under the lab's temp dir (e.g. a second GOMODCACHE). */
+  makeTempDir(prefix: string): string;
+  /** Closes every server and socket, removes temp files; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface Scenario {
+  description: string;
+  proxies: LabProxyOptions[];
+  /** Modules to serve instead of the default fixture graph. */
+  modules?: FixtureModule[];
+}
