@@ -9,8 +9,9 @@
 import { walkChain, type Attempt, type ChainResolution, type ChainStep, type Outcome } from '../../../shared/go/chain.js';
 import { escapeModulePath, escapeVersion } from '../../../shared/go/escape.js';
 import { compareSemver, isCanonicalSemver } from '../../../shared/go/semver.js';
-import { createGoAgent, goGet, type GetResult } from './go-get.js';
-import { extraTrustedCAs } from '../net/trust.js';
+import { createGoSession, goGet, type GetResult, type GoGetOptions } from './go-get.js';
+import type { ProbeSession } from '../probe/session.js';
+import { pickGoImport } from '../probe/probe-direct.js';
 
 export interface ExplainRequest {
   module: string;
@@ -33,12 +34,11 @@ export interface Explanation extends Omit<ChainResolution, 'steps'> {
 
 export async function explainModule(req: ExplainRequest): Promise<Explanation> {
   const timeoutMs = req.timeoutMs ?? 10_000;
-  const agent = createGoAgent({ timeoutMs, ca: await extraTrustedCAs(req.env) });
-  const opts: FetchOpts = { dispatcher: agent, timeoutMs, signal: req.signal };
+  const session = createGoSession(req.env, timeoutMs, req.signal ?? new AbortController().signal);
   const config = { goproxy: req.goproxy, gonoproxy: req.gonoproxy };
   // The direct check does not depend on the file: ask the VCS host once.
   let direct: Promise<Outcome> | null = null;
-  const askDirectOnce = () => (direct ??= askDirect(req.module, opts));
+  const askDirectOnce = () => (direct ??= askDirect(req.module, session));
   let version = req.version;
   const steps: ExplainStep[] = [];
   try {
@@ -47,11 +47,11 @@ export async function explainModule(req: ExplainRequest): Promise<Explanation> {
       last = await walk(config, req.module, async (attempt) => {
         if (attempt.kind === 'direct') return askDirectOnce();
         if (file === 'info') {
-          const { outcome, resolved } = await askInfo(attempt.entry, req.module, version, opts);
+          const { outcome, resolved } = await askInfo(session, attempt.entry, req.module, version);
           if (outcome.kind === 'ok' && resolved) version = resolved;
           return outcome;
         }
-        return askFile(attempt.entry, req.module, version!, file, opts);
+        return askFile(session, attempt.entry, req.module, version!, file);
       });
       steps.push(...last.steps.map((s) => ({ ...s, request: file })));
       // A direct fetch gets everything from the VCS host at once; a failure ends the download.
@@ -59,7 +59,7 @@ export async function explainModule(req: ExplainRequest): Promise<Explanation> {
     }
     return { ...last!, steps, version };
   } finally {
-    await agent.close().catch(() => {});
+    await session.close();
   }
 }
 
@@ -70,25 +70,27 @@ async function walk(config: { goproxy: string; gonoproxy: string }, module: stri
   return next.value;
 }
 
-type FetchOpts = Parameters<typeof goGet>[1];
+const ZIP_SIGNATURE = Buffer.from('PK\x03\x04', 'latin1');
+const SMALL: Omit<GoGetOptions, 'request'> = { maxBytes: 1 << 20 };
 
 /** The requests go's proxy repo makes to settle the version: `.info`, or for latest `@v/list` then `.info`, or `@latest`. */
-async function askInfo(base: string, module: string, version: string | null, opts: FetchOpts): Promise<{ outcome: Outcome; resolved: string | null }> {
+async function askInfo(session: ProbeSession, base: string, module: string, version: string | null): Promise<{ outcome: Outcome; resolved: string | null }> {
   const root = `${base}/${escapeModulePath(module)}/@v/`;
-  if (version) return infoOutcome(await goGet(`${root}${escapeVersion(version)}.info`, opts));
-  const list = await goGet(`${root}list`, opts);
+  const info = async (url: string) => infoOutcome(await goGet(session, url, { ...SMALL, request: 'info' }));
+  if (version) return info(`${root}${escapeVersion(version)}.info`);
+  const list = await goGet(session, `${root}list`, { ...SMALL, request: 'list' });
   if (list.kind !== 'ok') return { outcome: toOutcome(list), resolved: null };
-  const latest = latestFromList(list.body);
-  if (latest) return infoOutcome(await goGet(`${root}${escapeVersion(latest)}.info`, opts));
-  return infoOutcome(await goGet(`${base}/${escapeModulePath(module)}/@latest`, opts));
+  const latest = latestFromList(list.body.toString('utf8'));
+  if (latest) return info(`${root}${escapeVersion(latest)}.info`);
+  return infoOutcome(await goGet(session, `${base}/${escapeModulePath(module)}/@latest`, { ...SMALL, request: 'latest' }));
 }
 
 /** `.mod` must be answered in full; for the zip, the status and the first bytes are enough. */
-async function askFile(base: string, module: string, version: string, file: 'mod' | 'zip', opts: FetchOpts): Promise<Outcome> {
+async function askFile(session: ProbeSession, base: string, module: string, version: string, file: 'mod' | 'zip'): Promise<Outcome> {
   const url = `${base}/${escapeModulePath(module)}/@v/${escapeVersion(version)}.${file}`;
-  const res = await goGet(url, { ...opts, maxBodyBytes: file === 'zip' ? 4 : 1 << 20, truncate: file === 'zip' });
+  const res = await goGet(session, url, file === 'zip' ? { request: 'zip', maxBytes: 4, truncate: true } : { ...SMALL, request: 'mod' });
   if (res.kind !== 'ok') return toOutcome(res);
-  if (file === 'zip' && !res.body.startsWith('PK\u0003\u0004')) {
+  if (file === 'zip' && !res.body.subarray(0, 4).equals(ZIP_SIGNATURE)) {
     return { kind: 'error', status: 200, message: `${url}: zip: not a valid zip file` };
   }
   return { kind: 'ok' };
@@ -105,7 +107,7 @@ export function latestFromList(body: string): string | null {
 function infoOutcome(res: GetResult): { outcome: Outcome; resolved: string | null } {
   if (res.kind !== 'ok') return { outcome: toOutcome(res), resolved: null };
   try {
-    const info = JSON.parse(res.body) as { Version?: unknown };
+    const info = JSON.parse(res.body.toString('utf8')) as { Version?: unknown };
     if (typeof info.Version === 'string' && info.Version) return { outcome: { kind: 'ok' }, resolved: info.Version };
   } catch {
     // fall through: go rejects the answer the same way
@@ -122,10 +124,10 @@ function toOutcome(res: GetResult): Outcome {
  * What go checks first for a direct fetch: the `?go-get=1` page that names the repository.
  * A full clone is not attempted: that is the cheap, honest signal explain promises.
  */
-async function askDirect(module: string, opts: FetchOpts): Promise<Outcome> {
+async function askDirect(module: string, session: ProbeSession): Promise<Outcome> {
   const url = `https://${module}?go-get=1`;
-  const res = await goGet(url, opts);
-  if (res.kind === 'ok' && /<meta\s+name=["']?go-import["']?/i.test(res.body)) return { kind: 'ok' };
+  const res = await goGet(session, url, { ...SMALL, request: 'go-get' });
+  if (res.kind === 'ok' && pickGoImport(res.body.toString('utf8'), module)) return { kind: 'ok' };
   const why = res.kind === 'ok' ? `https fetch: no go-import meta tag at ${url}` : `https fetch: ${res.message}`;
   return { kind: 'error', status: res.status, message: `unrecognized import path "${module}": ${why}` };
 }

@@ -1,83 +1,72 @@
-// An HTTP GET with the semantics of cmd/go/internal/web: redirects followed (at most 10, like
-// net/http's default client) but never from https to http, 200 is success, 404/410 mean
-// "not found", anything else is an error. Used by `explain` to ask each chain entry the exact
-// question go would ask. Bodies are capped: explain only needs small protocol answers.
+// An HTTP GET with the semantics of cmd/go/internal/web, for `explain`: 200 is success, 404/410
+// mean "not found", anything else is an error, worded the way go words it. The connection work
+// (DNS, HTTPS_PROXY/NO_PROXY like go, go's certificate trust, redirects without https->http and
+// at most 10 hops) is the probe engine's ProbeSession: explain reaches a proxy exactly the way a
+// benchmark does.
 import { STATUS_CODES } from 'node:http';
-import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import type { ProtocolRequest } from '../../../shared/bench/types.js';
+import { ProbeSession, type FetchResult } from '../probe/session.js';
 
 export type GetResult =
-  | { kind: 'ok'; status: 200; url: string; body: string }
+  | { kind: 'ok'; status: 200; url: string; body: Buffer }
   | { kind: 'notFound'; status: 404 | 410; url: string; message: string }
   | { kind: 'error'; status: number | null; url: string; message: string };
 
 export interface GoGetOptions {
-  dispatcher: Dispatcher;
-  signal?: AbortSignal;
-  /** Longest we wait for a connection, and then for the response headers. */
-  timeoutMs: number;
-  maxBodyBytes?: number;
-  /** Read only the first maxBodyBytes of a 200 answer and stop (e.g. to check a zip's signature). */
+  request: ProtocolRequest;
+  /** Body bytes to keep. */
+  maxBytes: number;
+  /** Keep only the first maxBytes of a larger 200 answer (e.g. a zip's signature) instead of failing. */
   truncate?: boolean;
 }
 
-const MAX_REDIRECTS = 10;
-
-export function createGoAgent(opts: { timeoutMs: number; ca?: string[] }): Agent {
-  return new Agent({
-    connect: { timeout: opts.timeoutMs, ...(opts.ca ? { ca: opts.ca } : {}) },
-    headersTimeout: opts.timeoutMs,
-    bodyTimeout: opts.timeoutMs,
-    maxHeaderSize: 64 * 1024,
+/** One session per explain: connections are reused across the chain's requests, as go does. */
+export function createGoSession(env: NodeJS.ProcessEnv, timeoutMs: number, signal: AbortSignal): ProbeSession {
+  return new ProbeSession({
+    timeouts: { dnsMs: timeoutMs, connectMs: timeoutMs, tlsMs: timeoutMs, ttfbMs: timeoutMs, transferMs: timeoutMs, overallMs: timeoutMs * 4 },
+    family: null,
+    env,
+    ca: [],
+    connectTo: {},
+    credentials: null,
+    credentialOrigin: null,
+    signal,
+    onPhase: () => {},
   });
 }
 
-export async function goGet(url: string, opts: GoGetOptions): Promise<GetResult> {
-  let current = url;
-  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    let res: Dispatcher.ResponseData;
-    try {
-      res = await request(current, {
-        method: 'GET',
-        dispatcher: opts.dispatcher,
-        signal: opts.signal,
-        headers: { 'user-agent': 'goproxyctl (explain)' },
-      });
-    } catch (err) {
-      if (opts.signal?.aborted) throw err;
-      return { kind: 'error', status: null, url: current, message: `Get "${current}": ${describeNetworkError(err, opts.timeoutMs)}` };
-    }
-    const { statusCode } = res;
-    if (statusCode >= 300 && statusCode < 400 && res.headers.location) {
-      await res.body.dump();
-      const next = new URL(String(res.headers.location), current).toString();
-      if (current.startsWith('https:') && next.startsWith('http:')) {
-        return { kind: 'error', status: statusCode, url: current, message: `redirected from secure URL ${current} to insecure URL ${next}` };
-      }
-      current = next;
-      continue;
-    }
-    if (statusCode === 200) {
-      const body = await readCapped(res.body, opts.maxBodyBytes ?? 1 << 20, opts.truncate ?? false);
-      if (body === null) return { kind: 'error', status: 200, url: current, message: `reading ${current}: response body too large` };
-      return { kind: 'ok', status: 200, url: current, body };
-    }
-    const detail = serverResponse(await readCapped(res.body, 4096, true));
-    const message = `reading ${current}: ${statusCode} ${STATUS_CODES[statusCode] ?? ''}`.trimEnd() + detail;
-    if (statusCode === 404 || statusCode === 410) return { kind: 'notFound', status: statusCode, url: current, message };
-    return { kind: 'error', status: statusCode, url: current, message };
+export async function goGet(session: ProbeSession, url: string, opts: GoGetOptions): Promise<GetResult> {
+  const res = await session.fetch({ request: opts.request, url, maxBytes: opts.maxBytes });
+  const where = res.finalUrl || url;
+  if (res.status === null) {
+    const failure = res.timing.error;
+    return { kind: 'error', status: null, url: where, message: `Get "${url}": ${failure?.message ?? 'no answer'}${goWouldWait(failure)}` };
   }
-  return { kind: 'error', status: null, url: current, message: `Get "${url}": stopped after ${MAX_REDIRECTS} redirects` };
+  if (res.status === 200) {
+    if (res.overflowed && !opts.truncate) return { kind: 'error', status: 200, url: where, message: `reading ${where}: response body too large` };
+    return { kind: 'ok', status: 200, url: where, body: res.body };
+  }
+  if (res.timing.error?.kind === 'redirect') return { kind: 'error', status: res.status, url: where, message: res.timing.error.message };
+  const message = `reading ${where}: ${res.status} ${STATUS_CODES[res.status] ?? ''}`.trimEnd() + serverResponse(res);
+  if (res.status === 404 || res.status === 410) return { kind: 'notFound', status: res.status, url: where, message };
+  return { kind: 'error', status: res.status, url: where, message };
 }
 
-/** go appends the first lines of a 4xx/5xx body as "server response: ..." */
-function serverResponse(body: string | null): string {
-  const text = (body ?? '').trim();
+/** Our deadlines are shorter than go's: say what go itself would do at that point. */
+function goWouldWait(failure: FetchResult['timing']['error']): string {
+  if (failure?.kind !== 'timeout') return '';
+  if (failure.phase === 'connect' || failure.phase === 'dns') return ' (go waits up to 30 s to connect, then fails)';
+  if (failure.phase === 'tls') return ' (go gives up the TLS handshake after 10 s)';
+  return ' (go has no response timeout: it would hang)';
+}
+
+/** go appends the start of an error body as "server response: ..." (cmd/go/internal/web). */
+function serverResponse(res: FetchResult): string {
+  const text = res.body.subarray(0, 4096).toString('utf8').trim();
   if (!text || isBinary(text)) return '';
-  const lines = text.split('\n').slice(0, 8).join('\n\t');
-  return `\n\tserver response: ${lines}`;
+  return `\n\tserver response: ${text.split('\n').slice(0, 8).join('\n\t')}`;
 }
 
-/** Reads at most `cap` bytes: null when the body is larger, unless `truncate` asks for its start. */
 /** A body with control characters (other than tab/newline/CR) is not worth quoting. */
 function isBinary(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -85,42 +74,4 @@ function isBinary(text: string): boolean {
     if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
   }
   return false;
-}
-
-async function readCapped(body: Dispatcher.ResponseData['body'], cap: number, truncate = false): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk as Buffer);
-    size += (chunk as Buffer).length;
-    if (size > cap) {
-      body.destroy();
-      return truncate ? Buffer.concat(chunks).subarray(0, cap).toString('latin1') : null;
-    }
-  }
-  return Buffer.concat(chunks).toString(truncate ? 'latin1' : 'utf8');
-}
-
-function describeNetworkError(err: unknown, timeoutMs: number): string {
-  const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-  const cause = e.cause ?? e;
-  const secs = `${Math.round(timeoutMs / 100) / 10} s`;
-  if (err instanceof undiciErrors.ConnectTimeoutError) {
-    return `no connection within ${secs} (go waits up to 30 s to connect, then fails)`;
-  }
-  if (err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError) {
-    return `connected, but no answer within ${secs} (go has no response timeout: it would hang)`;
-  }
-  switch (cause.code) {
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return `dial tcp: lookup ${(cause as { hostname?: string }).hostname ?? ''}: no such host`.replace(': :', ':');
-    case 'ECONNREFUSED':
-      return 'dial tcp: connection refused';
-    case 'ECONNRESET':
-    case 'UND_ERR_SOCKET':
-      return 'connection reset by peer';
-    default:
-      return cause.message || String(err);
-  }
 }

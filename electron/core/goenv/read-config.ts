@@ -8,7 +8,7 @@ import { effectiveConfig, type ConfigInputs, type EffectiveConfig } from '../../
 import { parseGoEnvFile } from '../../../shared/go/envfile.js';
 import { findGoBinary } from './locate-go.js';
 import { queryGo, type GoFacts } from './query-go.js';
-import { goEnvFilePathWithoutGo } from './user-config-dir.js';
+import { goEnvFilePath } from '../apply/go-env-path.js';
 
 export interface GoConfigSnapshot {
   /** The go binary that answered, or null when none is installed (or it failed: see goError). */
@@ -40,7 +40,7 @@ export async function readGoConfig(env: NodeJS.ProcessEnv, opts: ReadGoConfigOpt
     }
   }
 
-  const envFilePath = go ? go.goenv || null : goEnvFilePathWithoutGo(env, platform);
+  const envFilePath = go ? go.goenv || null : goEnvFilePath(env, platform).path;
   const goroot = go?.goroot || env.GOROOT || null;
   const [envFile, gorootEnv] = await Promise.all([
     readVarsFile(envFilePath),

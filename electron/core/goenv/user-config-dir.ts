@@ -17,15 +17,3 @@ export function userConfigDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform 
     }
   }
 }
-
-/**
- * The go env file path as cmd/go/internal/cfg.EnvFile computes it:
- * $GOENV if set ("off" disables the file), else UserConfigDir()/go/env.
- */
-export function goEnvFilePathWithoutGo(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string | null {
-  const goenv = env.GOENV;
-  if (goenv === 'off') return null;
-  if (goenv) return goenv;
-  const dir = userConfigDir(env, platform);
-  return dir ? path.join(dir, 'go', 'env') : null;
-}
