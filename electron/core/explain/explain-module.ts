@@ -34,7 +34,19 @@ export interface Explanation extends Omit<ChainResolution, 'steps'> {
 
 export async function explainModule(req: ExplainRequest): Promise<Explanation> {
   const timeoutMs = req.timeoutMs ?? 10_000;
-  const session = createGoSession(req.env, timeoutMs, req.signal ?? new AbortController().signal);
+  const signal = req.signal ?? new AbortController().signal;
+  const session = createGoSession(req.env, timeoutMs, signal);
+  // go's HTTP client sends a proxy URL's user:password as Basic auth to that origin only; such an
+  // entry gets a session of its own so the credentials can never reach another host.
+  const withCredentials = new Map<string, ProbeSession>();
+  const sessionFor = (attempt: Attempt): ProbeSession => {
+    const credentials = attempt.kind === 'proxy' && attempt.raw ? credentialsIn(attempt.raw) : null;
+    if (!credentials) return session;
+    const key = `${credentials.origin} ${credentials.user}:${credentials.secret}`;
+    let s = withCredentials.get(key);
+    if (!s) withCredentials.set(key, (s = createGoSession(req.env, timeoutMs, signal, credentials)));
+    return s;
+  };
   const config = { goproxy: req.goproxy, gonoproxy: req.gonoproxy };
   // The direct check does not depend on the file: ask the VCS host once.
   let direct: Promise<Outcome> | null = null;
@@ -47,11 +59,11 @@ export async function explainModule(req: ExplainRequest): Promise<Explanation> {
       last = await walk(config, req.module, async (attempt) => {
         if (attempt.kind === 'direct') return askDirectOnce();
         if (file === 'info') {
-          const { outcome, resolved } = await askInfo(session, attempt.entry, req.module, version);
+          const { outcome, resolved } = await askInfo(sessionFor(attempt), attempt.entry, req.module, version);
           if (outcome.kind === 'ok' && resolved) version = resolved;
           return outcome;
         }
-        return askFile(session, attempt.entry, req.module, version!, file);
+        return askFile(sessionFor(attempt), attempt.entry, req.module, version!, file);
       });
       steps.push(...last.steps.map((s) => ({ ...s, request: file })));
       // A direct fetch gets everything from the VCS host at once; a failure ends the download.
@@ -59,8 +71,20 @@ export async function explainModule(req: ExplainRequest): Promise<Explanation> {
     }
     return { ...last!, steps, version };
   } finally {
-    await session.close();
+    await Promise.all([session, ...withCredentials.values()].map((s) => s.close()));
   }
+}
+
+/** The Basic credentials embedded in a proxy URL (percent-decoded, as go's url.Parse does), if any. */
+function credentialsIn(raw: string): { origin: string; user: string; secret: string } | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (!url.username && !url.password) return null;
+  return { origin: url.origin, user: decodeURIComponent(url.username), secret: decodeURIComponent(url.password) };
 }
 
 async function walk(config: { goproxy: string; gonoproxy: string }, module: string, ask: (a: Attempt) => Promise<Outcome>): Promise<ChainResolution> {

@@ -21,15 +21,20 @@ export interface GoGetOptions {
 }
 
 /** One session per explain: connections are reused across the chain's requests, as go does. */
-export function createGoSession(env: NodeJS.ProcessEnv, timeoutMs: number, signal: AbortSignal): ProbeSession {
+export function createGoSession(
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  signal: AbortSignal,
+  credentials: { origin: string; user: string; secret: string } | null = null,
+): ProbeSession {
   return new ProbeSession({
     timeouts: { dnsMs: timeoutMs, connectMs: timeoutMs, tlsMs: timeoutMs, ttfbMs: timeoutMs, transferMs: timeoutMs, overallMs: timeoutMs * 4 },
     family: null,
     env,
     ca: [],
     connectTo: {},
-    credentials: null,
-    credentialOrigin: null,
+    credentials: credentials && { user: credentials.user, secret: credentials.secret },
+    credentialOrigin: credentials?.origin ?? null,
     signal,
     onPhase: () => {},
   });

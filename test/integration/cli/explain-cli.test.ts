@@ -87,6 +87,22 @@ test('credentials inside a GOPROXY URL never reach the output', async () => {
   }
 });
 
+test('credentials inside a GOPROXY URL are sent to that proxy only, as go sends them', async () => {
+  const u = new URL(lab.proxies.auth!.url);
+  const goproxy = `${u.protocol}//ci:s3cr3t-pa55@${u.host}|${lab.proxies.good!.url}`;
+  lab.proxies.auth!.clearLog();
+  lab.proxies.good!.clearLog();
+  const r = await explain(['--json', 'lab.invalid/app@v1.0.0'], { GOPROXY: goproxy });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).servedBy, lab.proxies.auth!.url, 'served by the authenticated proxy, named without credentials');
+  assert.ok(lab.proxies.auth!.accessLog.length > 0 && lab.proxies.auth!.accessLog.every((e) => e.authorized === true));
+  assert.equal(lab.proxies.good!.accessLog.length, 0);
+  // The real go agrees: it authenticates with the same URL and downloads from that proxy.
+  const goRun = await runCommand(go.bin, ['mod', 'download', '-json', 'lab.invalid/app@v1.0.0'], { env: lab.goEnv({ GOPROXY: goproxy }), cwd: home, timeoutMs: 60_000 });
+  assert.equal(goRun.code, 0, goRun.stderr);
+  assert.ok(lab.proxies.auth!.servedModules().includes('lab.invalid/app@v1.0.0'));
+});
+
 test('bad input: one sentence on stderr and exit 2', async () => {
   for (const args of [[], ['Not A Path'], ['lab.invalid/app@banana'], ['--timeout', 'x', 'lab.invalid/app'], ['--nope', 'lab.invalid/app'], ['a/b', 'c/d']]) {
     const r = await explain(args, { GOPROXY: lab.proxies.good!.url });
