@@ -97,7 +97,7 @@ for (const go of goToolchains()) {
         if (goOk) assert.equal(explained.servedBy, goServer ?? 'direct', `serving proxy differs${context}`);
         ran++;
       } finally {
-        await rm(work, { recursive: true, force: true });
+        await rm(work, { recursive: true, force: true, maxRetries: 10 });
       }
     });
   }

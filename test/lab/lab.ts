@@ -24,7 +24,7 @@ function inheritedEnv(): Record<string, string> {
 /** rm -rf that also copes with read-only trees (a module cache made without -modcacherw). */
 async function removeTree(dir: string): Promise<void> {
   try {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     return;
   } catch {
     // fall through: make everything writable, then retry
@@ -36,7 +36,7 @@ async function removeTree(dir: string): Promise<void> {
     if (st.isDirectory()) for (const e of await readdir(p).catch(() => [])) await makeWritable(path.join(p, e));
   };
   await makeWritable(dir);
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 }
 
 export async function startLab(opts: { proxies: LabProxyOptions[]; modules?: FixtureModule[] }): Promise<Lab> {

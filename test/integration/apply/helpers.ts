@@ -28,7 +28,7 @@ export async function makeTempHome(): Promise<TempHome> {
     GOPATH: path.join(home, 'go'),
     GOTOOLCHAIN: 'local',
   };
-  return { home, env, cleanup: () => rm(home, { recursive: true, force: true }) };
+  return { home, env, cleanup: () => rm(home, { recursive: true, force: true, maxRetries: 10 }) };
 }
 
 /** A compiled helper script next to this file (dist/test/integration/apply/<name>.js). */

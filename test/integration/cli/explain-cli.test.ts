@@ -26,7 +26,7 @@ before(async () => {
 
 after(async () => {
   await lab?.close();
-  if (home) await rm(home, { recursive: true, force: true });
+  if (home) await rm(home, { recursive: true, force: true, maxRetries: 10 });
 });
 
 function explain(args: string[], extra: Record<string, string> = {}) {

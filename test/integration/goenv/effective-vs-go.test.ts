@@ -67,7 +67,7 @@ for (const go of goToolchains()) {
           assert.ok(ours.effective.GOPROXY.shadows.some((s) => s.source === 'env-file'), 'the env file value is reported as shadowed');
         }
       } finally {
-        await rm(home, { recursive: true, force: true });
+        await rm(home, { recursive: true, force: true, maxRetries: 10 });
       }
     });
   }

@@ -9,7 +9,7 @@ export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T
   try {
     return await fn(dir);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   }
 }
 

@@ -49,7 +49,7 @@ before(() => {
     timeout: 120_000,
   });
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10 }));
 
 function goSays(url: string, env: Record<string, string>): string {
   return execFileSync(binary, [url], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 10_000 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 export async function makeTempHome(prefix = 'goproxyctl-secrets-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true, maxRetries: 10 }) };
 }
 
 /** Every regular file under dir whose bytes contain needle (as UTF-8 and as base64 of "user:needle" is the caller's job). */

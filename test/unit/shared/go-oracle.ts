@@ -32,7 +32,8 @@ export interface GoSandbox {
   close(): Promise<void>;
 }
 
-const COMMAND_TIMEOUT_MS = 20_000;
+// Generous: the first `go run` compiles, and a loaded 2-core machine can take a minute for that.
+const COMMAND_TIMEOUT_MS = 120_000;
 const MAX_PARALLEL = 4;
 
 export async function createGoSandbox(): Promise<GoSandbox> {
@@ -72,7 +73,7 @@ export async function createGoSandbox(): Promise<GoSandbox> {
     close: async () => {
       // The module cache is read-only; make it removable first.
       await new Promise<void>((resolve) => execFile('chmod', ['-R', 'u+w', dir], () => resolve()));
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }
