@@ -26,6 +26,13 @@ function parseArgs(argv: string[]): { scenario: string; json: boolean } | { erro
   return { scenario, json };
 }
 
+/** A chain that starts with a fault is the scenario's point: say so, so nobody waits in vain. */
+function faultyFirst(proxies: Lab['proxies'][string][]): string[] {
+  const first = proxies[0];
+  if (!first || describeFaults(first.faults) === 'healthy' || !first.faults.mode) return [];
+  return [`  # ${first.name} is ${first.faults.mode} on purpose: go stalls on it; \`goproxyctl explain\` and \`goproxyctl bench\` show why`];
+}
+
 function humanReport(lab: Lab, scenario: string, controlUrl: string): string {
   const proxies = Object.values(lab.proxies);
   const width = Math.max(...proxies.map((p) => p.name.length));
@@ -37,6 +44,7 @@ function humanReport(lab: Lab, scenario: string, controlUrl: string): string {
     '',
     'Point go at it (temporary caches, no checksum database, the lab CA trusted):',
     `  export GOPROXY='${chain}'`,
+    ...faultyFirst(proxies),
     `  export GOSUMDB=off GOTOOLCHAIN=local GOFLAGS=-mod=mod`,
     `  export GOMODCACHE=${lab.dir}/gopath/pkg/mod SSL_CERT_FILE=${lab.caCertFile}`,
     `  go mod download -json ${first.path}@${first.version}`,
