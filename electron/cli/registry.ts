@@ -17,4 +17,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'Show the effective Go proxy configuration and where each value comes from',
     load: async () => (await import('./commands/env.js')).command,
   },
+  serve: { summary: 'Serve the dashboard and its API on 127.0.0.1 (headless mode, no Electron needed)', load: async () => (await import('./commands/serve.js')).command },
 };

@@ -1,0 +1,60 @@
+// Strings the main process shows (tray, notifications), in English and Simplified Chinese.
+import type { NoticeCode } from '../../shared/contract/stream.js';
+import type { TrayStatus } from './tray-status.js';
+
+const en = {
+  appName: 'GoProxy Control',
+  'status.unknown': 'not checked yet',
+  'status.probing': 'checking…',
+  'status.healthy': 'healthy',
+  'status.degraded': 'needs attention',
+  'status.failing': 'failing',
+  statusLine: 'GoProxy Control: {status}',
+  chainHeader: 'Active chain (GOPROXY)',
+  chainEntry: '{n}. {entry} — latency not measured yet',
+  chainError: 'go rejects GOPROXY: {error}',
+  chainUnknown: 'Configuration not read yet',
+  refresh: 'Refresh configuration',
+  openDashboard: 'Open dashboard…',
+  launchAtLogin: 'Launch at login',
+  quit: 'Quit GoProxy Control',
+  checkedAgo: 'configuration read {minutes} min ago',
+  checkedJustNow: 'configuration read just now',
+  'notice.goproxy-changed': 'GOPROXY changed: {from} → {to}',
+  'notice.config-unreadable': 'The Go configuration could not be read: {reason}',
+};
+export type AppMessageKey = keyof typeof en;
+type Catalog = Record<AppMessageKey, string>;
+
+const zhCN: Catalog = {
+  appName: 'GoProxy Control',
+  'status.unknown': '尚未检查',
+  'status.probing': '检查中…',
+  'status.healthy': '正常',
+  'status.degraded': '需要注意',
+  'status.failing': '失败',
+  statusLine: 'GoProxy Control：{status}',
+  chainHeader: '当前代理链（GOPROXY）',
+  chainEntry: '{n}. {entry} — 尚未测量延迟',
+  chainError: 'go 不接受此 GOPROXY：{error}',
+  chainUnknown: '尚未读取配置',
+  refresh: '刷新配置',
+  openDashboard: '打开控制面板…',
+  launchAtLogin: '登录时启动',
+  quit: '退出 GoProxy Control',
+  checkedAgo: '配置读取于 {minutes} 分钟前',
+  checkedJustNow: '配置刚刚读取',
+  'notice.goproxy-changed': 'GOPROXY 已变更：{from} → {to}',
+  'notice.config-unreadable': '无法读取 Go 配置：{reason}',
+};
+
+export type AppTranslate = (key: AppMessageKey, params?: Record<string, string>) => string;
+
+/** Electron's app.getLocale() ("zh-CN", "en-US"...) to a translate function. */
+export function appTranslator(locale: string): AppTranslate {
+  const catalog = /^zh(-(CN|SG|Hans)|$)/i.test(locale) ? zhCN : en;
+  return (key, params = {}) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+}
+
+export const statusKey = (s: TrayStatus): AppMessageKey => `status.${s}`;
+export const noticeKey = (c: NoticeCode): AppMessageKey => `notice.${c}`;

@@ -1,0 +1,29 @@
+// The tray adapter: icon, tooltip and menu follow the state (buildTrayMenu is the pure part).
+import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import type { AppState } from '../../shared/contract/state.js';
+import type { AppTranslate } from './messages.js';
+import { buildTrayMenu, type TrayAction, type TrayMenuItem } from './tray-menu.js';
+import { trayStatus, trayTooltip, type TrayStatus } from './tray-status.js';
+
+export interface TrayDeps {
+  tray: Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu'>;
+  buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
+  icon: (status: TrayStatus) => NativeImage;
+  t: AppTranslate;
+  onAction: (action: TrayAction) => void;
+}
+
+export function toMenuTemplate(items: TrayMenuItem[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+  return items.map((item): MenuItemConstructorOptions => {
+    if (item.type === 'separator') return { type: 'separator' };
+    if (item.type === 'checkbox') return { id: item.id, type: 'checkbox', label: item.label, checked: item.checked, click: () => onAction(item.action) };
+    const action = item.action;
+    return { id: item.id, type: 'normal', label: item.label, enabled: item.enabled, ...(action ? { click: () => onAction(action) } : {}) };
+  });
+}
+
+export function updateTray(deps: TrayDeps, state: AppState, launchAtLogin: boolean, now: number): void {
+  deps.tray.setImage(deps.icon(trayStatus(state, now)));
+  deps.tray.setToolTip(trayTooltip(state, now, deps.t));
+  deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu({ state, now, launchAtLogin }, deps.t), deps.onAction)));
+}

@@ -1,0 +1,76 @@
+// `goproxyctl serve`: headless mode. The engine and the built dashboard on a loopback port, for
+// machines without Electron (servers, WSL, CI) and for end-to-end tests in a real browser.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startHeadlessServer } from '../../core/headless/server.js';
+import { createService } from '../../core/service/service.js';
+import { EXIT, UsageError, type CliCommand, type CliIo } from '../command.js';
+
+// dist/electron/cli/commands/serve.js → dist/ui (vite's output; see vite.config.ts).
+const BUILT_UI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'ui');
+
+export const command: CliCommand = {
+  name: 'serve',
+  summary: 'Serve the dashboard and its API on 127.0.0.1 (headless mode, no Electron needed)',
+  usage: `Usage: goproxyctl serve [--port N] [--open | --no-open] [--json]
+
+Starts the engine and serves the dashboard on 127.0.0.1 only, and prints one line with the URL
+to open. The URL carries a random token (after #token=) that changes on every start: anyone
+without it gets 401 from the API. Stop with Ctrl+C.
+
+Options:
+  --port N     listen on port N (default: a free port chosen by the system)
+  --open       open the URL in the default browser (the default on a desktop terminal);
+               note that the URL, token included, is then an argument of the opener process
+  --no-open    only print the URL
+  --json       print {"url","origin","port"} as one JSON line instead`,
+  options: { port: { type: 'string' }, open: { type: 'boolean' }, 'no-open': { type: 'boolean' } },
+  async run(args, io) {
+    const port = parsePort(args.values.port);
+    if (args.values.open && args.values['no-open']) throw new UsageError('give either --open or --no-open, not both');
+    const open = args.values.open === true || (args.values['no-open'] !== true && io.isTTY && hasDesktop(io.env));
+    const staticRoot = builtUi(io);
+    const service = createService({ env: io.env });
+    const server = await startHeadlessServer({ service, staticRoot, port });
+    if (args.values.json) io.stdout.write(JSON.stringify({ url: server.url, origin: server.origin, port: server.port }) + '\n');
+    else io.stdout.write(`goproxyctl: dashboard at ${server.url} (Ctrl+C to stop)\n`);
+    if (open) openInBrowser(server.url, io);
+    // Read the configuration once so the first page load already shows it.
+    void service.dispatch('refreshConfig', {});
+    await new Promise<void>((resolve) => {
+      if (io.signal.aborted) resolve();
+      else io.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await server.close();
+    service.close();
+    return EXIT.ok;
+  },
+};
+
+function parsePort(raw: unknown): number {
+  if (raw === undefined) return 0;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port takes a port number between 1 and 65535');
+  return port;
+}
+
+function builtUi(io: CliIo): string | null {
+  const dir = io.env.GOPROXYCTL_UI_DIR ? path.resolve(io.cwd, io.env.GOPROXYCTL_UI_DIR) : BUILT_UI;
+  if (existsSync(path.join(dir, 'index.html'))) return dir;
+  io.stderr.write(`goproxyctl serve: the dashboard is not built (no ${path.join(dir, 'index.html')}); the API works, run \`npm run build:renderer\` for the page.\n`);
+  return null;
+}
+
+function hasDesktop(env: NodeJS.ProcessEnv): boolean {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+function openInBrowser(url: string, io: CliIo): void {
+  const [bin, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['explorer.exe', url] : ['xdg-open', url];
+  const child = spawn(bin!, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => io.stderr.write(`goproxyctl serve: could not start ${bin} to open the browser; open the URL above yourself.\n`));
+  child.unref();
+}

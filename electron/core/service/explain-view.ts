@@ -1,0 +1,32 @@
+// Turns the explain engine's answer into the state's ExplainView (plain JSON, no credentials).
+import { redactCredentials } from '../../../shared/contract/redact.js';
+import type { ExplainView } from '../../../shared/contract/state.js';
+import type { Explanation } from '../explain/explain-module.js';
+
+export function toExplainView(
+  request: { module: string; version: string | null; goproxy: string },
+  explanation: Explanation,
+  times: { startedAt: number; finishedAt: number },
+): ExplainView {
+  const clean = (s: string | null): string | null => (s === null ? null : redactCredentials(s));
+  return {
+    module: request.module,
+    requestedVersion: request.version,
+    version: explanation.version,
+    goproxy: redactCredentials(request.goproxy),
+    steps: explanation.steps.map((s) => ({
+      request: s.request,
+      entry: redactCredentials(s.entry),
+      outcome: s.outcome,
+      status: s.status,
+      error: clean(s.error),
+      fallBackOnError: s.fallBackOnError,
+      why: redactCredentials(s.why),
+    })),
+    servedBy: clean(explanation.servedBy),
+    error: clean(explanation.error),
+    fix: clean(explanation.fix),
+    startedAt: times.startedAt,
+    finishedAt: times.finishedAt,
+  };
+}

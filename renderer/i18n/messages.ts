@@ -1,0 +1,130 @@
+// UI strings in English and Simplified Chinese. Keys are typed: a string missing in one
+// language is a compile error.
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const en = {
+  'app.title': 'GoProxy Control',
+  'app.language': 'Language',
+  'app.loading': 'Connecting to goproxyctl…',
+  'app.noToken': 'This page needs the address printed by `goproxyctl serve` (it ends with #token=…). Open that address.',
+  'stream.connecting': 'connecting',
+  'stream.open': 'live',
+  'stream.retrying': 'reconnecting…',
+  'stream.unauthorized': 'the token was refused: open the address `goproxyctl serve` printed',
+  'config.heading': 'Effective Go configuration',
+  'config.refresh': 'Refresh',
+  'config.loading': 'reading…',
+  'config.never': 'Not read yet.',
+  'config.go': 'go: {version} ({binary})',
+  'config.noGo': 'go: not found (values shown as go would read them once installed)',
+  'config.goError': 'go could not be run: {error}',
+  'config.envFile': 'go env file: {path}',
+  'config.envFileOff': 'go env file: disabled (GOENV=off)',
+  'config.readAt': 'read at {time}',
+  'config.name': 'Variable',
+  'config.value': 'Value',
+  'config.source': 'Source',
+  'config.shadows': 'overrides {value} from {source}',
+  'config.chain': 'GOPROXY chain',
+  'config.chainError': 'go rejects this GOPROXY: {error}',
+  'config.fallbackAny': 'then on any error →',
+  'config.fallbackNotFound': 'then only on 404/410 →',
+  'source.os-env': 'environment',
+  'source.env-file': 'go env file',
+  'source.goroot-env': '$GOROOT/go.env',
+  'source.default': 'built-in default',
+  'source.derived': 'from GOPRIVATE',
+  'explain.heading': 'Explain a module',
+  'explain.placeholder': 'golang.org/x/text@v0.14.0',
+  'explain.submit': 'Explain',
+  'explain.running': 'Walking the chain for {module}…',
+  'explain.empty': 'Type a module path, optionally with @version.',
+  'explain.badPath': 'Not a valid module path: {detail}',
+  'explain.badVersion': '"{detail}" is not a full version; use v1.2.3, @latest or no version.',
+  'explain.served': 'go would get {module}@{version} from {entry}',
+  'explain.failed': 'go would fail for {module}: {error}',
+  'explain.fix': 'Fix: {fix}',
+  'explain.step': 'Step',
+  'explain.file': 'File',
+  'explain.entry': 'Entry',
+  'explain.outcome': 'Outcome',
+  'explain.why': 'Why',
+  'explain.error': 'The explain request failed: {error}',
+  'notice.goproxy-changed': 'GOPROXY changed: {from} → {to}',
+  'notice.config-unreadable': 'The Go configuration could not be read: {reason}',
+  'notice.dismiss': 'Dismiss',
+};
+
+export type MessageKey = keyof typeof en;
+
+const zhCN: Record<MessageKey, string> = {
+  'app.title': 'GoProxy Control',
+  'app.language': '语言',
+  'app.loading': '正在连接 goproxyctl…',
+  'app.noToken': '此页面需要 `goproxyctl serve` 打印的地址（以 #token=… 结尾），请打开该地址。',
+  'stream.connecting': '连接中',
+  'stream.open': '实时',
+  'stream.retrying': '正在重新连接…',
+  'stream.unauthorized': '令牌被拒绝：请打开 `goproxyctl serve` 打印的地址',
+  'config.heading': '当前生效的 Go 配置',
+  'config.refresh': '刷新',
+  'config.loading': '读取中…',
+  'config.never': '尚未读取。',
+  'config.go': 'go：{version}（{binary}）',
+  'config.noGo': 'go：未找到（显示的是安装 go 后它将读取的值）',
+  'config.goError': '无法运行 go：{error}',
+  'config.envFile': 'go env 文件：{path}',
+  'config.envFileOff': 'go env 文件：已禁用（GOENV=off）',
+  'config.readAt': '读取于 {time}',
+  'config.name': '变量',
+  'config.value': '值',
+  'config.source': '来源',
+  'config.shadows': '覆盖了来自{source}的 {value}',
+  'config.chain': 'GOPROXY 链',
+  'config.chainError': 'go 不接受此 GOPROXY：{error}',
+  'config.fallbackAny': '任何错误时 →',
+  'config.fallbackNotFound': '仅在 404/410 时 →',
+  'source.os-env': '环境变量',
+  'source.env-file': 'go env 文件',
+  'source.goroot-env': '$GOROOT/go.env',
+  'source.default': '内置默认值',
+  'source.derived': '来自 GOPRIVATE',
+  'explain.heading': '解释模块下载',
+  'explain.placeholder': 'golang.org/x/text@v0.14.0',
+  'explain.submit': '解释',
+  'explain.running': '正在为 {module} 遍历代理链…',
+  'explain.empty': '请输入模块路径，可附带 @版本。',
+  'explain.badPath': '不是有效的模块路径：{detail}',
+  'explain.badVersion': '“{detail}”不是完整版本号；请使用 v1.2.3、@latest 或不写版本。',
+  'explain.served': 'go 将从 {entry} 获取 {module}@{version}',
+  'explain.failed': 'go 获取 {module} 将失败：{error}',
+  'explain.fix': '修复：{fix}',
+  'explain.step': '步骤',
+  'explain.file': '文件',
+  'explain.entry': '条目',
+  'explain.outcome': '结果',
+  'explain.why': '原因',
+  'explain.error': '解释请求失败：{error}',
+  'notice.goproxy-changed': 'GOPROXY 已变更：{from} → {to}',
+  'notice.config-unreadable': '无法读取 Go 配置：{reason}',
+  'notice.dismiss': '关闭',
+};
+
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+
+export type Translate = (key: MessageKey, params?: Record<string, string>) => string;
+
+export function translator(locale: Locale): Translate {
+  const catalog = CATALOGS[locale];
+  return (key, params = {}) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+}
+
+/** The first of the user's languages we have, else English. */
+export function pickLocale(languages: readonly string[]): Locale {
+  for (const lang of languages) {
+    if (/^zh(-(CN|SG|Hans)\b|$)/i.test(lang)) return 'zh-CN';
+    if (/^en\b/i.test(lang)) return 'en';
+  }
+  return 'en';
+}

@@ -1,0 +1,49 @@
+// The renderer's read-only replica of the main process's state: fed only by the stream
+// (snapshot, then patches), resynchronised with a fresh snapshot when a patch was missed.
+// The UI reads it; it never writes the app state itself, it calls commands.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Api } from '../../shared/contract/contract.js';
+import type { AppState } from '../../shared/contract/state.js';
+import { applyStreamMessage, type AppEvent } from '../../shared/contract/stream.js';
+
+export interface Notice {
+  id: number;
+  event: AppEvent;
+}
+
+export interface ReplicaState {
+  app: AppState | null;
+  notices: Notice[];
+}
+
+export interface Replica {
+  store: StoreApi<ReplicaState>;
+  dismiss(id: number): void;
+  stop(): void;
+}
+
+const MAX_NOTICES = 5;
+
+export function startReplica(api: Api): Replica {
+  const store = createStore<ReplicaState>()(() => ({ app: null, notices: [] }));
+  let nextId = 1;
+  const resync = () =>
+    void api.state().then(
+      (state) => {
+        const current = store.getState().app;
+        if (current === null || state.revision >= current.revision) store.setState({ app: state });
+      },
+      () => {}, // the stream reconnects and starts with a snapshot anyway
+    );
+  const stop = api.stream((message) => {
+    const step = applyStreamMessage(store.getState().app, message);
+    if (step.kind === 'replace') store.setState({ app: step.state });
+    else if (step.kind === 'resync') resync();
+    else if (step.kind === 'event') store.setState((s) => ({ notices: [...s.notices, { id: nextId++, event: step.event }].slice(-MAX_NOTICES) }));
+  });
+  return {
+    store,
+    dismiss: (id) => store.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    stop,
+  };
+}

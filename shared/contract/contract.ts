@@ -1,0 +1,119 @@
+// THE contract between the UI and the engine: one object, from which everything derives.
+// - main registers one IPC handler per key (electron/app/ipc.ts),
+// - the preload exposes one method per key (electron/preload/bridge.ts),
+// - the headless server serves one route per key (electron/core/headless/routes.ts),
+// - both renderer clients implement `Api` (renderer/bridge/).
+// Adding a command = one entry here + one handler in electron/core/service/handlers.ts;
+// the compiler then points at every side that lacks it, and test/unit/app/contract-conformance
+// fails if a side serves a key that is not here.
+//
+// Kinds: `command` (request → response, may change the state), `state` (the current state,
+// read-only) and `stream` (a snapshot, then patches and events; see stream.ts).
+import { checkModulePath } from '../go/escape.js';
+import { isCanonicalSemver } from '../go/semver.js';
+import type { Envelope } from './envelope.js';
+import { nullable, object, phantom, refine, string, type CheckResult, type Phantom, type Schema } from './schema.js';
+import type { AppState, ExplainView, GoConfigView } from './state.js';
+import type { StreamMessage } from './stream.js';
+
+export interface CommandSpec<Req, Res> {
+  readonly kind: 'command';
+  readonly request: Schema<Req>;
+  readonly response: Phantom<Res>;
+  /** One line for humans (the headless server's index of routes, the docs). */
+  readonly summary: string;
+}
+export interface StateSpec {
+  readonly kind: 'state';
+  readonly summary: string;
+}
+export interface StreamSpec {
+  readonly kind: 'stream';
+  readonly summary: string;
+}
+export type ContractSpec = CommandSpec<unknown, unknown> | StateSpec | StreamSpec;
+
+function command<Req, Res>(summary: string, request: Schema<Req>, response: Phantom<Res>): CommandSpec<Req, Res> {
+  return { kind: 'command', summary, request, response };
+}
+
+const modulePath = refine(string({ minLength: 1, maxLength: 500 }), (p) => {
+  const problem = checkModulePath(p);
+  return problem === null ? null : `is not a valid module path (${problem})`;
+});
+const canonicalVersion = refine(string({ minLength: 1, maxLength: 200 }), (v) =>
+  isCanonicalSemver(v) ? null : 'must be a full semantic version such as v1.2.3 (or null for the latest)',
+);
+
+export const CONTRACT = {
+  state: { kind: 'state', summary: 'The current application state' },
+  stream: { kind: 'stream', summary: 'The state as a snapshot, then patches and events' },
+  refreshConfig: command('Re-read the effective Go configuration, as go reads it', object({}), phantom<GoConfigView>()),
+  explain: command(
+    'Walk the GOPROXY chain for a module exactly as go would, and say what it would do',
+    object({ module: modulePath, version: nullable(canonicalVersion) }),
+    phantom<ExplainView>(),
+  ),
+} as const satisfies Record<string, ContractSpec>;
+
+export type Contract = typeof CONTRACT;
+export type ContractKey = keyof Contract;
+type KeysOfKind<Kind> = { [K in ContractKey]: Contract[K] extends { kind: Kind } ? K : never }[ContractKey];
+export type CommandKey = KeysOfKind<'command'>;
+export type RequestOf<K extends CommandKey> = Contract[K] extends { request: Schema<infer Req> } ? Req : never;
+export type ResponseOf<K extends CommandKey> = Contract[K] extends { response: Phantom<infer Res> } ? Res : never;
+
+export type Unsubscribe = () => void;
+export type StreamListener = (message: StreamMessage) => void;
+
+/** What the renderer calls: commands resolve with their response or throw a ContractError. */
+export type Api = {
+  [K in ContractKey]: Contract[K] extends { kind: 'command' }
+    ? (request: RequestOf<K & CommandKey>) => Promise<ResponseOf<K & CommandKey>>
+    : Contract[K] extends { kind: 'state' }
+      ? () => Promise<AppState>
+      : (listener: StreamListener) => Unsubscribe;
+};
+
+/** What the preload exposes (window.goproxyctl): the same keys, errors as data (see envelope.ts). */
+export type PreloadApi = {
+  [K in ContractKey]: Contract[K] extends { kind: 'command' }
+    ? (request: RequestOf<K & CommandKey>) => Promise<Envelope<ResponseOf<K & CommandKey>>>
+    : Api[K];
+};
+
+/** The main process's side: one handler per command. */
+export type CommandHandlers<Ctx> = {
+  [K in CommandKey]: (request: RequestOf<K>, ctx: Ctx) => Promise<ResponseOf<K>>;
+};
+
+export const CONTRACT_KEYS = Object.keys(CONTRACT) as ContractKey[];
+export const COMMAND_KEYS = CONTRACT_KEYS.filter((k): k is CommandKey => CONTRACT[k].kind === 'command');
+export const STATE_KEY = 'state' satisfies KeysOfKind<'state'>;
+export const STREAM_KEY = 'stream' satisfies KeysOfKind<'stream'>;
+
+/** The name under which the preload exposes the PreloadApi in the renderer's main world. */
+export const BRIDGE_GLOBAL = 'goproxyctl';
+
+/** The IPC channel of a key: derived, never written by hand. */
+export function channelOf(key: ContractKey): string {
+  return `goproxyctl:${key}`;
+}
+
+/** The headless server's route of a key: commands are POSTed, state and stream are GETs. */
+export function routeOf(key: ContractKey): { method: 'GET' | 'POST'; path: string } {
+  return { method: CONTRACT[key].kind === 'command' ? 'POST' : 'GET', path: `/api/${key}` };
+}
+
+export function isContractKey(value: unknown): value is ContractKey {
+  return typeof value === 'string' && Object.hasOwn(CONTRACT, value);
+}
+
+export function isCommandKey(value: unknown): value is CommandKey {
+  return isContractKey(value) && CONTRACT[value].kind === 'command';
+}
+
+/** Checks an untrusted request against the command's request shape. */
+export function checkRequest<K extends CommandKey>(key: K, raw: unknown): CheckResult<RequestOf<K>> {
+  return (CONTRACT[key].request as Schema<RequestOf<K>>).check(raw, 'request');
+}

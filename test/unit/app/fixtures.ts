@@ -1,0 +1,28 @@
+// States for the app's pure functions, built from the real INITIAL_STATE.
+import { INITIAL_STATE, type AppState, type GoConfigView } from '../../../shared/contract/state.js';
+
+export function configView(over: Partial<GoConfigView> = {}): GoConfigView {
+  return {
+    readAt: 1_000_000,
+    go: { binary: '/usr/bin/go', version: 'go1.23.5', goroot: '/usr/lib/go' },
+    goError: null,
+    envFilePath: '/home/u/.config/go/env',
+    vars: [{ name: 'GOPROXY', value: 'https://goproxy.cn|direct', source: 'env-file', path: '/home/u/.config/go/env', shadows: [] }],
+    chain: [
+      { kind: 'proxy', url: 'https://goproxy.cn', fallBackOnError: true },
+      { kind: 'direct', fallBackOnError: false },
+    ],
+    chainError: null,
+    chainWarnings: [],
+    ...over,
+  };
+}
+
+export function stateWith(over: { config?: Partial<AppState['config']>; explain?: Partial<AppState['explain']> } = {}): AppState {
+  return {
+    ...INITIAL_STATE,
+    revision: 3,
+    config: { ...INITIAL_STATE.config, view: configView(), ...over.config },
+    explain: { ...INITIAL_STATE.explain, ...over.explain },
+  };
+}
