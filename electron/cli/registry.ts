@@ -18,4 +18,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/env.js')).command,
   },
   serve: { summary: 'Serve the dashboard and its API on 127.0.0.1 (headless mode, no Electron needed)', load: async () => (await import('./commands/serve.js')).command },
+  profiles: { summary: 'List, create, import, export and subscribe to proxy profiles', load: async () => (await import('./commands/profiles.js')).command },
+  doctor: { summary: 'Find Go proxy settings that shadow each other or break downloads, and fix them', load: async () => (await import('./commands/doctor.js')).command },
+  export: { summary: 'Print a profile as a Dockerfile, GitHub Actions, GitLab CI, direnv or shell snippet', load: async () => (await import('./commands/export.js')).command },
 };

@@ -1,0 +1,106 @@
+// `goproxyctl doctor`: finds settings that shadow each other or break go's module downloads,
+// explains each (English and Simplified Chinese), and with --fix moves shadowing rc-file lines
+// into goproxyctl's managed block (undo with `goproxyctl undo`).
+import path from 'node:path';
+import { hasErrors, runDoctor, type Evidence, type Finding } from '../../../shared/doctor/index.js';
+import { fixShadowedByOsEnv, type FixResult } from '../../core/doctor/fix-shadowed.js';
+import { gatherDoctorSnapshot } from '../../core/doctor/gather.js';
+import { ProjectDirError } from '../../core/doctor/project-facts.js';
+import { ApplyRefusedError } from '../../core/apply/apply-files.js';
+import { EXIT, UsageError, writeJson, type CliCommand } from '../command.js';
+
+export const command: CliCommand = {
+  name: 'doctor',
+  summary: 'Find Go proxy settings that shadow each other or break downloads, and fix them',
+  usage: `Usage: goproxyctl doctor [--fix] [--project DIR ...] [--lang en|zh] [--json]
+
+Checks the environment, shell startup files, the go env file and $GOROOT/go.env the way go reads
+them. --project DIR also checks GOPRIVATE-style patterns against that module's requirements and
+suggests GOPRIVATE patterns from its module path and git remotes.
+--fix moves \`export GOPROXY=...\`-style lines that shadow the go env file into goproxyctl's
+managed block (the original line is commented out with a marker); \`goproxyctl undo\` reverses it.
+Exit code: 0 no errors, 1 at least one error, 2 bad input.`,
+  options: {
+    fix: { type: 'boolean', default: false },
+    project: { type: 'string', multiple: true },
+    lang: { type: 'string' },
+  },
+  async run(args, io) {
+    const lang = typeof args.values.lang === 'string' ? args.values.lang : /^zh/i.test(io.env.LC_ALL || io.env.LANG || '') ? 'zh' : 'en';
+    if (lang !== 'en' && lang !== 'zh') throw new UsageError('--lang must be "en" or "zh"');
+    const projects = (args.values.project as string[] | undefined) ?? [];
+    let gathered;
+    try {
+      gathered = await gatherDoctorSnapshot({ env: io.env, projects: projects.map((p) => path.resolve(io.cwd, p)), signal: io.signal });
+    } catch (err) {
+      if (err instanceof ProjectDirError) throw new UsageError(err.message);
+      throw err;
+    }
+    const findings = runDoctor(gathered.snapshot);
+    let fix: FixResult | null = null;
+    if (args.values.fix) {
+      try {
+        fix = await fixShadowedByOsEnv(findings, gathered, { env: io.env });
+      } catch (err) {
+        if (err instanceof ApplyRefusedError) throw new UsageError(`--fix changed nothing: ${err.message}`);
+        throw err;
+      }
+    }
+    const fixed = new Set(Object.keys(fix?.moved ?? {}));
+    const remaining = findings.filter((f) => !(f.id === 'shadowed-by-os-env' && f.variable && fixed.has(f.variable)));
+    const code = hasErrors(remaining) ? EXIT.failed : EXIT.ok;
+    if (args.values.json) {
+      writeJson(io, {
+        go: gathered.config.go ? { binary: gathered.config.go.binary, version: gathered.config.go.version } : null,
+        findings,
+        fix: fix && { moved: fix.moved, commented: fix.commented, skipped: fix.skipped, warnings: fix.warnings, applyId: fix.record?.id ?? null },
+      });
+      return code;
+    }
+    io.stdout.write(formatFindings(findings, lang) + '\n');
+    if (fix) io.stdout.write(formatFix(fix) + '\n');
+    return code;
+  },
+};
+
+function formatEvidence(e: Evidence): string {
+  switch (e.kind) {
+    case 'variable':
+      return `${e.variable}=${e.value} (${e.source}${e.path ? `: ${e.path}` : ''})`;
+    case 'file':
+      return `${e.file}:${e.line}: ${e.text.trim()}`;
+    case 'process-env':
+      return `${e.variable}=${e.value} (this process's environment)`;
+    case 'go-version':
+      return `go ${e.version}`;
+    case 'file-mode':
+      return `${e.file} mode ${e.mode}`;
+    case 'project':
+      return `${e.dir}: ${e.detail}`;
+  }
+}
+
+function formatFindings(findings: Finding[], lang: 'en' | 'zh'): string {
+  if (findings.length === 0) return lang === 'zh' ? '未发现问题。' : 'No problems found.';
+  return findings
+    .map((f) => {
+      const lines = [`[${f.severity}] ${f.id}${f.variable ? ` (${f.variable})` : ''}`, `  ${f.explanation[lang]}`];
+      for (const e of f.evidence) lines.push(`    - ${formatEvidence(e)}`);
+      if (f.fix) lines.push(`  ${lang === 'zh' ? '修复' : 'Fix'}${f.fix.automatic ? ' (--fix)' : ''}: ${f.fix[lang]}`);
+      return lines.join('\n');
+    })
+    .join('\n\n');
+}
+
+function formatFix(fix: FixResult): string {
+  const lines: string[] = [''];
+  const moved = Object.keys(fix.moved);
+  if (moved.length === 0) lines.push('--fix: nothing to fix automatically.');
+  else {
+    lines.push(`--fix: moved ${moved.join(', ')} into the managed block; commented out ${fix.commented.join(', ')}.`);
+    if (fix.record) lines.push(`Undo with \`goproxyctl undo\` (apply ${fix.record.id}). Open a new terminal to pick up the change.`);
+  }
+  for (const s of fix.skipped) lines.push(`not fixed: ${s}`);
+  for (const w of fix.warnings) lines.push(`! ${w}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,33 @@
+// `goproxyctl export <profile-id> --to FORMAT`: a snippet for Dockerfiles, CI and direnv.
+import { ExportError, EXPORT_FORMATS, exportProfile, type ExportFormat } from '../../core/export/snippets.js';
+import { ProfileError } from '../../core/profiles/errors.js';
+import { ProfileStore } from '../../core/profiles/profile-store.js';
+import { EXIT, UsageError, writeJson, type CliCommand } from '../command.js';
+
+export const command: CliCommand = {
+  name: 'export',
+  summary: 'Print a profile as a Dockerfile, GitHub Actions, GitLab CI, direnv or shell snippet',
+  usage: `Usage: goproxyctl export <profile-id> --to ${EXPORT_FORMATS.join('|')} [--json]
+
+Prints the profile's Go variables for places goproxyctl cannot reach. Credentials never appear:
+the snippet reads them from CI secrets (GOPROXY_USER / GOPROXY_TOKEN) or a BuildKit secret.`,
+  allowPositionals: true,
+  options: { to: { type: 'string' } },
+  async run(args, io) {
+    if (args.positionals.length !== 1) throw new UsageError('give exactly one profile id, e.g. `goproxyctl export china --to docker`');
+    const to = args.values.to;
+    if (typeof to !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(to)) {
+      throw new UsageError(`--to must be one of ${EXPORT_FORMATS.join(', ')}`);
+    }
+    try {
+      const profile = await new ProfileStore({ env: io.env, cwd: io.cwd }).get(args.positionals[0]!);
+      const snippet = exportProfile(profile, to as ExportFormat);
+      if (args.values.json) writeJson(io, { profile: profile.id, ...snippet });
+      else io.stdout.write(snippet.text);
+      return EXIT.ok;
+    } catch (err) {
+      if (err instanceof ProfileError || err instanceof ExportError) throw new UsageError(err.message);
+      throw err;
+    }
+  },
+};

@@ -1,0 +1,169 @@
+// `goproxyctl profiles`: list, show, create, delete, duplicate, import, export, subscribe, refresh.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { applyBlockers } from '../../../shared/profile/validate.js';
+import { profileGoproxy } from '../../../shared/profile/to-go-env.js';
+import { atomicWrite } from '../../core/apply/atomic-write.js';
+import { ProfileError } from '../../core/profiles/errors.js';
+import { ProfileStore, type ListedProfile } from '../../core/profiles/profile-store.js';
+import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
+
+const USAGE = `Usage: goproxyctl profiles [list]                      [--json]
+       goproxyctl profiles show <id>                   [--json]
+       goproxyctl profiles create <id> --from <id> [--name NAME]
+       goproxyctl profiles duplicate <id> <new-id> [--name NAME]
+       goproxyctl profiles delete <id>
+       goproxyctl profiles import <file> [--replace]
+       goproxyctl profiles export <id> [--out FILE]
+       goproxyctl profiles subscribe <url-or-file> [--interval-hours N]
+       goproxyctl profiles unsubscribe <url-or-file>
+       goproxyctl profiles refresh [--due]
+
+Profiles are complete Go proxy configurations: the built-ins (china, global, corporate, offline),
+your own, and the ones your subscriptions provide. Apply one with \`goproxyctl use <id>\`.
+Files use the JSON schema documented in docs/profiles.md; nothing is replaced unless the whole
+document is valid.`;
+
+const ARITY: Record<string, [number, string]> = {
+  list: [0, ''],
+  show: [1, '<id>'],
+  create: [1, '<id> --from <id>'],
+  duplicate: [2, '<id> <new-id>'],
+  delete: [1, '<id>'],
+  import: [1, '<file>'],
+  export: [1, '<id>'],
+  subscribe: [1, '<url-or-file>'],
+  unsubscribe: [1, '<url-or-file>'],
+  refresh: [0, ''],
+};
+
+export const command: CliCommand = {
+  name: 'profiles',
+  summary: 'List, create, import, export and subscribe to proxy profiles',
+  usage: USAGE,
+  allowPositionals: true,
+  options: {
+    from: { type: 'string' },
+    name: { type: 'string' },
+    out: { type: 'string' },
+    replace: { type: 'boolean', default: false },
+    due: { type: 'boolean', default: false },
+    'interval-hours': { type: 'string' },
+  },
+  async run(args, io) {
+    const [sub = 'list', ...rest] = args.positionals;
+    const arity = ARITY[sub];
+    if (!arity) throw new UsageError(`unknown subcommand "${sub}"; use one of ${Object.keys(ARITY).join(', ')}`);
+    if (rest.length !== arity[0]) throw new UsageError(`\`profiles ${sub}\` takes ${arity[0] === 0 ? 'no arguments' : arity[1]}`);
+    const store = new ProfileStore({ env: io.env, cwd: io.cwd });
+    try {
+      return await dispatch(sub, rest, args, io, store);
+    } catch (err) {
+      if (err instanceof ProfileError) throw new UsageError(err.message);
+      throw err;
+    }
+  },
+};
+
+async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo, store: ProfileStore): Promise<number> {
+  const json = Boolean(args.values.json);
+  const say = (text: string, value: unknown): void => (json ? writeJson(io, value) : void io.stdout.write(text + '\n'));
+  const name = typeof args.values.name === 'string' ? args.values.name : undefined;
+  switch (sub) {
+    case 'list': {
+      const listed = await store.list();
+      const subs = await store.subscriptions();
+      if (json) writeJson(io, { profiles: listed.map(listedJson), subscriptions: subs });
+      else io.stdout.write(formatList(listed, subs.length) + '\n');
+      return EXIT.ok;
+    }
+    case 'show': {
+      const profile = await store.get(rest[0]!);
+      const blockers = applyBlockers(profile);
+      if (json) writeJson(io, { profile, goproxy: profileGoproxy(profile), blockers });
+      else io.stdout.write(JSON.stringify(profile, null, 2) + '\n' + blockers.map((b) => `! before applying: ${b}\n`).join(''));
+      return EXIT.ok;
+    }
+    case 'create': {
+      const from = args.values.from;
+      if (typeof from !== 'string') throw new UsageError('`profiles create` copies an existing profile: add --from <id> (e.g. --from global)');
+      const created = await store.duplicate(from, rest[0]!, name ?? rest[0]!);
+      say(`Created "${created.id}" from "${from}".`, { created });
+      return EXIT.ok;
+    }
+    case 'duplicate': {
+      const created = await store.duplicate(rest[0]!, rest[1]!, name);
+      say(`Created "${created.id}" as a copy of "${rest[0]}".`, { created });
+      return EXIT.ok;
+    }
+    case 'delete': {
+      await store.remove(rest[0]!);
+      say(`Deleted "${rest[0]}".`, { deleted: rest[0] });
+      return EXIT.ok;
+    }
+    case 'import': {
+      const file = path.resolve(io.cwd, rest[0]!);
+      const text = await readFile(file, 'utf8').catch((err: unknown) => {
+        throw new UsageError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of a profile JSON file`);
+      });
+      const imported = await store.importDocument(text, file, { replace: Boolean(args.values.replace) });
+      say(`Imported ${imported.map((p) => `"${p.id}"`).join(', ')}.`, { imported: imported.map((p) => p.id) });
+      return EXIT.ok;
+    }
+    case 'export': {
+      const text = await store.exportProfile(rest[0]!);
+      const out = args.values.out;
+      if (typeof out !== 'string') {
+        io.stdout.write(text);
+        return EXIT.ok;
+      }
+      const file = path.resolve(io.cwd, out);
+      await atomicWrite(file, Buffer.from(text, 'utf8')).catch((err: unknown) => {
+        throw new UsageError(`cannot write ${file} (${(err as Error).message}); choose a writable path`);
+      });
+      say(`Wrote "${rest[0]}" to ${file}.`, { exported: rest[0], file });
+      return EXIT.ok;
+    }
+    case 'subscribe': {
+      const hours = args.values['interval-hours'];
+      let interval: number | undefined;
+      if (typeof hours === 'string') {
+        interval = Number(hours) * 3600;
+        if (!Number.isFinite(interval) || interval < 60) throw new UsageError(`--interval-hours "${hours}" is not a number of hours of at least 0.02 (e.g. 24)`);
+      }
+      const result = await store.subscribe(rest[0]!, interval);
+      say(`Subscribed to ${result.source}: ${result.profileIds.map((id) => `"${id}"`).join(', ')}.`, result);
+      return EXIT.ok;
+    }
+    case 'unsubscribe': {
+      await store.unsubscribe(rest[0]!);
+      say(`Unsubscribed from ${rest[0]}; its profiles were removed.`, { unsubscribed: rest[0] });
+      return EXIT.ok;
+    }
+    case 'refresh': {
+      const results = await store.refresh({ onlyDue: Boolean(args.values.due), signal: io.signal });
+      const lines = results.map((r) => (r.skipped ? `= ${r.source}: not due yet` : r.ok ? `✓ ${r.source}: ${r.profileIds.join(', ')}` : `✗ ${r.source}: ${r.error} (the previous profiles are kept)`));
+      say(results.length === 0 ? 'No subscriptions; add one with `goproxyctl profiles subscribe <url-or-file>`.' : lines.join('\n'), { results });
+      return results.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
+    }
+  }
+  return EXIT.usage;
+}
+
+function listedJson(l: ListedProfile): unknown {
+  return { id: l.profile.id, name: l.profile.name, origin: l.origin, active: l.active, goproxy: profileGoproxy(l.profile), blockers: applyBlockers(l.profile) };
+}
+
+function formatList(listed: ListedProfile[], subscriptions: number): string {
+  const rows = listed.map((l) => [
+    l.active ? '*' : ' ',
+    l.profile.id,
+    typeof l.origin === 'string' ? l.origin : 'subscription',
+    applyBlockers(l.profile).length > 0 ? '(template: fill in before use)' : profileGoproxy(l.profile),
+  ]);
+  const w1 = Math.max(...rows.map((r) => r[1]!.length));
+  const w2 = Math.max(...rows.map((r) => r[2]!.length));
+  const lines = rows.map((r) => `${r[0]} ${r[1]!.padEnd(w1)}  ${r[2]!.padEnd(w2)}  ${r[3]}`);
+  if (subscriptions > 0) lines.push('', `${subscriptions} subscription${subscriptions > 1 ? 's' : ''}; refresh with \`goproxyctl profiles refresh\`.`);
+  return lines.join('\n');
+}

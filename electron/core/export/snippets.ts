@@ -1,0 +1,145 @@
+// Snippets that carry a profile to places the tray cannot reach: Dockerfiles, CI, direnv, plain
+// shells. Pure. Values are quoted for each format; credentials never appear: they become
+// references to CI secrets (or a BuildKit secret) that the user creates once.
+import { applyBlockers } from '../../../shared/profile/validate.js';
+import { profileToGoEnv } from '../../../shared/profile/to-go-env.js';
+import type { Profile } from '../../../shared/profile/types.js';
+import { shQuote } from '../apply/env-scripts.js';
+
+export const EXPORT_FORMATS = ['docker', 'github-actions', 'gitlab-ci', 'direnv', 'shell'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface Snippet {
+  format: ExportFormat;
+  /** Where the snippet usually goes. */
+  target: string;
+  text: string;
+  /** CI secret variables the snippet reads, which the user must create. */
+  secrets: string[];
+}
+
+export class ExportError extends Error {
+  override name = 'ExportError';
+}
+
+interface CredentialSecret {
+  host: string;
+  user: string;
+  token: string;
+}
+
+/** Names of the CI secrets for each credential origin: GOPROXY_USER/GOPROXY_TOKEN, suffixed by host when there are several. */
+export function credentialSecrets(profile: Profile): CredentialSecret[] {
+  const many = profile.credentials.length > 1;
+  return profile.credentials.map((c) => {
+    const host = c.origin.replace(/^https:\/\//, '').replace(/\/$/, '');
+    const suffix = many ? '_' + host.toUpperCase().replace(/[^A-Z0-9]+/g, '_') : '';
+    return { host: host.replace(/:\d+$/, ''), user: `GOPROXY_USER${suffix}`, token: `GOPROXY_TOKEN${suffix}` };
+  });
+}
+
+export function exportProfile(profile: Profile, format: ExportFormat): Snippet {
+  const blockers = applyBlockers(profile);
+  if (blockers.length > 0) throw new ExportError(`profile "${profile.id}" is a template: ${blockers[0]}; duplicate it and fill it in first`);
+  const vars = profileToGoEnv(profile);
+  const creds = credentialSecrets(profile);
+  const secrets = creds.flatMap((c) => [c.user, c.token]);
+  const title = `Go module proxy settings of the goproxyctl profile "${profile.id}" (${oneLine(profile.name)})`;
+  switch (format) {
+    case 'docker':
+      return { format, target: 'Dockerfile', secrets: creds.length ? ['netrc (BuildKit secret)'] : [], text: docker(title, vars, creds.length > 0) };
+    case 'github-actions':
+      return { format, target: '.github/workflows/*.yml', secrets, text: githubActions(title, vars, creds) };
+    case 'gitlab-ci':
+      return { format, target: '.gitlab-ci.yml', secrets, text: gitlabCi(title, vars, creds) };
+    case 'direnv':
+      return { format, target: '.envrc', secrets: [], text: shell(title, vars, creds.length > 0, true) };
+    case 'shell':
+      return { format, target: 'a POSIX shell (sh, bash, zsh)', secrets: [], text: shell(title, vars, creds.length > 0, false) };
+  }
+}
+
+function oneLine(s: string): string {
+  // Control characters (a newline above all) would end the comment line the name is shown in.
+  return [...s].map((c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' ? ' ' : c)).join('');
+}
+
+function setVars(vars: Record<string, string | null>): [string, string][] {
+  return Object.entries(vars).filter((e): e is [string, string] => e[1] !== null);
+}
+
+/** Dockerfile double-quoted word: backslash escapes \ " and $ (ENV and ARG expand $VAR). */
+function dockerQuote(v: string): string {
+  return `"${v.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+
+function docker(title: string, vars: Record<string, string | null>, credentials: boolean): string {
+  const set = setVars(vars);
+  const lines = [`# ${title}.`, '# ARG lets a build override a value: docker build --build-arg GOPROXY=...'];
+  for (const [k, v] of set) lines.push(`ARG ${k}=${dockerQuote(v)}`);
+  lines.push(`ENV ${set.map(([k]) => `${k}=$${k}`).join(' \\\n    ')}`);
+  if (credentials) {
+    lines.push(
+      '# Private proxy credentials: never in the image. Pass your netrc as a BuildKit secret:',
+      '#   docker build --secret id=netrc,src=$HOME/.netrc .',
+      'RUN --mount=type=secret,id=netrc,target=/root/.netrc go mod download',
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** YAML double-quoted scalar (JSON's escapes are valid YAML). */
+function yamlQuote(v: string): string {
+  return JSON.stringify(v);
+}
+
+function netrcScript(creds: CredentialSecret[], ref: (name: string) => string): string[] {
+  return [
+    ...creds.map((c) => `printf 'machine %s login %s password %s\\n' ${shQuote(c.host)} "${ref(c.user)}" "${ref(c.token)}" >> "$HOME/.netrc"`),
+    'chmod 600 "$HOME/.netrc"',
+  ];
+}
+
+function githubActions(title: string, vars: Record<string, string | null>, creds: CredentialSecret[]): string {
+  // "${{" starts an expression in any workflow string: write it through an expression.
+  const q = (v: string): string => yamlQuote(v.replace(/\$\{\{/g, "${{ '${{' }}"));
+  const lines = [`# ${title}.`, '# Put "env" at the top of the workflow (or of a job).', 'env:'];
+  for (const [k, v] of setVars(vars)) lines.push(`  ${k}: ${q(v)}`);
+  if (creds.length > 0) {
+    lines.push(
+      '# Add this step before the first go command. Create the secrets in Settings > Secrets and variables > Actions.',
+      'steps:',
+      '  - name: Credentials for private Go module proxies',
+      '    shell: bash',
+      '    env:',
+      ...creds.flatMap((c) => [`      ${c.user}: \${{ secrets.${c.user} }}`, `      ${c.token}: \${{ secrets.${c.token} }}`]),
+      '    run: |',
+      ...netrcScript(creds, (n) => `$${n}`).map((l) => `      ${l}`),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+function gitlabCi(title: string, vars: Record<string, string | null>, creds: CredentialSecret[]): string {
+  // GitLab expands $VAR inside variable values; "$$" is a literal "$".
+  const q = (v: string): string => yamlQuote(v.replace(/\$/g, '$$$$'));
+  const lines = [`# ${title}.`, 'variables:'];
+  for (const [k, v] of setVars(vars)) lines.push(`  ${k}: ${q(v)}`);
+  if (creds.length > 0) {
+    lines.push(
+      '# Create the masked CI/CD variables in Settings > CI/CD > Variables, then extend this in jobs that run go:',
+      '.goproxy-credentials:',
+      '  before_script:',
+      ...netrcScript(creds, (n) => `$${n}`).map((l) => `    - ${yamlQuote(l)}`),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+function shell(title: string, vars: Record<string, string | null>, credentials: boolean, direnv: boolean): string {
+  const lines = [`# ${title}.`];
+  if (direnv) lines.push('# Save as .envrc in the project and run `direnv allow`.');
+  for (const [k, v] of Object.entries(vars)) lines.push(v === null ? `unset ${k}` : `export ${k}=${shQuote(v)}`);
+  if (credentials) lines.push('# Credentials for the private proxy come from the keychain (`goproxyctl auth`) or ~/.netrc, never from this file.');
+  return lines.join('\n') + '\n';
+}

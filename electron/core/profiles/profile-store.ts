@@ -1,0 +1,280 @@
+// Profiles as the user sees them: the built-ins, their own, and the ones their subscriptions
+// provide. Every change is validated first and written atomically under the writers' lock, so the
+// tray and the CLI never lose each other's edits.
+import path from 'node:path';
+import { BUILTIN_PROFILES, builtinProfile, structuredCloneProfile } from '../../../shared/profile/builtins.js';
+import { parseProfileDocument, serializeProfile } from '../../../shared/profile/document.js';
+import { DEFAULT_REFRESH_SECONDS, refreshDue, type Subscription } from '../../../shared/profile/subscription.js';
+import type { Profile } from '../../../shared/profile/types.js';
+import { profileIdProblem, validateProfile } from '../../../shared/profile/validate.js';
+import { productDirs, type ProductDirs } from '../apply/product-dirs.js';
+import { withWriterLock } from '../apply/writer-lock.js';
+import { ProfileError } from './errors.js';
+import { fetchSource, isUrlSource } from './fetch-source.js';
+import { readStore, storePath, writeStore, type StoreData } from './store-file.js';
+
+export type ProfileOrigin = 'builtin' | 'user' | { subscription: string };
+
+export interface ListedProfile {
+  profile: Profile;
+  origin: ProfileOrigin;
+  active: boolean;
+}
+
+export interface RefreshResult {
+  source: string;
+  ok: boolean;
+  /** Ids provided after the refresh (unchanged on failure). */
+  profileIds: string[];
+  error: string | null;
+  skipped: boolean;
+}
+
+export interface ProfileStoreOptions {
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  dirs?: ProductDirs;
+  /** Where relative subscription paths are resolved from. */
+  cwd?: string;
+  fetchTimeoutMs?: number;
+}
+
+export class ProfileStore {
+  readonly dirs: ProductDirs;
+  readonly file: string;
+  private readonly cwd: string;
+  private readonly fetchTimeoutMs: number | undefined;
+
+  constructor(opts: ProfileStoreOptions = {}) {
+    this.dirs = opts.dirs ?? productDirs(opts.env ?? process.env, opts.platform ?? process.platform);
+    this.file = storePath(this.dirs.config);
+    this.cwd = opts.cwd ?? process.cwd();
+    this.fetchTimeoutMs = opts.fetchTimeoutMs;
+  }
+
+  async list(): Promise<ListedProfile[]> {
+    const data = await readStore(this.file);
+    const owner = subscriptionOwners(data);
+    const listed: ListedProfile[] = BUILTIN_PROFILES.map((p) => ({ profile: structuredCloneProfile(p), origin: 'builtin' as const, active: data.active === p.id }));
+    for (const p of data.profiles) {
+      const source = owner.get(p.id);
+      listed.push({ profile: p, origin: source === undefined ? 'user' : { subscription: source }, active: data.active === p.id });
+    }
+    return listed;
+  }
+
+  async get(id: string): Promise<Profile> {
+    const found = (await this.list()).find((l) => l.profile.id === id);
+    if (!found) throw await this.unknown(id);
+    return found.profile;
+  }
+
+  async active(): Promise<string | null> {
+    return (await readStore(this.file)).active;
+  }
+
+  async setActive(id: string | null): Promise<void> {
+    if (id !== null) await this.get(id);
+    await this.mutate((data) => {
+      data.active = id;
+    });
+  }
+
+  /** Adds a new user profile (the id must be free). */
+  async create(profile: Profile): Promise<Profile> {
+    const checked = this.check(profile);
+    await this.mutate((data) => {
+      this.assertFree(data, checked.id);
+      data.profiles.push(checked);
+    });
+    return checked;
+  }
+
+  /** Replaces a user profile (built-ins and subscription profiles are read-only: duplicate them). */
+  async update(profile: Profile): Promise<Profile> {
+    const checked = this.check(profile);
+    await this.mutate((data) => {
+      const i = this.userIndex(data, checked.id);
+      data.profiles[i] = checked;
+    });
+    return checked;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.mutate((data) => {
+      const i = this.userIndex(data, id);
+      data.profiles.splice(i, 1);
+      if (data.active === id) data.active = null;
+    });
+  }
+
+  /** A copy of any profile (built-in, user or subscribed) under a new id, as a user profile. */
+  async duplicate(id: string, newId: string, name?: string): Promise<Profile> {
+    const problem = profileIdProblem(newId);
+    if (problem) throw new ProfileError(problem);
+    const source = await this.get(id);
+    return this.create({ ...structuredCloneProfile(source), id: newId, name: name ?? `${source.name} (copy)` });
+  }
+
+  /** Imports every profile of a document; all are validated (and their ids checked) before any is stored. */
+  async importDocument(text: string, source: string, opts: { replace?: boolean } = {}): Promise<Profile[]> {
+    const parsed = parseProfileDocument(text, source);
+    if (!parsed.ok) throw new ProfileError(parsed.errors.length > 1 ? `${parsed.errors[0]} (and ${parsed.errors.length - 1} more)` : parsed.errors[0]!);
+    await this.mutate((data) => {
+      for (const p of parsed.profiles) {
+        const existing = data.profiles.findIndex((q) => q.id === p.id);
+        if (existing >= 0 && opts.replace) this.userIndex(data, p.id);
+        else this.assertFree(data, p.id);
+      }
+      for (const p of parsed.profiles) {
+        const existing = data.profiles.findIndex((q) => q.id === p.id);
+        if (existing >= 0) data.profiles[existing] = p;
+        else data.profiles.push(p);
+      }
+    });
+    return parsed.profiles;
+  }
+
+  async exportProfile(id: string): Promise<string> {
+    return serializeProfile(await this.get(id));
+  }
+
+  /** Adds a subscription and fetches it once; nothing is stored if the first fetch or validation fails. */
+  async subscribe(source: string, intervalSeconds = DEFAULT_REFRESH_SECONDS, now = new Date()): Promise<RefreshResult> {
+    const normalized = this.normalizeSource(source);
+    const data = await readStore(this.file);
+    if (data.subscriptions.some((s) => s.source === normalized)) throw new ProfileError(`already subscribed to ${normalized}; run \`goproxyctl profiles refresh\` to update it`);
+    const text = await fetchSource(normalized, { timeoutMs: this.fetchTimeoutMs }).catch((err: unknown) => {
+      throw new ProfileError(`${(err as Error).message}; check the address and try again`);
+    });
+    const profiles = this.parseSubscribed(text, normalized);
+    const stamp = now.toISOString();
+    await this.mutate((fresh) => {
+      for (const p of profiles) this.assertFree(fresh, p.id);
+      fresh.profiles.push(...profiles);
+      fresh.subscriptions.push({ source: normalized, intervalSeconds, lastAttempt: stamp, lastSuccess: stamp, lastError: null, profileIds: profiles.map((p) => p.id) });
+    });
+    return { source: normalized, ok: true, profileIds: profiles.map((p) => p.id), error: null, skipped: false };
+  }
+
+  async unsubscribe(source: string): Promise<void> {
+    const normalized = this.normalizeSource(source);
+    await this.mutate((data) => {
+      const sub = data.subscriptions.find((s) => s.source === normalized);
+      if (!sub) throw new ProfileError(`not subscribed to ${normalized}; \`goproxyctl profiles list\` shows the subscriptions`);
+      data.profiles = data.profiles.filter((p) => !sub.profileIds.includes(p.id));
+      data.subscriptions = data.subscriptions.filter((s) => s !== sub);
+    });
+  }
+
+  async subscriptions(): Promise<Subscription[]> {
+    return (await readStore(this.file)).subscriptions;
+  }
+
+  /**
+   * Refreshes subscriptions (all, or only those due at `now`). A failed fetch or an invalid
+   * document keeps the previous profiles and records the error; a valid one replaces them.
+   */
+  async refresh(opts: { now?: Date; onlyDue?: boolean; signal?: AbortSignal } = {}): Promise<RefreshResult[]> {
+    const now = opts.now ?? new Date();
+    const results: RefreshResult[] = [];
+    for (const sub of (await readStore(this.file)).subscriptions) {
+      if (opts.onlyDue && !refreshDue(sub, now)) {
+        results.push({ source: sub.source, ok: true, profileIds: sub.profileIds, error: null, skipped: true });
+        continue;
+      }
+      let profiles: Profile[] | null = null;
+      let error: string | null = null;
+      try {
+        const text = await fetchSource(sub.source, { timeoutMs: this.fetchTimeoutMs, signal: opts.signal });
+        profiles = this.parseSubscribed(text, sub.source);
+      } catch (err) {
+        error = (err as Error).message;
+      }
+      let ids = sub.profileIds;
+      await this.mutate((data) => {
+        const current = data.subscriptions.find((s) => s.source === sub.source);
+        if (!current) return; // removed meanwhile
+        current.lastAttempt = now.toISOString();
+        if (profiles !== null) {
+          const clash = profiles.find((p) => !current.profileIds.includes(p.id) && this.taken(data, p.id));
+          if (clash) error = `${sub.source} now provides "${clash.id}", which is already another profile's id; rename one of them`;
+        }
+        if (profiles === null || error !== null) {
+          current.lastError = error;
+          return;
+        }
+        data.profiles = data.profiles.filter((p) => !current.profileIds.includes(p.id));
+        data.profiles.push(...profiles);
+        current.profileIds = profiles.map((p) => p.id);
+        current.lastSuccess = now.toISOString();
+        current.lastError = null;
+        ids = current.profileIds;
+        if (data.active !== null && !this.taken(data, data.active)) data.active = null;
+      });
+      results.push({ source: sub.source, ok: error === null, profileIds: ids, error, skipped: false });
+    }
+    return results;
+  }
+
+  private parseSubscribed(text: string, source: string): Profile[] {
+    const parsed = parseProfileDocument(text, source);
+    if (!parsed.ok) throw new ProfileError(parsed.errors[0]!);
+    return parsed.profiles;
+  }
+
+  private normalizeSource(source: string): string {
+    if (isUrlSource(source)) {
+      try {
+        return new URL(source).href;
+      } catch {
+        throw new ProfileError(`"${source}" is not a valid URL; write it as https://host/path/profiles.json`);
+      }
+    }
+    return path.resolve(this.cwd, source);
+  }
+
+  private check(profile: Profile): Profile {
+    const checked = validateProfile(profile);
+    if (!checked.ok) throw new ProfileError(checked.errors[0]!);
+    return checked.profile;
+  }
+
+  private taken(data: StoreData, id: string): boolean {
+    return builtinProfile(id) !== null || data.profiles.some((p) => p.id === id);
+  }
+
+  private assertFree(data: StoreData, id: string): void {
+    if (builtinProfile(id) !== null) throw new ProfileError(`"${id}" is a built-in profile's id; choose another id`);
+    if (data.profiles.some((p) => p.id === id)) throw new ProfileError(`a profile with the id "${id}" already exists; choose another id or delete it first`);
+  }
+
+  /** The index of a user-owned profile, or a clear error for built-in, subscribed or unknown ids. */
+  private userIndex(data: StoreData, id: string): number {
+    if (builtinProfile(id) !== null) throw new ProfileError(`"${id}" is built in and cannot be changed; duplicate it first: goproxyctl profiles duplicate ${id} my-${id}`);
+    const owner = subscriptionOwners(data).get(id);
+    if (owner !== undefined) throw new ProfileError(`"${id}" comes from the subscription ${owner} and is replaced on every refresh; duplicate it to change it`);
+    const i = data.profiles.findIndex((p) => p.id === id);
+    if (i < 0) throw new ProfileError(`there is no profile "${id}"; \`goproxyctl profiles list\` shows the ids`);
+    return i;
+  }
+
+  private async unknown(id: string): Promise<ProfileError> {
+    const ids = (await this.list()).map((l) => l.profile.id);
+    return new ProfileError(`there is no profile "${id}"; choose one of: ${ids.join(', ')}`);
+  }
+
+  private mutate(change: (data: StoreData) => void): Promise<void> {
+    return withWriterLock(this.dirs.state, async () => {
+      const data = await readStore(this.file);
+      change(data);
+      await writeStore(this.file, data);
+    });
+  }
+}
+
+function subscriptionOwners(data: StoreData): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const s of data.subscriptions) for (const id of s.profileIds) owners.set(id, s.source);
+  return owners;
+}

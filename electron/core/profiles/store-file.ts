@@ -1,0 +1,64 @@
+// The profile store on disk: <config dir>/profiles.json (XDG_CONFIG_HOME/goproxyctl on Linux,
+// ~/Library/Preferences/goproxyctl on macOS, %APPDATA%\goproxyctl\Config on Windows; the apply
+// engine's product-dirs). Written atomically; a damaged file is reported, never overwritten.
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { validateProfile } from '../../../shared/profile/validate.js';
+import type { Profile } from '../../../shared/profile/types.js';
+import type { Subscription } from '../../../shared/profile/subscription.js';
+import { atomicWrite } from '../apply/atomic-write.js';
+import { ProfileError } from './errors.js';
+
+export const STORE_VERSION = 1;
+
+export interface StoreData {
+  version: typeof STORE_VERSION;
+  /** The profile applied last (set by `use`), or null. */
+  active: string | null;
+  /** User and subscription profiles (built-ins are not stored). */
+  profiles: Profile[];
+  subscriptions: Subscription[];
+}
+
+export function emptyStore(): StoreData {
+  return { version: STORE_VERSION, active: null, profiles: [], subscriptions: [] };
+}
+
+export function storePath(configDir: string): string {
+  return path.join(configDir, 'profiles.json');
+}
+
+export async function readStore(file: string): Promise<StoreData> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyStore();
+    throw err;
+  }
+  const damaged = (why: string): ProfileError =>
+    new ProfileError(`the profile store ${file} is damaged (${why}); fix it by hand or move it away to start afresh`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw damaged((err as Error).message);
+  }
+  if (typeof value !== 'object' || value === null) throw damaged('not a JSON object');
+  const v = value as Record<string, unknown>;
+  if (v.version !== STORE_VERSION) throw damaged(`unknown version ${String(v.version)}`);
+  if (!Array.isArray(v.profiles) || !Array.isArray(v.subscriptions)) throw damaged('"profiles" and "subscriptions" must be lists');
+  const profiles: Profile[] = [];
+  v.profiles.forEach((p: unknown, i) => {
+    const checked = validateProfile(p, `profiles[${i}]`);
+    if (!checked.ok) throw damaged(checked.errors[0] ?? 'invalid profile');
+    profiles.push(checked.profile);
+  });
+  const active = typeof v.active === 'string' ? v.active : null;
+  return { version: STORE_VERSION, active, profiles, subscriptions: v.subscriptions as Subscription[] };
+}
+
+export async function writeStore(file: string, data: StoreData): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await atomicWrite(file, Buffer.from(JSON.stringify(data, null, 2) + '\n', 'utf8'), { mode: 0o600 });
+}

@@ -1,0 +1,25 @@
+// The doctor: every rule over one snapshot, errors first. Pure.
+import { goenvOff, gomoduleOff, goTooOld, httpsProxyInUse, netrcPermissions, shadowedByOsEnv } from './rules-env.js';
+import { goproxyRules, gosumdbRules } from './rules-goproxy.js';
+import { patternRules } from './rules-patterns.js';
+import type { DoctorSnapshot, Finding, Severity } from './types.js';
+
+export * from './types.js';
+export { scanRcText, type RcAssignment, type RcSyntax } from './rc-scan.js';
+export { SHADOW_CHECKED_VARS, shadowLinesFixable } from './rules-env.js';
+export { DEFUNCT_PROXY_HOSTS } from './rules-goproxy.js';
+export { privatePatternFor, remoteToPath } from './suggest-private.js';
+
+const RULES: readonly ((s: DoctorSnapshot) => Finding[])[] = [
+  shadowedByOsEnv, goenvOff, gomoduleOff, goproxyRules, gosumdbRules, patternRules, goTooOld, netrcPermissions, httpsProxyInUse,
+];
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function runDoctor(snapshot: DoctorSnapshot): Finding[] {
+  return RULES.flatMap((rule) => rule(snapshot)).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

@@ -1,0 +1,164 @@
+// Rules about where settings come from and the environment go runs in: shadowing, GOENV,
+// GO111MODULE, toolchain age, netrc permissions, HTTP proxies.
+import { redactCredentials } from '../go/redact.js';
+import type { GoProxyVar } from '../go/effective.js';
+import type { RcAssignment } from './rc-scan.js';
+import type { DoctorSnapshot, Evidence, Finding } from './types.js';
+import { goOlderThan } from './version.js';
+
+/** The variables a profile manages: an OS-level setting of one of them defeats `go env -w`. */
+export const SHADOW_CHECKED_VARS: readonly GoProxyVar[] = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GOAUTH'];
+
+/** Whether `doctor --fix` can move these rc lines: literal values that agree, each line a statement of its own. */
+export function shadowLinesFixable(lines: readonly RcAssignment[]): boolean {
+  if (lines.length === 0) return false;
+  const values = new Set(lines.map((l) => l.value));
+  return lines.every((l) => l.action === 'set' && l.value !== null && l.wholeLine && !l.inFunction) && values.size === 1;
+}
+
+export function shadowedByOsEnv(s: DoctorSnapshot): Finding[] {
+  const findings: Finding[] = [];
+  for (const name of SHADOW_CHECKED_VARS) {
+    const v = s.effective[name];
+    const fileShadow = v.source === 'os-env' ? v.shadows.find((sh) => sh.source === 'env-file' && sh.value !== v.value) : undefined;
+    const lines = s.rcAssignments.filter((a) => a.variable === name && a.action === 'set' && !a.inManagedBlock);
+    if (!fileShadow && lines.length === 0) continue;
+    const evidence: Evidence[] = [];
+    if (v.source === 'os-env') evidence.push({ kind: 'process-env', variable: name, value: redactCredentials(v.value) });
+    if (fileShadow) evidence.push({ kind: 'variable', variable: name, value: redactCredentials(fileShadow.value), source: 'env-file', ...(fileShadow.path ? { path: fileShadow.path } : {}) });
+    for (const l of lines) evidence.push({ kind: 'file', file: l.file, line: l.line, text: redactCredentials(l.text) });
+    const where = lines.map((l) => `${l.file}:${l.line}`).join(', ');
+    const automatic = shadowLinesFixable(lines);
+    findings.push({
+      id: 'shadowed-by-os-env',
+      severity: fileShadow ? 'error' : 'warning',
+      variable: name,
+      evidence,
+      explanation: {
+        en:
+          `${name} is set in the environment${where ? ` (by ${where})` : ' of this process'}, and a non-empty environment variable always wins over the go env file. ` +
+          (fileShadow ? `Right now go uses the environment's value, not the one \`go env -w\` wrote, and \`go env -w\` only prints a warning, so switching profiles seems to work but does not. ` : `Every new terminal will override whatever \`go env -w\` or a profile writes, so switching profiles seems to work but does not. `) +
+          `Settings should live in one place that goproxyctl manages.`,
+        zh:
+          `${name} 在环境变量中被设置${where ? `（来自 ${where}）` : '（当前进程）'}，而非空的环境变量总是优先于 go env 配置文件。` +
+          (fileShadow ? `此刻 go 使用的是环境变量的值，而不是 \`go env -w\` 写入的值；\`go env -w\` 只会打印一条警告，所以切换配置看似成功，实际无效。` : `每个新终端都会覆盖 \`go env -w\` 或配置方案写入的值，所以切换配置看似成功，实际无效。`) +
+          `应当把设置集中在 goproxyctl 管理的一个位置。`,
+      },
+      fix: automatic
+        ? {
+            automatic: true,
+            en: `Run \`goproxyctl doctor --fix\`: it comments out ${where} with a goproxyctl marker, moves the value into goproxyctl's managed block (and the go env file), and \`goproxyctl undo\` reverses it. Open a new terminal afterwards.`,
+            zh: `运行 \`goproxyctl doctor --fix\`：它会用 goproxyctl 标记注释掉 ${where}，把该值移入 goproxyctl 管理的区块（以及 go env 文件），可用 \`goproxyctl undo\` 撤销。之后请打开新终端。`,
+          }
+        : {
+            automatic: false,
+            en: lines.length > 0
+              ? `Remove or comment out ${where} by hand (the line is inside a function, shares its line with other commands, uses shell expansions, or the lines disagree), then open a new terminal.`
+              : `Find where your session sets ${name} (a CI variable, a Dockerfile ENV, a launcher, /etc/environment) and remove it, or run \`unset ${name}\` in this terminal.`,
+            zh: lines.length > 0
+              ? `请手动删除或注释掉 ${where}（该行位于函数内、与其他命令同行、含有 shell 展开，或多处取值不一致），然后打开新终端。`
+              : `请找到设置 ${name} 的地方（CI 变量、Dockerfile 的 ENV、启动器、/etc/environment）并删除，或在当前终端运行 \`unset ${name}\`。`,
+          },
+    });
+  }
+  return findings;
+}
+
+export function goenvOff(s: DoctorSnapshot): Finding[] {
+  if (s.effective.GOENV.value !== 'off') return [];
+  return [{
+    id: 'goenv-off',
+    severity: 'warning',
+    variable: 'GOENV',
+    evidence: [{ kind: 'process-env', variable: 'GOENV', value: 'off' }],
+    explanation: {
+      en: 'GOENV=off tells go to ignore its env file entirely: `go env -w` fails, and settings written there by goproxyctl or by you have no effect. Only the environment (shell startup files, CI variables) configures go.',
+      zh: 'GOENV=off 让 go 完全忽略其 env 配置文件：`go env -w` 会失败，goproxyctl 或你写入该文件的设置都不会生效，只有环境变量（shell 启动文件、CI 变量）能配置 go。',
+    },
+    fix: { automatic: false, en: 'Unset GOENV where it is set (unless you disabled the file on purpose); goproxyctl still writes the shell files.', zh: '在设置 GOENV 的地方取消它（除非你是有意禁用该文件）；goproxyctl 仍会写入 shell 文件。' },
+  }];
+}
+
+export function gomoduleOff(s: DoctorSnapshot): Finding[] {
+  const v = s.effective.GO111MODULE;
+  if (v.value !== 'off') return [];
+  return [{
+    id: 'gomodule-off',
+    severity: 'error',
+    variable: 'GO111MODULE',
+    evidence: [{ kind: 'variable', variable: 'GO111MODULE', value: 'off', source: v.source, ...(v.path ? { path: v.path } : {}) }],
+    explanation: {
+      en: 'GO111MODULE=off puts go in the old GOPATH mode: go.mod files are ignored and `go get` clones repositories directly, so no module proxy, checksum database or GOPRIVATE setting is used at all.',
+      zh: 'GO111MODULE=off 让 go 进入旧的 GOPATH 模式：go.mod 被忽略，`go get` 直接克隆仓库，因此模块代理、校验和数据库和 GOPRIVATE 设置全部不起作用。',
+    },
+    fix: { automatic: false, en: 'Remove GO111MODULE (modules are the default since Go 1.16): `go env -u GO111MODULE` and delete any `export GO111MODULE=off`.', zh: '删除 GO111MODULE（Go 1.16 起默认启用模块）：运行 `go env -u GO111MODULE` 并删除所有 `export GO111MODULE=off`。' },
+  }];
+}
+
+export function goTooOld(s: DoctorSnapshot): Finding[] {
+  const findings: Finding[] = [];
+  const version = s.goVersion;
+  if (version === null) return findings;
+  const goproxy = s.effective.GOPROXY.value;
+  if (goproxy.includes('|') && goOlderThan(version, 15)) {
+    findings.push({
+      id: 'go-too-old',
+      severity: 'error',
+      variable: 'GOPROXY',
+      evidence: [{ kind: 'go-version', version }, { kind: 'variable', variable: 'GOPROXY', value: redactCredentials(goproxy), source: s.effective.GOPROXY.source }],
+      explanation: {
+        en: `GOPROXY uses "|", which go understands only from Go 1.15; ${version} reads it as part of a URL, so the whole setting is broken.`,
+        zh: `GOPROXY 使用了 "|"，该分隔符从 Go 1.15 起才被支持；${version} 会把它当作 URL 的一部分，整个设置因此失效。`,
+      },
+      fix: { automatic: false, en: 'Upgrade go to 1.15 or newer (any supported release), or use "," separators.', zh: '将 go 升级到 1.15 或更新版本（任一受支持的版本），或改用 "," 分隔符。' },
+    });
+  }
+  const goauth = s.effective.GOAUTH;
+  const goauthSet = goauth.source === 'os-env' || goauth.source === 'env-file';
+  if ((goauthSet || s.usesCredentials) && goOlderThan(version, 24)) {
+    findings.push({
+      id: 'go-too-old',
+      severity: 'warning',
+      variable: 'GOAUTH',
+      evidence: [{ kind: 'go-version', version }, ...(goauthSet ? [{ kind: 'variable' as const, variable: 'GOAUTH', value: goauth.value, source: goauth.source }] : [])],
+      explanation: {
+        en: `${version} ignores GOAUTH (it exists from Go 1.24), so credentials kept in the keychain never reach go; it only reads ~/.netrc.`,
+        zh: `${version} 会忽略 GOAUTH（Go 1.24 起才有），因此存放在钥匙串中的凭据无法传给 go；它只读取 ~/.netrc。`,
+      },
+      fix: { automatic: false, en: 'Upgrade go to 1.24 or newer, or opt in to managed ~/.netrc entries with `goproxyctl auth`.', zh: '将 go 升级到 1.24 或更新版本，或通过 `goproxyctl auth` 选择使用受管理的 ~/.netrc 条目。' },
+    });
+  }
+  return findings;
+}
+
+export function netrcPermissions(s: DoctorSnapshot): Finding[] {
+  if (s.netrc === null || s.platform === 'win32' || (s.netrc.mode & 0o077) === 0) return [];
+  const mode = (s.netrc.mode & 0o777).toString(8).padStart(4, '0');
+  return [{
+    id: 'netrc-permissions',
+    severity: 'warning',
+    evidence: [{ kind: 'file-mode', file: s.netrc.path, mode }],
+    explanation: {
+      en: `${s.netrc.path} holds passwords but other users can access it (mode ${mode}). go does not check this, so nothing warns you.`,
+      zh: `${s.netrc.path} 保存着密码，但其他用户可以访问它（权限 ${mode}）。go 不会检查这一点，因此没有任何提示。`,
+    },
+    fix: { automatic: false, en: `Run \`chmod 600 ${s.netrc.path}\`.`, zh: `运行 \`chmod 600 ${s.netrc.path}\`。` },
+  }];
+}
+
+const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+
+export function httpsProxyInUse(s: DoctorSnapshot): Finding[] {
+  const set = PROXY_VARS.filter((n) => (s.proxyEnv[n] ?? '') !== '' && !/no_proxy/i.test(n));
+  if (set.length === 0) return [];
+  const evidence: Evidence[] = PROXY_VARS.filter((n) => (s.proxyEnv[n] ?? '') !== '').map((n) => ({ kind: 'process-env', variable: n, value: redactCredentials(s.proxyEnv[n]!) }));
+  return [{
+    id: 'https-proxy-in-use',
+    severity: 'info',
+    evidence,
+    explanation: {
+      en: `${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set, so go sends its module-proxy and checksum-database requests through that HTTP proxy (except for hosts in NO_PROXY and loopback addresses). Slow or failing downloads may come from the proxy rather than the module proxy.`,
+      zh: `已设置 ${set.join(' 和 ')}，因此 go 会通过该 HTTP 代理发送模块代理和校验和数据库请求（NO_PROXY 中的主机和回环地址除外）。下载缓慢或失败可能源于该代理，而不是模块代理。`,
+    },
+  }];
+}

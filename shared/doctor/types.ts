@@ -1,0 +1,78 @@
+// The doctor's input (a snapshot gathered by electron/core/doctor) and output (findings).
+import type { EffectiveConfig } from '../go/effective.js';
+import type { RcAssignment } from './rc-scan.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const FINDING_IDS = [
+  'shadowed-by-os-env',
+  'goenv-off',
+  'gosumdb-off',
+  'invalid-gosumdb',
+  'invalid-goproxy',
+  'ignored-after-direct',
+  'comma-no-failover',
+  'defunct-proxy',
+  'insecure-http-proxy',
+  'pattern-has-space',
+  'pattern-uppercase',
+  'too-broad-private',
+  'pattern-never-matches',
+  'gomodule-off',
+  'go-too-old',
+  'netrc-permissions',
+  'https-proxy-in-use',
+  'suggest-goprivate',
+] as const;
+export type FindingId = (typeof FINDING_IDS)[number];
+
+export type Evidence =
+  | { kind: 'variable'; variable: string; value: string; source: string; path?: string }
+  | { kind: 'file'; file: string; line: number; text: string }
+  | { kind: 'process-env'; variable: string; value: string }
+  | { kind: 'go-version'; version: string }
+  | { kind: 'file-mode'; file: string; mode: string }
+  | { kind: 'project'; dir: string; detail: string };
+
+export interface Localized {
+  en: string;
+  zh: string;
+}
+
+export interface Finding {
+  id: FindingId;
+  severity: Severity;
+  /** The Go variable concerned, when there is one. */
+  variable?: string;
+  evidence: Evidence[];
+  /** One paragraph on what is wrong and why it matters. */
+  explanation: Localized;
+  /** What to do; `automatic` when `goproxyctl doctor --fix` does it. */
+  fix?: Localized & { automatic: boolean };
+}
+
+export interface ProjectFacts {
+  dir: string;
+  /** From go.mod's module line; null when there is no go.mod. */
+  modulePath: string | null;
+  /** Module paths required by go.mod. */
+  requires: string[];
+  /** Fetch URLs from `git remote -v`. */
+  remotes: string[];
+}
+
+export interface DoctorSnapshot {
+  effective: EffectiveConfig;
+  /** e.g. "go1.23.4"; null when go is not installed. */
+  goVersion: string | null;
+  /** Go-variable assignments found in shell startup files. */
+  rcAssignments: RcAssignment[];
+  /** The netrc go reads, when it exists. */
+  netrc: { path: string; mode: number } | null;
+  platform: string;
+  /** The proxy variables go's HTTP client honours, as set in the process environment. */
+  proxyEnv: Record<string, string>;
+  projects: ProjectFacts[];
+  /** The active profile references keychain credentials (so go needs GOAUTH or netrc). */
+  usesCredentials: boolean;
+}

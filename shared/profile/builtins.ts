@@ -1,0 +1,92 @@
+// The built-in profiles. Ids are stable (scripts and the tray refer to them); the values and the
+// reasons for them are documented in docs/profiles.md and follow go-semantics.md.
+import { PROFILE_SCHEMA, type Profile } from './types.js';
+
+const everyShell = { goEnv: true, shells: null };
+
+export const BUILTIN_PROFILES: readonly Profile[] = [
+  {
+    schema: PROFILE_SCHEMA,
+    id: 'china',
+    name: 'Mainland China',
+    description: 'goproxy.cn, failing over to Alibaba Cloud on any error; checksums from sum.golang.google.cn.',
+    // "|" after goproxy.cn: a 5xx, a reset or a timeout there moves on to Alibaba Cloud (a "," would
+    // stop go with an error). "," before direct: direct is tried only when both mirrors answer
+    // 404/410 (a module they cannot see); when both mirrors are broken, going direct from the
+    // mainland mostly means a 30 s dial timeout per module host, so go fails fast instead.
+    goproxy: [
+      { url: 'https://goproxy.cn', separator: '|' },
+      { url: 'https://mirrors.aliyun.com/goproxy/', separator: ',' },
+      { url: 'direct' },
+    ],
+    // go special-cases this name: sum.golang.org's key, served from https://sum.golang.google.cn.
+    gosumdb: 'sum.golang.google.cn',
+    goprivate: '',
+    gonoproxy: null,
+    gonosumdb: null,
+    goinsecure: '',
+    credentials: [],
+    targets: everyShell,
+  },
+  {
+    schema: PROFILE_SCHEMA,
+    id: 'global',
+    name: 'Global (proxy.golang.org)',
+    description: "Google's proxy, falling back to the origin servers on any error.",
+    // Go's default is "https://proxy.golang.org,direct": a timeout or 5xx there ends the search.
+    // With "|" go fetches from the version-control host instead, which every public module has.
+    goproxy: [{ url: 'https://proxy.golang.org', separator: '|' }, { url: 'direct' }],
+    gosumdb: 'sum.golang.org',
+    goprivate: '',
+    gonoproxy: null,
+    gonosumdb: null,
+    goinsecure: '',
+    credentials: [],
+    targets: everyShell,
+  },
+  {
+    schema: PROFILE_SCHEMA,
+    id: 'corporate',
+    name: 'Corporate (template)',
+    description: 'A private proxy first, then proxy.golang.org; private modules go straight to your VCS. Fill in the placeholders.',
+    // Private modules (GOPRIVATE) skip every proxy and the checksum database, so their paths never
+    // reach a public service; the private proxy serves (and caches) everything else.
+    goproxy: [
+      { url: '<PRIVATE_PROXY_URL>', separator: '|' },
+      { url: 'https://proxy.golang.org', separator: ',' },
+      { url: 'direct' },
+    ],
+    gosumdb: 'sum.golang.org',
+    goprivate: '<PRIVATE_MODULE_PATTERNS>',
+    gonoproxy: null,
+    gonosumdb: null,
+    goinsecure: '',
+    credentials: [],
+    targets: everyShell,
+  },
+  {
+    schema: PROFILE_SCHEMA,
+    id: 'offline',
+    name: 'Offline',
+    description: 'No downloads at all: work from the module cache and vendor directories.',
+    goproxy: [{ url: 'off' }],
+    gosumdb: null,
+    goprivate: '',
+    gonoproxy: null,
+    gonosumdb: null,
+    goinsecure: '',
+    credentials: [],
+    targets: everyShell,
+  },
+];
+
+export const BUILTIN_IDS: readonly string[] = BUILTIN_PROFILES.map((p) => p.id);
+
+export function builtinProfile(id: string): Profile | null {
+  const found = BUILTIN_PROFILES.find((p) => p.id === id);
+  return found ? structuredCloneProfile(found) : null;
+}
+
+export function structuredCloneProfile(p: Profile): Profile {
+  return JSON.parse(JSON.stringify(p)) as Profile;
+}

@@ -1,0 +1,167 @@
+// Every doctor rule over hand-built snapshots: it fires on the bad case (with evidence and both
+// languages) and stays quiet on the good one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { effectiveConfig } from '../../../shared/go/effective.js';
+import { FINDING_IDS, hasErrors, runDoctor, scanRcText, type DoctorSnapshot, type Finding, type FindingId, type ProjectFacts } from '../../../shared/doctor/index.js';
+
+interface Setup {
+  os?: Record<string, string>;
+  file?: Record<string, string>;
+  goVersion?: string | null;
+  rc?: string;
+  netrcMode?: number;
+  projects?: ProjectFacts[];
+  usesCredentials?: boolean;
+}
+
+function snapshot(s: Setup = {}): DoctorSnapshot {
+  const envFile = { path: '/home/u/.config/go/env', vars: new Map(Object.entries(s.file ?? {})) };
+  const gorootEnv = { path: '/usr/lib/go/go.env', vars: new Map([['GOPROXY', 'https://proxy.golang.org,direct'], ['GOSUMDB', 'sum.golang.org']]) };
+  const osEnv = s.os ?? {};
+  return {
+    effective: effectiveConfig({ osEnv, envFile, gorootEnv, goVersion: s.goVersion === undefined ? 'go1.23.4' : s.goVersion }),
+    goVersion: s.goVersion === undefined ? 'go1.23.4' : s.goVersion,
+    rcAssignments: s.rc ? scanRcText(s.rc, '/home/u/.zshrc', 'sh', ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GOFLAGS']) : [],
+    netrc: s.netrcMode === undefined ? null : { path: '/home/u/.netrc', mode: s.netrcMode },
+    platform: 'linux',
+    proxyEnv: Object.fromEntries(Object.entries(osEnv).filter(([k]) => /_proxy$/i.test(k))),
+    projects: s.projects ?? [],
+    usesCredentials: s.usesCredentials ?? false,
+  };
+}
+
+function only(findings: Finding[], id: FindingId): Finding[] {
+  const found = findings.filter((f) => f.id === id);
+  for (const f of found) {
+    assert.ok(f.explanation.en.length > 40, `${id}: English explanation`);
+    assert.match(f.explanation.zh, /[\u4e00-\u9fff]/, `${id}: Chinese explanation`);
+    assert.ok(f.evidence.length > 0, `${id}: evidence`);
+    if (f.fix) {
+      assert.ok(f.fix.en.length > 0);
+      assert.match(f.fix.zh, /[\u4e00-\u9fff]/);
+    }
+  }
+  return found;
+}
+
+const covered = new Set<FindingId>();
+function expectFinding(s: Setup, id: FindingId, severity: Finding['severity']): Finding {
+  const found = only(runDoctor(snapshot(s)), id);
+  assert.equal(found.length >= 1, true, `expected ${id}`);
+  assert.equal(found[0]!.severity, severity);
+  covered.add(id);
+  return found[0]!;
+}
+
+test('a clean configuration (go defaults) has no findings', () => {
+  assert.deepEqual(runDoctor(snapshot()), []);
+  assert.deepEqual(runDoctor(snapshot({ file: { GOPROXY: 'https://goproxy.cn|https://proxy.golang.org|direct', GOPRIVATE: 'git.corp.example.com' } })), []);
+});
+
+test('shadowed-by-os-env: the process env beats the go env file (error), with both sources as evidence', () => {
+  const f = expectFinding({ os: { GOPROXY: 'https://goproxy.io,direct' }, file: { GOPROXY: 'https://goproxy.cn' } }, 'shadowed-by-os-env', 'error');
+  assert.equal(f.variable, 'GOPROXY');
+  assert.deepEqual(f.evidence.map((e) => e.kind), ['process-env', 'variable']);
+  assert.equal(f.fix?.automatic, false);
+  assert.ok(hasErrors([f]));
+});
+
+test('shadowed-by-os-env: an rc export line is reported with file and line, and is fixable', () => {
+  const f = expectFinding({ rc: '# mine\nexport GOPROXY=https://goproxy.cn\n' }, 'shadowed-by-os-env', 'warning');
+  assert.deepEqual(f.evidence, [{ kind: 'file', file: '/home/u/.zshrc', line: 2, text: 'export GOPROXY=https://goproxy.cn' }]);
+  assert.equal(f.fix?.automatic, true);
+  assert.match(f.explanation.en, /\/home\/u\/\.zshrc:2/);
+  assert.match(f.explanation.zh, /\/home\/u\/\.zshrc:2/);
+});
+
+test('shadowed-by-os-env: lines in a function, with expansions, or in our managed block are handled', () => {
+  const inFunction = runDoctor(snapshot({ rc: 'useproxy() {\n  export GOPROXY=https://goproxy.cn\n}\n' })).find((f) => f.id === 'shadowed-by-os-env');
+  assert.equal(inFunction?.fix?.automatic, false);
+  const expands = runDoctor(snapshot({ rc: 'export GOPROXY="$MIRROR"\n' })).find((f) => f.id === 'shadowed-by-os-env');
+  assert.equal(expands?.fix?.automatic, false);
+  assert.deepEqual(runDoctor(snapshot({ rc: '# >>> goproxyctl >>>\nexport GOPROXY=https://goproxy.cn\n# <<< goproxyctl <<<\n' })), []);
+  // The same value in the env and the env file: not an error, and nothing in rc files: no finding.
+  assert.deepEqual(runDoctor(snapshot({ os: { GOPROXY: 'https://goproxy.cn' }, file: { GOPROXY: 'https://goproxy.cn' } })), []);
+});
+
+test('goenv-off, gosumdb-off, invalid-gosumdb, gomodule-off', () => {
+  expectFinding({ os: { GOENV: 'off' } }, 'goenv-off', 'warning');
+  expectFinding({ file: { GOSUMDB: 'off' } }, 'gosumdb-off', 'warning');
+  const bad = expectFinding({ file: { GOSUMDB: 'goproxy.cn/sumdb/sum.golang.org' } }, 'invalid-gosumdb', 'error');
+  assert.match(bad.explanation.en, /malformed verifier id/);
+  assert.deepEqual(runDoctor(snapshot({ file: { GOSUMDB: 'sum.golang.google.cn' } })), []);
+  expectFinding({ file: { GO111MODULE: 'off' } }, 'gomodule-off', 'error');
+});
+
+test('invalid-goproxy: go\'s own error for a bad scheme; a warning for empty entries and spaces', () => {
+  const f = expectFinding({ file: { GOPROXY: 'ftp://mirror.example' } }, 'invalid-goproxy', 'error');
+  assert.match(f.explanation.en, /invalid proxy URL scheme/);
+  expectFinding({ file: { GOPROXY: 'https://goproxy.cn,,direct' } }, 'invalid-goproxy', 'warning');
+  expectFinding({ file: { GOPROXY: 'https://goproxy.cn, direct' } }, 'invalid-goproxy', 'warning');
+});
+
+test('ignored-after-direct, comma-no-failover, defunct-proxy, insecure-http-proxy', () => {
+  const ignored = expectFinding({ file: { GOPROXY: 'direct,https://goproxy.cn' } }, 'ignored-after-direct', 'warning');
+  assert.match(ignored.explanation.en, /https:\/\/goproxy\.cn/);
+  const comma = expectFinding({ file: { GOPROXY: 'https://goproxy.cn,https://proxy.golang.org,direct' } }, 'comma-no-failover', 'warning');
+  assert.match(comma.fix!.en, /https:\/\/goproxy\.cn\|https:\/\/proxy\.golang\.org/);
+  // "X,direct" is go's own default shape: not flagged.
+  assert.equal(runDoctor(snapshot({ file: { GOPROXY: 'https://goproxy.cn,direct' } })).length, 0);
+  expectFinding({ file: { GOPROXY: 'https://gocenter.io|direct' } }, 'defunct-proxy', 'error');
+  expectFinding({ file: { GOPROXY: 'https://athens.azurefd.net,direct' } }, 'defunct-proxy', 'error');
+  expectFinding({ file: { GOPROXY: 'http://mirror.corp.example|direct' } }, 'insecure-http-proxy', 'warning');
+  assert.equal(runDoctor(snapshot({ file: { GOPROXY: 'http://127.0.0.1:3000|direct' } })).length, 0);
+});
+
+test('pattern-has-space, pattern-uppercase, too-broad-private', () => {
+  expectFinding({ file: { GOPRIVATE: 'corp.example.com, other.example.com' } }, 'pattern-has-space', 'error');
+  const upper = expectFinding({ file: { GONOSUMDB: 'Corp.example.com' } }, 'pattern-uppercase', 'warning');
+  assert.match(upper.fix!.en, /corp\.example\.com/);
+  expectFinding({ file: { GOPRIVATE: '*' } }, 'too-broad-private', 'warning');
+  // A GONOPROXY derived from GOPRIVATE is not reported twice.
+  assert.equal(runDoctor(snapshot({ file: { GOPRIVATE: '*' } })).filter((f) => f.id === 'too-broad-private').length, 1);
+});
+
+test('pattern-never-matches: checked against the modules of --project dirs only', () => {
+  const projects: ProjectFacts[] = [{ dir: '/src/app', modulePath: 'git.corp.example.com/team/app', requires: ['github.com/organization/lib', 'golang.org/x/text'], remotes: [] }];
+  const f = expectFinding({ file: { GOPRIVATE: 'git.corp.example.com,github.com/org' }, projects }, 'pattern-never-matches', 'warning');
+  assert.match(f.explanation.en, /"github\.com\/org"/);
+  assert.equal(runDoctor(snapshot({ file: { GOPRIVATE: 'git.corp.example.com,github.com/organization' }, projects })).filter((x) => x.id === 'pattern-never-matches').length, 0);
+  assert.equal(runDoctor(snapshot({ file: { GOPRIVATE: 'github.com/org' } })).length, 0, 'no projects: nothing to judge');
+  expectFinding({ file: { GOPRIVATE: 'corp.example.com/[x' } }, 'pattern-never-matches', 'error');
+});
+
+test('suggest-goprivate: from module paths and git remotes, unless already covered', () => {
+  const projects: ProjectFacts[] = [
+    { dir: '/src/app', modulePath: 'git.corp.example.com/team/app', requires: [], remotes: ['git@github.com:acme/app.git', 'https://gitlab.com/acme/tools.git'] },
+    { dir: '/src/tool', modulePath: 'example/local', requires: [], remotes: [] },
+  ];
+  const f = expectFinding({ projects }, 'suggest-goprivate', 'info');
+  assert.match(f.fix!.en, /GOPRIVATE=git\.corp\.example\.com,github\.com\/acme,gitlab\.com\/acme/);
+  const covered = runDoctor(snapshot({ projects, file: { GOPRIVATE: 'git.corp.example.com,github.com/acme,gitlab.com/acme' } }));
+  assert.equal(covered.filter((x) => x.id === 'suggest-goprivate').length, 0);
+});
+
+test('go-too-old: "|" before go 1.15 (error), GOAUTH or keychain credentials before 1.24 (warning)', () => {
+  expectFinding({ goVersion: 'go1.14.15', file: { GOPROXY: 'https://goproxy.cn|direct' } }, 'go-too-old', 'error');
+  assert.equal(runDoctor(snapshot({ goVersion: 'go1.15.0', file: { GOPROXY: 'https://goproxy.cn|direct' } })).length, 0);
+  const auth = expectFinding({ goVersion: 'go1.23.4', usesCredentials: true }, 'go-too-old', 'warning');
+  assert.equal(auth.variable, 'GOAUTH');
+  expectFinding({ goVersion: 'go1.19.8', file: { GOAUTH: 'netrc' } }, 'go-too-old', 'warning');
+  assert.equal(runDoctor(snapshot({ goVersion: 'go1.24.0', usesCredentials: true })).length, 0);
+});
+
+test('netrc-permissions and https-proxy-in-use', () => {
+  expectFinding({ netrcMode: 0o644 }, 'netrc-permissions', 'warning');
+  assert.equal(runDoctor(snapshot({ netrcMode: 0o600 })).length, 0);
+  const proxy = expectFinding({ os: { HTTPS_PROXY: 'http://user:hunter2@squid.corp:3128' } }, 'https-proxy-in-use', 'info');
+  assert.doesNotMatch(JSON.stringify(proxy), /hunter2/);
+  assert.equal(hasErrors([proxy]), false);
+});
+
+test('findings are sorted errors first, and every finding id is exercised above', () => {
+  const mixed = runDoctor(snapshot({ os: { HTTPS_PROXY: 'http://p:3128' }, file: { GOPROXY: 'https://gocenter.io|direct', GOSUMDB: 'off' } }));
+  assert.deepEqual(mixed.map((f) => f.severity), ['error', 'warning', 'info']);
+  assert.deepEqual([...covered].sort(), [...FINDING_IDS].sort());
+});
