@@ -1,0 +1,179 @@
+// `goproxyctl watch [--once] [--json]`: the headless auto-repair daemon. Probes the active chain on
+// network changes, wake-ups, a slow health check and repeated failures, and repairs it through the
+// apply engine (backups, undo) with the hysteresis of shared/repair/decide.ts. One per user.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_REPAIR_SETTINGS, networkRuleProblem, type NetworkRule, type RepairSettings } from '../../../shared/repair/index.js';
+import { applyBlockers } from '../../../shared/profile/validate.js';
+import { profileGoproxy, profileToGoEnv } from '../../../shared/profile/to-go-env.js';
+import { productDirs } from '../../core/apply/index.js';
+import { ProfileStore } from '../../core/profiles/index.js';
+import { acquireWatchLock, makeProber, readFingerprint, WatchEngine, WatchRunningError, type WatchEvent, type WatchProfileSource } from '../../core/watch/index.js';
+import { EXIT, UsageError, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
+
+// A module every public proxy serves; overridable with --module for private networks and tests.
+const DEFAULT_MODULE = 'golang.org/x/mod@v0.17.0';
+
+function storeSource(store: ProfileStore): WatchProfileSource {
+  return {
+    // Templates with placeholders (e.g. corporate's <PRIVATE_PROXY_URL>) cannot be switched to.
+    list: async () => (await store.list()).filter((l) => applyBlockers(l.profile).length === 0).map((l) => ({ id: l.profile.id, goproxy: profileGoproxy(l.profile) })),
+    active: () => store.active(),
+    goVars: async (id) => profileToGoEnv(await store.get(id)),
+    setActive: (id) => store.setActive(id),
+  };
+}
+
+/** Settings: defaults, overridden by <config>/watch.json ({"failureThreshold": 3, "rules": [...]}). */
+async function loadSettings(configDir: string): Promise<RepairSettings> {
+  const file = path.join(configDir, 'watch.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return DEFAULT_REPAIR_SETTINGS;
+  }
+  let raw: Partial<RepairSettings>;
+  try {
+    raw = JSON.parse(text) as Partial<RepairSettings>;
+  } catch (err) {
+    throw new UsageError(`${file} is not valid JSON (${(err as Error).message}); fix or delete it`);
+  }
+  const s = { ...DEFAULT_REPAIR_SETTINGS, ...raw };
+  for (const k of ['failureThreshold', 'absoluteTolerance', 'relativeTolerance', 'dwellMs', 'manualGraceMs'] as const) {
+    if (typeof s[k] !== 'number' || !(s[k] >= 0)) throw new UsageError(`${file}: "${k}" must be a number of at least 0`);
+  }
+  if (!Array.isArray(s.rules)) throw new UsageError(`${file}: "rules" must be a list`);
+  for (const rule of s.rules as NetworkRule[]) {
+    const problem = networkRuleProblem(rule);
+    if (problem) throw new UsageError(`${file}: ${problem}`);
+  }
+  return s;
+}
+
+function parseModule(text: string): { path: string; version: string } {
+  const at = text.lastIndexOf('@');
+  if (at <= 0 || at === text.length - 1) throw new UsageError(`--module wants path@version, e.g. ${DEFAULT_MODULE}, not "${text}"`);
+  return { path: text.slice(0, at), version: text.slice(at + 1) };
+}
+
+function positiveMs(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} wants a number of seconds, not "${String(value)}"`);
+  return Math.round(n * 1000);
+}
+
+function human(e: WatchEvent): string | null {
+  switch (e.type) {
+    case 'network-change':
+      return `${e.at} ${e.kind === 'wake' ? 'woke up' : 'network changed'}${e.changes.length ? `: ${e.changes.join('; ')}` : ''}`;
+    case 'probe':
+      return `${e.at} probe ${e.candidate}: ${e.ok ? `ok, score ${e.score}` : `failed (${e.error})`} in ${e.durationMs} ms`;
+    case 'repair':
+      return `${e.at} repaired: GOPROXY=${e.to.goproxy}${e.to.profile ? ` (profile ${e.to.profile})` : ''}. ${e.reason} Undo with \`goproxyctl undo\`.`;
+    case 'keep':
+      return `${e.at} kept: ${e.reason}`;
+    case 'error':
+      return `${e.at} error: ${e.message}`;
+  }
+}
+
+export const command: CliCommand = {
+  name: 'watch',
+  summary: 'Watch the network and repair the GOPROXY chain when it breaks (auto-repair daemon)',
+  usage: `Usage: goproxyctl watch [--once] [--json] [--module path@version] [--health-check seconds] [--poll seconds]
+
+Probes the active chain when the network changes, after the machine wakes, every health-check
+period and after repeated failures; reorders the chain or switches profile when the first entry
+keeps failing or a clearly better one has been found, through the same apply engine as
+\`goproxyctl use\` (so \`goproxyctl undo\` reverts it). Policy and settings: docs/auto-repair.md;
+settings file: <config dir>/watch.json. One watcher per user.
+
+  --once                 run one round (probe, decide, apply) and exit
+  --json                 one JSON object per line per event
+  --module path@version  the module probes ask for (default ${DEFAULT_MODULE})
+  --health-check s       seconds between health checks of the active entry (default 300, 0 = off)
+  --poll s               seconds between network polls (default 5)`,
+  options: {
+    once: { type: 'boolean', default: false },
+    module: { type: 'string' },
+    'health-check': { type: 'string' },
+    poll: { type: 'string' },
+  },
+  async run(args, io: CliIo) {
+    const dirs = productDirs(io.env);
+    const settings = await loadSettings(dirs.config);
+    const module = parseModule(typeof args.values.module === 'string' ? args.values.module : DEFAULT_MODULE);
+    const healthCheckMs = positiveMs(args.values['health-check'], 'health-check', 300_000);
+    const pollMs = Math.max(500, positiveMs(args.values.poll, 'poll', 5_000));
+    const json = Boolean(args.values.json);
+
+    // proper-lockfile (through signal-exit) re-raises SIGINT/SIGTERM when it sees no other listener
+    // for them, and main.ts listens with `once`, which is gone after the first signal: the process
+    // would die by the signal before stopping the engine, leaving the `ip monitor` child behind.
+    // A listener of our own for as long as the watcher runs lets io.signal stop it cleanly.
+    const keepAlive = (): void => undefined;
+    process.on('SIGINT', keepAlive);
+    process.on('SIGTERM', keepAlive);
+    try {
+      return await runWatch(args, io, json, { settings, module, healthCheckMs, pollMs, dirs });
+    } finally {
+      process.off('SIGINT', keepAlive);
+      process.off('SIGTERM', keepAlive);
+    }
+  },
+};
+
+interface WatchRun {
+  settings: RepairSettings;
+  module: { path: string; version: string };
+  healthCheckMs: number;
+  pollMs: number;
+  dirs: ReturnType<typeof productDirs>;
+}
+
+async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, module, healthCheckMs, pollMs, dirs }: WatchRun): Promise<number> {
+  const env = io.env;
+  let lock;
+  try {
+    lock = await acquireWatchLock(dirs.state);
+  } catch (err) {
+    if (err instanceof WatchRunningError) {
+      io.stderr.write(`goproxyctl watch: ${err.message}.\n`);
+      return EXIT.failed;
+    }
+    throw err;
+  }
+  const engine = new WatchEngine({
+    env,
+    dirs,
+    settings,
+    profiles: storeSource(new ProfileStore({ env, dirs })),
+    probe: makeProber({ module, env }),
+    activeSamples: settings.failureThreshold,
+    healthCheckMs,
+    signal: io.signal,
+    watcher: { pollMs },
+    onEvent: (e) => {
+      const line = json ? JSON.stringify(e) : human(e);
+      if (line !== null) io.stdout.write(line + '\n');
+    },
+  });
+  try {
+    if (args.values.once) {
+      engine.setNetwork(await readFingerprint()); // so network rules apply in a single round too
+      await engine.round('start');
+      return EXIT.ok;
+    }
+    await engine.start();
+    await new Promise<void>((resolve) => {
+      if (io.signal.aborted) resolve();
+      else io.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    return EXIT.ok;
+  } finally {
+    await engine.stop();
+    await lock.release();
+  }
+}

@@ -1,0 +1,207 @@
+// The watch engine: one round = read the configuration, probe what the decision needs, decide,
+// apply through the apply engine (same backups, undo and writers' lock as `goproxyctl use`),
+// record and report every step as an event. `start()` runs rounds on network changes, wake-ups,
+// a slow health check of the active entry, and the failure streak; `round()` runs one (--once).
+import { afterDecision, reconcileChoice, stateFor, type WatchMemory } from '../../../shared/repair/choice.js';
+import { decideRepair, nextFailureStreak, type RepairDecision, type RepairProfile, type RepairSettings } from '../../../shared/repair/decide.js';
+import { fingerprintKey, type NetworkFingerprint } from '../../../shared/repair/fingerprint.js';
+import { activeCandidate, alternativesToProbe, needsAlternatives, type WatchTrigger } from '../../../shared/repair/probe-plan.js';
+import type { CandidateHealth } from '../../../shared/repair/chain-order.js';
+import { commitApply, planApply, productDirs, type GoVars, type ProductDirs, type ShellName } from '../apply/index.js';
+import { readGoConfig } from '../goenv/read-config.js';
+import { appendEventLog, type WatchEvent } from './events.js';
+import { loadMemory, saveMemory } from './memory-file.js';
+import { NetworkWatcher, type NetworkWatcherOptions } from './network-watcher.js';
+import type { ProbeCandidate } from './probe-candidate.js';
+
+/** Profiles as plain data, from wherever they are stored (electron/core/profiles in the product). */
+export interface WatchProfileSource {
+  list(): Promise<RepairProfile[]>;
+  /** The active profile's id, or null when the chain is not a profile's. */
+  active(): Promise<string | null>;
+  /** Every Go variable the profile sets (GOPROXY, GOSUMDB, GOPRIVATE ...). */
+  goVars(id: string): Promise<GoVars>;
+  /** Records the switch, so the tray and `goproxyctl status` show the new profile. */
+  setActive?(id: string): Promise<void>;
+}
+
+export const NO_PROFILES: WatchProfileSource = {
+  list: async () => [],
+  active: async () => null,
+  goVars: async (id) => {
+    throw new Error(`no profile "${id}"`);
+  },
+};
+
+export interface WatchEngineOptions {
+  env: NodeJS.ProcessEnv;
+  settings: RepairSettings;
+  probe: ProbeCandidate;
+  profiles?: WatchProfileSource;
+  dirs?: ProductDirs;
+  /** undefined: find go on PATH; null: no go (the go env file is located without it). */
+  goBinary?: string | null;
+  shells?: readonly ShellName[];
+  /** Probes of the active entry per round after a network change or wake (in parallel); default 1. */
+  activeSamples?: number;
+  /** Period of the health check of the active entry; 0 disables it. Default 5 minutes. */
+  healthCheckMs?: number;
+  /** After a failed probe of the active entry, the next one comes this soon (the failure trigger). Default 30 s. */
+  failureRetryMs?: number;
+  onEvent(event: WatchEvent): void;
+  now?: () => number;
+  signal?: AbortSignal;
+  watcher?: Omit<NetworkWatcherOptions, 'onChange' | 'onError'>;
+}
+
+export class WatchEngine {
+  private readonly dirs: ProductDirs;
+  private readonly profiles: WatchProfileSource;
+  private readonly now: () => number;
+  private network: NetworkFingerprint | null = null;
+  private watcher: NetworkWatcher | null = null;
+  private healthTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private running = false;
+  private streak = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly opts: WatchEngineOptions) {
+    this.dirs = opts.dirs ?? productDirs(opts.env);
+    this.profiles = opts.profiles ?? NO_PROFILES;
+    this.now = opts.now ?? Date.now;
+  }
+
+  private async emit(event: WatchEvent): Promise<void> {
+    this.opts.onEvent(event);
+    await appendEventLog(this.dirs.data, event).catch(() => undefined); // the log is a convenience, never a reason to stop
+  }
+
+  private at(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  /** Sets the network the next round decides on (rounds from start() set it themselves). */
+  setNetwork(fp: NetworkFingerprint | null): void {
+    this.network = fp;
+  }
+
+  /** One round, queued behind any round in progress. */
+  round(trigger: WatchTrigger): Promise<RepairDecision> {
+    const run = this.queue.then(() => this.runRound(trigger));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async probeAll(candidates: readonly string[], signal?: AbortSignal): Promise<CandidateHealth[]> {
+    const results = await Promise.all(candidates.map((c) => this.opts.probe(c, signal)));
+    for (const r of results) await this.emit({ type: 'probe', at: this.at(), candidate: r.candidate, ok: r.ok, score: r.score, durationMs: r.durationMs, error: r.error });
+    return results;
+  }
+
+  private async runRound(trigger: WatchTrigger): Promise<RepairDecision> {
+    const signal = this.opts.signal;
+    const config = await readGoConfig(this.opts.env, { goBinary: this.opts.goBinary, signal });
+    const goproxy = config.effective.GOPROXY.value;
+    const [profiles, activeProfile] = await Promise.all([this.profiles.list(), this.profiles.active()]);
+    const networkKey = this.network ? fingerprintKey(this.network) : null;
+    let memory: WatchMemory = reconcileChoice(await loadMemory(this.dirs.state), { profile: activeProfile, goproxy }, this.now(), networkKey);
+
+    const health: CandidateHealth[] = [];
+    const active = activeCandidate(memory);
+    let activeFailed = false;
+    if (active !== null) {
+      const samples = trigger === 'health-check' || trigger === 'failures' ? 1 : Math.max(1, this.opts.activeSamples ?? 1);
+      const results = await this.probeAll(Array.from({ length: samples }, () => active), signal);
+      activeFailed = results.every((r) => !r.ok);
+      memory = { ...memory, activeFailures: nextFailureStreak(memory.activeFailures, results.map((r) => r.ok)) };
+      health.push(results.find((r) => r.ok) ?? (results[0] as CandidateHealth));
+    }
+    if (needsAlternatives(trigger, activeFailed)) {
+      health.push(...(await this.probeAll(alternativesToProbe(memory, profiles, this.opts.settings, this.network), signal)));
+    }
+
+    this.streak = memory.activeFailures;
+    const decision = decideRepair(stateFor(memory, this.now()), { network: this.network, health, profiles }, this.opts.settings);
+    if (decision.action !== 'keep') this.streak = 0;
+    if (decision.action === 'keep') {
+      await saveMemory(this.dirs.state, memory);
+      await this.emit({ type: 'keep', at: this.at(), trigger, cause: decision.cause, reason: decision.reason });
+      return decision;
+    }
+    const to = { profile: decision.action === 'switch-profile' ? decision.profile : memory.profile, goproxy: decision.goproxy };
+    const baseVars = decision.action === 'switch-profile' ? await this.profiles.goVars(decision.profile) : {};
+    const plan = await planApply({
+      label: decision.action === 'switch-profile' ? `watch: use ${decision.profile}` : 'watch: reorder GOPROXY',
+      vars: { ...baseVars, GOPROXY: decision.goproxy },
+      env: this.opts.env,
+      goBinary: this.opts.goBinary,
+      dirs: this.dirs,
+      shells: this.opts.shells,
+    });
+    if (plan.problems.length > 0) {
+      await saveMemory(this.dirs.state, memory);
+      await this.emit({ type: 'error', at: this.at(), message: `the repair was not applied: ${plan.problems[0]}` });
+      return decision;
+    }
+    const record = await commitApply(plan);
+    if (decision.action === 'switch-profile') await this.profiles.setActive?.(decision.profile);
+    await saveMemory(this.dirs.state, afterDecision(memory, decision, this.now(), networkKey));
+    await this.emit({ type: 'repair', at: this.at(), trigger, action: decision.action, cause: decision.cause, from: { profile: memory.profile, goproxy }, to, reason: decision.reason, applyId: record?.id ?? null });
+    return decision;
+  }
+
+  /**
+   * The failure trigger: while the active entry has failed fewer than N times in a row, probe it
+   * again soon instead of at the next health check, so a dead proxy is repaired within
+   * N × failureRetryMs rather than N health-check periods.
+   */
+  private scheduleRetry(report: (err: unknown) => void): void {
+    if (!this.running || this.retryTimer || this.streak === 0) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.round('failures')
+        .then(() => this.scheduleRetry(report))
+        .catch(report);
+    }, this.opts.failureRetryMs ?? 30_000);
+  }
+
+  /** Runs until stop(): a first round, then a round per network change, wake-up and health check. */
+  async start(): Promise<void> {
+    this.running = true;
+    const report = (err: unknown): void => void this.emit({ type: 'error', at: this.at(), message: (err as Error).message });
+    const after = (p: Promise<unknown>): void => {
+      p.then(() => this.scheduleRetry(report)).catch(report);
+    };
+    this.watcher = new NetworkWatcher({
+      ...this.opts.watcher,
+      onChange: (change) => {
+        this.network = change.fingerprint;
+        void this.emit({ type: 'network-change', at: this.at(), kind: change.kind, fingerprint: change.fingerprint, changes: change.changes });
+        after(this.round(change.kind === 'wake' ? 'wake' : 'network-change'));
+      },
+      onError: report,
+    });
+    this.network = await this.watcher.start();
+    await this.round('start')
+      .then(() => this.scheduleRetry(report))
+      .catch(report);
+    const every = this.opts.healthCheckMs ?? 5 * 60_000;
+    if (every > 0) {
+      this.healthTimer = setInterval(() => {
+        after(this.round('health-check'));
+      }, every);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.healthTimer) clearInterval(this.healthTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.healthTimer = null;
+    this.retryTimer = null;
+    await this.watcher?.stop();
+    this.watcher = null;
+    await this.queue;
+  }
+}

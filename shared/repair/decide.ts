@@ -1,0 +1,214 @@
+// The repair policy: given what the watcher remembers (state), what it just measured (observations)
+// and the user's settings, keep the chain, reorder it, or switch profile, with the reason in words.
+// Pure and deterministic; docs/auto-repair.md states the same policy for users.
+//
+// In order:
+//   1. Network rules first. A rule naming another profile switches to it, unless that profile's first
+//      entry was just seen failing, or the user chose the current setting by hand on this very
+//      network within the grace period (and it is not failing). On the network the current choice
+//      was made on, a rule switch also waits for the dwell time, so a rule and a failure cannot
+//      bounce the chain back and forth.
+//   2. Failing: the active entry (the one go tries first) failed `failureThreshold` times in a row.
+//      Repair at once, whatever the dwell time or grace period: reorder the chain so a working proxy
+//      comes first, else switch to the best profile whose first entry works, else keep (nothing
+//      known to work is better than what is there).
+//   3. A manual choice within the grace period is kept.
+//   4. Better: a candidate scored higher than the active entry by more than the absolute AND the
+//      relative tolerance, and the current choice has been in place for the dwell time. A profile a
+//      rule chose is only reordered, never switched away from, for being slower.
+//   5. Otherwise keep.
+import { firstEntryKey, healthMap, reorderChain, sameChain, type CandidateHealth } from './chain-order.js';
+import { fingerprintKey, type NetworkFingerprint } from './fingerprint.js';
+import { matchNetworkRule, type NetworkRule } from './network-rules.js';
+
+export interface RepairSettings {
+  /** Consecutive failures of the active entry that count as "failing". */
+  failureThreshold: number;
+  /** Score points (0..100) a candidate must win by ... */
+  absoluteTolerance: number;
+  /** ... and this fraction of the active entry's score, both at once. */
+  relativeTolerance: number;
+  /** A choice stays at least this long before a better candidate may replace it. */
+  dwellMs: number;
+  /** A choice the user made by hand is not undone for this long, unless it is failing. */
+  manualGraceMs: number;
+  rules: NetworkRule[];
+}
+
+export const DEFAULT_REPAIR_SETTINGS: RepairSettings = {
+  failureThreshold: 3,
+  absoluteTolerance: 10,
+  relativeTolerance: 0.2,
+  dwellMs: 30 * 60_000,
+  manualGraceMs: 2 * 60 * 60_000,
+  rules: [],
+};
+
+/** A profile as the policy needs it: its id and its GOPROXY chain. */
+export interface RepairProfile {
+  id: string;
+  goproxy: string;
+}
+
+export interface RepairState {
+  /** Epoch milliseconds. */
+  now: number;
+  /** The active profile's id; null when the chain is not a profile's (set by hand or elsewhere). */
+  profile: string | null;
+  /** The GOPROXY go uses now. */
+  goproxy: string;
+  /** When the current choice took effect. */
+  chosenAt: number;
+  chosenBy: 'user' | 'watch';
+  /** fingerprintKey of the network the choice was made on; null when unknown. */
+  chosenOnNetwork: string | null;
+  /** Consecutive failed probes of the active entry (see nextFailureStreak). */
+  activeFailures: number;
+}
+
+export interface RepairObservations {
+  /** The network now; null when it could not be read. */
+  network: NetworkFingerprint | null;
+  /** The latest probe of each candidate measured (not every candidate is measured every time). */
+  health: CandidateHealth[];
+  profiles: RepairProfile[];
+}
+
+/** Why the decision came out as it did: tests and the event log use it; users read `reason`. */
+export type RepairCause =
+  | 'network-rule'
+  | 'rule-waits'
+  | 'failing'
+  | 'failing-nothing-better'
+  | 'manual-grace'
+  | 'better'
+  | 'dwell'
+  | 'within-tolerance'
+  | 'unmeasured';
+
+export type RepairDecision =
+  | { action: 'keep'; cause: RepairCause; reason: string }
+  | { action: 'reorder'; cause: RepairCause; goproxy: string; reason: string }
+  | { action: 'switch-profile'; cause: RepairCause; profile: string; goproxy: string; reason: string };
+
+/** The failure streak after one probe round of the active entry: any success resets it. */
+export function nextFailureStreak(previous: number, samplesOk: readonly boolean[]): number {
+  if (samplesOk.length === 0) return previous;
+  return samplesOk.some(Boolean) ? 0 : previous + samplesOk.length;
+}
+
+const minutes = (ms: number): string => {
+  const m = Math.ceil(ms / 60_000);
+  return `${m} minute${m === 1 ? '' : 's'}`;
+};
+
+/** Is `better` better than `current` by more than both tolerances? */
+export function beatsByTolerance(better: number, current: number, s: Pick<RepairSettings, 'absoluteTolerance' | 'relativeTolerance'>): boolean {
+  return better - current > s.absoluteTolerance && better > current * (1 + s.relativeTolerance);
+}
+
+interface Option {
+  action: 'reorder' | 'switch-profile';
+  profile: string | null;
+  goproxy: string;
+  /** The entry go would try first. */
+  first: string;
+  score: number;
+}
+
+function describeProfile(id: string | null): string {
+  return id === null ? 'your own chain' : `profile "${id}"`;
+}
+
+export function decideRepair(state: RepairState, obs: RepairObservations, settings: RepairSettings): RepairDecision {
+  const health = healthMap(obs.health);
+  const active = firstEntryKey(state.goproxy);
+  const activeHealth = active === null ? undefined : health.get(active);
+  const failing = state.activeFailures >= settings.failureThreshold;
+  const now = state.now;
+  const kept = now - state.chosenAt;
+  const networkKey = obs.network ? fingerprintKey(obs.network) : null;
+  const sameNetworkAsChoice = networkKey !== null && networkKey === state.chosenOnNetwork;
+  const inGrace = state.chosenBy === 'user' && kept < settings.manualGraceMs;
+  const profilesById = new Map(obs.profiles.map((p) => [p.id, p]));
+  const keep = (cause: RepairCause, reason: string): RepairDecision => ({ action: 'keep', cause, reason });
+
+  // The current profile's own chain is the pool a reorder draws from: a chain the watcher reordered
+  // earlier may have moved a recovered proxy to the end, and the profile remembers it.
+  const pool = (state.profile !== null && profilesById.get(state.profile)?.goproxy) || state.goproxy;
+  const reordered = reorderChain(pool, health);
+  const reorderFirst = firstEntryKey(reordered);
+  const reorderOption: Option | null =
+    reorderFirst !== null && reorderFirst !== active && health.get(reorderFirst)?.ok === true && !sameChain(reordered, state.goproxy)
+      ? { action: 'reorder', profile: state.profile, goproxy: reordered, first: reorderFirst, score: health.get(reorderFirst)?.score ?? 0 }
+      : null;
+  const profileOption = (p: RepairProfile): Option | null => {
+    const chain = reorderChain(p.goproxy, health);
+    const first = firstEntryKey(chain);
+    const h = first === null ? undefined : health.get(first);
+    return first !== null && h?.ok === true ? { action: 'switch-profile', profile: p.id, goproxy: chain, first, score: h.score } : null;
+  };
+
+  // 1. Network rules first.
+  const match = matchNetworkRule(settings.rules, obs.network);
+  const ruleProfile = match ? profilesById.get(match.rule.profile) : undefined;
+  if (match && ruleProfile && ruleProfile.id !== state.profile) {
+    // Working proxies sort first, so the rule's chain starts with a failing entry only when every
+    // proxy of it was just seen failing: switching there would trade one failure for another.
+    const ruleChain = reorderChain(ruleProfile.goproxy, health);
+    const ruleFirst = firstEntryKey(ruleChain);
+    const ruleTargetFailing = ruleFirst !== null && health.get(ruleFirst)?.ok === false;
+    if (!ruleTargetFailing) {
+      if (inGrace && sameNetworkAsChoice && !failing) {
+        return keep('rule-waits', `On this network ${match.reason}, so the rule says "${ruleProfile.id}"; you chose ${describeProfile(state.profile)} by hand on this network ${minutes(kept)} ago, and that choice is kept for ${minutes(settings.manualGraceMs - kept)} more.`);
+      }
+      if (!sameNetworkAsChoice || kept >= settings.dwellMs || failing) {
+        return { action: 'switch-profile', cause: 'network-rule', profile: ruleProfile.id, goproxy: ruleChain, reason: `On this network ${match.reason}: network rule ${match.index + 1} uses profile "${ruleProfile.id}".` };
+      }
+      return keep('rule-waits', `On this network ${match.reason}, so the rule says "${ruleProfile.id}"; the current choice is ${minutes(kept)} old, and on the same network it stays ${minutes(settings.dwellMs)} before the rule switches again.`);
+    }
+  }
+  const pinnedByRule = match !== null && ruleProfile !== undefined && ruleProfile.id === state.profile;
+
+  // 2. Failing: repair now.
+  if (failing) {
+    const what = `${active ?? 'the first entry'} failed ${state.activeFailures} time${state.activeFailures === 1 ? '' : 's'} in a row`;
+    if (reorderOption) {
+      return { action: 'reorder', cause: 'failing', goproxy: reorderOption.goproxy, reason: `${what}; ${reorderOption.first} works, so it goes first (score ${reorderOption.score}).` };
+    }
+    // Even a rule's profile is left when it is failing and another works; the rule takes the
+    // network back after the dwell time, once its profile is seen working again.
+    const candidates = obs.profiles.filter((p) => p.id !== state.profile).map(profileOption).filter((o): o is Option => o !== null);
+    // A rule's profile is preferred when it works; otherwise the best-scoring profile.
+    candidates.sort((a, b) => Number(b.profile === match?.rule.profile) - Number(a.profile === match?.rule.profile) || b.score - a.score || (a.profile ?? '').localeCompare(b.profile ?? ''));
+    const best = candidates[0];
+    if (best && best.profile !== null) {
+      return { action: 'switch-profile', cause: 'failing', profile: best.profile, goproxy: best.goproxy, reason: `${what}; profile "${best.profile}" works (${best.first}, score ${best.score}).` };
+    }
+    return keep('failing-nothing-better', `${what}, but nothing measured works better, so the chain is left as it is.`);
+  }
+
+  // 3. A manual choice is the user's for the grace period.
+  if (inGrace) {
+    return keep('manual-grace', `You chose ${describeProfile(state.profile)} by hand ${minutes(kept)} ago; it works, and is kept for ${minutes(settings.manualGraceMs - kept)} more.`);
+  }
+
+  // 4. Better by both tolerances, after the dwell time.
+  if (!activeHealth || !activeHealth.ok) {
+    return keep('unmeasured', `${active ?? 'The first entry'} has not been measured working yet (${state.activeFailures} failure${state.activeFailures === 1 ? '' : 's'} so far, ${settings.failureThreshold} needed to repair).`);
+  }
+  const options = [reorderOption, ...(pinnedByRule ? [] : obs.profiles.filter((p) => p.id !== state.profile).map(profileOption))].filter(
+    (o): o is Option => o !== null && o.first !== active,
+  );
+  options.sort((a, b) => b.score - a.score || Number(a.action === 'switch-profile') - Number(b.action === 'switch-profile'));
+  const best = options[0];
+  if (!best || !beatsByTolerance(best.score, activeHealth.score, settings)) {
+    return keep('within-tolerance', `${active} works (score ${activeHealth.score})${best ? `; the best alternative, ${best.first} (score ${best.score}), is not better by more than ${settings.absoluteTolerance} points and ${Math.round(settings.relativeTolerance * 100)}%` : ''}.`);
+  }
+  if (kept < settings.dwellMs) {
+    return keep('dwell', `${best.first} (score ${best.score}) beats ${active} (score ${activeHealth.score}), but the current choice is only ${minutes(kept)} old; it is kept at least ${minutes(settings.dwellMs)}.`);
+  }
+  const why = `${best.first} (score ${best.score}) beats ${active} (score ${activeHealth.score}) by more than ${settings.absoluteTolerance} points and ${Math.round(settings.relativeTolerance * 100)}%`;
+  if (best.action === 'reorder') return { action: 'reorder', cause: 'better', goproxy: best.goproxy, reason: `${why}: it goes first.` };
+  return { action: 'switch-profile', cause: 'better', profile: best.profile as string, goproxy: best.goproxy, reason: `${why}: profile "${best.profile}" is used.` };
+}
