@@ -22,4 +22,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   doctor: { summary: 'Find Go proxy settings that shadow each other or break downloads, and fix them', load: async () => (await import('./commands/doctor.js')).command },
   export: { summary: 'Print a profile as a Dockerfile, GitHub Actions, GitLab CI, direnv or shell snippet', load: async () => (await import('./commands/export.js')).command },
   watch: { summary: 'Watch the network and repair the GOPROXY chain when it breaks (auto-repair daemon)', load: async () => (await import('./commands/watch.js')).command },
+  bench: { summary: 'Benchmark Go module proxies with the real protocol and recommend a GOPROXY chain', load: async () => (await import('./commands/bench.js')).command },
 };

@@ -1,0 +1,192 @@
+// `goproxyctl bench`: benchmark the candidates with the real Go proxy protocol, show live rows,
+// the table and the recommended chain with the command that applies it; --json for machines.
+import { toBenchJson } from '../../../shared/bench/aggregate.js';
+import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
+import { checkModulePath } from '../../../shared/go/escape.js';
+import { withDefaultScheme } from '../../../shared/go/goproxy.js';
+import { isCanonicalSemver } from '../../../shared/go/semver.js';
+import { runBenchmark, storedCredentials, type BenchEvent } from '../../core/bench/index.js';
+import { readGoConfig } from '../../core/goenv/read-config.js';
+import { DEFAULT_TIMEOUTS, type ModuleRef, type PhaseTimeouts } from '../../core/probe/index.js';
+import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
+import { applyBenchEvent, finishedLine, liveLine, recommendationLines, resultTable, type LiveRow } from '../format/bench-table.js';
+import { COMMANDS } from '../registry.js';
+
+/** Small, and served by every public proxy. */
+export const DEFAULT_BENCH_MODULE: ModuleRef = { path: 'golang.org/x/text', version: 'v0.14.0' };
+
+export const command: CliCommand = {
+  name: 'bench',
+  summary: 'Benchmark Go module proxies with the real protocol and recommend a GOPROXY chain',
+  usage: `Usage: goproxyctl bench [--proxies URL,URL,...] [--module PATH@VERSION] [--samples N]
+                        [--timeout MS] [--concurrency N] [--json]
+
+Asks every candidate for a module exactly as go does (@v/list, @latest, .info, .mod, a capped
+.zip read, the checksum-database check), times each phase, repeats the samples, then scores the
+candidates and recommends a GOPROXY (and GOSUMDB) with the command that applies it.
+Without --proxies the candidates are the built-in public proxies plus your current GOPROXY.
+The checksum databases sum.golang.org and sum.golang.google.cn are always probed, for the
+GOSUMDB advice. Every run is added to the latency history.
+
+Options:
+  --proxies URL,...    the proxies to benchmark ("direct" allowed) instead of the catalog
+  --module PATH@VER    the module to ask for (default ${DEFAULT_BENCH_MODULE.path}@${DEFAULT_BENCH_MODULE.version})
+  --samples N          samples per candidate, 1-20 (default 3)
+  --timeout MS         the longest one sample may take, 100-600000 (default ${DEFAULT_TIMEOUTS.overallMs})
+  --concurrency N      candidates probed at once, 1-64 (default 8)
+  --json               one JSON object: durationMs, results, recommendation
+
+Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 130 interrupted.`,
+  options: {
+    proxies: { type: 'string' },
+    module: { type: 'string' },
+    samples: { type: 'string' },
+    timeout: { type: 'string' },
+    concurrency: { type: 'string' },
+  },
+  async run(args, io) {
+    const json = args.values.json === true;
+    const explicit = args.values.proxies === undefined ? null : parseProxies(String(args.values.proxies));
+    const module = args.values.module === undefined ? DEFAULT_BENCH_MODULE : parseModule(String(args.values.module));
+    const samples = parseWhole('--samples', args.values.samples, 3, 1, 20);
+    const concurrency = parseWhole('--concurrency', args.values.concurrency, 8, 1, 64);
+    const timeouts = timeoutsFor(parseWhole('--timeout', args.values.timeout, DEFAULT_TIMEOUTS.overallMs, 100, 600_000));
+
+    const snapshot = await readGoConfig(io.env, { signal: io.signal });
+    const currentGoproxy = snapshot.effective.GOPROXY.value;
+    const candidates = explicit ? dedupeCandidates([...explicit, ...catalogSumdbs()]) : defaultCandidates(currentGoproxy);
+    const credentials = storedCredentials();
+    const view = progressView(io, json);
+    const releaseSignals = keepSignalsForAbort();
+    const report = await runBenchmark(candidates, {
+      module,
+      samples,
+      concurrency,
+      timeouts,
+      signal: io.signal,
+      env: io.env,
+      credentialsFor: (url) => credentials.credentialsFor(url),
+      currentGoproxy,
+      currentGosumdb: snapshot.effective.GOSUMDB.value,
+      onEvent: view.onEvent,
+    }).finally(releaseSignals);
+    view.finish();
+    for (const w of [...credentials.warnings, ...report.warnings]) io.stderr.write(`goproxyctl bench: ${w}\n`);
+    if (report.cancelled) {
+      io.stderr.write('goproxyctl bench: interrupted.\n');
+      return 130;
+    }
+    if (json) {
+      writeJson(io, toBenchJson(report.durationMs, report.results, report.recommendation));
+    } else {
+      const lines = ['', ...resultTable(report.results), ''];
+      lines.push(...recommendationLines(report.recommendation, { useCommand: 'use' in COMMANDS }));
+      lines.push('', `${report.results.length} candidates in ${(report.durationMs / 1000).toFixed(1)} s, ${samples} sample${samples === 1 ? '' : 's'} each.`);
+      io.stdout.write(lines.join('\n') + '\n');
+    }
+    return report.anyWorking ? EXIT.ok : EXIT.failed;
+  },
+};
+
+/**
+ * proper-lockfile (loaded with the history store) installs signal-exit, which re-raises SIGINT and
+ * SIGTERM to kill the process when it finds itself the only listener: main.ts listens with
+ * `once`, so after the first signal it would be, and the process would die before the benchmark
+ * could stop cleanly and report. A listener of our own for the run's duration keeps the signal
+ * going to io.signal (which main.ts aborts) instead.
+ */
+function keepSignalsForAbort(): () => void {
+  const keep = (): void => {};
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  for (const sig of signals) process.on(sig, keep);
+  return () => {
+    for (const sig of signals) process.off(sig, keep);
+  };
+}
+
+/** Live rows rewritten in place on a terminal; otherwise one stderr line per finished candidate. */
+function progressView(io: CliIo, json: boolean): { onEvent: (e: BenchEvent) => void; finish: () => void } {
+  if (!io.isTTY || json) {
+    return {
+      onEvent: (e) => {
+        if (e.type === 'candidate-done' && !e.cancelled) io.stderr.write(`${finishedLine(e.result)}\n`);
+      },
+      finish: () => {},
+    };
+  }
+  let rows: LiveRow[] = [];
+  let drawn = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const width = Math.max(40, ((io.stdout as { columns?: number }).columns ?? 100) - 1);
+  const draw = (): void => {
+    timer = null;
+    // Up to the first row (CSI n F), then each row cleared (CSI 2K) and rewritten.
+    let out = drawn > 0 ? `\x1b[${drawn}F` : '';
+    for (const row of rows) out += `\x1b[2K${liveLine(row, width)}\n`;
+    drawn = rows.length;
+    io.stdout.write(out);
+  };
+  return {
+    onEvent: (e) => {
+      rows = applyBenchEvent(rows, e);
+      // At most ten frames a second: phases change far faster than a terminal should redraw.
+      timer ??= setTimeout(draw, 100);
+    },
+    finish: () => {
+      if (timer) clearTimeout(timer);
+      draw();
+    },
+  };
+}
+
+function parseProxies(raw: string): BenchCandidate[] {
+  const entries = raw.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  if (entries.length === 0) throw new UsageError('--proxies needs at least one URL, e.g. --proxies https://goproxy.cn,https://proxy.golang.org');
+  return entries.map((entry): BenchCandidate => {
+    if (entry === 'direct') return { url: 'direct', kind: 'direct' };
+    // Never echo an entry that may hold a password.
+    const shown = entry.includes('@') ? 'a --proxies entry' : `"${entry}"`;
+    let url: URL;
+    try {
+      url = new URL(withDefaultScheme(entry));
+    } catch {
+      throw new UsageError(`${shown} is not a URL; give proxy base URLs such as https://goproxy.cn`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${shown} is not an http(s) URL; give proxy base URLs such as https://goproxy.cn`);
+    if (url.hostname === '') throw new UsageError(`${shown} has no host; give proxy base URLs such as https://goproxy.cn`);
+    if (url.search !== '' || url.hash !== '') throw new UsageError(`${shown} has a query or fragment, which go would not keep; give the proxy's base URL`);
+    return { url: withDefaultScheme(entry), kind: 'proxy' };
+  });
+}
+
+function parseModule(raw: string): ModuleRef {
+  const at = raw.lastIndexOf('@');
+  if (at <= 0) throw new UsageError(`--module takes PATH@VERSION, e.g. ${DEFAULT_BENCH_MODULE.path}@${DEFAULT_BENCH_MODULE.version}`);
+  const path = raw.slice(0, at);
+  const version = raw.slice(at + 1);
+  const problem = checkModulePath(path);
+  if (problem) throw new UsageError(`"${path}" is not a valid module path (${problem})`);
+  if (!isCanonicalSemver(version)) throw new UsageError(`"${version}" is not a full semantic version; give one such as v1.2.3`);
+  return { path, version };
+}
+
+function parseWhole(flag: string, raw: unknown, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const text = String(raw).trim();
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} takes a whole number between ${min} and ${max}`);
+  return n;
+}
+
+/** --timeout bounds the whole sample; no phase may wait longer than that either. */
+function timeoutsFor(overallMs: number): PhaseTimeouts {
+  const cap = (ms: number): number => Math.min(ms, overallMs);
+  return {
+    dnsMs: cap(DEFAULT_TIMEOUTS.dnsMs),
+    connectMs: cap(DEFAULT_TIMEOUTS.connectMs),
+    tlsMs: cap(DEFAULT_TIMEOUTS.tlsMs),
+    ttfbMs: cap(DEFAULT_TIMEOUTS.ttfbMs),
+    transferMs: cap(DEFAULT_TIMEOUTS.transferMs),
+    overallMs,
+  };
+}

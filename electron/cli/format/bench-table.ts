@@ -1,0 +1,106 @@
+// Text for `goproxyctl bench`: the live row of each candidate while it runs, the final table,
+// and the recommendation with the command that applies it. Pure functions of their inputs.
+import type { CandidateResult } from '../../../shared/bench/aggregate.js';
+import { isWorking } from '../../../shared/bench/score.js';
+import type { Recommendation } from '../../../shared/bench/recommend.js';
+import type { BenchEvent } from '../../core/bench/events.js';
+
+/** What the live view knows about one candidate. */
+export interface LiveRow {
+  candidate: string;
+  state: 'waiting' | 'running' | 'done' | 'cancelled';
+  sample: number;
+  of: number;
+  /** e.g. "zip transfer", the request and phase under way. */
+  activity: string;
+  result: CandidateResult | null;
+}
+
+/** The live view after one more event (rows are created on candidate-start, in start order). */
+export function applyBenchEvent(rows: readonly LiveRow[], e: BenchEvent): LiveRow[] {
+  if (e.type === 'candidate-start') {
+    return [...rows, { candidate: e.candidate, state: 'running', sample: 1, of: e.samples, activity: 'starting', result: null }];
+  }
+  const name = e.type === 'phase' ? e.progress.candidate : e.candidate;
+  return rows.map((row) => {
+    if (row.candidate !== name) return row;
+    switch (e.type) {
+      case 'phase':
+        return { ...row, sample: e.progress.sample, activity: e.progress.phase === 'done' ? `${e.progress.request} done` : `${e.progress.request} ${e.progress.phase}` };
+      case 'sample-done':
+        return { ...row, sample: Math.min(e.sample + 1, e.of), activity: e.result.ok ? `sample ${e.sample} ok` : `sample ${e.sample} failed (${e.result.error?.kind ?? 'error'})` };
+      case 'candidate-done':
+        return { ...row, state: e.cancelled ? 'cancelled' : 'done', result: e.result };
+    }
+  });
+}
+
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '-';
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+}
+
+export function formatRate(bytesPerSec: number | null): string {
+  if (bytesPerSec === null) return '-';
+  if (bytesPerSec >= 1_000_000) return `${(bytesPerSec / 1_000_000).toFixed(1)} MB/s`;
+  if (bytesPerSec >= 1_000) return `${Math.round(bytesPerSec / 1_000)} kB/s`;
+  return `${Math.round(bytesPerSec)} B/s`;
+}
+
+/** One line saying how a finished candidate did (the non-TTY progress line, and the live row's end state). */
+export function finishedLine(r: CandidateResult): string {
+  const s = r.summary;
+  if (!isWorking(s)) return `✖ ${s.candidate}: ${s.error ? `${s.error.kind}${s.error.status ? ` ${s.error.status}` : ''}: ${s.error.message}` : 'no sample worked'}`;
+  const parts = [`first byte ${formatMs(s.ttfbMs?.median)}`];
+  if (s.throughputBytesPerSec !== null) parts.push(formatRate(s.throughputBytesPerSec));
+  parts.push(`${Math.round(s.successRate * 100)}% ok`, `score ${r.score}`);
+  return `✔ ${s.candidate}: ${parts.join(', ')}`;
+}
+
+export function liveLine(row: LiveRow, width: number): string {
+  let text: string;
+  if (row.state === 'done' && row.result) text = finishedLine(row.result);
+  else if (row.state === 'cancelled') text = `- ${row.candidate}: cancelled`;
+  else text = `… ${row.candidate}: sample ${row.sample}/${row.of}, ${row.activity}`;
+  return text.length > width ? `${text.slice(0, Math.max(1, width - 1))}…` : text;
+}
+
+function pad(cells: string[], widths: number[], rightAligned: ReadonlySet<number>): string {
+  return cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+}
+
+/** The final table, best first as given. */
+export function resultTable(results: readonly CandidateResult[]): string[] {
+  const header = ['candidate', 'first byte', 'p90', 'throughput', 'success', 'error', 'score'];
+  const rows = results.map((r) => {
+    const s = r.summary;
+    const error = s.error ? `${s.error.kind}${s.error.status ? ` ${s.error.status}` : ''}` : '';
+    return [s.candidate, formatMs(s.ttfbMs?.median), formatMs(s.ttfbMs?.p90), formatRate(s.throughputBytesPerSec), `${Math.round(s.successRate * 100)}%`, error, String(r.score)];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const right = new Set([1, 2, 3, 4, 6]);
+  return [pad(header, widths, right), ...rows.map((row) => pad(row, widths, right))];
+}
+
+/** POSIX shell quoting: only when needed ("|" and spaces are shell syntax). */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that applies a recommendation with go itself. */
+export function applyCommand(rec: Pick<Recommendation, 'goproxy' | 'gosumdb'>): string {
+  const words = ['go', 'env', '-w', shellQuote(`GOPROXY=${rec.goproxy}`)];
+  if (rec.gosumdb !== null) words.push(shellQuote(`GOSUMDB=${rec.gosumdb}`));
+  return words.join(' ');
+}
+
+/** The recommendation in words, and how to apply it (`goproxyctl use` too when that command exists). */
+export function recommendationLines(rec: Recommendation, opts: { useCommand: boolean }): string[] {
+  const lines = ['Recommendation:', `  GOPROXY=${rec.goproxy}`];
+  lines.push(rec.gosumdb === null ? '  GOSUMDB unchanged' : `  GOSUMDB=${rec.gosumdb}`);
+  for (const reason of rec.reasons) lines.push(`  - ${reason}`);
+  lines.push('', 'Apply it with:', `  ${applyCommand(rec)}`);
+  // `goproxyctl use` applies a saved profile (issue 4), which also fixes shell files that shadow go env.
+  if (opts.useCommand) lines.push('  or save it as a profile and run: goproxyctl use <profile-id>');
+  return lines;
+}

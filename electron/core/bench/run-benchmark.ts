@@ -1,0 +1,156 @@
+// runBenchmark: every candidate probed with the real Go proxy protocol, in parallel up to a cap,
+// the samples of one candidate in sequence (two samples of one proxy at once would compete for
+// the same link and skew each other), then summaries, scores and the recommended chain.
+// Memory stays bounded: a candidate's samples are summarized as soon as it finishes; only the
+// summaries and the history records (a few numbers per sample) are kept.
+import { aggregateCandidate, anyRouteWorks, rankResults, type CandidateResult } from '../../../shared/bench/aggregate.js';
+import type { BenchCandidate } from '../../../shared/bench/catalog.js';
+import { recommendChain, type Recommendation } from '../../../shared/bench/recommend.js';
+import type { ProbeProgress, ProbeSample } from '../../../shared/bench/types.js';
+import { normalizeProxyUrl } from '../../../shared/go/goproxy.js';
+import { probeDirect, probeProxy, probeSumdb, type BodyCaps, type Credentials, type ModuleRef, type PhaseTimeouts } from '../probe/index.js';
+import type { BenchListener } from './events.js';
+import type { HistoryRecord } from '../history/index.js';
+import { appendHistory, recordsOfSamples } from './history-writer.js';
+import { runPool } from './pool.js';
+
+export const DEFAULT_SAMPLES = 3;
+export const DEFAULT_CONCURRENCY = 8;
+
+export interface RunBenchmarkOptions {
+  /** The module every proxy is asked for (and whose host `direct` is checked against). */
+  module: ModuleRef;
+  samples?: number;
+  concurrency?: number;
+  timeouts?: Partial<PhaseTimeouts>;
+  maxBodyBytes?: Partial<BodyCaps>;
+  signal?: AbortSignal;
+  /** HTTPS_PROXY / NO_PROXY / SSL_CERT_FILE... as go would see them; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  ca?: string[];
+  /** Credentials per candidate (electron/core/bench/credentials.ts reads the secret store). */
+  credentialsFor?: (candidateUrl: string) => Promise<Credentials | null>;
+  /** The user's current settings, for the recommendation. */
+  currentGoproxy: string;
+  currentGosumdb: string;
+  /** Where the history is written; null to not record; default the app's data directory. */
+  historyDir?: string | null;
+  onEvent?: BenchListener;
+}
+
+export interface BenchmarkReport {
+  startedAt: number;
+  durationMs: number;
+  /** Best first. Candidates cut short by cancellation are left out. */
+  results: CandidateResult[];
+  recommendation: Recommendation;
+  /** True when the signal aborted before every candidate finished. */
+  cancelled: boolean;
+  /** Whether a proxy or direct worked at least once. */
+  anyWorking: boolean;
+  /** History records written (0 when not recording or cancelled before any sample). */
+  recorded: number;
+  /** Sentences for the user: unreadable credentials, history that could not be written. */
+  warnings: string[];
+}
+
+/** The URL a candidate is reported under: go's normalization, never credentials. */
+export function reportedName(c: BenchCandidate): string {
+  return c.kind === 'direct' ? 'direct' : normalizeProxyUrl(c.url);
+}
+
+function checkCount(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be a whole number between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+export async function runBenchmark(candidates: readonly BenchCandidate[], opts: RunBenchmarkOptions): Promise<BenchmarkReport> {
+  const samples = checkCount('samples', opts.samples ?? DEFAULT_SAMPLES, 1, 100);
+  const concurrency = checkCount('concurrency', opts.concurrency ?? DEFAULT_CONCURRENCY, 1, 256);
+  const emit: BenchListener = (e) => {
+    try {
+      opts.onEvent?.(e);
+    } catch {
+      // A listener's bug must not break the benchmark.
+    }
+  };
+  const startedAt = Date.now();
+  const t0 = performance.now();
+  const warnings: string[] = [];
+  const results: CandidateResult[] = [];
+  // Only the few numbers the history keeps survive a finished candidate, never its samples.
+  const records: HistoryRecord[] = [];
+
+  await runPool(
+    candidates,
+    concurrency,
+    async (candidate, index) => {
+      const name = reportedName(candidate);
+      emit({ type: 'candidate-start', candidate: name, kind: candidate.kind, index, samples });
+      const credentials = candidate.kind === 'direct' ? null : ((await opts.credentialsFor?.(candidate.url)) ?? null);
+      const taken: ProbeSample[] = [];
+      for (let n = 1; n <= samples && !opts.signal?.aborted; n++) {
+        const sample = await probeOnce(candidate, n, credentials, opts, name, emit);
+        // The probe names the candidate by its own normalization; the report uses go's.
+        const result = sample.candidate === name ? sample : { ...sample, candidate: name };
+        taken.push(result);
+        emit({ type: 'sample-done', candidate: name, sample: n, of: samples, result });
+      }
+      const cancelled = Boolean(opts.signal?.aborted) && (taken.length < samples || taken.some((s) => s.error?.kind === 'cancelled'));
+      const result = aggregateCandidate(name, candidate.kind, taken);
+      if (!cancelled) {
+        results.push(result);
+        records.push(...recordsOfSamples(name, taken));
+      }
+      emit({ type: 'candidate-done', candidate: name, index, result, cancelled });
+    },
+    opts.signal,
+  );
+
+  const cancelled = Boolean(opts.signal?.aborted);
+  const ranked = rankResults(results);
+  const recommendation = recommendChain(
+    ranked.map((r) => r.summary),
+    { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb },
+  );
+  let recorded = 0;
+  if (opts.historyDir !== null) {
+    try {
+      recorded = await appendHistory(records, opts.historyDir);
+    } catch (err) {
+      warnings.push(`The results could not be added to the history (${(err as Error).message}).`);
+    }
+  }
+  return {
+    startedAt,
+    durationMs: performance.now() - t0,
+    results: ranked,
+    recommendation,
+    cancelled,
+    anyWorking: anyRouteWorks(ranked),
+    recorded,
+    warnings,
+  };
+}
+
+function probeOnce(candidate: BenchCandidate, sample: number, credentials: Credentials | null, opts: RunBenchmarkOptions, name: string, emit: BenchListener): Promise<ProbeSample> {
+  const base = {
+    signal: opts.signal,
+    timeouts: opts.timeouts,
+    maxBodyBytes: opts.maxBodyBytes,
+    env: opts.env ?? process.env,
+    ca: opts.ca,
+    sample,
+    credentials,
+    onProgress: (progress: ProbeProgress) =>
+      emit({ type: 'phase', progress: { ...progress, candidate: name } }),
+  };
+  switch (candidate.kind) {
+    case 'direct':
+      return probeDirect(opts.module, { ...base, credentials: null });
+    case 'sumdb':
+      return probeSumdb(candidate.url, base);
+    case 'proxy':
+      return probeProxy(candidate.url, { ...base, module: opts.module });
+  }
+}

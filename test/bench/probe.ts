@@ -1,0 +1,201 @@
+// `npm run bench:probe`: figures for the benchmark engine, in the lab (not a test: it asserts
+// nothing, it prints numbers). Issue 3, "Benchmarks":
+//   1. wall time of an 8-proxy benchmark / wall time of benchmarking only its slowest proxy
+//   2. measured median first byte vs the lab's injected latency (10 / 50 / 200 ms)
+//   3. ranking quality: our pick vs a chsrc-like and an nrm-like method vs the oracle (the real
+//      go 1.23 downloading the 20-module fixture graph from each proxy into a fresh GOMODCACHE)
+//   4. peak RSS of the CLI during a 20-candidate benchmark
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { request } from 'undici';
+import { runBenchmark, type BenchmarkReport } from '../../electron/core/bench/index.js';
+import { fixtureGraph, startLab, type FixtureModule, type Lab, type LabProxyOptions } from '../lab/index.js';
+import { runCommand } from '../support/go.js';
+import { cliPath } from '../support/paths.js';
+
+const GO = '/usr/lib/go-1.23/bin/go';
+const rows: [string, string, string][] = [];
+const note = (figure: string, measured: string, target: string): void => {
+  rows.push([figure, measured, target]);
+  process.stderr.write(`  ${figure}: ${measured}\n`);
+};
+
+function bench(lab: Lab, names: string[], samples = 3): Promise<BenchmarkReport> {
+  const root = lab.modules[0]!;
+  return runBenchmark(
+    names.map((n) => ({ url: lab.proxies[n]!.url, kind: 'proxy' as const })),
+    { module: { path: root.path, version: root.version }, samples, env: {}, historyDir: null, currentGoproxy: 'off', currentGosumdb: 'off' },
+  );
+}
+
+async function parallelism(): Promise<void> {
+  const proxies: LabProxyOptions[] = Array.from({ length: 8 }, (_, i) => ({ name: `p${i}`, faults: { latencyMs: 10 + i * 10 } }));
+  const lab = await startLab({ proxies });
+  try {
+    await bench(lab, ['p0'], 1); // warm up the JIT and the lab's zip cache
+    const all = await bench(lab, proxies.map((p) => p.name));
+    const slowest = await bench(lab, ['p7']);
+    note('1. 8-proxy wall / slowest-proxy wall', `${(all.durationMs / slowest.durationMs).toFixed(2)} (${Math.round(all.durationMs)} / ${Math.round(slowest.durationMs)} ms)`, '<= 1.2');
+  } finally {
+    await lab.close();
+  }
+}
+
+async function latencyAccuracy(): Promise<void> {
+  const injected = [10, 50, 200];
+  const lab = await startLab({ proxies: injected.map((ms) => ({ name: `l${ms}`, faults: { latencyMs: ms } })) });
+  try {
+    await bench(lab, ['l10'], 1);
+    for (const ms of injected) {
+      const report = await bench(lab, [`l${ms}`], 3);
+      const median = report.results[0]?.summary.ttfbMs?.median ?? NaN;
+      const error = median - ms;
+      note(`2. median first byte at ${ms} ms injected`, `${median.toFixed(2)} ms (error ${error >= 0 ? '+' : ''}${error.toFixed(2)} ms)`, `within ${(3 + 0.03 * ms).toFixed(1)} ms`);
+    }
+  } finally {
+    await lab.close();
+  }
+}
+
+/** A module with one incompressible-ish 4 MB file: what the chsrc-like method downloads. */
+function bigModule(): FixtureModule {
+  let x = 0x9e3779b9;
+  const chars: string[] = [];
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < 4 << 20; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    chars.push(alphabet[(x >>> 0) % 64]!);
+  }
+  return { path: 'big.invalid/blob', version: 'v1.0.0', requires: [], files: { 'go.mod': 'module big.invalid/blob\n\ngo 1.19\n', 'blob.txt': chars.join('') } };
+}
+
+/** chsrc: one proxy after another, one large download each (cut at 5 s, as a curl -m would), ranked by bytes/s. */
+async function chsrcPick(lab: Lab, names: string[]): Promise<string> {
+  let best = { name: '', rate: -1 };
+  for (const name of names) {
+    const t0 = performance.now();
+    const ac = new AbortController();
+    const timer = setTimeout(() => ac.abort(), 5_000);
+    let bytes = 0;
+    let status = 0;
+    try {
+      const res = await request(`${lab.proxies[name]!.url}/big.invalid/blob/@v/v1.0.0.zip`, { signal: ac.signal });
+      status = res.statusCode;
+      for await (const chunk of res.body) bytes += (chunk as Buffer).length;
+    } catch {
+      // cut off: the bytes so far count
+    } finally {
+      clearTimeout(timer);
+    }
+    const rate = status === 200 ? bytes / ((performance.now() - t0) / 1000) : 0;
+    if (rate > best.rate) best = { name, rate };
+  }
+  return best.name;
+}
+
+/** nrm: one fetch per proxy, all at once, headers only; the first to answer wins. */
+async function nrmPick(lab: Lab, names: string[]): Promise<string> {
+  const times = await Promise.all(
+    names.map(async (name) => {
+      const t0 = performance.now();
+      const res = await request(`${lab.proxies[name]!.url}/${lab.modules[0]!.path}/@v/list`, { method: 'HEAD' });
+      await res.body.dump();
+      return { name, ms: performance.now() - t0 };
+    }),
+  );
+  return times.sort((a, b) => a.ms - b.ms)[0]!.name;
+}
+
+/** The truth: the real go downloading the whole graph through each proxy, fresh cache each time. */
+async function oracle(lab: Lab, names: string[]): Promise<{ pick: string; times: Record<string, number> }> {
+  const app = lab.modules.find((m) => m.path.endsWith('/app'))!;
+  const times: Record<string, number> = {};
+  for (const name of names) {
+    const dir = lab.makeTempDir('oracle-src-');
+    for (const [file, content] of Object.entries(app.files)) writeFileSync(path.join(dir, file), content);
+    const env = lab.goEnv({ GOPROXY: lab.proxies[name]!.url, GOMODCACHE: lab.makeTempDir('oracle-cache-') });
+    const t0 = performance.now();
+    const r = await runCommand(GO, ['mod', 'download'], { env, cwd: dir, timeoutMs: 300_000 });
+    times[name] = r.code === 0 ? performance.now() - t0 : Infinity;
+    if (r.code !== 0) process.stderr.write(`  oracle: go mod download through ${name} failed: ${r.stderr.split('\n')[0]}\n`);
+  }
+  const pick = Object.entries(times).sort((a, b) => a[1] - b[1])[0]![0];
+  return { pick, times };
+}
+
+/**
+ * Two proxies, one with fast headers and a thin pipe, the other the reverse (150 ms before every
+ * answer, 50 MB/s). With a moderately thin pipe latency decides the real download (go makes
+ * hundreds of small requests); with a very thin one bandwidth does. A good ranking gets both right.
+ */
+async function rankingQuality(label: string, thinPipeBytesPerSec: number): Promise<void> {
+  const lab = await startLab({
+    modules: [...fixtureGraph(), bigModule()],
+    proxies: [
+      { name: 'fast-headers', faults: { latencyMs: 5, bandwidthBytesPerSec: thinPipeBytesPerSec } },
+      { name: 'fat-pipe', faults: { latencyMs: 150, bandwidthBytesPerSec: 50_000_000 } },
+    ],
+  });
+  const names = ['fast-headers', 'fat-pipe'];
+  try {
+    const ours = (await bench(lab, names)).results[0]!.summary.candidate;
+    const ourPick = names.find((n) => lab.proxies[n]!.url === ours) ?? ours;
+    const chsrc = await chsrcPick(lab, names);
+    const nrm = await nrmPick(lab, names);
+    const truth = await oracle(lab, names);
+    const verdict = (pick: string): string => `${pick}${pick === truth.pick ? ' (right)' : ' (wrong)'}`;
+    const thin = `${thinPipeBytesPerSec / 1000} kB/s`;
+    note(`3${label}. oracle (go mod download, 20 modules; thin pipe ${thin})`, names.map((n) => `${n} ${(truth.times[n]! / 1000).toFixed(2)} s`).join(', '), `fastest: ${truth.pick}`);
+    note(`3${label}. our pick (goproxyctl bench)`, verdict(ourPick), 'the oracle’s');
+    note(`3${label}. chsrc-like pick (sequential, one big download, bytes/s)`, verdict(chsrc), '-');
+    note(`3${label}. nrm-like pick (one parallel headers-only fetch)`, verdict(nrm), '-');
+  } finally {
+    await lab.close();
+  }
+}
+
+async function peakRss(): Promise<void> {
+  const proxies: LabProxyOptions[] = Array.from({ length: 20 }, (_, i) => ({ name: `r${i}`, faults: { latencyMs: 5 + (i % 5) * 10 } }));
+  const lab = await startLab({ proxies });
+  try {
+    const root = lab.modules[0]!;
+    const args = [cliPath, 'bench', '--json', '--samples', '3', '--module', `${root.path}@${root.version}`, '--proxies', proxies.map((p) => lab.proxies[p.name]!.url).join(',')];
+    // The checksum databases are refused at once through a dead HTTPS_PROXY: offline and fast.
+    const env = { ...lab.goEnv({ HTTPS_PROXY: 'http://127.0.0.1:1' }), XDG_DATA_HOME: lab.makeTempDir('xdg-data-'), XDG_CONFIG_HOME: lab.makeTempDir('xdg-config-') };
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    let peakKb = 0;
+    const read = (): void => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {
+        // exited between samples
+      }
+    };
+    const timer = setInterval(read, 20);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    clearInterval(timer);
+    note('4. peak RSS (VmHWM) of `goproxyctl bench --json`, 20 candidates x 3 samples', `${(peakKb / 1024).toFixed(1)} MB (exit ${code})`, 'bounded');
+  } finally {
+    await lab.close();
+  }
+}
+
+function printTable(): void {
+  const header: [string, string, string] = ['figure', 'measured', 'target'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: [string, string, string]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  process.stdout.write([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n');
+}
+
+process.stderr.write('goproxyctl bench:probe (lab, loopback)\n');
+await parallelism();
+await latencyAccuracy();
+await rankingQuality('a', 400_000);
+await rankingQuality('b', 8_000);
+await peakRss();
+printTable();

@@ -1,0 +1,166 @@
+// `goproxyctl bench` end to end: the built CLI against lab proxies, the real go for the
+// configuration, history written under a temporary XDG_DATA_HOME.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startLab, type Lab } from '../../lab/index.js';
+import { HistoryStore } from '../../../electron/core/history/index.js';
+import { benchCli, benchEnv, labModule, tempHome, type TempHome } from './helpers.js';
+
+let lab: Lab;
+let home: TempHome;
+let env: Record<string, string>;
+let url: (name: string) => string;
+
+before(async () => {
+  lab = await startLab({
+    proxies: [
+      { name: 'fast', sumdb: true, faults: { latencyMs: 2 } },
+      { name: 'slow', faults: { latencyMs: 80 } },
+      { name: 'bad-gateway', faults: { status: 502 } },
+      { name: 'refused', faults: { mode: 'refuse' } },
+      { name: 'private', faults: { auth: { user: 'dev', password: 'not-stored' } } },
+      { name: 'empty', modules: [] },
+    ],
+  });
+  home = await tempHome();
+  env = benchEnv(lab, home, { GOPROXY: 'https://proxy.golang.org,direct' });
+  url = (name) => lab.proxies[name]!.url;
+});
+
+after(async () => {
+  await lab?.close();
+  await home?.close();
+});
+
+const RESULT_KEYS = ['error', 'ok', 'protocol', 'proxy', 'samples', 'score', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'];
+
+interface JsonResult {
+  proxy: string;
+  ok: boolean;
+  samples: number;
+  successRate: number;
+  ttfbMs: { median: number; p90: number } | null;
+  totalMs: { median: number; p90: number } | null;
+  throughputBytesPerSec: number | null;
+  protocol: string | null;
+  error: { kind: string; status: number | null; message: string } | null;
+  score: number;
+}
+
+let jsonRun: { code: number | null; doc: { durationMs: number; results: JsonResult[]; recommendation: { goproxy: string; gosumdb: string | null } }; stderr: string; startedAt: number } | undefined;
+
+async function runJsonOnce() {
+  if (jsonRun) return jsonRun;
+  const names = ['fast', 'slow', 'bad-gateway', 'refused', 'private', 'empty'];
+  const startedAt = Date.now();
+  const r = await benchCli(['--json', '--samples', '2', '--module', labModule(lab), '--proxies', names.map(url).join(',')], env);
+  assert.equal(r.code, 0, r.stderr);
+  jsonRun = { code: r.code, doc: JSON.parse(r.stdout), stderr: r.stderr, startedAt };
+  return jsonRun;
+}
+
+test('--json: exactly one object of the contract shape, failures classified, nulls where nothing was measured', async () => {
+  const { doc } = await runJsonOnce();
+  assert.deepEqual(Object.keys(doc), ['durationMs', 'results', 'recommendation']);
+  assert.ok(Number.isInteger(doc.durationMs) && doc.durationMs > 0);
+  assert.deepEqual(Object.keys(doc.recommendation), ['goproxy', 'gosumdb']);
+  for (const r of doc.results) {
+    assert.deepEqual(Object.keys(r).sort(), RESULT_KEYS, r.proxy);
+    assert.ok(r.successRate >= 0 && r.successRate <= 1);
+    assert.equal(typeof r.score, 'number');
+  }
+  const by = new Map(doc.results.map((r) => [r.proxy, r]));
+  // The lab proxies, plus the two direct checksum databases (refused through the dead HTTPS_PROXY).
+  assert.deepEqual(
+    [...by.keys()].sort(),
+    [...['fast', 'slow', 'bad-gateway', 'refused', 'private', 'empty'].map(url), 'https://sum.golang.google.cn', 'https://sum.golang.org'].sort(),
+  );
+
+  const fast = by.get(url('fast'))!;
+  assert.equal(fast.ok, true);
+  assert.equal(fast.samples, 2);
+  assert.equal(fast.successRate, 1);
+  assert.ok(fast.ttfbMs && fast.ttfbMs.median > 0 && fast.ttfbMs.p90 >= fast.ttfbMs.median);
+  assert.ok(fast.totalMs && fast.totalMs.median > 0);
+  assert.ok(fast.throughputBytesPerSec !== null && fast.throughputBytesPerSec > 0);
+  assert.equal(fast.protocol, 'http/1.1');
+  assert.equal(fast.error, null);
+  assert.ok(fast.score > 0);
+
+  const refused = by.get(url('refused'))!;
+  assert.deepEqual(
+    { ok: refused.ok, ttfbMs: refused.ttfbMs, totalMs: refused.totalMs, throughput: refused.throughputBytesPerSec, protocol: refused.protocol, kind: refused.error?.kind, status: refused.error?.status, score: refused.score },
+    { ok: false, ttfbMs: null, totalMs: null, throughput: null, protocol: null, kind: 'connect', status: null, score: 0 },
+  );
+  const badGateway = by.get(url('bad-gateway'))!;
+  assert.equal(badGateway.ok, false);
+  assert.deepEqual([badGateway.error?.kind, badGateway.error?.status], ['http', 502]);
+  assert.equal(badGateway.totalMs, null);
+  assert.equal(by.get(url('private'))!.error?.kind, 'auth', 'no credential is stored: go would get a 401');
+  assert.equal(by.get(url('empty'))!.error?.kind, 'not-found');
+  assert.equal(by.get('https://sum.golang.org')!.error?.kind, 'connect');
+  // Best first.
+  const scores = doc.results.map((r) => r.score);
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+});
+
+test('the recommendation joins the working proxies with "|", leaves dead ones out, and routes the checksum database through the proxy that serves it', async () => {
+  const { doc } = await runJsonOnce();
+  const chain = doc.recommendation.goproxy.split('|');
+  assert.ok(!doc.recommendation.goproxy.includes(','), doc.recommendation.goproxy);
+  // direct: the user's chain has it and its reachability was not checked, so it stays at the end.
+  assert.equal(chain.at(-1), 'direct');
+  assert.deepEqual(chain.slice(0, -1).sort(), [url('fast'), url('slow')].sort());
+  assert.equal(doc.recommendation.gosumdb, `sum.golang.org ${url('fast')}/sumdb/sum.golang.org`);
+});
+
+test('every sample is recorded in the history under XDG_DATA_HOME', async () => {
+  const { startedAt } = await runJsonOnce();
+  const store = await HistoryStore.open(path.join(home.dataHome, 'goproxyctl', 'history'));
+  const fast = await store.query({ candidate: url('fast'), from: startedAt - 1000, to: Date.now() + 1000, resolution: 'raw' });
+  assert.equal(fast.times.length, 2, 'two samples, two records');
+  assert.ok(fast.median.every((m) => m !== null && m > 0));
+  const refused = await store.query({ candidate: url('refused'), from: startedAt - 1000, to: Date.now() + 1000, resolution: 'raw' });
+  assert.deepEqual(refused.failures.reduce((a, b) => a + b, 0), 2);
+});
+
+test('not a terminal: one progress line per finished candidate on stderr, then the table and the command on stdout', async () => {
+  const r = await benchCli(['--samples', '1', '--module', labModule(lab), '--proxies', [url('fast'), url('refused')].join(',')], env);
+  assert.equal(r.code, 0, r.stderr);
+  const progress = r.stderr.split('\n').filter((l) => /^[✔✖] /.test(l));
+  assert.equal(progress.length, 4, r.stderr);
+  assert.ok(progress.some((l) => l.startsWith(`✔ ${url('fast')}: first byte`)));
+  assert.ok(progress.some((l) => l.startsWith(`✖ ${url('refused')}: connect`)));
+  assert.match(r.stdout, /^candidate +first byte +p90 +throughput +success +error +score$/m);
+  assert.ok(r.stdout.includes(`go env -w GOPROXY=${url('fast')}`) || r.stdout.includes(`go env -w 'GOPROXY=${url('fast')}`), r.stdout);
+  assert.ok(r.stdout.includes(`'GOSUMDB=sum.golang.org ${url('fast')}/sumdb/sum.golang.org'`), r.stdout);
+});
+
+test('nothing works: exit 1', async () => {
+  const r = await benchCli(['--json', '--samples', '1', '--module', labModule(lab), '--proxies', url('refused')], env);
+  assert.equal(r.code, 1, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.ok(doc.results.every((x: JsonResult) => x.ok === false));
+});
+
+test('bad input: one sentence and exit 2', async () => {
+  const cases: [string[], RegExp][] = [
+    [['--proxies', 'ftp://example.com'], /not an http\(s\) URL/],
+    [['--proxies', 'https://user:hunter2@exa mple.com'], /a --proxies entry is not a URL/],
+    [['--module', 'golang.org/x/text'], /PATH@VERSION/],
+    [['--module', 'golang.org/x/text@1.0'], /not a full semantic version/],
+    [['--samples', '0'], /--samples takes a whole number between 1 and 20/],
+    [['--samples', '2.5'], /--samples/],
+    [['--timeout', '5'], /--timeout/],
+    [['--concurrency', '1000'], /--concurrency/],
+  ];
+  for (const [args, message] of cases) {
+    const r = await benchCli(args, env, 30_000);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.ok(!r.stderr.includes('hunter2'));
+    assert.equal(r.stdout, '');
+  }
+});
