@@ -23,4 +23,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   export: { summary: 'Print a profile as a Dockerfile, GitHub Actions, GitLab CI, direnv or shell snippet', load: async () => (await import('./commands/export.js')).command },
   watch: { summary: 'Watch the network and repair the GOPROXY chain when it breaks (auto-repair daemon)', load: async () => (await import('./commands/watch.js')).command },
   bench: { summary: 'Benchmark Go module proxies with the real protocol and recommend a GOPROXY chain', load: async () => (await import('./commands/bench.js')).command },
+  auth: { summary: 'Store credentials for private proxies in the OS keychain and give them to go', load: async () => (await import('./commands/auth.js')).command },
+  undo: { summary: 'Undo the last apply byte for byte, or list the history of applies', load: async () => (await import('./commands/undo.js')).command },
+  use: { summary: 'Apply a profile: the go env file and your shells, verified with go, undoable', load: async () => (await import('./commands/use.js')).command },
 };

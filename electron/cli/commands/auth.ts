@@ -1,0 +1,246 @@
+// `goproxyctl auth set|list|remove|helper|netrc`: credentials for private proxies, kept in the OS
+// keychain (electron/core/secrets). The secret arrives on stdin or at a no-echo prompt, never in
+// argv (other users can read a process's arguments), and is never printed, except by `helper`,
+// whose whole job is to hand it to go.
+import path from 'node:path';
+import type { ReadStream } from 'node:tty';
+import { productDirs } from '../../core/apply/index.js';
+import {
+  createKeychainSecretStore,
+  defaultNetrcPath,
+  goauthHelperOutput,
+  isHttpsOrigin,
+  KeychainError,
+  listNetrcEntries,
+  NetrcError,
+  normalizeCredentialOrigin,
+  removeNetrcEntries,
+  SecretStoreInputError,
+  storedCredentialSets,
+  selectCredentialSetForUrl,
+  writeNetrcEntries,
+  type SecretStore,
+} from '../../core/secrets/index.js';
+import { validateCredentialUser } from '../../core/secrets/credential-input.js';
+import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
+
+/** A pasted secret is small; anything larger is a mistake (a file piped by accident). */
+const MAX_SECRET_BYTES = 64 * 1024;
+
+export const command: CliCommand = {
+  name: 'auth',
+  summary: 'Store credentials for private proxies in the OS keychain and give them to go',
+  usage: `Usage:
+  goproxyctl auth set <proxy-url> --user USER     the secret is read from stdin (or a no-echo prompt)
+  goproxyctl auth list
+  goproxyctl auth remove <proxy-url>
+  goproxyctl auth helper [URL]                    the GOAUTH command (Go 1.24+)
+  goproxyctl auth netrc --enable|--disable [--fix-permissions]
+
+set      stores (or replaces) the credential for the proxy's origin in the OS keychain. The secret
+         is never accepted on the command line: pipe it (printf %s "$TOKEN" | goproxyctl auth set
+         https://proxy.corp --user ci) or type it at the prompt.
+list     the stored origins and users (never the secrets), and the managed netrc entries.
+remove   deletes the credential from the keychain and its managed netrc entry, if any.
+helper   what go runs with GOAUTH='command goproxyctl auth helper': prints the stored credential
+         sets; with a URL (go's retry after a 401/403) it reads the response on stdin and prints
+         the matching set only. With --json it prints only the matching URL prefixes, no secrets.
+netrc    for Go older than 1.24 (no GOAUTH): --enable writes every stored https credential as
+         managed entries to $NETRC or ~/.netrc (mode 0600, other entries untouched; the secrets
+         are then in that file); --disable removes the managed entries again.
+
+Options:
+  --user USER         the user name the proxy expects (set)
+  --enable, --disable write or remove the managed netrc entries (netrc)
+  --fix-permissions   chmod 600 a netrc file other users can read instead of refusing (netrc)
+  --json              machine-readable output
+
+Exit codes: 0 done, 1 the keychain could not be used (or nothing to remove), 2 bad input.`,
+  options: {
+    user: { type: 'string' },
+    enable: { type: 'boolean', default: false },
+    disable: { type: 'boolean', default: false },
+    'fix-permissions': { type: 'boolean', default: false },
+    // Declared only to refuse them with a clear sentence that does not echo the value.
+    secret: { type: 'string' },
+    password: { type: 'string' },
+    token: { type: 'string' },
+  },
+  allowPositionals: true,
+  async run(args, io) {
+    for (const name of ['secret', 'password', 'token'] as const) {
+      if (args.values[name] !== undefined) {
+        throw new UsageError(`--${name} is not accepted because other users can read command lines: pipe the secret on stdin or type it at the prompt`);
+      }
+    }
+    const [sub, ...rest] = args.positionals;
+    const store = createKeychainSecretStore({ indexPath: path.join(productDirs(io.env).config, 'credentials.json') });
+    try {
+      switch (sub) {
+        case 'set':
+          return await authSet(store, rest, args, io);
+        case 'list':
+          return await authList(store, rest, args, io);
+        case 'remove':
+          return await authRemove(store, rest, args, io);
+        case 'helper':
+          return await authHelper(store, rest, args, io);
+        case 'netrc':
+          return await authNetrc(store, rest, args, io);
+        default:
+          throw new UsageError(
+            sub === undefined ? 'say what to do: set, list, remove, helper or netrc (see `goproxyctl auth --help`)' : `"${sub}" is not an auth subcommand: use set, list, remove, helper or netrc`,
+          );
+      }
+    } catch (err) {
+      if (err instanceof SecretStoreInputError || err instanceof NetrcError) throw new UsageError(err.message);
+      if (err instanceof KeychainError) {
+        io.stderr.write(`goproxyctl auth: ${sentence(err.message)}\n`);
+        return EXIT.failed;
+      }
+      throw err;
+    }
+  },
+};
+
+async function authSet(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
+  if (rest.length !== 1) throw new UsageError('give exactly one proxy URL, e.g. `goproxyctl auth set https://proxy.corp --user ci`');
+  const origin = normalizeCredentialOrigin(rest[0]!);
+  const user = args.values.user;
+  if (typeof user !== 'string') throw new UsageError('give the user name with --user, e.g. `goproxyctl auth set https://proxy.corp --user ci`');
+  validateCredentialUser(user);
+  // Fail before asking for the secret when no keychain can take it.
+  const status = await store.status();
+  if (!status.available) throw new KeychainError(status.problem as KeychainError['problem'], status.reason);
+  const secret = await readSecret(io, `Password or token for ${user} at ${origin}: `);
+  await store.set(origin, user, secret);
+  if (args.values.json) writeJson(io, { origin, user, stored: true, backend: status.backend });
+  else io.stdout.write(`Stored the credential for ${origin} (user ${user}) in the ${status.backend}.\n`);
+  return EXIT.ok;
+}
+
+async function authList(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
+  if (rest.length > 0) throw new UsageError('`auth list` takes no arguments');
+  const credentials = await store.list();
+  const netrcPath = defaultNetrcPath(io.env);
+  const netrc = await listNetrcEntries(netrcPath);
+  if (args.values.json) {
+    writeJson(io, { credentials, netrc: { path: netrcPath, entries: netrc } });
+    return EXIT.ok;
+  }
+  if (credentials.length === 0) io.stdout.write('No credentials are stored.\n');
+  for (const c of credentials) io.stdout.write(`${c.origin}  user ${c.user}\n`);
+  if (netrc.length > 0) io.stdout.write(`Managed entries in ${netrcPath}: ${netrc.map((e) => `${e.origin} (${e.user})`).join(', ')}\n`);
+  return EXIT.ok;
+}
+
+async function authRemove(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
+  if (rest.length !== 1) throw new UsageError('give exactly one proxy URL, e.g. `goproxyctl auth remove https://proxy.corp`');
+  const origin = normalizeCredentialOrigin(rest[0]!);
+  const removed = await store.remove(origin);
+  const netrcPath = defaultNetrcPath(io.env);
+  const inNetrc = (await listNetrcEntries(netrcPath)).some((e) => e.origin === origin);
+  if (inNetrc) await removeNetrcEntries(netrcPath, [origin]);
+  if (args.values.json) writeJson(io, { origin, removed, netrcRemoved: inNetrc });
+  else if (removed || inNetrc) io.stdout.write(`Removed the credential for ${origin}${inNetrc ? ` (and its entry in ${netrcPath})` : ''}.\n`);
+  else io.stderr.write(`goproxyctl auth: no credential is stored for ${origin}; \`goproxyctl auth list\` shows the stored ones.\n`);
+  return removed || inNetrc ? EXIT.ok : EXIT.failed;
+}
+
+async function authHelper(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
+  // go writes the failed response to our stdin on the retry call: read it all (so go's write
+  // never fails on a closed pipe) before answering.
+  const stdin = rest.length === 1 ? await readAll(io.stdin, 1 << 20) : '';
+  if (args.values.json) {
+    if (rest.length > 1) throw new UsageError('the GOAUTH helper takes at most one argument, the URL go failed to fetch');
+    const sets = await storedCredentialSets(store);
+    const chosen = rest.length === 1 ? [selectCredentialSetForUrl(sets, rest[0]!)].filter((s) => s !== null) : sets;
+    writeJson(io, { prefixes: chosen.flatMap((s) => s.prefixes) });
+    return EXIT.ok;
+  }
+  io.stdout.write(await goauthHelperOutput(store, rest, stdin));
+  return EXIT.ok;
+}
+
+async function authNetrc(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
+  if (rest.length > 0) throw new UsageError('`auth netrc` takes no arguments, only --enable or --disable');
+  const enable = args.values.enable === true;
+  const disable = args.values.disable === true;
+  if (enable === disable) throw new UsageError('give exactly one of --enable (write the managed netrc entries) or --disable (remove them)');
+  const netrcPath = defaultNetrcPath(io.env);
+  if (disable) {
+    const managed = await listNetrcEntries(netrcPath);
+    if (managed.length > 0) await removeNetrcEntries(netrcPath, managed.map((e) => e.origin));
+    if (args.values.json) writeJson(io, { path: netrcPath, removed: managed.map((e) => e.origin) });
+    else io.stdout.write(managed.length > 0 ? `Removed ${managed.length} managed entr${managed.length === 1 ? 'y' : 'ies'} from ${netrcPath}.\n` : `${netrcPath} has no managed entries.\n`);
+    return EXIT.ok;
+  }
+  const refs = await store.list();
+  const https = refs.filter((r) => isHttpsOrigin(r.origin));
+  const skipped = refs.filter((r) => !isHttpsOrigin(r.origin)).map((r) => r.origin);
+  if (https.length === 0) throw new UsageError('no https credential is stored: store one first with `goproxyctl auth set https://proxy.example --user USER`');
+  const credentials: { origin: string; user: string; secret: string }[] = [];
+  for (const ref of https) {
+    const c = await store.get(ref.origin);
+    if (c) credentials.push({ origin: ref.origin, user: c.user, secret: c.secret });
+  }
+  await writeNetrcEntries(netrcPath, credentials, { fixPermissions: args.values['fix-permissions'] === true });
+  const written = credentials.map((c) => c.origin);
+  if (args.values.json) writeJson(io, { path: netrcPath, written, skipped });
+  else {
+    io.stdout.write(`Wrote managed entries for ${written.join(', ')} to ${netrcPath}.\n`);
+    if (skipped.length > 0) io.stdout.write(`Skipped ${skipped.join(', ')}: go sends netrc credentials over https only.\n`);
+  }
+  return EXIT.ok;
+}
+
+/** The secret: all of stdin when it is not a terminal (one final newline dropped), else a no-echo prompt. */
+async function readSecret(io: CliIo, prompt: string): Promise<string> {
+  const tty = io.stdin as Partial<ReadStream>;
+  if (tty.isTTY && typeof tty.setRawMode === 'function') return promptNoEcho(io, tty as ReadStream, prompt);
+  const text = await readAll(io.stdin, MAX_SECRET_BYTES);
+  return text.replace(/\r?\n$/, '');
+}
+
+async function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    if (size > limit) throw new UsageError(`stdin holds more than ${limit} bytes, which is not a password or token: pipe only the secret`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads one line from the terminal in raw mode, so nothing typed is echoed. Ctrl-C aborts. */
+function promptNoEcho(io: CliIo, tty: ReadStream, prompt: string): Promise<string> {
+  io.stderr.write(prompt);
+  tty.setRawMode(true);
+  tty.resume();
+  return new Promise<string>((resolve, reject) => {
+    let typed = '';
+    const finish = (err: Error | null): void => {
+      tty.off('data', onData);
+      tty.setRawMode(false);
+      tty.pause();
+      io.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(typed);
+    };
+    const onData = (data: Buffer | string): void => {
+      for (const ch of data.toString()) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(null);
+        if (ch === '\u0003') return finish(Object.assign(new Error('interrupted'), { name: 'AbortError' }));
+        if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+        else typed += ch;
+      }
+    };
+    tty.on('data', onData);
+  });
+}
+
+function sentence(message: string): string {
+  return message.endsWith('.') ? message : `${message}.`;
+}

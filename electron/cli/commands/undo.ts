@@ -1,0 +1,69 @@
+// `goproxyctl undo [--list] [--force]`: put back, byte for byte, every file the last apply changed
+// (rc files, the product's env scripts, the go env file), or list the history of applies.
+import { listApplies, LockBusyError, productDirs, undoLastApply, UndoConflictError, type ApplyRecord, type ApplySummary } from '../../core/apply/index.js';
+import { syncActiveProfile } from '../../core/use/active-after-undo.js';
+import { execFileRunner } from '../../core/use/windows-runner.js';
+import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
+
+export const command: CliCommand = {
+  name: 'undo',
+  summary: 'Undo the last apply byte for byte, or list the history of applies',
+  usage: `Usage: goproxyctl undo [--list] [--force] [--json]
+
+Restores every file the last \`goproxyctl use\` (or the tray) changed to its exact previous bytes,
+including the go env file, and deletes the files it created. Undoing again undoes the apply
+before it. If a file was edited after the apply, undo stops before writing anything.
+
+Options:
+  --list    show the history of applies, newest first, instead of undoing
+  --force   undo even files edited after the apply (those later edits are lost)
+  --json    machine-readable output
+
+Exit codes: 0 undone (or listed), 1 nothing to undo or undo refused, 2 bad input.`,
+  options: {
+    list: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+  },
+  async run(args, io) {
+    if (args.values.list && args.values.force) throw new UsageError('--force applies to undoing, not to --list: give one of them');
+    const dirs = productDirs(io.env);
+    if (args.values.list) {
+      const applies = await listApplies(dirs);
+      if (args.values.json) writeJson(io, { applies });
+      else io.stdout.write(renderHistory(applies));
+      return EXIT.ok;
+    }
+    let record: ApplyRecord | null;
+    try {
+      record = await undoLastApply({ dirs, force: args.values.force === true, runner: process.platform === 'win32' ? execFileRunner : undefined });
+    } catch (err) {
+      if (err instanceof UndoConflictError || err instanceof LockBusyError) return refuse(io, args.values.json === true, err);
+      throw err;
+    }
+    if (!record) {
+      if (args.values.json) writeJson(io, { undone: null });
+      else io.stderr.write('goproxyctl undo: there is no apply to undo; `goproxyctl undo --list` shows the history.\n');
+      return EXIT.failed;
+    }
+    // The active profile follows the files: it is the one of the newest apply still in effect.
+    const activeProfile = await syncActiveProfile(await listApplies(dirs), { env: io.env });
+    if (args.values.json) writeJson(io, { undone: { id: record.id, label: record.label, appliedAt: record.startedAt, files: record.files.map((f) => f.path) }, activeProfile });
+    else {
+      io.stdout.write(`Undid "${record.label}" (applied ${record.startedAt}); restored:\n`);
+      for (const f of record.files) io.stdout.write(`  ${f.path}${f.before.kind === 'absent' ? ' (removed: the apply created it)' : ''}\n`);
+      io.stdout.write(activeProfile ? `Active profile: ${activeProfile}.\n` : 'No profile is active now.\n');
+    }
+    return EXIT.ok;
+  },
+};
+
+function refuse(io: CliIo, json: boolean, err: Error): number {
+  if (json) writeJson(io, { undone: null, error: err.message, ...(err instanceof UndoConflictError ? { editedFiles: err.files } : {}) });
+  io.stderr.write(`goproxyctl undo: ${err.message}.\n`);
+  return EXIT.failed;
+}
+
+function renderHistory(applies: readonly ApplySummary[]): string {
+  if (applies.length === 0) return 'No applies yet.\n';
+  return applies.map((a) => `${a.time}  ${a.status.padEnd(11)}  ${a.label}  (${a.files.length} file${a.files.length === 1 ? '' : 's'})\n`).join('');
+}

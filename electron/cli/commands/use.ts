@@ -1,0 +1,105 @@
+// `goproxyctl use <profile-id>`: switch go (the go env file) and new terminals (a managed block in
+// each rc file) to a profile, as one undoable apply, then check with the real go that it took.
+import { SHELLS, type ShellName } from '../../core/apply/index.js';
+import { commitUse, planUse, UseInputError, type UsePlan, type UseResult } from '../../core/use/index.js';
+import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
+
+export const command: CliCommand = {
+  name: 'use',
+  summary: 'Apply a profile: the go env file and your shells, verified with go, undoable',
+  usage: `Usage: goproxyctl use <profile-id> [--shells bash,zsh,fish,pwsh] [--dry-run] [--json]
+
+Writes the profile's Go variables with \`go env -w\` semantics (the go env file; \`-u\` for the ones
+it leaves unset), and a managed block in each shell's startup file that loads goproxyctl's own
+env script, so terminals agree with go. Then checks, with the real go, what a new process and a
+new bash terminal get, and names whatever still overrides the profile (an export in ~/.bashrc,
+a variable in your current shell). \`goproxyctl undo\` restores every file byte for byte.
+
+Options:
+  --shells LIST  which shells to write (default: the profile's, else your login shell plus every
+                 shell whose startup file exists)
+  --dry-run      show the changes as a diff per file, write nothing
+  --json         machine-readable output
+
+Exit codes: 0 applied (see "verification" for anything that overrides it), 1 failed, 2 bad input
+(unknown profile, invalid value, unwritable file: nothing is written then).`,
+  options: {
+    shells: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+  },
+  allowPositionals: true,
+  async run(args, io) {
+    if (args.positionals.length !== 1) throw new UsageError('give exactly one profile id, e.g. `goproxyctl use china`');
+    const shells = parseShells(args.values.shells);
+    let use: UsePlan;
+    try {
+      use = await planUse({ profileId: args.positionals[0]!, shells, env: io.env, cwd: io.cwd, helperArgv: helperArgv() });
+    } catch (err) {
+      if (err instanceof UseInputError) throw new UsageError(err.message);
+      throw err;
+    }
+    if (args.values['dry-run']) {
+      if (args.values.json) writeJson(io, { ...describePlan(use), dryRun: true });
+      else io.stdout.write(renderDryRun(use));
+      return EXIT.ok;
+    }
+    let result: UseResult;
+    try {
+      result = await commitUse(use);
+    } catch (err) {
+      if (err instanceof UseInputError) throw new UsageError(err.message);
+      throw err;
+    }
+    if (args.values.json) writeJson(io, { ...describePlan(use), dryRun: false, applyId: result.record?.id ?? null, verification: result.verification });
+    else renderApplied(io, use, result);
+    return EXIT.ok;
+  },
+};
+
+function parseShells(raw: unknown): ShellName[] | undefined {
+  if (raw === undefined) return undefined;
+  const names = String(raw).split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(SHELLS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new UsageError(`--shells takes a comma-separated list of ${SHELLS.join(', ')}${unknown.length > 0 ? ` ("${unknown.join('", "')}" is not one)` : ''}`);
+  }
+  return [...new Set(names)] as ShellName[];
+}
+
+/** How go should run this CLI as a GOAUTH helper: this node and this script. */
+function helperArgv(): string[] {
+  return process.argv[1] ? [process.execPath, process.argv[1]] : [];
+}
+
+function describePlan(use: UsePlan) {
+  return {
+    profile: { id: use.profile.id, name: use.profile.name },
+    vars: use.vars,
+    go: use.goBinary ? { binary: use.goBinary, version: use.goVersion } : null,
+    shells: use.plan.shells,
+    files: use.plan.files.map((f) => ({ path: f.path, role: f.role, changed: f.changed, diff: f.diff })),
+    notes: use.notes,
+  };
+}
+
+function renderDryRun(use: UsePlan): string {
+  const changed = use.plan.files.filter((f) => f.changed);
+  const lines = [`Dry run: \`goproxyctl use ${use.profile.id}\` (${use.profile.name}) would change ${changed.length} file${changed.length === 1 ? '' : 's'}; nothing was written.`, ''];
+  for (const f of changed) lines.push(f.diff.endsWith('\n') ? f.diff : `${f.diff}\n`);
+  for (const n of use.notes) lines.push(`note: ${n}`);
+  return lines.join('\n') + '\n';
+}
+
+function renderApplied(io: CliIo, use: UsePlan, result: UseResult): void {
+  const written = result.record?.files ?? [];
+  io.stdout.write(
+    written.length > 0
+      ? `Applied ${use.profile.id} (${use.profile.name}): wrote ${written.map((f) => f.path).join(', ')}. \`goproxyctl undo\` reverts it.\n`
+      : `${use.profile.id} (${use.profile.name}) is already applied: nothing to change.\n`,
+  );
+  for (const n of use.notes) io.stdout.write(`note: ${n}\n`);
+  const v = result.verification;
+  for (const c of v.contexts) if (!c.checked) io.stdout.write(`not checked (${c.context}): ${c.note}\n`);
+  if (v.ok) io.stdout.write(`✔ verified with ${use.goBinary ? 'go env -json' : 'the files go reads (go is not installed)'}: new processes and new terminals get the profile.\n`);
+  for (const m of v.mismatches) io.stdout.write(`✖ ${m.message}.\n`);
+}

@@ -1,0 +1,91 @@
+// `goproxyctl use <profile>` as two steps the CLI and the tray share:
+//   planUse   resolve the profile → its Go variables (validated) → the apply plan (the dry run);
+//   commitUse write it (one transaction, undoable), record the active profile, then verify with
+//             the real go that new processes and new terminals see the profile.
+import type { Profile } from '../../../shared/profile/index.js';
+import { profileIdProblem } from '../../../shared/profile/index.js';
+import { ApplyRefusedError, commitApply, planApply, productDirs, shellTarget, type ApplyPlan, type ApplyRecord, type ShellName } from '../apply/index.js';
+import { findGoBinary } from '../goenv/locate-go.js';
+import { queryGo } from '../goenv/query-go.js';
+import { ProfileError, ProfileStore } from '../profiles/index.js';
+import { UseInputError } from './errors.js';
+import { findOnPath } from './find-on-path.js';
+import { profileVars } from './profile-vars.js';
+import { verifyApply, type VerifyReport } from './verify-apply.js';
+import { execFileRunner } from './windows-runner.js';
+
+export interface UseRequest {
+  profileId: string;
+  /** Overrides the profile's targets.shells (and the default: login shell plus shells in use). */
+  shells?: readonly ShellName[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  platform?: NodeJS.Platform;
+  /** How go should run this goproxyctl as a GOAUTH helper, e.g. [process.execPath, <cli script>]. */
+  helperArgv: readonly string[];
+  /** undefined: the go on PATH (or $GOPROXYCTL_GO); null: behave as if go were not installed. */
+  goBinary?: string | null;
+}
+
+export interface UsePlan {
+  request: UseRequest;
+  profile: Profile;
+  vars: Record<string, string | null>;
+  goBinary: string | null;
+  goVersion: string | null;
+  /** Non-blocking notes (credentials on an old go...), plus the apply plan's warnings. */
+  notes: string[];
+  plan: ApplyPlan;
+}
+
+export interface UseResult {
+  record: ApplyRecord | null;
+  verification: VerifyReport;
+}
+
+export async function planUse(request: UseRequest): Promise<UsePlan> {
+  const platform = request.platform ?? process.platform;
+  const idProblem = profileIdProblem(request.profileId);
+  if (idProblem) throw new UseInputError(`${idProblem}; \`goproxyctl profiles list\` shows the profiles`);
+  const store = new ProfileStore({ env: request.env, platform, cwd: request.cwd });
+  let profile: Profile;
+  try {
+    profile = await store.get(request.profileId);
+  } catch (err) {
+    if (err instanceof ProfileError) throw new UseInputError(err.message);
+    throw err;
+  }
+  const goBinary = request.goBinary === undefined ? findGoBinary(request.env, platform) : request.goBinary;
+  const goVersion = goBinary ? await queryGo(goBinary, request.env).then((f) => f.version, () => null) : null;
+  const { vars, notes } = profileVars(profile, goVersion, request.helperArgv);
+  const shells = request.shells ?? profile.targets.shells ?? undefined;
+  const plan = await planApply({ label: `use ${profile.id}`, vars, shells, goEnv: profile.targets.goEnv, env: request.env, platform, cwd: request.cwd, goBinary });
+  if (plan.problems.length > 0) throw new UseInputError(`nothing was written: ${plan.problems.join('; ')}`);
+  return { request, profile, vars, goBinary, goVersion, notes: [...notes, ...plan.warnings], plan };
+}
+
+export async function commitUse(use: UsePlan): Promise<UseResult> {
+  const { request, plan } = use;
+  const platform = request.platform ?? process.platform;
+  let record: ApplyRecord | null;
+  try {
+    record = await commitApply(plan, { windowsRunner: platform === 'win32' ? execFileRunner : undefined });
+  } catch (err) {
+    if (err instanceof ApplyRefusedError) throw new UseInputError(`nothing was written: ${err.message}`);
+    throw err;
+  }
+  await new ProfileStore({ env: request.env, platform, cwd: request.cwd }).setActive(use.profile.id);
+  const dirs = productDirs(request.env, platform);
+  const bashRc = platform !== 'win32' && plan.shells.includes('bash') ? (shellTarget('bash', request.env, platform, dirs).startupFiles[0] ?? null) : null;
+  const shScript = plan.shells.find((s) => s === 'bash' || s === 'zsh');
+  const verification = await verifyApply({
+    vars: use.vars,
+    env: request.env,
+    goBinary: use.goBinary,
+    bashRc,
+    bash: platform === 'win32' ? null : findOnPath('bash', request.env),
+    envScript: shScript ? shellTarget(shScript, request.env, platform, dirs).envScript : null,
+    cwd: request.cwd,
+  });
+  return { record, verification };
+}
