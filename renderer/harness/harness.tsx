@@ -1,0 +1,61 @@
+// A standalone page that renders the Chain and History views with generated data, for the UI
+// benchmark (npm run bench:ui) and the views' end-to-end test. Query parameters:
+//   view=chain|history|all (default all)   range=1h|24h|7d|30d (default 24h)
+//   days=N   days of minute history to generate (default 30)   lang=en|zh-CN
+//   history=empty|fail-once   the store has no probes / the first load fails (the designed states)
+import { useCallback, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { HISTORY_RANGES, type HistoryRange } from '../../shared/ui/history-chart.js';
+import { LOCALES, type Locale } from '../i18n/messages.js';
+import { ChainView } from '../views/ChainView.js';
+import { HistoryView, type HistoryQueryInput } from '../views/HistoryView.js';
+import { harnessExplanation, harnessHealth, HARNESS_CHAIN } from './chain-fixture.js';
+import { generateMinuteHistory, HARNESS_NOW_MS, sliceHistory } from './generate.js';
+
+const params = new URLSearchParams(location.search);
+const view = params.get('view') ?? 'all';
+const rangeParam = params.get('range') as HistoryRange | null;
+const initialRange: HistoryRange = rangeParam !== null && HISTORY_RANGES.includes(rangeParam) ? rangeParam : '24h';
+const days = Math.max(1, Math.min(60, Number(params.get('days') ?? '30') || 30));
+const langParam = params.get('lang') as Locale | null;
+const historyMode = params.get('history');
+let failuresLeft = historyMode === 'fail-once' ? 1 : 0;
+
+performance.mark('harness-start');
+const history = view === 'chain' ? [] : generateMinuteHistory(days);
+performance.mark('history-data-generated');
+
+function Harness() {
+  const [locale, setLocale] = useState<Locale>(langParam !== null && LOCALES.includes(langParam) ? langParam : 'en');
+  const [latency, setLatency] = useState(950);
+  const health = useMemo(() => harnessHealth(HARNESS_NOW_MS, latency), [latency]);
+  const onExplain = useCallback(async (q: { module: string; version: string | null }) => harnessExplanation(q.module, q.version), []);
+  const loadSeries = useCallback(async (q: HistoryQueryInput) => {
+    if (failuresLeft > 0) {
+      failuresLeft--;
+      throw new Error('the history store is locked by another process');
+    }
+    return historyMode === 'empty' ? [] : sliceHistory(history, q.from / 1000, q.to / 1000);
+  }, []);
+  const now = useCallback(() => HARNESS_NOW_MS, []);
+  return (
+    <main lang={locale === 'zh-CN' ? 'zh-CN' : 'en'}>
+      <header className="view harness-header">
+        <label>
+          Language{' '}
+          <select data-testid="harness-lang" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+            <option value="en">English</option>
+            <option value="zh-CN">简体中文</option>
+          </select>
+        </label>{' '}
+        <button type="button" data-testid="harness-probe" onClick={() => setLatency((ms) => ms + 37)}>
+          New probe for goproxy.io
+        </button>
+      </header>
+      {view !== 'history' && <ChainView config={HARNESS_CHAIN} health={health} onExplain={onExplain} locale={locale} />}
+      {view !== 'chain' && <HistoryView loadSeries={loadSeries} locale={locale} now={now} initialRange={initialRange} />}
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Harness />);

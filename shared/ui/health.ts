@@ -1,0 +1,25 @@
+// How a chain node looks for its latest probe. The thresholds are about what a developer
+// feels when `go mod download` waits on the first byte, not about any proxy's SLA.
+
+/** The latest probe of one entry, as the watcher reports it (structural: any source fits). */
+export interface EntryHealth {
+  ok: boolean;
+  /** First-byte latency of the probe, ms; null when it was not measured. */
+  latencyMs: number | null;
+  /** When it was probed, epoch ms. */
+  checkedAt: number;
+  /** Why it failed, in words (already free of credentials). */
+  error?: string | null;
+}
+
+/** 'none': a node that is never probed (go, off, the GONOPROXY step, the checksum database). */
+export type HealthTone = 'healthy' | 'slow' | 'failing' | 'unknown' | 'none';
+
+/** At or above this first-byte time an entry that works is shown as slow. */
+export const SLOW_LATENCY_MS = 800;
+
+export function healthTone(health: EntryHealth | undefined): HealthTone {
+  if (health === undefined) return 'unknown';
+  if (!health.ok) return 'failing';
+  return health.latencyMs !== null && health.latencyMs >= SLOW_LATENCY_MS ? 'slow' : 'healthy';
+}
