@@ -21,8 +21,10 @@ Options:
   --dry-run      show the changes as a diff per file, write nothing
   --json         machine-readable output
 
-Exit codes: 0 applied (see "verification" for anything that overrides it), 1 failed, 2 bad input
-(unknown profile, invalid value, unwritable file: nothing is written then).`,
+Exit codes: 0 applied and new processes and terminals get the profile (a difference only in the
+shell you ran this from is reported, not an error); 1 the files were written but something still
+overrides the profile for new processes or terminals (\`goproxyctl doctor --fix\` moves it), or the
+apply failed; 2 bad input (unknown profile, invalid value, unwritable file: nothing is written then).`,
   options: {
     shells: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -52,9 +54,18 @@ Exit codes: 0 applied (see "verification" for anything that overrides it), 1 fai
     }
     if (args.values.json) writeJson(io, { ...describePlan(use), dryRun: false, applyId: result.record?.id ?? null, verification: result.verification });
     else renderApplied(io, use, result);
-    return EXIT.ok;
+    return overriddenForNewSessions(result) ? EXIT.failed : EXIT.ok;
   },
 };
+
+/**
+ * The point of `use` is what the next `go get` sees. A new process or a new terminal that still
+ * gets another value means the goal was not reached (exit 1); the shell goproxyctl runs in keeps
+ * its old environment until reloaded, which the output explains but which is not a failure.
+ */
+function overriddenForNewSessions(result: UseResult): boolean {
+  return result.verification.mismatches.some((m) => m.context !== 'current');
+}
 
 function parseShells(raw: unknown): ShellName[] | undefined {
   if (raw === undefined) return undefined;

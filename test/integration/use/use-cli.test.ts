@@ -91,7 +91,7 @@ test('an export after the block in ~/.bashrc, and a variable in the current envi
   const shadowLine = (await readFile(bashrc, 'utf8')).split('\n').indexOf('export GOPROXY=https://shadow.example') + 1;
 
   const r = await cli(['use', 'china', '--json'], { GOSUMDB: 'off' });
-  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.code, 1, 'a new terminal would not get the profile: exit 1');
   const out = JSON.parse(r.stdout) as UseJson;
   assert.equal(out.verification.ok, false);
   const byContext = Object.fromEntries(out.verification.mismatches.map((m) => [`${m.context}:${m.variable}`, m]));
@@ -108,7 +108,7 @@ test('an export after the block in ~/.bashrc, and a variable in the current envi
   assert.equal((await bashSees()).GOPROXY, 'https://shadow.example');
 
   const human = await cli(['use', 'china']);
-  assert.equal(human.code, 0, human.stderr);
+  assert.equal(human.code, 1, human.stderr);
   assert.ok(
     human.stdout.includes(`✖ a new bash terminal gets GOPROXY="https://shadow.example" instead of "${CHINA_GOPROXY}": ${bashrc} line ${shadowLine} (export GOPROXY=https://shadow.example) overrides the profile`),
     human.stdout,
@@ -120,6 +120,14 @@ test('an export after the block in ~/.bashrc, and a variable in the current envi
   assert.equal(JSON.parse(undo.stdout).activeProfile, 'global');
   assert.equal(await new ProfileStore({ env, platform: 'linux' }).active(), 'global');
   assert.equal((await goSees()).GOPROXY, 'https://proxy.golang.org|direct');
+});
+
+test('a difference only in the shell goproxyctl runs in is reported but is not a failure', { timeout: 120_000 }, async () => {
+  const r = await cli(['use', 'china', '--json'], { GOPROXY: 'https://stale.example' });
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as UseJson;
+  assert.deepEqual(out.verification.mismatches.map((m) => `${m.context}:${m.variable}`), ['current:GOPROXY']);
+  assert.equal((await goSees()).GOPROXY, CHINA_GOPROXY);
 });
 
 test('--dry-run prints a diff per file and writes nothing', { timeout: 120_000 }, async () => {
