@@ -2,7 +2,7 @@
 # Installs what the test suites need from Debian's packages:
 #   go 1.19 (golang-go) and go 1.23 (golang-1.23-go, bookworm-backports) for the differential tests,
 #   chromium for the UI end-to-end tests, gnome-keyring + dbus + libsecret-tools for the keychain tests,
-#   iproute2 for the network-change tests.
+#   iproute2 for the network-change tests, zsh and fish to run the env scripts the apply engine writes.
 # Idempotent: installs only what is missing. As non-root it prints what to install and exits non-zero.
 # The backports suite is enabled by reusing the URIs of this machine's existing Debian sources,
 # so no mirror host name lives in this repository.
@@ -20,6 +20,8 @@ need dbus /usr/bin/dbus-run-session
 need libsecret-tools /usr/bin/secret-tool
 need iproute2 /usr/sbin/ip
 need git /usr/bin/git
+need zsh /usr/bin/zsh
+need fish /usr/bin/fish
 
 if [ ${#want_pkgs[@]} -eq 0 ]; then
   echo "install-test-deps: everything is installed"

@@ -60,7 +60,9 @@ export class NetworkWatcher {
       if (isClockJump(w - wall, m - mono, this.opts.clockJumpMs ?? 30_000)) this.wake = true;
       wall = w;
       mono = m;
-      this.schedule();
+      // The poll is already periodic: it checks at once. Going through the debounce would let a
+      // poll period shorter than the debounce postpone every check, kernel events' included.
+      this.checkNow();
     }, pollMs);
     this.poller.unref?.();
     if (this.readers.platform === 'linux' && this.opts.ipMonitor !== false) this.startIpMonitor();
@@ -92,8 +94,13 @@ export class NetworkWatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.checking = this.checking.then(() => this.check()).catch((err: unknown) => this.opts.onError?.(err as Error));
+      this.checkNow();
     }, this.opts.debounceMs ?? 1_000);
+  }
+
+  private checkNow(): void {
+    if (this.stopped) return;
+    this.checking = this.checking.then(() => this.check()).catch((err: unknown) => this.opts.onError?.(err as Error));
   }
 
   private async check(): Promise<void> {

@@ -42,7 +42,8 @@ test('polling with injected readers: a gateway change is one event; an unchanged
     run: async () => null,
   };
   const changes: NetworkChange[] = [];
-  const w = new NetworkWatcher({ readers, pollMs: 50, debounceMs: 20, ipMonitor: false, onChange: (c) => changes.push(c) });
+  // A poll period shorter than the debounce: polls must still check (they once only re-armed the debounce).
+  const w = new NetworkWatcher({ readers, pollMs: 50, debounceMs: 300, ipMonitor: false, onChange: (c) => changes.push(c) });
   try {
     const first = await w.start();
     assert.deepEqual(first.defaultRoutes, [{ iface: 'eth0', gateway: '192.168.2.1' }]);
