@@ -8,6 +8,7 @@ import { applyBlockers } from '../../../shared/profile/validate.js';
 import { profileGoproxy, profileToGoEnv } from '../../../shared/profile/to-go-env.js';
 import { productDirs } from '../../core/apply/index.js';
 import { ProfileStore } from '../../core/profiles/index.js';
+import { startSubscriptionRefresh, type SubscriptionRefreshReport } from '../../core/watch/subscription-refresh.js';
 import { acquireWatchLock, makeProber, readFingerprint, WatchEngine, WatchRunningError, type WatchEvent, type WatchProfileSource } from '../../core/watch/index.js';
 import { EXIT, UsageError, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
 
@@ -79,6 +80,17 @@ function human(e: WatchEvent): string | null {
   }
 }
 
+/** How often the daemon looks for a subscription that fell due (each has its own interval). */
+const SUBSCRIPTION_CHECK_MS = 15 * 60_000;
+
+function humanRefresh(r: SubscriptionRefreshReport): string {
+  const lines = [
+    ...r.refreshed.map((x) => `${new Date().toISOString()} subscription refreshed: ${x.source} (${x.profileIds.join(', ') || 'no profiles'})`),
+    ...r.failed.map((x) => `${new Date().toISOString()} subscription not refreshed, keeping its profiles: ${x.source}: ${x.error}`),
+  ];
+  return lines.join('\n');
+}
+
 export const command: CliCommand = {
   name: 'watch',
   summary: 'Watch the network and repair the GOPROXY chain when it breaks (auto-repair daemon)',
@@ -109,19 +121,7 @@ settings file: <config dir>/watch.json. One watcher per user.
     const pollMs = Math.max(500, positiveMs(args.values.poll, 'poll', 5_000));
     const json = Boolean(args.values.json);
 
-    // proper-lockfile (through signal-exit) re-raises SIGINT/SIGTERM when it sees no other listener
-    // for them, and main.ts listens with `once`, which is gone after the first signal: the process
-    // would die by the signal before stopping the engine, leaving the `ip monitor` child behind.
-    // A listener of our own for as long as the watcher runs lets io.signal stop it cleanly.
-    const keepAlive = (): void => undefined;
-    process.on('SIGINT', keepAlive);
-    process.on('SIGTERM', keepAlive);
-    try {
-      return await runWatch(args, io, json, { settings, module, healthCheckMs, pollMs, dirs });
-    } finally {
-      process.off('SIGINT', keepAlive);
-      process.off('SIGTERM', keepAlive);
-    }
+    return runWatch(args, io, json, { settings, module, healthCheckMs, pollMs, dirs });
   },
 };
 
@@ -145,11 +145,12 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     }
     throw err;
   }
+  const store = new ProfileStore({ env, dirs });
   const engine = new WatchEngine({
     env,
     dirs,
     settings,
-    profiles: storeSource(new ProfileStore({ env, dirs })),
+    profiles: storeSource(store),
     probe: makeProber({ module, env }),
     activeSamples: settings.failureThreshold,
     healthCheckMs,
@@ -160,6 +161,15 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
       if (line !== null) io.stdout.write(line + '\n');
     },
   });
+  // Subscribed profiles are refreshed while the daemon runs (each on its own interval).
+  const stopRefresh = args.values.once
+    ? () => undefined
+    : startSubscriptionRefresh(store, {
+        checkEveryMs: SUBSCRIPTION_CHECK_MS,
+        signal: io.signal,
+        onReport: (r) => io.stdout.write((json ? JSON.stringify({ type: 'subscriptions', at: new Date().toISOString(), ...r }) : humanRefresh(r)) + '\n'),
+        onError: (err) => io.stderr.write(`goproxyctl watch: could not refresh subscriptions: ${err.message}\n`),
+      });
   try {
     if (args.values.once) {
       engine.setNetwork(await readFingerprint()); // so network rules apply in a single round too
@@ -173,6 +183,7 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     });
     return EXIT.ok;
   } finally {
+    stopRefresh();
     await engine.stop();
     await lock.release();
   }
