@@ -1,32 +1,16 @@
 // Shared by the watch tests: a temporary HOME (never the real one), the environment that points
 // go, the apply engine and the product's dirs into it, and the real go to read the result back.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Lab } from '../../lab/index.js';
 import { runCommand } from '../../support/go.js';
+import { makeTempHome, type TempHome } from '../../support/temp-home.js';
 
 export const GO123 = '/usr/lib/go-1.23/bin/go';
 
-export interface WatchHome {
-  home: string;
-  env: NodeJS.ProcessEnv;
-  cleanup(): Promise<void>;
-}
+export type WatchHome = TempHome;
 
-export async function makeWatchHome(): Promise<WatchHome> {
-  const home = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-watch-home-'));
-  const env: NodeJS.ProcessEnv = {
-    HOME: home,
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    SHELL: '/bin/bash',
-    LANG: 'C.UTF-8',
-    GOCACHE: path.join(home, '.cache', 'go-build'),
-    GOPATH: path.join(home, 'go'),
-    GOTOOLCHAIN: 'local',
-    GOPROXYCTL_GO: GO123,
-  };
-  return { home, env, cleanup: () => rm(home, { recursive: true, force: true, maxRetries: 10 }) };
+export function makeWatchHome(): Promise<WatchHome> {
+  return makeTempHome('goproxyctl-watch-home-', { GOPROXYCTL_GO: GO123 });
 }
 
 /** The lab's hermetic go environment, reading and writing the go env file of this HOME. */
