@@ -1,6 +1,7 @@
 // Builders for benchmark summaries used by the scoring and recommendation tests.
 import type { CandidateSummary } from '../../../shared/bench/summary.js';
 import type { TlsInfo } from '../../../shared/bench/types.js';
+import { mulberry32 } from '../../../shared/util/prng.js';
 
 export function tls(daysToExpiry: number, problem: TlsInfo['problem'] = null): TlsInfo {
   return { subject: 'CN=proxy.example', issuer: 'CN=Example CA', validTo: '2030-01-01T00:00:00Z', daysToExpiry, problem };
@@ -40,17 +41,8 @@ export function failing(candidate: string, kind: 'timeout' | 'dns' | 'connect' =
   });
 }
 
-/** A small deterministic PRNG (mulberry32) so property checks are reproducible. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a failing random sequence can be replayed. */
+export const random = mulberry32;
 
 /** A random but valid working summary. */
 export function randomSummary(rand: () => number, candidate = 'https://proxy.example'): CandidateSummary {

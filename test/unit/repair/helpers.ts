@@ -1,6 +1,7 @@
 // Builders for the repair policy's unit tests: a state, observations and settings that say only
 // what a test is about.
 import { DEFAULT_REPAIR_SETTINGS, type CandidateHealth, type NetworkFingerprint, type RepairObservations, type RepairProfile, type RepairSettings, type RepairState } from '../../../shared/repair/index.js';
+import { mulberry32 } from '../../../shared/util/prng.js';
 
 export const A = 'https://a.example';
 export const B = 'https://b.example';
@@ -48,14 +49,5 @@ export function obs(health: CandidateHealth[], network: NetworkFingerprint | nul
   return { network, health, profiles };
 }
 
-/** A small deterministic PRNG (mulberry32), so a failing random sequence can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a failing random sequence can be replayed. */
+export const prng = mulberry32;
