@@ -11,6 +11,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'ui';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const DASHBOARD_URL = `${APP_ORIGIN}/index.html`;
+/** The benchmark view in its own window: the same page, its route in the fragment. */
+export const BENCHMARK_URL = `${DASHBOARD_URL}#/benchmark`;
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json' };
 

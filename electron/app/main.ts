@@ -4,14 +4,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, session, shell, Tray } from 'electron';
 import { createService } from '../core/service/service.js';
-import { APP_SCHEME, DASHBOARD_URL, registerAppProtocol } from './app-protocol.js';
+import { findOnPath } from '../core/use/index.js';
+import { APP_SCHEME, BENCHMARK_URL, DASHBOARD_URL, registerAppProtocol } from './app-protocol.js';
 import { registerContractIpc } from './ipc.js';
 import { createLoginItem } from './login-item.js';
 import { appTranslator } from './messages.js';
-import { noticeNotification } from './notifications.js';
+import { eventNotification } from './notifications.js';
 import { appPaths, trayIconFile } from './paths.js';
 import { createSenderTrust } from './sender-trust.js';
-import type { TrayAction } from './tray-menu.js';
+import { registerPowerEvents } from './power-events.js';
+import { switchTarget, type TrayAction } from './tray-menu.js';
 import { updateTray } from './tray.js';
 import { dashboardWindowOptions, hardenWebContents } from './windows.js';
 import { isAllowedExternalUrl } from './external-links.js';
@@ -28,30 +30,39 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
   const paths = appPaths(appRoot, app.isPackaged, process.resourcesPath);
-  const service = createService({ env: process.env });
-  const senders = createSenderTrust();
   const loginItem = createLoginItem(app, process.platform, process.env, process.execPath);
+  // go runs the CLI as the GOAUTH helper; Electron's own binary would start the app, not node,
+  // so it takes the node on PATH (none: the profile switch notes that GOAUTH was not set).
+  const node = findOnPath('node', process.env);
+  const service = createService({ env: process.env, loginItem, helperArgv: node ? [node, path.join(appRoot, 'bin', 'goproxyctl.js')] : [] });
+  const senders = createSenderTrust();
   let dashboard: BrowserWindow | null = null;
+  let benchmark: BrowserWindow | null = null;
   let tray: Tray | null = null;
-  let launchAtLogin = false;
   const t = () => appTranslator(app.getLocale());
   const openExternal = (url: string) => {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
   };
 
-  const openDashboard = () => {
-    if (dashboard !== null && !dashboard.isDestroyed()) {
-      if (dashboard.isMinimized()) dashboard.restore();
-      dashboard.show();
-      dashboard.focus();
-      return;
+  const openWindow = (existing: BrowserWindow | null, url: string, title: string, onClosed: () => void): BrowserWindow => {
+    if (existing !== null && !existing.isDestroyed()) {
+      if (existing.isMinimized()) existing.restore();
+      existing.show();
+      existing.focus();
+      return existing;
     }
-    const win = new BrowserWindow(dashboardWindowOptions(paths.preload, t()('appName')));
+    const win = new BrowserWindow(dashboardWindowOptions(paths.preload, title));
     senders.trust(win.webContents);
     win.once('ready-to-show', () => win.show());
-    win.on('closed', () => (dashboard = null));
-    void win.loadURL(DASHBOARD_URL);
-    dashboard = win;
+    win.on('closed', onClosed);
+    void win.loadURL(url);
+    return win;
+  };
+  const openDashboard = () => {
+    dashboard = openWindow(dashboard, DASHBOARD_URL, t()('appName'), () => (dashboard = null));
+  };
+  const openBenchmark = () => {
+    benchmark = openWindow(benchmark, BENCHMARK_URL, t()('benchmark'), () => (benchmark = null));
   };
 
   const refreshTray = () => {
@@ -65,25 +76,31 @@ function start(): void {
         onAction,
       },
       service.state(),
-      launchAtLogin,
       Date.now(),
     );
   };
 
+  // Every action goes through the same contract commands as the dashboard; their outcome
+  // reaches the tray through the state (and failures through the notices).
   const onAction = (action: TrayAction) => {
+    const profile = switchTarget(action);
+    if (profile !== null) return void service.dispatch('switchProfile', { id: profile });
+    const settings = service.state().settings;
     switch (action) {
       case 'open-dashboard':
         return openDashboard();
+      case 'open-benchmark':
+        return openBenchmark();
       case 'refresh-config':
         return void service.dispatch('refreshConfig', {});
+      case 'test-now':
+        return void service.dispatch('testNow', {});
+      case 'repair-now':
+        return void service.dispatch('repairNow', {});
+      case 'toggle-auto-repair':
+        return void service.dispatch('updateSettings', { settings: { ...settings, autoRepair: { ...settings.autoRepair, enabled: !settings.autoRepair.enabled } } });
       case 'toggle-launch-at-login':
-        return void loginItem
-          .setEnabled(!launchAtLogin)
-          .then(() => loginItem.isEnabled())
-          .then((enabled) => {
-            launchAtLogin = enabled;
-            refreshTray();
-          });
+        return void service.dispatch('updateSettings', { settings: { ...settings, launchAtLogin: !settings.launchAtLogin } });
       case 'quit':
         return app.quit();
     }
@@ -101,17 +118,25 @@ function start(): void {
     session.defaultSession.setPermissionCheckHandler(() => false);
     registerAppProtocol(protocol, paths.ui);
     registerContractIpc(ipcMain, service, (event) => senders.isTrusted(event));
-    launchAtLogin = await loginItem.isEnabled().catch(() => false);
     tray = new Tray(nativeImage.createFromPath(trayIconFile(paths.trayIcons, 'unknown', process.platform)));
     service.store.subscribe(refreshTray);
     service.subscribe((message) => {
       if (message.type !== 'event' || !Notification.isSupported()) return;
-      new Notification(noticeNotification(message.event, t())).show();
+      const content = eventNotification(message.event, t());
+      if (content === null) return;
+      const undo = content.undoApplyId !== null;
+      const notification = new Notification({ title: content.title, body: content.body, actions: undo ? [{ type: 'button', text: t()('undo') }] : [] });
+      // Undo reverts the newest apply: only while that is still this repair's.
+      if (undo)
+        notification.on('action', () => {
+          if (service.state().applies.list[0]?.id === content.undoApplyId) void service.dispatch('undoLastApply', { force: false });
+        });
+      notification.show();
     });
     refreshTray();
     // The "checked N min ago" tooltip ages even when nothing else changes.
     setInterval(refreshTray, 60_000).unref();
-    powerMonitor.on('resume', () => void service.dispatch('refreshConfig', {}));
+    registerPowerEvents(powerMonitor, service);
     void service.dispatch('refreshConfig', {});
     if (!process.argv.includes('--hidden')) openDashboard();
   });

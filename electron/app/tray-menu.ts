@@ -1,49 +1,90 @@
 // The tray menu as data, built from the state by a pure function and rebuilt on every change
 // (Linux's AppIndicator needs the whole menu set again). The adapter (tray.ts) maps actions to
-// clicks. Items whose engine does not exist yet (profiles, Test now, Repair now, Auto-repair,
-// Benchmark…) are left out rather than shown doing nothing; each arrives with its engine as one
-// more item here and one more action in tray.ts.
-import type { AppState } from '../../shared/contract/state.js';
+// clicks and main.ts maps actions to contract commands, the same ones the dashboard calls.
+import type { AppState, ChainEntryView } from '../../shared/contract/state.js';
 import type { AppTranslate } from './messages.js';
 import { statusKey } from './messages.js';
 import { trayStatus } from './tray-status.js';
 
-export type TrayAction = 'open-dashboard' | 'refresh-config' | 'toggle-launch-at-login' | 'quit';
+export type TrayAction =
+  | 'open-dashboard'
+  | 'open-benchmark'
+  | 'refresh-config'
+  | 'test-now'
+  | 'repair-now'
+  | 'toggle-auto-repair'
+  | 'toggle-launch-at-login'
+  | 'quit'
+  | `switch-profile:${string}`;
 
 export type TrayMenuItem =
   | { type: 'separator' }
   | { type: 'normal'; id: string; label: string; enabled: boolean; action: TrayAction | null }
-  | { type: 'checkbox'; id: string; label: string; checked: boolean; action: TrayAction };
+  | { type: 'checkbox'; id: string; label: string; checked: boolean; action: TrayAction }
+  | { type: 'radio'; id: string; label: string; checked: boolean; enabled: boolean; action: TrayAction };
 
 export interface TrayMenuInput {
   state: AppState;
   now: number;
-  launchAtLogin: boolean;
+}
+
+const SWITCH_PREFIX = 'switch-profile:';
+
+/** The profile a `switch-profile:<id>` action names, or null for any other action. */
+export function switchTarget(action: TrayAction): string | null {
+  return action.startsWith(SWITCH_PREFIX) ? action.slice(SWITCH_PREFIX.length) : null;
+}
+
+function entryLabel(entry: ChainEntryView, n: number, state: AppState, t: AppTranslate): string {
+  const name = entry.kind === 'proxy' ? entry.url : entry.kind;
+  const health = entry.kind === 'proxy' ? state.health[entry.url] : undefined;
+  const params = { n: String(n), entry: name };
+  if (health === undefined) return t('chainEntry', params);
+  if (!health.ok) return t('chainEntryFailing', { ...params, error: health.error ?? '?' });
+  return health.latencyMs === null ? t('chainEntry', params) : t('chainEntryLatency', { ...params, latency: String(Math.round(health.latencyMs)) });
 }
 
 export function buildTrayMenu(input: TrayMenuInput, t: AppTranslate): TrayMenuItem[] {
   const { state } = input;
   const info = (id: string, label: string): TrayMenuItem => ({ type: 'normal', id, label, enabled: false, action: null });
+  const button = (id: string, label: string, action: TrayAction, enabled = true): TrayMenuItem => ({ type: 'normal', id, label, enabled, action });
   const items: TrayMenuItem[] = [info('status', t('statusLine', { status: t(statusKey(trayStatus(state, input.now))) })), { type: 'separator' }];
 
-  items.push(info('chain-header', t('chainHeader')));
+  // Profiles as radio items; one that cannot be applied yet (a placeholder to fill in) is shown
+  // disabled, and none can be picked while a switch runs.
+  items.push(info('profiles-header', t('profilesHeader')));
+  if (state.profiles.list.length === 0) items.push(info('profiles-none', t('profilesNone')));
+  for (const p of state.profiles.list) {
+    items.push({
+      type: 'radio',
+      id: `profile-${p.profile.id}`,
+      label: p.profile.name,
+      checked: p.profile.id === state.profiles.active,
+      enabled: p.blockers.length === 0 && state.switching.running === null,
+      action: `${SWITCH_PREFIX}${p.profile.id}`,
+    });
+  }
+
+  items.push({ type: 'separator' }, info('chain-header', t('chainHeader')));
   const view = state.config.view;
   if (view === null) items.push(info('chain-unknown', t('chainUnknown')));
   else if (view.chainError !== null) items.push(info('chain-error', t('chainError', { error: view.chainError })));
-  else
-    view.chain.forEach((entry, i) => {
-      const name = entry.kind === 'proxy' ? entry.url : entry.kind;
-      items.push(info(`chain-${i}`, t('chainEntry', { n: String(i + 1), entry: name })));
-    });
+  else view.chain.forEach((entry, i) => items.push(info(`chain-${i}`, entryLabel(entry, i + 1, state, t))));
+  const hasProxy = view?.chain.some((e) => e.kind === 'proxy') ?? false;
 
   items.push(
     { type: 'separator' },
-    { type: 'normal', id: 'refresh-config', label: t('refresh'), enabled: !state.config.loading, action: 'refresh-config' },
-    { type: 'normal', id: 'open-dashboard', label: t('openDashboard'), enabled: true, action: 'open-dashboard' },
+    button('test-now', t('testNow'), 'test-now', hasProxy && !state.watch.running),
+    button('repair-now', t('repairNow'), 'repair-now', !state.watch.running),
+    { type: 'checkbox', id: 'auto-repair', label: t('autoRepair'), checked: state.settings.autoRepair.enabled, action: 'toggle-auto-repair' },
     { type: 'separator' },
-    { type: 'checkbox', id: 'launch-at-login', label: t('launchAtLogin'), checked: input.launchAtLogin, action: 'toggle-launch-at-login' },
+    button('benchmark', t('benchmark'), 'open-benchmark'),
+    button('refresh-config', t('refresh'), 'refresh-config', !state.config.loading),
+    button('open-dashboard', t('openDashboard'), 'open-dashboard'),
     { type: 'separator' },
-    { type: 'normal', id: 'quit', label: t('quit'), enabled: true, action: 'quit' },
+    { type: 'checkbox', id: 'launch-at-login', label: t('launchAtLogin'), checked: state.settings.launchAtLogin, action: 'toggle-launch-at-login' },
+    { type: 'separator' },
+    button('quit', t('quit'), 'quit'),
   );
   return items;
 }

@@ -17,13 +17,14 @@ export function toMenuTemplate(items: TrayMenuItem[], onAction: (action: TrayAct
   return items.map((item): MenuItemConstructorOptions => {
     if (item.type === 'separator') return { type: 'separator' };
     if (item.type === 'checkbox') return { id: item.id, type: 'checkbox', label: item.label, checked: item.checked, click: () => onAction(item.action) };
+    if (item.type === 'radio') return { id: item.id, type: 'radio', label: item.label, checked: item.checked, enabled: item.enabled, click: () => onAction(item.action) };
     const action = item.action;
     return { id: item.id, type: 'normal', label: item.label, enabled: item.enabled, ...(action ? { click: () => onAction(action) } : {}) };
   });
 }
 
-export function updateTray(deps: TrayDeps, state: AppState, launchAtLogin: boolean, now: number): void {
+export function updateTray(deps: TrayDeps, state: AppState, now: number): void {
   deps.tray.setImage(deps.icon(trayStatus(state, now)));
   deps.tray.setToolTip(trayTooltip(state, now, deps.t));
-  deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu({ state, now, launchAtLogin }, deps.t), deps.onAction)));
+  deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu({ state, now }, deps.t), deps.onAction)));
 }

@@ -6,10 +6,15 @@ import type { Api } from '../../shared/contract/contract.js';
 import type { AppState } from '../../shared/contract/state.js';
 import { applyStreamMessage, type AppEvent } from '../../shared/contract/stream.js';
 
+export type NoticeEvent = Extract<AppEvent, { type: 'notice' }>;
+
 export interface Notice {
   id: number;
-  event: AppEvent;
+  event: NoticeEvent;
 }
+
+/** Progress and watcher events (benchmark rows, probes, repairs): passed on, never stored here. */
+export type ActivityListener = (event: Exclude<AppEvent, NoticeEvent>) => void;
 
 export interface ReplicaState {
   app: AppState | null;
@@ -19,6 +24,8 @@ export interface ReplicaState {
 export interface Replica {
   store: StoreApi<ReplicaState>;
   dismiss(id: number): void;
+  /** Subscribes to the events that are not notices (a view listens while it is shown). */
+  onActivity(listener: ActivityListener): () => void;
   stop(): void;
 }
 
@@ -27,6 +34,7 @@ const MAX_NOTICES = 5;
 export function startReplica(api: Api): Replica {
   const store = createStore<ReplicaState>()(() => ({ app: null, notices: [] }));
   let nextId = 1;
+  const activity = new Set<ActivityListener>();
   const resync = () =>
     void api.state().then(
       (state) => {
@@ -39,11 +47,19 @@ export function startReplica(api: Api): Replica {
     const step = applyStreamMessage(store.getState().app, message);
     if (step.kind === 'replace') store.setState({ app: step.state });
     else if (step.kind === 'resync') resync();
-    else if (step.kind === 'event') store.setState((s) => ({ notices: [...s.notices, { id: nextId++, event: step.event }].slice(-MAX_NOTICES) }));
+    else if (step.kind === 'event') {
+      const event = step.event;
+      if (event.type === 'notice') store.setState((s) => ({ notices: [...s.notices, { id: nextId++, event }].slice(-MAX_NOTICES) }));
+      else for (const listener of [...activity]) listener(event);
+    }
   });
   return {
     store,
     dismiss: (id) => store.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    onActivity(listener) {
+      activity.add(listener);
+      return () => void activity.delete(listener);
+    },
     stop,
   };
 }

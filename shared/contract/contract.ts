@@ -12,8 +12,23 @@
 import { checkModulePath } from '../go/escape.js';
 import { isCanonicalSemver } from '../go/semver.js';
 import type { Envelope } from './envelope.js';
-import { nullable, object, phantom, refine, string, type CheckResult, type Phantom, type Schema } from './schema.js';
-import type { AppState, ExplainView, GoConfigView } from './state.js';
+import { networkRuleSchema, profileId, profileSchema, settingsSchema } from './request-schemas.js';
+import { HISTORY_RESOLUTIONS, type BenchmarkStartedView, type CredentialsView, type HistorySeriesView, type UndoView } from './responses.js';
+import { array, boolean, integer, nullable, object, oneOf, phantom, refine, string, type CheckResult, type Phantom, type Schema } from './schema.js';
+import type {
+  AppSettings,
+  ApplyView,
+  CredentialView,
+  DoctorFixView,
+  EntryHealthView,
+  ExplainView,
+  FindingView,
+  GoConfigView,
+  ProfileView,
+  SwitchView,
+  WatchEventView,
+  AppState,
+} from './state.js';
 import type { StreamMessage } from './stream.js';
 
 export interface CommandSpec<Req, Res> {
@@ -54,6 +69,88 @@ export const CONTRACT = {
     object({ module: modulePath, version: nullable(canonicalVersion) }),
     phantom<ExplainView>(),
   ),
+
+  // Profiles (electron/core/profiles); switching goes through the use engine (electron/core/use).
+  refreshProfiles: command('Re-read the profiles (built-in, yours and subscribed) into the state', object({}), phantom<ProfileView[]>()),
+  switchProfile: command(
+    'Apply a profile (go env file and shells, one undoable apply) and verify it with the real go',
+    object({ id: profileId }),
+    phantom<SwitchView>(),
+  ),
+  applyRecommendation: command(
+    "Apply the last benchmark's recommendation: the active profile with the recommended chain, saved as \"recommended\" and switched to",
+    object({}),
+    phantom<SwitchView>(),
+  ),
+  createProfile: command('Add a new profile of yours', object({ profile: profileSchema }), phantom<ProfileView>()),
+  updateProfile: command('Replace one of your profiles (built-in and subscribed ones are read-only)', object({ profile: profileSchema }), phantom<ProfileView>()),
+  deleteProfile: command('Delete one of your profiles', object({ id: profileId }), phantom<{ id: string }>()),
+  duplicateProfile: command(
+    'Copy any profile under a new id, as a profile of yours',
+    object({ id: profileId, newId: profileId, name: nullable(string({ minLength: 1, maxLength: 200 })) }),
+    phantom<ProfileView>(),
+  ),
+  importProfiles: command(
+    'Import every profile of a JSON document (all are validated before any is stored)',
+    object({ text: string({ minLength: 1, maxLength: 60_000 }), replace: boolean() }),
+    phantom<ProfileView[]>(),
+  ),
+  exportProfile: command('A profile as the JSON document `goproxyctl profiles export` writes', object({ id: profileId }), phantom<{ id: string; text: string }>()),
+
+  // The doctor (electron/core/doctor, shared/doctor).
+  runDoctor: command('Check the configuration for shadowed or broken settings; findings land in the state', object({}), phantom<FindingView[]>()),
+  fixFinding: command(
+    'Fix one finding the doctor can fix by itself (an undoable apply)',
+    object({ key: string({ minLength: 1, maxLength: 200 }) }),
+    phantom<DoctorFixView>(),
+  ),
+
+  // Applies and undo (electron/core/apply).
+  refreshApplies: command('Re-read the history of applies into the state', object({}), phantom<ApplyView[]>()),
+  undoLastApply: command(
+    'Restore, byte for byte, every file the last apply changed (force: even files edited since)',
+    object({ force: boolean() }),
+    phantom<UndoView>(),
+  ),
+
+  // Latency history (electron/core/history): a query, not state (it can be a month of minutes).
+  queryHistory: command(
+    'Latency series per candidate over a window (null candidate: every candidate recorded)',
+    object({
+      candidate: nullable(string({ minLength: 1, maxLength: 2000 })),
+      from: integer({ min: 0, max: 8_640_000_000_000_000 }),
+      to: integer({ min: 0, max: 8_640_000_000_000_000 }),
+      resolution: oneOf(HISTORY_RESOLUTIONS),
+    }),
+    phantom<HistorySeriesView[]>(),
+  ),
+
+  // Settings and the watcher (electron/core/watch, shared/repair).
+  updateSettings: command(
+    'Replace the settings (auto-repair and its tolerances and network rules, language, theme, launch at login)',
+    object({ settings: settingsSchema }),
+    phantom<AppSettings>(),
+  ),
+  checkNetworkRule: command('Check one network rule without saving it (null: it is fine)', object({ rule: networkRuleSchema }), phantom<{ problem: null }>()),
+  testNow: command('Probe every proxy of the active chain once; the results land in the state', object({}), phantom<Record<string, EntryHealthView>>()),
+  repairNow: command('Run one repair round now (probe, decide, apply if better), whatever the settings', object({}), phantom<WatchEventView | null>()),
+
+  // Credentials (electron/core/secrets): the secret goes in, never comes back.
+  refreshCredentials: command('List the stored credentials (origin and user) and the keychain status', object({}), phantom<CredentialsView>()),
+  setCredential: command(
+    'Store the credential for a private proxy in the OS keychain',
+    object({ origin: string({ minLength: 1, maxLength: 500 }), user: string({ minLength: 1, maxLength: 200 }), secret: string({ minLength: 1, maxLength: 4096 }) }),
+    phantom<CredentialView>(),
+  ),
+  removeCredential: command('Remove the credential of a proxy from the keychain', object({ origin: string({ minLength: 1, maxLength: 500 }) }), phantom<{ removed: boolean }>()),
+
+  // The benchmark (electron/core/bench): progress arrives as stream events, the report in the state.
+  startBenchmark: command(
+    'Start a benchmark (null proxies: the public catalog plus the current GOPROXY)',
+    object({ proxies: nullable(array(string({ minLength: 1, maxLength: 2000 }), { maxItems: 50 })), samples: integer({ min: 1, max: 20 }) }),
+    phantom<BenchmarkStartedView>(),
+  ),
+  cancelBenchmark: command('Cancel the running benchmark', object({}), phantom<{ cancelled: boolean }>()),
 } as const satisfies Record<string, ContractSpec>;
 
 export type Contract = typeof CONTRACT;

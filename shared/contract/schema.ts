@@ -88,3 +88,62 @@ export interface Phantom<T> {
   readonly phantom?: T;
 }
 export const phantom = <T>(): Phantom<T> => ({});
+
+export function boolean(): Schema<boolean> {
+  return {
+    describe: 'boolean',
+    check: (value, path = 'value') => (typeof value === 'boolean' ? { ok: true, value } : fail(path, 'must be true or false')),
+  };
+}
+
+/** A finite number in a range (tolerances are fractions, so integer() does not fit). */
+export function number(opts: { min: number; max: number }): Schema<number> {
+  return {
+    describe: `number(${opts.min}..${opts.max})`,
+    check(value, path = 'value') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return fail(path, 'must be a number');
+      if (value < opts.min || value > opts.max) return fail(path, `must be between ${opts.min} and ${opts.max}`);
+      return { ok: true, value };
+    },
+  };
+}
+
+/** One of a fixed set of strings. */
+export function oneOf<const T extends string>(values: readonly T[]): Schema<T> {
+  return {
+    describe: values.map((v) => JSON.stringify(v)).join(' | '),
+    check: (value, path = 'value') =>
+      typeof value === 'string' && (values as readonly string[]).includes(value) ? { ok: true, value: value as T } : fail(path, `must be one of ${values.join(', ')}`),
+  };
+}
+
+export function array<T>(inner: Schema<T>, opts: { maxItems: number }): Schema<T[]> {
+  return {
+    describe: `${inner.describe}[]`,
+    check(value, path = 'value') {
+      if (!Array.isArray(value)) return fail(path, 'must be a list');
+      if (value.length > opts.maxItems) return fail(path, `must have at most ${opts.maxItems} items`);
+      const out: T[] = [];
+      for (let i = 0; i < value.length; i++) {
+        const r = inner.check(value[i], `${path}[${i}]`);
+        if (!r.ok) return r;
+        out.push(r.value);
+      }
+      return { ok: true, value: out };
+    },
+  };
+}
+
+/**
+ * A value checked by a domain validator that already exists (a profile by validateProfile, a
+ * network rule by networkRuleProblem): `validate` returns the typed value or what is wrong.
+ */
+export function custom<T>(describe: string, validate: (value: unknown) => { ok: true; value: T } | { ok: false; error: string }): Schema<T> {
+  return {
+    describe,
+    check(value, path = 'value') {
+      const r = validate(value);
+      return r.ok ? r : fail(path, r.error);
+    },
+  };
+}

@@ -1,6 +1,14 @@
 // The application state the main process owns and every UI replicates read-only.
 // Plain JSON (it crosses IPC and HTTP) and free of secrets: every value that may hold a URL
 // with credentials is redacted before it enters the state (see redact.ts).
+import type { CandidateResult } from '../bench/aggregate.js';
+import type { Recommendation } from '../bench/recommend.js';
+import type { Finding } from '../doctor/types.js';
+import type { Profile } from '../profile/types.js';
+import type { NetworkRule } from '../repair/network-rules.js';
+import { DEFAULT_REPAIR_SETTINGS, type RepairCause } from '../repair/decide.js';
+import type { NetworkFingerprint } from '../repair/fingerprint.js';
+import type { WatchTrigger } from '../repair/probe-plan.js';
 
 export type ConfigSource = 'os-env' | 'env-file' | 'goroot-env' | 'default' | 'derived';
 
@@ -59,6 +67,121 @@ export interface ExplainView {
   finishedAt: number;
 }
 
+/** One profile as the UI lists it (profiles never hold secrets: validateProfile refuses them). */
+export interface ProfileView {
+  profile: Profile;
+  origin: 'builtin' | 'user' | 'subscription';
+  /** The subscription source, for subscribed profiles. */
+  subscription: string | null;
+  active: boolean;
+  /** Why it cannot be applied yet (a placeholder to fill in...); empty when it can. */
+  blockers: string[];
+}
+
+/** What switching to a profile did: the files written (one undoable apply) and go's verdict. */
+export interface SwitchView {
+  profileId: string;
+  applyId: string | null;
+  files: string[];
+  /** True when the real go (and a new bash) see the profile. */
+  verified: boolean;
+  /** What still overrides the profile, in words. */
+  mismatches: string[];
+  notes: string[];
+  finishedAt: number;
+}
+
+/** A doctor finding, with a key that names it for "fix this one" (rule id + variable). */
+export interface FindingView extends Finding {
+  key: string;
+  /** The doctor can fix it by itself (moving rc-file lines into the managed block). */
+  fixable: boolean;
+}
+
+export interface DoctorFixView {
+  key: string;
+  moved: Record<string, string>;
+  commented: string[];
+  skipped: string[];
+  warnings: string[];
+  applyId: string | null;
+}
+
+/** One entry of the apply history (newest first in the state). */
+export interface ApplyView {
+  id: string;
+  time: string;
+  label: string;
+  status: 'pending' | 'committed' | 'rolled-back' | 'undone';
+  files: string[];
+}
+
+/** The latest measurement of one chain entry, from a probe round or a benchmark. */
+export interface EntryHealthView {
+  ok: boolean;
+  /** First-byte latency for a benchmark, the probe's duration for a probe round; null if none. */
+  latencyMs: number | null;
+  checkedAt: number;
+  error: string | null;
+  source: 'probe' | 'benchmark';
+}
+
+/** The watcher's events, as plain data (electron/core/watch's WatchEvent). */
+export interface ChainChoiceView {
+  profile: string | null;
+  goproxy: string;
+}
+export type WatchEventView =
+  | { type: 'network-change'; at: string; kind: 'network-change' | 'wake'; fingerprint: NetworkFingerprint; changes: string[] }
+  | { type: 'probe'; at: string; candidate: string; ok: boolean; score: number; durationMs: number; error: string | null }
+  | { type: 'repair'; at: string; trigger: WatchTrigger; action: 'reorder' | 'switch-profile'; cause: RepairCause; from: ChainChoiceView; to: ChainChoiceView; reason: string; applyId: string | null }
+  | { type: 'keep'; at: string; trigger: WatchTrigger; cause: RepairCause; reason: string }
+  | { type: 'error'; at: string; message: string };
+
+export interface AutoRepairSettings {
+  enabled: boolean;
+  failureThreshold: number;
+  absoluteTolerance: number;
+  relativeTolerance: number;
+  dwellMs: number;
+  manualGraceMs: number;
+  rules: NetworkRule[];
+}
+
+export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+export interface AppSettings {
+  autoRepair: AutoRepairSettings;
+  language: (typeof LANGUAGES)[number];
+  theme: (typeof THEMES)[number];
+  launchAtLogin: boolean;
+}
+
+export interface CredentialView {
+  origin: string;
+  user: string;
+}
+
+export interface KeychainStatusView {
+  available: boolean;
+  /** e.g. "Secret Service"; null when unavailable. */
+  backend: string | null;
+  /** The sentence that names the fix, when unavailable. */
+  problem: string | null;
+}
+
+export interface BenchmarkView {
+  startedAt: number;
+  durationMs: number;
+  /** Best first. */
+  results: CandidateResult[];
+  recommendation: Recommendation;
+  cancelled: boolean;
+  anyWorking: boolean;
+  warnings: string[];
+}
+
 export interface AppState {
   /** Increases with every change; the stream's patches name the revision they apply to. */
   revision: number;
@@ -68,10 +191,44 @@ export interface AppState {
     last: ExplainView | null;
     error: string | null;
   };
+  profiles: { list: ProfileView[]; active: string | null; loaded: boolean; error: string | null };
+  /** The profile switch in progress (through the use engine) and the last one. */
+  switching: { running: string | null; last: SwitchView | null; error: string | null };
+  doctor: { running: boolean; findings: FindingView[] | null; checkedAt: number | null; lastFix: DoctorFixView | null; error: string | null };
+  applies: { list: ApplyView[]; error: string | null };
+  settings: AppSettings;
+  watch: {
+    /** A probe or repair round is running. */
+    running: boolean;
+    /** The last repair or keep decision. */
+    lastDecision: WatchEventView | null;
+    lastError: string | null;
+  };
+  /** Latest measurement per candidate URL (redacted), from probe rounds and benchmarks. */
+  health: Record<string, EntryHealthView>;
+  credentials: { list: CredentialView[]; status: KeychainStatusView | null; error: string | null };
+  benchmark: { running: { startedAt: number; candidates: string[] } | null; last: BenchmarkView | null; error: string | null };
 }
+
+export const DEFAULT_SETTINGS: AppSettings = {
+  // Off until the user turns it on: repairs rewrite their files.
+  autoRepair: { enabled: false, ...DEFAULT_REPAIR_SETTINGS },
+  language: 'system',
+  theme: 'system',
+  launchAtLogin: false,
+};
 
 export const INITIAL_STATE: AppState = {
   revision: 0,
   config: { loading: false, view: null, error: null },
   explain: { running: null, last: null, error: null },
+  profiles: { list: [], active: null, loaded: false, error: null },
+  switching: { running: null, last: null, error: null },
+  doctor: { running: false, findings: null, checkedAt: null, lastFix: null, error: null },
+  applies: { list: [], error: null },
+  settings: DEFAULT_SETTINGS,
+  watch: { running: false, lastDecision: null, lastError: null },
+  health: {},
+  credentials: { list: [], status: null, error: null },
+  benchmark: { running: null, last: null, error: null },
 };

@@ -2,7 +2,9 @@
 // and events for things that are not state (notices now; high-rate progress samples later).
 // Patches name the revision they build on, so a replica that missed one asks for a snapshot
 // instead of drifting silently.
-import type { AppState } from './state.js';
+import type { CandidateResult } from '../bench/aggregate.js';
+import type { CandidateKind, ProbeProgress, ProbeSample } from '../bench/types.js';
+import type { AppState, WatchEventView } from './state.js';
 
 export type NoticeCode =
   /** The effective GOPROXY differs from the previous read (someone ran `go env -w`, edited a file...). */
@@ -10,7 +12,19 @@ export type NoticeCode =
   /** The configuration could not be read (go missing or failing). */
   | 'config-unreadable';
 
-export type AppEvent = { type: 'notice'; level: 'info' | 'warning' | 'error'; code: NoticeCode; params: Record<string, string> };
+/** A benchmark's progress (electron/core/bench's BenchEvent): high-rate, so events, never state. */
+export type BenchProgressEvent =
+  | { type: 'candidate-start'; candidate: string; kind: CandidateKind; index: number; samples: number }
+  | { type: 'phase'; progress: ProbeProgress }
+  | { type: 'sample-done'; candidate: string; sample: number; of: number; result: ProbeSample }
+  | { type: 'candidate-done'; candidate: string; index: number; result: CandidateResult; cancelled: boolean };
+
+export type AppEvent =
+  | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: NoticeCode; params: Record<string, string> }
+  /** One step of a running benchmark (the report itself lands in the state). */
+  | { type: 'bench'; event: BenchProgressEvent }
+  /** What the watcher did: probes, network changes, repairs (notifications), keeps and errors. */
+  | { type: 'watch'; event: WatchEventView };
 
 export type StateChanges = Partial<Omit<AppState, 'revision'>>;
 

@@ -51,3 +51,20 @@ export async function isAutostartEnabled(env: NodeJS.ProcessEnv): Promise<boolea
   const text = await readFile(autostartPath(env), 'utf8').catch(() => null);
   return text !== null && !/^Hidden\s*=\s*true\s*$/m.test(text) && !/^X-GNOME-Autostart-enabled\s*=\s*false\s*$/m.test(text);
 }
+
+/**
+ * Launch at login for headless mode (`goproxyctl serve`): an XDG autostart entry on Linux that
+ * runs the same CLI's `serve --no-open`; elsewhere (or without a known CLI) none, and the
+ * setting says so instead of pretending. The Electron app passes its own (login-item.ts).
+ */
+export function headlessLoginItem(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, cli: readonly string[] | undefined): { isEnabled(): Promise<boolean>; setEnabled(enabled: boolean): Promise<void> } | null {
+  const command = cli ?? (process.argv[1] ? [process.execPath, process.argv[1]] : []);
+  if (platform !== 'linux' || command.length === 0) return null;
+  return {
+    isEnabled: () => isAutostartEnabled(env),
+    setEnabled: (enabled) =>
+      enabled
+        ? enableAutostart(env, desktopEntry({ name: 'GoProxy Control', comment: 'Keeps your Go module proxy configuration fast and correct', command: [...command, 'serve', '--no-open'] }))
+        : disableAutostart(env),
+  };
+}

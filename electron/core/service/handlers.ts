@@ -1,31 +1,42 @@
 // One handler per command of the contract (the CommandHandlers type makes a missing or an
-// extra key a compile error). Handlers are the only code that changes the store.
+// extra key a compile error). Handlers are the only code that changes the store. The
+// configuration and explain live here; each other engine has its own file of handlers
+// (profile-handlers.ts, doctor-handlers.ts...), composed by createHandlers.
 import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
 import type { GoConfigView } from '../../../shared/contract/state.js';
-import type { AppEvent } from '../../../shared/contract/stream.js';
 import { explainModule } from '../explain/explain-module.js';
 import { readGoConfig, type GoConfigSnapshot } from '../goenv/read-config.js';
+import type { PhaseTimeouts } from '../probe/index.js';
 import { goproxyOf, toGoConfigView } from './config-view.js';
 import { toExplainView } from './explain-view.js';
-import { commit, type AppStore } from './store.js';
+import { createApplyHandlers } from './apply-handlers.js';
+import { createBenchHandlers } from './bench-handlers.js';
+import type { CommandContext, ServiceContext } from './context.js';
+import { createCredentialHandlers } from './credential-handlers.js';
+import { createDoctorHandlers } from './doctor-handlers.js';
+import { createHistoryHandlers } from './history-handlers.js';
+import { createProfileHandlers } from './profile-handlers.js';
+import { commit } from './store.js';
+import { createWatchHandlers, type WatchTuning } from './watch-handlers.js';
 
-export interface CommandContext {
-  /** Aborted when the caller goes away (an HTTP client disconnects, a window closes). */
-  signal?: AbortSignal;
-}
+export type { CommandContext } from './context.js';
 
-export interface HandlerDeps {
-  store: AppStore;
-  emit: (event: AppEvent) => void;
-  /** The environment go would run with (the user's, or a test's temporary HOME). */
-  env: NodeJS.ProcessEnv;
+export interface HandlerDeps extends ServiceContext {
   explainTimeoutMs: number;
-  now: () => number;
+  watch?: WatchTuning;
+  benchTimeouts?: Partial<PhaseTimeouts>;
 }
 
-export function createHandlers(deps: HandlerDeps): CommandHandlers<CommandContext> {
+/** The effects the service drives itself (start-up, wake-ups, shutdown), beside the handlers. */
+export interface Lifecycle {
+  start(): Promise<void>;
+  wake(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<CommandContext>; lifecycle: Lifecycle } {
   const { store, emit, env, now } = deps;
   let currentExplain: AbortController | null = null;
 
@@ -54,7 +65,44 @@ export function createHandlers(deps: HandlerDeps): CommandHandlers<CommandContex
     return { snapshot, view };
   }
 
-  return {
+  // After anything that rewrote files (a switch, a fix, an undo, a repair): re-read what changed.
+  const afterApply = async (): Promise<void> => {
+    await Promise.all([readConfigIntoState(undefined).catch(() => undefined), applies.reloadApplies().catch(() => undefined), profiles.refreshProfiles({}, {}).catch(() => undefined)]);
+  };
+  const hooks = { afterApply };
+  const profiles = createProfileHandlers(deps, hooks);
+  const applies = createApplyHandlers(deps, hooks);
+  const watch = createWatchHandlers(deps, hooks, deps.watch);
+  const bench = createBenchHandlers(deps, { timeouts: deps.benchTimeouts });
+  const { reloadApplies: _reload, ...applyHandlers } = applies;
+  const { start: _start, wake: _wake, stop: _stop, ...watchHandlers } = watch;
+  const { idle: _idle, stop: _benchStop, ...benchHandlers } = bench;
+
+  const lifecycle: Lifecycle = {
+    async start() {
+      // Each part loads on its own: a broken profile store must not keep the settings out.
+      await Promise.all([
+        profiles.refreshProfiles({}, {}).catch(() => undefined),
+        applies.reloadApplies().catch(() => undefined),
+        watch.start().catch((err: unknown) => commit(store, { watch: { ...store.getState().watch, lastError: redactCredentials((err as Error).message) } })),
+      ]);
+    },
+    wake: () => watch.wake(),
+    async stop() {
+      currentExplain?.abort();
+      await Promise.all([watch.stop(), bench.stop()]);
+    },
+  };
+
+  const handlers: CommandHandlers<CommandContext> = {
+    ...profiles,
+    ...createDoctorHandlers(deps, hooks),
+    ...applyHandlers,
+    ...createHistoryHandlers(deps),
+    ...watchHandlers,
+    ...createCredentialHandlers(deps),
+    ...benchHandlers,
+
     async refreshConfig(_request, ctx) {
       return (await readConfigIntoState(ctx.signal)).view;
     },
@@ -94,4 +142,5 @@ export function createHandlers(deps: HandlerDeps): CommandHandlers<CommandContex
       }
     },
   };
+  return { handlers, lifecycle };
 }

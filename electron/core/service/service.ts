@@ -7,7 +7,14 @@ import { ContractError, type Envelope } from '../../../shared/contract/envelope.
 import { redactCredentials } from '../../../shared/contract/redact.js';
 import type { AppState } from '../../../shared/contract/state.js';
 import type { AppEvent } from '../../../shared/contract/stream.js';
+import path from 'node:path';
+import { productDirs } from '../apply/index.js';
+import type { ModuleRef, PhaseTimeouts } from '../probe/index.js';
+import { createKeychainSecretStore, type SecretStore } from '../secrets/index.js';
+import { headlessLoginItem } from './autostart.js';
+import type { LoginItemControl } from './context.js';
 import { createHandlers, type CommandContext } from './handlers.js';
+import type { WatchTuning } from './watch-handlers.js';
 import { createAppStore, type AppStore } from './store.js';
 import { createStreamHub } from './stream-hub.js';
 
@@ -18,6 +25,12 @@ export interface Service {
   subscribe(listener: StreamListener): Unsubscribe;
   /** For adapters that observe the outside world (e.g. a wake from sleep) and must tell the UI. */
   emit(event: AppEvent): void;
+  /** Settles once the profiles, the apply history and the settings are in the state (and the watcher started if on). */
+  readonly ready: Promise<void>;
+  /** The machine woke from sleep: the watcher (when auto-repair is on) runs a round. */
+  wake(): Promise<void>;
+  /** Stops the watcher and any benchmark, then the stream; resolves when they have stopped. */
+  shutdown(): Promise<void>;
   close(): void;
 }
 
@@ -26,18 +39,52 @@ export interface ServiceOptions {
   /** Per proxy entry, like `goproxyctl explain --timeout` (default 10 s). */
   explainTimeoutMs?: number;
   now?: () => number;
+  /** Where relative paths (profile subscriptions) resolve; default process.cwd(). */
+  cwd?: string;
+  /** How go runs goproxyctl as a GOAUTH helper, e.g. [node, bin/goproxyctl.js]; default this process's CLI. */
+  helperArgv?: string[];
+  /** The module health probes and benchmarks ask for (default golang.org/x/mod@v0.17.0). */
+  probeModule?: ModuleRef;
+  /** The credential store; default the OS keychain, its index under the product's config dir. */
+  secrets?: SecretStore;
+  /** Launch at login; default an XDG autostart entry on Linux, none elsewhere (the app passes Electron's). */
+  loginItem?: LoginItemControl | null;
+  watch?: WatchTuning;
+  benchTimeouts?: Partial<PhaseTimeouts>;
 }
+
+export const DEFAULT_PROBE_MODULE: ModuleRef = { path: 'golang.org/x/mod', version: 'v0.17.0' };
 
 export function createService(options: ServiceOptions): Service {
   const store = createAppStore();
   const hub = createStreamHub(store);
-  const handlers = createHandlers({
+  const env = options.env;
+  const dirs = productDirs(env);
+  const credentialIndexPath = path.join(dirs.config, 'credentials.json');
+  let secrets = options.secrets ?? null;
+  const { handlers, lifecycle } = createHandlers({
     store,
     emit: (event) => hub.emit(event),
-    env: options.env,
-    explainTimeoutMs: options.explainTimeoutMs ?? 10_000,
+    env,
+    cwd: options.cwd ?? process.cwd(),
+    dirs,
     now: options.now ?? Date.now,
+    helperArgv: options.helperArgv ?? (process.argv[1] ? [process.execPath, process.argv[1]] : []),
+    probeModule: options.probeModule ?? DEFAULT_PROBE_MODULE,
+    // Created on first use: the keychain's native module loads only when credentials are asked for.
+    secrets: () => (secrets ??= createKeychainSecretStore({ indexPath: credentialIndexPath })),
+    credentialIndexPath,
+    loginItem: options.loginItem === undefined ? headlessLoginItem(env, process.platform, options.helperArgv) : options.loginItem,
+    explainTimeoutMs: options.explainTimeoutMs ?? 10_000,
+    watch: options.watch,
+    benchTimeouts: options.benchTimeouts,
   });
+  const ready = lifecycle.start();
+  let stopping: Promise<void> | null = null;
+  const shutdown = (): Promise<void> => {
+    stopping ??= ready.then(() => lifecycle.stop()).finally(() => hub.close());
+    return stopping;
+  };
 
   return {
     store,
@@ -56,7 +103,10 @@ export function createService(options: ServiceOptions): Service {
     },
     subscribe: (listener) => hub.subscribe(listener),
     emit: (event) => hub.emit(event),
-    close: () => hub.close(),
+    ready,
+    wake: () => lifecycle.wake(),
+    shutdown,
+    close: () => void shutdown().catch(() => undefined),
   };
 }
 

@@ -1,5 +1,6 @@
 // States for the app's pure functions, built from the real INITIAL_STATE.
-import { INITIAL_STATE, type AppState, type GoConfigView } from '../../../shared/contract/state.js';
+import { BUILTIN_PROFILES } from '../../../shared/profile/index.js';
+import { INITIAL_STATE, type AppState, type GoConfigView, type ProfileView } from '../../../shared/contract/state.js';
 
 export function configView(over: Partial<GoConfigView> = {}): GoConfigView {
   return {
@@ -25,4 +26,9 @@ export function stateWith(over: { config?: Partial<AppState['config']>; explain?
     config: { ...INITIAL_STATE.config, view: configView(), ...over.config },
     explain: { ...INITIAL_STATE.explain, ...over.explain },
   };
+}
+
+/** The built-in profiles as the state lists them (the real ones), one of them active. */
+export function profileViews(active: string | null): ProfileView[] {
+  return BUILTIN_PROFILES.map((profile) => ({ profile, origin: 'builtin' as const, subscription: null, active: profile.id === active, blockers: [] }));
 }

@@ -4,11 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Menu, MenuItemConstructorOptions, NativeImage } from 'electron';
 import { appTranslator } from '../../../electron/app/messages.js';
-import { buildTrayMenu, type TrayAction } from '../../../electron/app/tray-menu.js';
+import { buildTrayMenu, switchTarget, type TrayAction } from '../../../electron/app/tray-menu.js';
+import { BUILTIN_PROFILES } from '../../../shared/profile/index.js';
 import { trayStatus, trayTooltip } from '../../../electron/app/tray-status.js';
 import { toMenuTemplate, updateTray } from '../../../electron/app/tray.js';
 import type { ExplainView } from '../../../shared/contract/state.js';
-import { configView, stateWith } from './fixtures.js';
+import { configView, profileViews, stateWith } from './fixtures.js';
 
 const t = appTranslator('en-US');
 const now = 1_000_000 + 5 * 60_000;
@@ -33,21 +34,42 @@ test('status: only what an engine established; never a fake green', () => {
   assert.equal(trayStatus(stateWith({ config: { view: null, error: 'go broke' } }), now), 'failing');
 });
 
+test('status from probes: the first proxy working and fresh is healthy, failing is degraded, all failing without direct is failing', () => {
+  const probe = (ok: boolean, checkedAt = now - 1000) => ({ ok, latencyMs: ok ? 50 : null, checkedAt, error: ok ? null : 'timeout', source: 'probe' as const });
+  const base = stateWith();
+  assert.equal(trayStatus({ ...base, health: { 'https://goproxy.cn': probe(true) } }, now), 'healthy');
+  assert.equal(trayStatus({ ...base, health: { 'https://goproxy.cn': probe(true, now - 60 * 60_000) } }, now), 'unknown', 'an old probe goes stale');
+  assert.equal(trayStatus({ ...base, health: { 'https://goproxy.cn': probe(false) } }, now), 'degraded', 'direct still follows');
+  const noDirect = stateWith({ config: { view: configView({ chain: [{ kind: 'proxy', url: 'https://goproxy.cn', fallBackOnError: false }] }) } });
+  assert.equal(trayStatus({ ...noDirect, health: { 'https://goproxy.cn': probe(false) } }, now), 'failing');
+  assert.equal(trayStatus({ ...base, watch: { ...base.watch, running: true } }, now), 'probing');
+  assert.equal(trayStatus({ ...base, switching: { ...base.switching, running: 'china' } }, now), 'probing');
+});
+
 test('tooltip: status, GOPROXY and how long ago it was read', () => {
   assert.equal(trayTooltip(stateWith(), now, t), 'GoProxy Control: not checked yet\nGOPROXY=https://goproxy.cn|direct\nconfiguration read 5 min ago');
   assert.match(trayTooltip(stateWith(), 1_000_000 + 10, appTranslator('zh-CN')), /配置刚刚读取/);
 });
 
-test('menu: the chain entries in order, the real actions, launch at login as a checkbox, quit last', () => {
-  const items = buildTrayMenu({ state: stateWith(), now, launchAtLogin: true }, t);
+test('menu: profiles as radio items, the chain with latencies, the real actions, quit last', () => {
+  const state = { ...stateWith(), profiles: { list: profileViews(BUILTIN_PROFILES[0]!.id), active: BUILTIN_PROFILES[0]!.id, loaded: true, error: null } };
+  const items = buildTrayMenu({ state, now }, t);
   const labels = items.map((i) => (i.type === 'separator' ? '---' : i.label));
   assert.deepEqual(labels, [
     'GoProxy Control: not checked yet',
+    '---',
+    'Profiles',
+    ...BUILTIN_PROFILES.map((p) => p.name),
     '---',
     'Active chain (GOPROXY)',
     '1. https://goproxy.cn — latency not measured yet',
     '2. direct — latency not measured yet',
     '---',
+    'Test now',
+    'Repair now',
+    'Auto-repair',
+    '---',
+    'Benchmark…',
     'Refresh configuration',
     'Open dashboard…',
     '---',
@@ -55,27 +77,77 @@ test('menu: the chain entries in order, the real actions, launch at login as a c
     '---',
     'Quit GoProxy Control',
   ]);
-  const login = items.find((i) => i.type === 'checkbox');
-  assert.ok(login?.type === 'checkbox' && login.checked && login.action === 'toggle-launch-at-login');
-  const actions = items.flatMap((i) => (i.type !== 'separator' && i.action ? [i.action] : []));
-  assert.deepEqual(actions, ['refresh-config', 'open-dashboard', 'toggle-launch-at-login', 'quit']);
+  const radios = items.filter((i) => i.type === 'radio');
+  assert.equal(radios.length, BUILTIN_PROFILES.length);
+  assert.deepEqual(
+    radios.filter((r) => r.type === 'radio' && r.checked).map((r) => r.type === 'radio' && r.action),
+    [`switch-profile:${BUILTIN_PROFILES[0]!.id}`],
+    'exactly the active profile is checked',
+  );
+  assert.equal(switchTarget(`switch-profile:${BUILTIN_PROFILES[1]!.id}`), BUILTIN_PROFILES[1]!.id);
+  assert.equal(switchTarget('test-now'), null);
+  const checkboxes = items.filter((i) => i.type === 'checkbox').map((i) => i.type === 'checkbox' && [i.action, i.checked]);
+  assert.deepEqual(checkboxes, [
+    ['toggle-auto-repair', false],
+    ['toggle-launch-at-login', false],
+  ]);
+  const actions = items.flatMap((i) => (i.type !== 'separator' && i.type !== 'radio' && i.action ? [i.action] : []));
+  assert.deepEqual(actions, ['test-now', 'repair-now', 'toggle-auto-repair', 'open-benchmark', 'refresh-config', 'open-dashboard', 'toggle-launch-at-login', 'quit']);
   for (const i of items) if (i.type === 'normal' && i.action === null) assert.equal(i.enabled, false, `${i.label} is information, not a button`);
 });
 
+test('menu: latest latency per entry, failures in words; settings and running rounds change the items', () => {
+  const base = stateWith();
+  const state = {
+    ...base,
+    health: { 'https://goproxy.cn': { ok: true, latencyMs: 123.4, checkedAt: now, error: null, source: 'probe' as const } },
+    settings: { ...base.settings, launchAtLogin: true, autoRepair: { ...base.settings.autoRepair, enabled: true } },
+  };
+  const labels = buildTrayMenu({ state, now }, t).map((i) => (i.type === 'separator' ? '---' : i.label));
+  assert.ok(labels.includes('1. https://goproxy.cn — 123 ms'));
+  const failing = { ...state, health: { 'https://goproxy.cn': { ok: false, latencyMs: null, checkedAt: now, error: 'timeout', source: 'probe' as const } } };
+  assert.ok(buildTrayMenu({ state: failing, now }, t).some((i) => i.type === 'normal' && i.label === '1. https://goproxy.cn — failing (timeout)'));
+  const checked = buildTrayMenu({ state, now }, t).flatMap((i) => (i.type === 'checkbox' && i.checked ? [i.id] : []));
+  assert.deepEqual(checked, ['auto-repair', 'launch-at-login']);
+
+  const busy = { ...state, watch: { ...state.watch, running: true }, switching: { ...state.switching, running: 'x' }, profiles: { ...state.profiles, list: profileViews(null) } };
+  const busyItems = buildTrayMenu({ state: busy, now }, t);
+  for (const id of ['test-now', 'repair-now']) assert.ok(busyItems.some((i) => i.type === 'normal' && i.id === id && !i.enabled), `${id} waits for the running round`);
+  assert.ok(busyItems.filter((i) => i.type === 'radio').every((i) => i.type === 'radio' && !i.enabled), 'no second switch while one runs');
+
+  const blocked = { ...state, profiles: { ...state.profiles, list: [{ ...profileViews(null)[0]!, blockers: ['fill in <PRIVATE_PROXY_URL>'] }] } };
+  assert.ok(buildTrayMenu({ state: blocked, now }, t).some((i) => i.type === 'radio' && !i.enabled), 'a profile with a placeholder cannot be picked');
+  const onlyDirect = { ...state, config: { ...state.config, view: configView({ chain: [{ kind: 'direct', fallBackOnError: false }] }) } };
+  assert.ok(buildTrayMenu({ state: onlyDirect, now }, t).some((i) => i.type === 'normal' && i.id === 'test-now' && !i.enabled), 'nothing to test without a proxy');
+});
+
 test('menu: a rejected GOPROXY and a configuration being read', () => {
-  const items = buildTrayMenu({ state: stateWith({ config: { loading: true, view: configView({ chain: [], chainError: 'GOPROXY list is not the empty string, but contains no entries' }) } }), now, launchAtLogin: false }, t);
+  const items = buildTrayMenu({ state: stateWith({ config: { loading: true, view: configView({ chain: [], chainError: 'GOPROXY list is not the empty string, but contains no entries' }) } }), now }, t);
   assert.ok(items.some((i) => i.type === 'normal' && i.label === 'go rejects GOPROXY: GOPROXY list is not the empty string, but contains no entries'));
   const refresh = items.find((i) => i.type === 'normal' && i.id === 'refresh-config');
   assert.ok(refresh?.type === 'normal' && refresh.enabled === false, 'no second refresh while one runs');
-  const zh = buildTrayMenu({ state: stateWith(), now, launchAtLogin: false }, appTranslator('zh-CN'));
+  const zh = buildTrayMenu({ state: stateWith(), now }, appTranslator('zh-CN'));
   assert.ok(zh.some((i) => i.type === 'normal' && i.label === '退出 GoProxy Control'));
+  assert.ok(zh.some((i) => i.type === 'normal' && i.label === '立即修复'));
 });
 
 test('adapter: the template clicks run the item actions, and every update sets icon, tooltip and the whole menu', () => {
   const clicked: TrayAction[] = [];
-  const template = toMenuTemplate(buildTrayMenu({ state: stateWith(), now, launchAtLogin: false }, t), (a) => clicked.push(a));
+  const state = { ...stateWith(), profiles: { list: profileViews(null), active: null, loaded: true, error: null } };
+  const template = toMenuTemplate(buildTrayMenu({ state, now }, t), (a) => clicked.push(a));
   for (const item of template) (item.click as (() => void) | undefined)?.();
-  assert.deepEqual(clicked, ['refresh-config', 'open-dashboard', 'toggle-launch-at-login', 'quit']);
+  assert.deepEqual(clicked, [
+    ...BUILTIN_PROFILES.map((p) => `switch-profile:${p.id}`),
+    'test-now',
+    'repair-now',
+    'toggle-auto-repair',
+    'open-benchmark',
+    'refresh-config',
+    'open-dashboard',
+    'toggle-launch-at-login',
+    'quit',
+  ]);
+  assert.ok(template.filter((i) => i.type === 'radio').length === BUILTIN_PROFILES.length);
 
   const calls: string[] = [];
   const fakeImage = (status: string) => ({ status }) as unknown as NativeImage;
@@ -85,7 +157,7 @@ test('adapter: the template clicks run the item actions, and every update sets i
     setContextMenu: (menu: unknown) => void calls.push(`menu:${(menu as MenuItemConstructorOptions[]).length}`),
   };
   const deps = { tray, buildMenu: (tpl: MenuItemConstructorOptions[]) => tpl as unknown as Menu, icon: fakeImage, t, onAction: () => {} };
-  updateTray(deps, stateWith({ config: { loading: true } }), false, now);
-  updateTray(deps, stateWith({ config: { view: configView({ chain: [], chainError: 'x' }) } }), false, now);
-  assert.deepEqual(calls, ['image:probing', 'tooltip:GoProxy Control: checking…', 'menu:12', 'image:failing', 'tooltip:GoProxy Control: failing', 'menu:11']);
+  updateTray(deps, stateWith({ config: { loading: true } }), now);
+  updateTray(deps, stateWith({ config: { view: configView({ chain: [], chainError: 'x' }) } }), now);
+  assert.deepEqual(calls, ['image:probing', 'tooltip:GoProxy Control: checking…', 'menu:20', 'image:failing', 'tooltip:GoProxy Control: failing', 'menu:19']);
 });

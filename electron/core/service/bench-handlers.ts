@@ -1,0 +1,120 @@
+// The benchmark (electron/core/bench): start returns at once; progress goes out as stream events
+// (high-rate), each finished candidate updates its entry's health, and the report with its
+// recommendation lands in the state when the run ends. One run at a time; cancel aborts it.
+import type { CommandHandlers } from '../../../shared/contract/contract.js';
+import { ContractError } from '../../../shared/contract/envelope.js';
+import { redactCredentials } from '../../../shared/contract/redact.js';
+import type { BenchmarkView } from '../../../shared/contract/state.js';
+import type { BenchProgressEvent } from '../../../shared/contract/stream.js';
+import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
+import { normalizeProxyUrl, withDefaultScheme } from '../../../shared/go/goproxy.js';
+import { reportedName, runBenchmark, storedCredentials, type BenchEvent } from '../bench/index.js';
+import { readGoConfig } from '../goenv/read-config.js';
+import type { PhaseTimeouts } from '../probe/index.js';
+import type { CommandContext, ServiceContext } from './context.js';
+import { historyDirOf } from './history-handlers.js';
+import { commit } from './store.js';
+
+export interface BenchHandlers extends Pick<CommandHandlers<CommandContext>, 'startBenchmark' | 'cancelBenchmark'> {
+  /** Resolves when no benchmark is running (after close, tests). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Pure: the proxies a user typed, as benchmark candidates; a bad entry is named without its password. */
+export function candidatesFromInput(entries: readonly string[]): BenchCandidate[] {
+  return entries.map((raw): BenchCandidate => {
+    const entry = raw.trim();
+    if (entry === 'direct') return { url: 'direct', kind: 'direct' };
+    const shown = entry.includes('@') ? 'an entry' : `"${entry}"`;
+    let url: URL;
+    try {
+      url = new URL(withDefaultScheme(entry));
+    } catch {
+      throw new ContractError('bad-request', `${shown} is not a URL; give proxy base URLs such as https://goproxy.cn`);
+    }
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '' || url.search !== '' || url.hash !== '') {
+      throw new ContractError('bad-request', `${shown} is not a proxy base URL such as https://goproxy.cn`);
+    }
+    return { url: normalizeProxyUrl(entry), kind: 'proxy' };
+  });
+}
+
+export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Partial<PhaseTimeouts> } = {}): BenchHandlers {
+  const { store } = ctx;
+  let current: { controller: AbortController; done: Promise<void> } | null = null;
+  const benchState = () => store.getState().benchmark;
+
+  const onEvent = (event: BenchEvent): void => {
+    const safe = JSON.parse(redactCredentials(JSON.stringify(event))) as BenchProgressEvent;
+    if (safe.type === 'candidate-done' && !safe.cancelled && safe.result.summary.kind !== 'sumdb') {
+      const s = safe.result.summary;
+      const health = { ok: s.successRate > 0, latencyMs: s.ttfbMs?.median ?? null, checkedAt: ctx.now(), error: s.error?.message ?? null, source: 'benchmark' as const };
+      commit(store, { health: { ...store.getState().health, [safe.candidate]: health } });
+    }
+    ctx.emit({ type: 'bench', event: safe });
+  };
+
+  return {
+    async startBenchmark(request) {
+      if (current) throw new ContractError('bad-request', 'a benchmark is already running; cancel it first');
+      const explicit = request.proxies === null ? null : candidatesFromInput(request.proxies);
+      if (explicit?.length === 0) throw new ContractError('bad-request', 'give at least one proxy, or null for the catalog');
+      const snapshot = await readGoConfig(ctx.env);
+      const currentGoproxy = snapshot.effective.GOPROXY.value;
+      const candidates = explicit ? dedupeCandidates([...explicit, ...catalogSumdbs()]) : defaultCandidates(currentGoproxy);
+      const startedAt = ctx.now();
+      const names = candidates.map((c) => redactCredentials(reportedName(c)));
+      const controller = new AbortController();
+      commit(store, { benchmark: { ...benchState(), running: { startedAt, candidates: names }, error: null } });
+      const credentials = storedCredentials({ store: ctx.secrets(), indexPath: ctx.credentialIndexPath });
+      const done = runBenchmark(candidates, {
+        module: ctx.probeModule,
+        samples: request.samples,
+        timeouts: opts.timeouts,
+        signal: controller.signal,
+        env: ctx.env,
+        credentialsFor: (url) => credentials.credentialsFor(url),
+        currentGoproxy,
+        currentGosumdb: snapshot.effective.GOSUMDB.value,
+        historyDir: historyDirOf(ctx),
+        onEvent,
+      }).then(
+        (report) => {
+          const view: BenchmarkView = JSON.parse(
+            redactCredentials(
+              JSON.stringify({
+                startedAt: report.startedAt,
+                durationMs: report.durationMs,
+                results: report.results,
+                recommendation: report.recommendation,
+                cancelled: report.cancelled,
+                anyWorking: report.anyWorking,
+                warnings: [...credentials.warnings, ...report.warnings],
+              }),
+            ),
+          ) as BenchmarkView;
+          commit(store, { benchmark: { running: null, last: view, error: null } });
+        },
+        (err: unknown) => commit(store, { benchmark: { ...benchState(), running: null, error: redactCredentials((err as Error).message) } }),
+      );
+      current = { controller, done: done.finally(() => (current = null)) };
+      return { startedAt, candidates: names };
+    },
+
+    async cancelBenchmark() {
+      if (!current) return { cancelled: false };
+      current.controller.abort();
+      await current.done;
+      return { cancelled: true };
+    },
+
+    idle: async () => {
+      await current?.done;
+    },
+    async stop() {
+      current?.controller.abort();
+      await current?.done;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// Doctor findings as the state shows them: a stable key per finding (so "fix this one" names it),
+// whether the doctor can fix it by itself, and every value redacted. Pure.
+import { redactCredentials } from '../../../shared/contract/redact.js';
+import type { DoctorFixView, FindingView } from '../../../shared/contract/state.js';
+import type { Finding } from '../../../shared/doctor/index.js';
+
+/** The rule and its variable (a rule reports at most one finding per variable); else the rule and its rank. */
+export function findingKey(finding: Finding, index: number, all: readonly Finding[]): string {
+  if (finding.variable) return `${finding.id}:${finding.variable}`;
+  const sameRule = all.slice(0, index).filter((f) => f.id === finding.id && !f.variable).length;
+  return sameRule === 0 ? finding.id : `${finding.id}#${sameRule + 1}`;
+}
+
+function redactDeep<T>(value: T): T {
+  return JSON.parse(redactCredentials(JSON.stringify(value))) as T;
+}
+
+export function toFindingViews(findings: readonly Finding[]): FindingView[] {
+  return findings.map((f, i) => redactDeep({ ...f, key: findingKey(f, i, findings), fixable: f.id === 'shadowed-by-os-env' && f.fix?.automatic === true }));
+}
+
+export function toDoctorFixView(key: string, fix: { moved: Record<string, string>; commented: string[]; skipped: string[]; warnings: string[]; record: { id: string } | null }): DoctorFixView {
+  return redactDeep({ key, moved: fix.moved, commented: fix.commented, skipped: fix.skipped, warnings: fix.warnings, applyId: fix.record?.id ?? null });
+}

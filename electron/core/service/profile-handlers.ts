@@ -1,0 +1,129 @@
+// Profiles: the list lives in the state; every change goes through the profile store, then the
+// list is re-read so the state is what the store holds (another process, the CLI, may write too).
+// Switching is the use engine's job (plan → apply → verify with the real go), the same code path
+// as `goproxyctl use`, so the tray, the dashboard and the CLI cannot disagree.
+import type { CommandHandlers } from '../../../shared/contract/contract.js';
+import { ContractError } from '../../../shared/contract/envelope.js';
+import { redactCredentials } from '../../../shared/contract/redact.js';
+import type { ProfileView, SwitchView } from '../../../shared/contract/state.js';
+import { builtinProfile } from '../../../shared/profile/index.js';
+import { ProfileError, ProfileStore } from '../profiles/index.js';
+import { commitUse, planUse, UseInputError } from '../use/index.js';
+import type { CommandContext, ServiceContext } from './context.js';
+import { toProfileView } from './profile-view.js';
+import { RECOMMENDED_PROFILE_ID, recommendedProfile } from './recommended-profile.js';
+import { commit } from './store.js';
+
+type ProfileKeys = 'refreshProfiles' | 'switchProfile' | 'applyRecommendation' | 'createProfile' | 'updateProfile' | 'deleteProfile' | 'duplicateProfile' | 'importProfiles' | 'exportProfile';
+
+export interface ProfileHandlerHooks {
+  /** After a switch: the configuration, the apply history... changed on disk. */
+  afterApply(): Promise<void>;
+}
+
+/** Engine errors the user caused (unknown id, read-only profile, invalid document) are bad requests. */
+function asContractError(err: unknown): ContractError {
+  if (err instanceof ContractError) return err;
+  const message = redactCredentials((err as Error)?.message ?? String(err));
+  return new ContractError(err instanceof ProfileError || err instanceof UseInputError ? 'bad-request' : 'failed', message);
+}
+
+export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandlerHooks): Pick<CommandHandlers<CommandContext>, ProfileKeys> {
+  const { store } = ctx;
+  const profiles = () => new ProfileStore({ env: ctx.env, dirs: ctx.dirs, cwd: ctx.cwd });
+
+  async function reload(): Promise<ProfileView[]> {
+    try {
+      const list = (await profiles().list()).map(toProfileView);
+      commit(store, { profiles: { list, active: list.find((p) => p.active)?.profile.id ?? null, loaded: true, error: null } });
+      return list;
+    } catch (err) {
+      const e = asContractError(err);
+      commit(store, { profiles: { ...store.getState().profiles, error: e.message } });
+      throw e;
+    }
+  }
+
+  async function viewOf(id: string): Promise<ProfileView> {
+    const view = (await reload()).find((p) => p.profile.id === id);
+    if (!view) throw new ContractError('failed', `the profile "${id}" was stored but is not listed`);
+    return view;
+  }
+
+  async function guarded<T>(action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (err) {
+      throw asContractError(err);
+    }
+  }
+
+  let switching: Promise<unknown> = Promise.resolve();
+
+  async function switchTo(id: string): Promise<SwitchView> {
+    // One switch at a time: two applies racing would interleave their backups.
+    const run = switching.then(async (): Promise<SwitchView> => {
+      commit(store, { switching: { ...store.getState().switching, running: id, error: null } });
+      try {
+        const plan = await planUse({ profileId: id, env: ctx.env, cwd: ctx.cwd, helperArgv: ctx.helperArgv });
+        const result = await commitUse(plan);
+        const view: SwitchView = {
+          profileId: plan.profile.id,
+          applyId: result.record?.id ?? null,
+          files: (result.record?.files ?? []).map((f) => f.path),
+          verified: result.verification.ok,
+          mismatches: result.verification.mismatches.map((m) => redactCredentials(m.message)),
+          notes: plan.notes.map(redactCredentials),
+          finishedAt: ctx.now(),
+        };
+        commit(store, { switching: { running: null, last: view, error: null } });
+        await Promise.all([reload(), hooks.afterApply()]);
+        return view;
+      } catch (err) {
+        const e = asContractError(err);
+        commit(store, { switching: { ...store.getState().switching, running: null, error: e.message } });
+        throw e;
+      }
+    });
+    switching = run.catch(() => undefined);
+    return run;
+  }
+
+  return {
+    refreshProfiles: () => reload(),
+    switchProfile: (request) => switchTo(request.id),
+
+    async applyRecommendation() {
+      const report = store.getState().benchmark.last;
+      if (!report || report.cancelled) throw new ContractError('bad-request', 'there is no finished benchmark to apply; run one first');
+      const recommendation = report.recommendation;
+      // The active profile is the base, so its private patterns and credentials survive.
+      const profileStore = profiles();
+      const activeId = await profileStore.active();
+      const base = activeId !== null && activeId !== RECOMMENDED_PROFILE_ID ? await profileStore.get(activeId).catch(() => null) : null;
+      const profile = await guarded(async () => recommendedProfile(base ?? (await profileStore.get(RECOMMENDED_PROFILE_ID).catch(() => null)) ?? builtinProfile('global')!, recommendation));
+      await guarded(async () => {
+        const exists = (await profileStore.list()).some((p) => p.profile.id === RECOMMENDED_PROFILE_ID);
+        await (exists ? profileStore.update(profile) : profileStore.create(profile));
+      });
+      return switchTo(RECOMMENDED_PROFILE_ID);
+    },
+
+    createProfile: (request) => guarded(async () => viewOf((await profiles().create(request.profile)).id)),
+    updateProfile: (request) => guarded(async () => viewOf((await profiles().update(request.profile)).id)),
+    deleteProfile: (request) =>
+      guarded(async () => {
+        await profiles().remove(request.id);
+        await reload();
+        return { id: request.id };
+      }),
+    duplicateProfile: (request) => guarded(async () => viewOf((await profiles().duplicate(request.id, request.newId, request.name ?? undefined)).id)),
+    importProfiles: (request) =>
+      guarded(async () => {
+        const imported = await profiles().importDocument(request.text, 'the dashboard', { replace: request.replace });
+        const ids = new Set(imported.map((p) => p.id));
+        return (await reload()).filter((p) => ids.has(p.profile.id));
+      }),
+    exportProfile: (request) => guarded(async () => ({ id: request.id, text: await profiles().exportProfile(request.id) })),
+  };
+}

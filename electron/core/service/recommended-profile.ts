@@ -1,0 +1,27 @@
+// A benchmark's recommendation as a profile, so applying it goes through the use engine like any
+// switch (one undoable apply, verified with the real go). Pure.
+import type { Recommendation } from '../../../shared/bench/recommend.js';
+import { parseGoproxy } from '../../../shared/go/goproxy.js';
+import { structuredCloneProfile, type Profile, type ProxyEntry } from '../../../shared/profile/index.js';
+
+export const RECOMMENDED_PROFILE_ID = 'recommended';
+
+/** The base profile (the active one, so private settings survive) with the recommended chain. */
+export function recommendedProfile(base: Profile, rec: Recommendation): Profile {
+  const parsed = parseGoproxy(rec.goproxy);
+  if (!parsed.ok) throw new Error(`the recommended GOPROXY is not valid (${parsed.error})`);
+  const entries = parsed.value.entries;
+  const goproxy: ProxyEntry[] = entries.map((e, i) => {
+    const url = e.kind === 'proxy' ? e.url : e.kind;
+    return i === entries.length - 1 ? { url } : { url, separator: e.fallBackOnError ? '|' : ',' };
+  });
+  const copy = structuredCloneProfile(base);
+  return {
+    ...copy,
+    id: RECOMMENDED_PROFILE_ID,
+    name: 'Recommended by the benchmark',
+    description: rec.reasons.join(' '),
+    goproxy,
+    gosumdb: rec.gosumdb ?? copy.gosumdb,
+  };
+}

@@ -1,0 +1,62 @@
+// The app's settings on disk, under the product's config dir, each write atomic:
+//   settings.json  language, theme, launch at login, whether auto-repair runs;
+//   watch.json     the repair policy (tolerances, dwell, network rules), the very file
+//                  `goproxyctl watch` reads, so the CLI daemon and the tray agree.
+// An unreadable or invalid file counts as the defaults: settings must never stop the app.
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { settingsSchema } from '../../../shared/contract/request-schemas.js';
+import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/contract/state.js';
+import type { RepairSettings } from '../../../shared/repair/index.js';
+
+export const SETTINGS_FILE = 'settings.json';
+export const WATCH_FILE = 'watch.json';
+
+async function readJson(file: string): Promise<Record<string, unknown>> {
+  try {
+    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Pure: the two files' contents merged over the defaults; a field that does not check is a default. */
+export function mergeSettings(app: Record<string, unknown>, watch: Record<string, unknown>): AppSettings {
+  const d = DEFAULT_SETTINGS;
+  const candidate = {
+    language: app.language ?? d.language,
+    theme: app.theme ?? d.theme,
+    launchAtLogin: app.launchAtLogin ?? d.launchAtLogin,
+    autoRepair: { ...d.autoRepair, ...pick(watch, Object.keys(d.autoRepair)), enabled: app.autoRepair ?? d.autoRepair.enabled },
+  };
+  const checked = settingsSchema.check(candidate);
+  if (checked.ok) return checked.value;
+  // Fall back field by field, so one bad rule does not reset the language.
+  const whole = (key: keyof AppSettings) => (settingsSchema.check({ ...d, [key]: candidate[key] }).ok ? candidate[key] : d[key]);
+  return { language: whole('language'), theme: whole('theme'), launchAtLogin: whole('launchAtLogin'), autoRepair: whole('autoRepair') } as AppSettings;
+}
+
+function pick(from: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => k !== 'enabled' && Object.hasOwn(from, k)).map((k) => [k, from[k]]));
+}
+
+export async function loadSettings(configDir: string): Promise<AppSettings> {
+  const [app, watch] = await Promise.all([readJson(path.join(configDir, SETTINGS_FILE)), readJson(path.join(configDir, WATCH_FILE))]);
+  return mergeSettings(app, watch);
+}
+
+export function repairSettingsOf(settings: AppSettings): RepairSettings {
+  const { enabled: _enabled, ...policy } = settings.autoRepair;
+  return policy;
+}
+
+export async function saveSettings(configDir: string, settings: AppSettings): Promise<void> {
+  await mkdir(configDir, { recursive: true });
+  const app = { language: settings.language, theme: settings.theme, launchAtLogin: settings.launchAtLogin, autoRepair: settings.autoRepair.enabled };
+  // watch.json may hold fields of the CLI's that the app does not know: keep them.
+  const watch = { ...(await readJson(path.join(configDir, WATCH_FILE))), ...repairSettingsOf(settings) };
+  await writeFileAtomic(path.join(configDir, WATCH_FILE), JSON.stringify(watch, null, 2) + '\n', { mode: 0o600 });
+  await writeFileAtomic(path.join(configDir, SETTINGS_FILE), JSON.stringify(app, null, 2) + '\n', { mode: 0o600 });
+}
