@@ -61,9 +61,22 @@ export interface RawFileContents {
 
 export class RawFileReader {
   private readonly cache = new Lru<RawEntry>(64);
+  /** Reads of one file run one after another: two at once would append the same tail twice. */
+  private readonly pending = new Map<string, Promise<unknown>>();
 
   /** Every complete record in the file (none when it does not exist). */
   async read(file: string, candidate: string): Promise<RawFileContents> {
+    const previous = this.pending.get(file) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.readNow(file, candidate));
+    this.pending.set(file, next);
+    try {
+      return await next;
+    } finally {
+      if (this.pending.get(file) === next) this.pending.delete(file);
+    }
+  }
+
+  private async readNow(file: string, candidate: string): Promise<RawFileContents> {
     let info;
     try {
       info = await stat(file);

@@ -22,19 +22,10 @@ export function createHistoryHandlers(ctx: ServiceContext): Pick<CommandHandlers
     return opened;
   };
 
-  // One read at a time, across requests too: concurrent reads of the same store return duplicated
-  // raw records (electron/core/history's file readers share their per-file state).
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(read: () => Promise<T>): Promise<T> => {
-    const run = queue.then(read);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-
   return {
     async queryHistory(request): Promise<HistorySeriesView[]> {
       if (!(request.to > request.from)) throw new ContractError('bad-request', '"to" must be after "from"');
-      return serialized(() => read(request));
+      return read(request);
     },
   };
 

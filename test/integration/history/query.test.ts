@@ -130,3 +130,18 @@ test('uptime is the share of successful probes in the range', async () => {
     assert.equal(older.uptime, 0.75);
   });
 });
+
+test('queries running at the same time each see every record once', async () => {
+  await withTempDir(async (dir) => {
+    const store = await HistoryStore.open(dir, { now: () => NOON, durable: false });
+    await store.append([record(P, NOON - 3 * MIN, 10), record(P, NOON - 2 * MIN, 20)]);
+    // A fresh store: the reader's cache is cold, so both queries read the same file at once.
+    const fresh = await HistoryStore.open(dir, { now: () => NOON, durable: false });
+    const q = { candidate: P, from: NOON - HOUR, to: NOON, resolution: 'raw' as const };
+    const [a, b, c] = await Promise.all([fresh.query(q), fresh.query(q), fresh.uptime(q)]);
+    assert.deepEqual(a.median, [10, 20]);
+    assert.deepEqual(b.median, [10, 20]);
+    assert.equal(c.samples, 2);
+    assert.deepEqual((await fresh.query(q)).median, [10, 20], 'and the cache stays right afterwards');
+  });
+});
