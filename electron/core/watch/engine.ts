@@ -183,11 +183,13 @@ export class WatchEngine {
       onError: report,
     });
     this.network = await this.watcher.start();
+    // stop() may have been called while we waited: then nothing more may be started.
+    if (!this.running) return;
     await this.round('start')
       .then(() => this.scheduleRetry(report))
       .catch(report);
     const every = this.opts.healthCheckMs ?? 5 * 60_000;
-    if (every > 0) {
+    if (every > 0 && this.running) {
       this.healthTimer = setInterval(() => {
         after(this.round('health-check'));
       }, every);

@@ -51,6 +51,8 @@ export class NetworkWatcher {
   /** Reads the starting fingerprint (no event) and starts every source. */
   async start(): Promise<NetworkFingerprint> {
     this.last = await readFingerprint(this.readers);
+    // Stopped while reading: start no source (a poller or an `ip` child would outlive stop()).
+    if (this.stopped) return this.last;
     const pollMs = this.opts.pollMs ?? 5_000;
     let wall = Date.now();
     let mono = performance.now();

@@ -63,6 +63,28 @@ test('polling with injected readers: a gateway change is one event; an unchanged
   }
 });
 
+test('stopped while starting: no poller and no ip child are left running', { timeout: 20_000 }, async () => {
+  let reads = 0;
+  const readers: FingerprintReaders = {
+    platform: 'linux',
+    interfaces: () => ({}),
+    readText: async () => {
+      reads++;
+      await sleep(200); // the first read is still running when stop() arrives
+      return null;
+    },
+    run: async () => null,
+  };
+  const w = new NetworkWatcher({ readers, pollMs: 20, debounceMs: 10, onChange: () => assert.fail('no change after stop') });
+  const starting = w.start();
+  await w.stop();
+  await starting;
+  const afterStart = reads;
+  await sleep(300);
+  assert.equal(reads, afterStart, 'nothing polls after stop()');
+  assert.equal(w.monitorPid, null, 'no ip monitor child');
+});
+
 test('isClockJump: a suspend shows as the wall clock running ahead of the monotonic clock', () => {
   assert.equal(isClockJump(5_000, 5_000, 30_000), false);
   assert.equal(isClockJump(3_605_000, 5_000, 30_000), true);
