@@ -1,5 +1,7 @@
 // UI strings in English and Simplified Chinese. Keys are typed: a string missing in one
 // language is a compile error.
+import { localeFromLanguages } from '../../shared/ui/appearance.js';
+
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -35,22 +37,6 @@ const en = {
   'source.goroot-env': '$GOROOT/go.env',
   'source.default': 'built-in default',
   'source.derived': 'from GOPRIVATE',
-  'explain.heading': 'Explain a module',
-  'explain.placeholder': 'golang.org/x/text@v0.14.0',
-  'explain.submit': 'Explain',
-  'explain.running': 'Walking the chain for {module}…',
-  'explain.empty': 'Type a module path, optionally with @version.',
-  'explain.badPath': 'Not a valid module path: {detail}',
-  'explain.badVersion': '"{detail}" is not a full version; use v1.2.3, @latest or no version.',
-  'explain.served': 'go would get {module}@{version} from {entry}',
-  'explain.failed': 'go would fail for {module}: {error}',
-  'explain.fix': 'Fix: {fix}',
-  'explain.step': 'Step',
-  'explain.file': 'File',
-  'explain.entry': 'Entry',
-  'explain.outcome': 'Outcome',
-  'explain.why': 'Why',
-  'explain.error': 'The explain request failed: {error}',
   'notice.goproxy-changed': 'GOPROXY changed: {from} → {to}',
   'notice.config-unreadable': 'The Go configuration could not be read: {reason}',
   'notice.dismiss': 'Dismiss',
@@ -90,22 +76,6 @@ const zhCN: Record<MessageKey, string> = {
   'source.goroot-env': '$GOROOT/go.env',
   'source.default': '内置默认值',
   'source.derived': '来自 GOPRIVATE',
-  'explain.heading': '解释模块下载',
-  'explain.placeholder': 'golang.org/x/text@v0.14.0',
-  'explain.submit': '解释',
-  'explain.running': '正在为 {module} 遍历代理链…',
-  'explain.empty': '请输入模块路径，可附带 @版本。',
-  'explain.badPath': '不是有效的模块路径：{detail}',
-  'explain.badVersion': '“{detail}”不是完整版本号；请使用 v1.2.3、@latest 或不写版本。',
-  'explain.served': 'go 将从 {entry} 获取 {module}@{version}',
-  'explain.failed': 'go 获取 {module} 将失败：{error}',
-  'explain.fix': '修复：{fix}',
-  'explain.step': '步骤',
-  'explain.file': '文件',
-  'explain.entry': '条目',
-  'explain.outcome': '结果',
-  'explain.why': '原因',
-  'explain.error': '解释请求失败：{error}',
   'notice.goproxy-changed': 'GOPROXY 已变更：{from} → {to}',
   'notice.config-unreadable': '无法读取 Go 配置：{reason}',
   'notice.dismiss': '关闭',
@@ -120,11 +90,7 @@ export function translator(locale: Locale): Translate {
   return (key, params = {}) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
 }
 
-/** The first of the user's languages we have, else English. */
+/** The first of the user's languages we have, else English (shared/ui/appearance.ts decides). */
 export function pickLocale(languages: readonly string[]): Locale {
-  for (const lang of languages) {
-    if (/^zh(-(CN|SG|Hans)\b|$)/i.test(lang)) return 'zh-CN';
-    if (/^en\b/i.test(lang)) return 'en';
-  }
-  return 'en';
+  return localeFromLanguages(languages);
 }

@@ -1,33 +1,78 @@
 // The dashboard end to end in real Chromium: the renderer built by vite (into a temp dir), the
-// real `goproxyctl serve`, real go for the configuration, a loopback proxy for the chain.
-// The page loads from the printed URL, renders the live state, and runs explain from the UI.
+// real `goproxyctl serve` under a temporary HOME/XDG tree, the real go for the configuration,
+// lab proxies on loopback (the real checksum databases fail fast through a dead HTTPS_PROXY).
+// A user's path through every view: fix a doctor finding, switch profile (the go env file
+// changes, as the real go reports), edit a profile, run a benchmark (rows stream in, the
+// recommendation appears) and apply it, explain a module on the chain, read the history that
+// benchmark stored, validate a network rule, switch to 简体中文. Screenshots of each view go to
+// docs/screenshots/ for the README.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { startTinyProxy, TINY_MODULE, TINY_VERSION, type TinyProxy } from '../integration/headless/tiny-proxy.js';
-import { goToolchains } from '../support/go.js';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { fixtureGraph, startLab, type Lab } from '../lab/index.js';
+import { goToolchains, runCommand } from '../support/go.js';
 import { cliPath, repoRoot } from '../support/paths.js';
 
+const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
+const screenshots = path.join(repoRoot, 'docs', 'screenshots');
+/** The service benchmarks this module (its DEFAULT_PROBE_MODULE), so the lab serves it too. */
+const PROBE_MODULE = { path: 'golang.org/x/mod', version: 'v0.17.0', requires: [], files: { 'go.mod': 'module golang.org/x/mod\n\ngo 1.17\n', 'mod.go': 'package mod\n' } };
+
 let tmp: string;
-let proxy: TinyProxy;
+let home: string;
+let lab: Lab;
+let env: NodeJS.ProcessEnv;
 let serve: ChildProcess;
 let browser: BrowserContext;
 let url: string;
+let page: Page;
+const problems: string[] = [];
+const proxyUrl = (name: string) => lab.proxies[name]!.url;
+
+async function goEnv(name: string): Promise<string> {
+  const r = await runCommand(go.bin, ['env', name], { env, cwd: home, timeoutMs: 120_000 });
+  assert.equal(r.code, 0, r.stderr);
+  return r.stdout.trim();
+}
 
 before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-e2e-'));
+  home = path.join(tmp, 'home');
+  await mkdir(home, { recursive: true });
   const ui = path.join(tmp, 'ui');
   const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   const built = spawnSync(process.execPath, [vite, 'build', '--outDir', ui, '--logLevel', 'error'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
   assert.equal(built.status, 0, `vite build failed: ${built.stderr}`);
-  proxy = await startTinyProxy();
-  const env = { HOME: tmp, PATH: process.env.PATH ?? '', GOPROXYCTL_GO: goToolchains().at(-1)!.bin, GOPROXY: proxy.url, GOPROXYCTL_UI_DIR: ui };
-  serve = spawn(process.execPath, [cliPath, 'serve', '--json', '--no-open'], { env, cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
+  lab = await startLab({
+    proxies: [{ name: 'fast', sumdb: true }, { name: 'slow', faults: { latencyMs: 250 } }, { name: 'broken', faults: { status: 502 } }],
+    modules: [...fixtureGraph({ count: 3 }), PROBE_MODULE],
+  });
+  // The lab's go environment, minus what would shadow the go env file from the OS environment:
+  // this user's configuration lives in files (the go env file, .bashrc), as most people's does.
+  const { GOSUMDB: _s, GOFLAGS: _f, GOENV: _e, ...labEnv } = lab.goEnv({ HTTPS_PROXY: 'http://127.0.0.1:1' });
+  env = {
+    ...labEnv,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_STATE_HOME: path.join(home, '.local', 'state'),
+    SHELL: '/bin/bash',
+    LANG: 'C.UTF-8',
+    GOTELEMETRY: 'off',
+    GOPROXYCTL_GO: go.bin,
+    GOPROXYCTL_UI_DIR: ui,
+  };
+  const w = await runCommand(go.bin, ['env', '-w', `GOPROXY=${proxyUrl('fast')},direct`], { env, cwd: home, timeoutMs: 120_000 });
+  assert.equal(w.code, 0, w.stderr);
+  // What the doctor should catch: an rc-file export that shadows the go env file in every new shell.
+  await writeFile(path.join(home, '.bashrc'), "# my bashrc\nexport GOPROXY='https://goproxy.io,direct'\n");
+
+  serve = spawn(process.execPath, [cliPath, 'serve', '--json', '--no-open'], { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   serve.stderr!.on('data', (c: Buffer) => stderr.push(c.toString()));
   const firstLine = await new Promise<string>((resolve, reject) => {
@@ -42,7 +87,16 @@ before(async () => {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     timeout: 30_000,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
   });
+  page = await browser.newPage();
+  page.on('console', (m) => {
+    // The refused network rule below is a 400 by design; Chromium logs every 4xx response.
+    if (m.type() === 'error' && !/status of 400 \(Bad Request\)/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await mkdir(screenshots, { recursive: true });
 });
 
 after(async () => {
@@ -53,56 +107,170 @@ after(async () => {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     if (serve.exitCode === null) serve.kill('SIGKILL');
   }
-  await proxy?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+  await lab?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
-test('the served page shows the live configuration and explains a module from the UI', async () => {
+const T = { timeout: 30_000 };
+const shot = (name: string) => page.getByRole('main').screenshot({ path: path.join(screenshots, name) });
+
+test('overview: the live configuration with its source, a doctor finding fixed from the UI', { timeout: 60_000 }, async () => {
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  try {
-    await page.goto(url, { timeout: 20_000 });
-    // The state arrives over the stream and renders: GOPROXY as go reads it, from the environment.
-    const goproxy = page.getByTestId('var-GOPROXY');
-    await goproxy.waitFor({ timeout: 20_000 });
-    assert.match(await goproxy.innerText(), new RegExp(proxy.url.replace(/[.:/]/g, '\\$&')));
-    assert.match(await goproxy.innerText(), /environment/);
-    assert.match(await page.getByTestId('stream-status').innerText(), /live/);
-    assert.equal(new URL(page.url()).hash, '', 'the token is removed from the address bar');
+  await page.goto(url, { timeout: 20_000 });
+  const goproxy = page.getByTestId('var-GOPROXY');
+  await goproxy.waitFor(T);
+  assert.match(await goproxy.innerText(), new RegExp(`${proxyUrl('fast').replace(/[.:/]/g, '\\$&')},direct`));
+  assert.match(await goproxy.innerText(), /go env file/);
+  assert.match(await page.getByTestId('stream-status').innerText(), /live/);
+  assert.equal(new URL(page.url()).hash, '', 'the token is removed from the address bar');
+  assert.equal(await page.getByTestId('nav-overview').getAttribute('aria-current'), 'page');
 
-    await page.getByTestId('explain-input').fill(`${TINY_MODULE}@latest`);
-    await page.getByTestId('explain-submit').click();
-    const verdict = page.getByTestId('explain-verdict');
-    await verdict.waitFor({ timeout: 20_000 });
-    assert.equal(await verdict.innerText(), `go would get ${TINY_MODULE}@${TINY_VERSION} from ${proxy.url}`);
-    assert.ok(proxy.requests.includes(`/${TINY_MODULE}/@v/${TINY_VERSION}.zip`));
+  const finding = page.getByTestId('finding-shadowed-by-os-env');
+  await finding.waitFor(T);
+  assert.match(await finding.innerText(), /\.bashrc/);
+  await shot('overview.png');
+  await page.getByTestId('fix-shadowed-by-os-env').click();
+  await page.getByTestId('doctor-fixed').waitFor(T);
+  assert.match(await readFile(path.join(home, '.bashrc'), 'utf8'), /^# \[goproxyctl: moved into the managed block.*\] export GOPROXY=/m);
+  await page.getByTestId('doctor-run').click();
+  await finding.waitFor({ state: 'detached', ...T });
+  // The fix is one undoable apply, listed as the last change with Undo.
+  await page.getByTestId('undo').waitFor(T);
+});
 
-    // Bilingual: switching the language re-renders the same state in Chinese.
-    await page.getByTestId('locale').selectOption('zh-CN');
-    assert.match(await verdict.innerText(), /go 将从/);
+test('profiles: switching from the UI rewrites the go env file; the editor reorders by keyboard and tests private patterns', { timeout: 60_000 }, async () => {
+  await page.getByTestId('nav-profiles').click();
+  assert.match(page.url(), /#\/profiles$/);
+  await page.getByTestId('switch-global').click();
+  await page.locator('[data-testid="profile-global"][data-active="true"]').waitFor(T);
+  assert.equal(await goEnv('GOPROXY'), 'https://proxy.golang.org|direct', 'the real go sees the profile');
+  assert.match(await page.getByTestId('active-profile').innerText(), /proxy\.golang\.org/);
 
-    // A reload keeps working (the token was kept for this tab's session).
-    await page.reload();
-    await page.getByTestId('explain-verdict').waitFor({ timeout: 20_000 });
-    assert.deepEqual(problems, [], 'no console errors (a CSP violation would show here)');
-  } finally {
-    await page.close();
-  }
+  await page.getByTestId('profile-new').click();
+  const editor = page.getByTestId('profile-editor');
+  await editor.waitFor(T);
+  await page.getByTestId('editor-name').fill('Mine');
+  await page.getByTestId('editor-goprivate').fill('*.corp.example,github.com/acme');
+  await page.getByTestId('editor-tester').fill('git.corp.example/team/lib');
+  assert.match(await page.getByTestId('editor-tester-verdict').innerText(), /^Yes: private \(matches \*\.corp\.example\)/);
+  await page.getByTestId('editor-tester').fill('github.com/acmecorp/x');
+  assert.match(await page.getByTestId('editor-tester-verdict').innerText(), /^No:/);
+  // Keyboard reorder: Alt+↓ on the first entry's handle moves it below the second.
+  const urls = () => page.getByTestId('editor-entry-url').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+  assert.deepEqual(await urls(), ['https://proxy.golang.org', 'direct']);
+  await page.locator('#entry-handle-0').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  assert.deepEqual(await urls(), ['direct', 'https://proxy.golang.org']);
+  await page.locator('#entry-handle-1').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  assert.deepEqual(await urls(), ['https://proxy.golang.org', 'direct']);
+  // And by drag and drop: the second entry dropped on the first.
+  await page.getByTestId('editor-entry').nth(1).dragTo(page.getByTestId('editor-entry').nth(0));
+  assert.deepEqual(await urls(), ['direct', 'https://proxy.golang.org']);
+  await page.getByTestId('editor-entry').nth(1).dragTo(page.getByTestId('editor-entry').nth(0));
+  assert.deepEqual(await urls(), ['https://proxy.golang.org', 'direct']);
+  await page.getByTestId('editor-separator').selectOption('|');
+  await shot('profiles.png');
+  await page.getByTestId('editor-save').click();
+  await editor.waitFor({ state: 'detached', ...T });
+  assert.match(await page.getByTestId('profile-my-profile').innerText(), /GOPROXY=https:\/\/proxy\.golang\.org\|direct/);
+});
+
+test('benchmark (opened by its own route): rows stream in, the recommendation appears with a diff, Apply switches to it', { timeout: 90_000 }, async () => {
+  await page.goto(new URL(url).origin + '/#/benchmark', { timeout: 20_000 });
+  await page.getByTestId('benchmark-view').waitFor(T);
+  await page.getByTestId('bench-proxies').fill([proxyUrl('fast'), proxyUrl('slow'), proxyUrl('broken')].join('\n'));
+  await page.getByTestId('bench-samples').fill('1');
+  await page.getByTestId('bench-start').click();
+  // Rows are there while the run is still going (the slow proxy keeps it going), before any recommendation.
+  await page.getByTestId('bench-running').waitFor(T);
+  await page.locator(`[data-testid="bench-row"][data-candidate="${proxyUrl('fast')}"]`).waitFor(T);
+  assert.equal(await page.getByTestId('bench-recommendation').count(), 0);
+  const recommendation = page.getByTestId('bench-recommendation');
+  await recommendation.waitFor({ timeout: 60_000 });
+  const fastRow = page.locator(`[data-testid="bench-row"][data-candidate="${proxyUrl('fast')}"]`);
+  assert.equal(await fastRow.getAttribute('data-status'), 'done');
+  // The phase breakdown of a watched run (the slow proxy's: loopback phases of the fast one can round to 0 ms).
+  const slowBar = page.locator(`[data-testid="bench-row"][data-candidate="${proxyUrl('slow')}"]`).getByTestId('phase-bar');
+  assert.match((await slowBar.getAttribute('aria-label', T)) ?? '', /first byte \d+ ms/);
+  const broken = page.locator(`[data-testid="bench-row"][data-candidate="${proxyUrl('broken')}"]`);
+  assert.match(await broken.getByTestId('bench-error').innerText(), /HTTP error \(HTTP 502\)/);
+
+  const recommended = (await page.getByTestId('bench-recommended-goproxy').innerText()).replace(/^GOPROXY=/, '').trim();
+  assert.ok(recommended.startsWith(proxyUrl('fast')), recommended);
+  assert.ok(!recommended.includes(proxyUrl('broken')), recommended);
+  await page.getByTestId('bench-diff').waitFor(T);
+  assert.ok((await page.locator('[data-testid="bench-diff"] tr[data-change="added"]').count()) >= 1);
+  await shot('benchmark.png');
+  await page.getByTestId('bench-apply').click();
+  await page.getByTestId('bench-applied').waitFor({ timeout: 60_000 });
+  assert.equal(await goEnv('GOPROXY'), recommended, 'the real go sees the recommendation');
+});
+
+test('chain: the applied chain as a graph, and explain walks it to the serving proxy', { timeout: 60_000 }, async () => {
+  await page.getByTestId('nav-chain').click();
+  await page.getByTestId('chain-node-entry-1').waitFor(T);
+  assert.equal(await page.getByTestId('chain-node-entry-1').getAttribute('data-entry'), proxyUrl('fast'));
+  // The benchmark's measurement colours the node.
+  assert.match((await page.getByTestId('chain-node-entry-1').getAttribute('class')) ?? '', /tone-(healthy|slow)/);
+  const m = lab.modules[0]!;
+  await page.getByTestId('explain-box-input').fill(`${m.path}@${m.version}`);
+  await page.getByTestId('explain-box-submit').click();
+  const verdict = page.getByTestId('explain-box-verdict');
+  await verdict.waitFor(T);
+  assert.match(await verdict.innerText(), new RegExp(`from ${proxyUrl('fast').replace(/[.:/]/g, '\\$&')}`));
+  await page.waitForTimeout(2000); // let the path animation finish before the screenshot
+  await shot('chain.png');
+});
+
+test('history: the points the benchmark stored are drawn', { timeout: 60_000 }, async () => {
+  await page.getByTestId('nav-history').click();
+  await page.getByTestId('history-chart').waitFor(T);
+  const rows = await page.getByTestId('history-legend-row').allInnerTexts();
+  assert.ok(rows.some((r) => r.includes(proxyUrl('fast'))), rows.join('\n'));
+  await page.getByTestId('history-range-1h').click();
+  await page.getByTestId('history-chart').waitFor(T);
+  await shot('history.png');
+});
+
+test('settings: a bad network rule is refused with the reason; the language switches to 简体中文 and stays', { timeout: 60_000 }, async () => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-view').waitFor(T);
+  await page.getByTestId('rule-subnet').fill('not-a-subnet');
+  await page.getByTestId('rule-add').click();
+  assert.match(await page.getByTestId('rule-problem').innerText(), /not-a-subnet/);
+  await page.getByTestId('settings-relativeTolerancePercent').fill('abc');
+  assert.equal(await page.getByTestId('settings-save').isDisabled(), true);
+  await page.getByTestId('settings-relativeTolerancePercent').fill('20');
+  await shot('settings.png');
+  // The theme: the settings override the OS (Chromium here prefers light).
+  assert.equal(await page.evaluate('document.documentElement.dataset.theme'), 'light');
+  await page.getByTestId('settings-theme').selectOption('dark');
+  await page.getByTestId('settings-save').click();
+  await page.getByTestId('settings-saved').waitFor(T);
+  await page.waitForFunction("document.documentElement.dataset.theme === 'dark'", undefined, T);
+  assert.equal(await page.evaluate("getComputedStyle(document.querySelector('.view')).backgroundColor"), 'rgb(21, 26, 34)', 'the views follow the setting');
+  assert.equal(await page.evaluate('getComputedStyle(document.body).backgroundColor'), 'rgb(15, 19, 26)', 'and so does the shell');
+
+  await page.getByTestId('locale').selectOption('zh-CN');
+  assert.equal(await page.getByTestId('nav-overview').innerText(), '概览');
+  assert.equal(await page.locator('#settings-heading').innerText(), '设置');
+  await page.reload();
+  await page.getByTestId('nav-settings').waitFor(T);
+  await page.waitForFunction("document.documentElement.lang === 'zh-CN'", undefined, T);
+  assert.equal(await page.getByTestId('nav-settings').innerText(), '设置');
+  assert.equal(await page.getByTestId('settings-language').inputValue(), 'zh-CN', 'the choice was saved in the settings');
+  assert.deepEqual(problems, [], 'no console errors (a CSP violation would show here)');
 });
 
 test('a page opened without the token shows how to get it, and the API refuses it', async () => {
-  const page = await browser.newPage();
+  const fresh = await browser.newPage();
   try {
-    await page.goto(new URL(url).origin + '/', { timeout: 20_000 });
-    await page.getByText('goproxyctl serve').first().waitFor({ timeout: 10_000 });
-    const status = await page.evaluate(async () => (await fetch('/api/state')).status);
+    await fresh.goto(new URL(url).origin + '/', { timeout: 20_000 });
+    await fresh.getByText('goproxyctl serve').first().waitFor({ timeout: 10_000 });
+    const status = await fresh.evaluate(async () => (await fetch('/api/state')).status);
     assert.equal(status, 401);
   } finally {
-    await page.close();
+    await fresh.close();
   }
 });

@@ -102,7 +102,7 @@ test('the chain graph: one node per entry, go\'s edge labels, in-place health up
       assert.match(await page.getByTestId(`rf__edge-${id}`).getAttribute('class') ?? '', /\btaken\b/, `${id} is highlighted`);
     }
     assert.doesNotMatch(await page.getByTestId('rf__edge-entry-3->entry-4').getAttribute('class') ?? '', /\btaken\b/);
-    await page.getByTestId('chain-view').screenshot({ path: path.join(screenshots, 'chain.png') });
+    await page.getByTestId('chain-view').screenshot({ path: path.join(screenshots, 'chain-harness.png') });
 
     // 简体中文
     await page.getByTestId('harness-lang').selectOption('zh-CN');
@@ -152,7 +152,7 @@ test('the history chart draws the data, the range switcher changes the resolutio
     assert.equal(failed.length, 8);
     for (const f of failed) assert.match(f, / of 43200$/);
     assert.ok(Number(failed[5]!.split(' ')[0]) >= 120, `the outage is counted: ${failed[5]}`);
-    await page.getByTestId('history-view').screenshot({ path: path.join(screenshots, 'history.png') });
+    await page.getByTestId('history-view').screenshot({ path: path.join(screenshots, 'history-month.png') });
 
     await page.getByTestId('history-range-1h').click();
     await page.locator('[data-testid="history-chart"][data-points="60"]').waitFor({ timeout: 20_000 });

@@ -1,0 +1,209 @@
+// The Profiles view: every profile (built-in, yours, subscribed) with switch, edit, duplicate,
+// delete and export; a new profile; import; credentials per private proxy. Subscriptions are
+// shown with their source (the contract has no key to add one from the UI).
+import { useEffect, useMemo, useState } from 'react';
+import type { Api } from '../../shared/contract/contract.js';
+import type { AppState, ProfileView } from '../../shared/contract/state.js';
+import type { Profile } from '../../shared/profile/types.js';
+import { blankProfile, credentialOrigins, freeProfileId, newProfileId } from '../../shared/ui/profile-edit.js';
+import { useCommand } from '../components/useCommand.js';
+import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
+import type { Locale } from '../i18n/messages.js';
+import { CredentialsPanel } from './CredentialsPanel.js';
+import { ProfileEditor } from './ProfileEditor.js';
+import './dashboard.css';
+
+type Editing = { profile: Profile; isNew: boolean } | null;
+
+export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
+  const d = useMemo(() => dashboardTranslator(locale), [locale]);
+  const profiles = app.profiles;
+  const [editing, setEditing] = useState<Editing>(null);
+  const [exported, setExported] = useState<{ id: string; text: string } | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  useEffect(() => {
+    void api.refreshProfiles({}).catch(() => {});
+  }, [api]);
+  const save = useCommand(async (p: Profile, isNew: boolean) => (isNew ? api.createProfile({ profile: p }) : api.updateProfile({ profile: p })));
+  const action = useCommand(async (run: () => Promise<unknown>) => run());
+  const ids = profiles.list.map((p) => p.profile.id);
+  const referenced = [...new Set(profiles.list.flatMap((p) => credentialOrigins(p.profile)))];
+  return (
+    <section className="view dashboard-view" aria-labelledby="profiles-heading" data-testid="profiles-view">
+      <div className="panel-header">
+        <h2 id="profiles-heading">{d('profiles.heading')}</h2>
+        <button type="button" onClick={() => setEditing({ profile: blankProfile(newProfileId(ids), ''), isNew: true })} data-testid="profile-new">
+          {d('profiles.new')}
+        </button>
+      </div>
+      {profiles.error !== null && <p className="view-state error" role="alert">{d('common.failed', { error: profiles.error })}</p>}
+      {action.error !== null && <p className="error" role="alert">{d('common.failed', { error: action.error })}</p>}
+      {app.switching.error !== null && <p className="error" role="alert">{d('common.failed', { error: app.switching.error })}</p>}
+      {editing !== null && (
+        <ProfileEditor
+          key={editing.profile.id + String(editing.isNew)}
+          initial={editing.profile}
+          isNew={editing.isNew}
+          busy={save.busy}
+          error={save.error}
+          d={d}
+          onCancel={() => {
+            setEditing(null);
+            save.reset();
+          }}
+          onSave={(p) =>
+            void save.run(p, editing.isNew).then((r) => {
+              if (r !== undefined) setEditing(null);
+            })
+          }
+        />
+      )}
+      {!profiles.loaded ? (
+        <p className="view-state loading" role="status">{d('profiles.loading')}</p>
+      ) : profiles.list.length === 0 ? (
+        <p className="view-state empty">{d('profiles.empty')}</p>
+      ) : (
+        <ul className="profile-list" data-testid="profile-list">
+          {profiles.list.map((p) => (
+            <ProfileItem
+              key={p.profile.id}
+              view={p}
+              d={d}
+              busy={action.busy || app.switching.running !== null}
+              switching={app.switching.running === p.profile.id}
+              confirming={confirming === p.profile.id}
+              onSwitch={() => void action.run(() => api.switchProfile({ id: p.profile.id }))}
+              onEdit={() => setEditing({ profile: p.profile, isNew: false })}
+              onDuplicate={() => void action.run(() => api.duplicateProfile({ id: p.profile.id, newId: freeProfileId(p.profile.id, ids), name: null }))}
+              onExport={() => void action.run(async () => setExported(await api.exportProfile({ id: p.profile.id })))}
+              onDelete={() => setConfirming(p.profile.id)}
+              onConfirmDelete={(yes) => {
+                setConfirming(null);
+                if (yes) void action.run(() => api.deleteProfile({ id: p.profile.id }));
+              }}
+            />
+          ))}
+        </ul>
+      )}
+      {exported !== null && <Exported exported={exported} d={d} onClose={() => setExported(null)} />}
+      <Import api={api} d={d} />
+      <CredentialsPanel credentials={app.credentials} referenced={referenced} api={api} d={d} />
+    </section>
+  );
+}
+
+interface ItemProps {
+  view: ProfileView;
+  d: DashboardTranslate;
+  busy: boolean;
+  switching: boolean;
+  confirming: boolean;
+  onSwitch: () => void;
+  onEdit: () => void;
+  onDuplicate: () => void;
+  onExport: () => void;
+  onDelete: () => void;
+  onConfirmDelete: (yes: boolean) => void;
+}
+
+function ProfileItem({ view, d, busy, switching, confirming, onSwitch, onEdit, onDuplicate, onExport, onDelete, onConfirmDelete }: ItemProps) {
+  const p = view.profile;
+  const mine = view.origin === 'user';
+  const chain = p.goproxy.map((e, i) => (i < p.goproxy.length - 1 ? e.url + (e.separator ?? ',') : e.url)).join('');
+  return (
+    <li className={`profile${view.active ? ' active' : ''}`} data-testid={`profile-${p.id}`} data-active={view.active}>
+      <div className="profile-head">
+        <strong>{p.name}</strong> <span className="mono muted">{p.id}</span>{' '}
+        <span className="badge">{view.origin === 'subscription' ? d('profiles.origin.subscription', { source: view.subscription ?? '' }) : d(`profiles.origin.${view.origin}`)}</span>
+        {view.active && <span className="badge ok">{d('profiles.active')}</span>}
+      </div>
+      {p.description !== undefined && <p className="muted">{p.description}</p>}
+      <p className="mono">GOPROXY={chain}</p>
+      {view.blockers.length > 0 && <p className="warning">{d('profiles.blocked', { why: view.blockers.join('; ') })}</p>}
+      <div className="actions">
+        <button type="button" onClick={onSwitch} disabled={busy || view.active || view.blockers.length > 0} data-testid={`switch-${p.id}`}>
+          {switching ? d('common.working') : d('profiles.switch')}
+        </button>
+        {mine && (
+          <button type="button" onClick={onEdit} disabled={busy} data-testid={`edit-${p.id}`}>
+            {d('profiles.edit')}
+          </button>
+        )}
+        <button type="button" onClick={onDuplicate} disabled={busy} data-testid={`duplicate-${p.id}`}>
+          {d('profiles.duplicate')}
+        </button>
+        <button type="button" onClick={onExport} disabled={busy} data-testid={`export-${p.id}`}>
+          {d('profiles.export')}
+        </button>
+        {mine && !confirming && (
+          <button type="button" onClick={onDelete} disabled={busy || view.active} data-testid={`delete-${p.id}`}>
+            {d('common.delete')}
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div className="confirm" role="alertdialog" aria-label={d('profiles.confirmDelete', { id: p.id })}>
+          <span>{d('profiles.confirmDelete', { id: p.id })}</span>
+          <button type="button" onClick={() => onConfirmDelete(true)} data-testid={`confirm-delete-${p.id}`}>
+            {d('common.delete')}
+          </button>
+          <button type="button" onClick={() => onConfirmDelete(false)} autoFocus>
+            {d('common.cancel')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Exported({ exported, d, onClose }: { exported: { id: string; text: string }; d: DashboardTranslate; onClose: () => void }) {
+  const file = `${exported.id}.json`;
+  return (
+    <div className="panel" data-testid="profile-exported">
+      <h3>{d('profiles.exported', { id: exported.id })}</h3>
+      <textarea readOnly rows={8} value={exported.text} className="mono wide" aria-label={d('profiles.exported', { id: exported.id })} data-testid="profile-export-text" />
+      <div className="actions">
+        <a href={`data:application/json;charset=utf-8,${encodeURIComponent(exported.text)}`} download={file}>
+          {d('profiles.download', { file })}
+        </a>
+        <button type="button" onClick={onClose}>
+          {d('common.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Import({ api, d }: { api: Api; d: DashboardTranslate }) {
+  const [text, setText] = useState('');
+  const [replace, setReplace] = useState(false);
+  const run = useCommand((t: string, r: boolean) => api.importProfiles({ text: t, replace: r }));
+  return (
+    <details className="panel">
+      <summary>{d('profiles.import')}</summary>
+      <label className="field">
+        <span>{d('profiles.importText')}</span>
+        <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} className="mono wide" spellCheck={false} data-testid="import-text" />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> {d('profiles.importReplace')}
+      </label>
+      <div className="actions">
+        <button
+          type="button"
+          disabled={text.trim() === '' || run.busy}
+          onClick={() =>
+            void run.run(text, replace).then((r) => {
+              if (r !== undefined) setText('');
+            })
+          }
+          data-testid="import-submit"
+        >
+          {d('profiles.import')}
+        </button>
+      </div>
+      {run.error !== null && <p className="error" role="alert">{d('common.failed', { error: run.error })}</p>}
+      {run.result !== null && <p className="ok">{d('profiles.importDone', { count: run.result.length })}</p>}
+    </details>
+  );
+}

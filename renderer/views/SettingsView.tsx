@@ -1,0 +1,176 @@
+// The Settings view: auto-repair on/off with its tolerances and dwell time, network rules (each
+// checked by the engine before it is added), launch at login, language and theme. One Save
+// sends the whole settings object (updateSettings replaces it).
+import { useEffect, useMemo, useState } from 'react';
+import type { Api } from '../../shared/contract/contract.js';
+import { LANGUAGES, THEMES, type AppSettings, type AppState } from '../../shared/contract/state.js';
+import type { NetworkRule } from '../../shared/repair/network-rules.js';
+import { parseRepairFields, repairFields, ruleFromFields, type RepairField, type RepairFields, type RuleFields } from '../../shared/ui/settings-form.js';
+import { useCommand } from '../components/useCommand.js';
+import { dashboardTranslator, type DashboardMessageKey, type DashboardTranslate } from '../i18n/dashboard.js';
+import type { Locale } from '../i18n/messages.js';
+import './dashboard.css';
+
+const REPAIR_LABELS: Record<RepairField, DashboardMessageKey> = {
+  failureThreshold: 'settings.failureThreshold',
+  absoluteTolerance: 'settings.absoluteTolerance',
+  relativeTolerancePercent: 'settings.relativeTolerance',
+  dwellMinutes: 'settings.dwell',
+  manualGraceMinutes: 'settings.grace',
+};
+
+export function SettingsView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
+  const d = useMemo(() => dashboardTranslator(locale), [locale]);
+  const saved = app.settings;
+  const [draft, setDraft] = useState<AppSettings>(saved);
+  const [fields, setFields] = useState<RepairFields>(() => repairFields(saved.autoRepair));
+  // A change saved elsewhere (the tray, another window) replaces the form.
+  useEffect(() => {
+    setDraft(saved);
+    setFields(repairFields(saved.autoRepair));
+  }, [saved]);
+  useEffect(() => {
+    if (!app.profiles.loaded) void api.refreshProfiles({}).catch(() => {});
+  }, [api, app.profiles.loaded]);
+  const parsed = parseRepairFields(fields);
+  const save = useCommand((s: AppSettings) => api.updateSettings({ settings: s }));
+  const submit = () => {
+    if (!parsed.ok) return;
+    void save.run({ ...draft, autoRepair: { ...draft.autoRepair, ...parsed.value } });
+  };
+  const setRules = (rules: NetworkRule[]) => setDraft((s) => ({ ...s, autoRepair: { ...s.autoRepair, rules } }));
+  return (
+    <section className="view dashboard-view" aria-labelledby="settings-heading" data-testid="settings-view">
+      <h2 id="settings-heading">{d('settings.heading')}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <fieldset className="panel">
+          <legend>{d('settings.autoRepairHeading')}</legend>
+          <label className="check">
+            <input type="checkbox" checked={draft.autoRepair.enabled} onChange={(e) => setDraft((s) => ({ ...s, autoRepair: { ...s.autoRepair, enabled: e.target.checked } }))} data-testid="settings-auto-repair" /> {d('settings.autoRepair')}
+          </label>
+          <div className="grid3">
+            {(Object.keys(REPAIR_LABELS) as RepairField[]).map((k) => {
+              const problem = parsed.ok ? undefined : parsed.problems[k];
+              return (
+                <label key={k} className="field">
+                  <span>{d(REPAIR_LABELS[k])}</span>
+                  <input inputMode="decimal" value={fields[k]} onChange={(e) => setFields((f) => ({ ...f, [k]: e.target.value }))} aria-invalid={problem !== undefined} aria-describedby={problem ? `problem-${k}` : undefined} data-testid={`settings-${k}`} />
+                  {problem !== undefined && (
+                    <span id={`problem-${k}`} className="error">
+                      {d(`settings.problem.${problem}`)}
+                    </span>
+                  )}
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+        <Rules rules={draft.autoRepair.rules} profiles={app.profiles.list.map((p) => p.profile.id)} setRules={setRules} api={api} d={d} />
+        <fieldset className="panel">
+          <legend>{d('settings.general')}</legend>
+          <label className="check">
+            <input type="checkbox" checked={draft.launchAtLogin} onChange={(e) => setDraft((s) => ({ ...s, launchAtLogin: e.target.checked }))} data-testid="settings-launch" /> {d('settings.launchAtLogin')}
+          </label>
+          <label className="field inline">
+            <span>{d('settings.language')}</span>
+            <select value={draft.language} onChange={(e) => setDraft((s) => ({ ...s, language: e.target.value as AppSettings['language'] }))} data-testid="settings-language">
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'system' ? d('settings.lang.system') : l === 'en' ? 'English' : '简体中文'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field inline">
+            <span>{d('settings.theme')}</span>
+            <select value={draft.theme} onChange={(e) => setDraft((s) => ({ ...s, theme: e.target.value as AppSettings['theme'] }))} data-testid="settings-theme">
+              {THEMES.map((th) => (
+                <option key={th} value={th}>
+                  {d(`settings.theme.${th}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" disabled={!parsed.ok || save.busy} data-testid="settings-save">
+            {d('common.save')}
+          </button>
+        </div>
+        {save.error !== null && <p className="error" role="alert">{d('common.failed', { error: save.error })}</p>}
+        {save.result !== null && !save.busy && <p className="ok" role="status" data-testid="settings-saved">{d('settings.saved')}</p>}
+      </form>
+    </section>
+  );
+}
+
+const EMPTY_RULE: RuleFields = { profile: '', ssid: '', gatewaySubnet: '', dnsSearchDomain: '' };
+
+function Rules({ rules, profiles, setRules, api, d }: { rules: NetworkRule[]; profiles: string[]; setRules: (r: NetworkRule[]) => void; api: Api; d: DashboardTranslate }) {
+  const [form, setForm] = useState<RuleFields>({ ...EMPTY_RULE, profile: profiles[0] ?? '' });
+  const check = useCommand((rule: NetworkRule) => api.checkNetworkRule({ rule }));
+  const add = async () => {
+    const rule = ruleFromFields(form);
+    if ((await check.run(rule)) !== undefined) {
+      setRules([...rules, rule]);
+      setForm({ ...EMPTY_RULE, profile: form.profile });
+    }
+  };
+  const when = (r: NetworkRule) => Object.entries(r.when).map(([k, v]) => `${k}=${v}`).join(', ');
+  return (
+    <fieldset className="panel" data-testid="settings-rules">
+      <legend>{d('settings.rules')}</legend>
+      {rules.length === 0 ? (
+        <p className="view-state empty">{d('settings.rulesNone')}</p>
+      ) : (
+        <ul className="plain">
+          {rules.map((r, i) => (
+            <li key={`${i}:${r.profile}:${when(r)}`} data-testid="settings-rule">
+              {d('settings.rule', { when: when(r), profile: r.profile })}{' '}
+              <button type="button" onClick={() => setRules(rules.filter((_, j) => j !== i))}>
+                {d('common.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="grid3">
+        <label className="field">
+          <span>{d('settings.ruleProfile')}</span>
+          <select value={form.profile} onChange={(e) => setForm({ ...form, profile: e.target.value })} data-testid="rule-profile">
+            {profiles.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{d('settings.ruleSsid')}</span>
+          <input value={form.ssid} onChange={(e) => setForm({ ...form, ssid: e.target.value })} data-testid="rule-ssid" />
+        </label>
+        <label className="field">
+          <span>{d('settings.ruleSubnet')}</span>
+          <input value={form.gatewaySubnet} onChange={(e) => setForm({ ...form, gatewaySubnet: e.target.value })} className="mono" data-testid="rule-subnet" />
+        </label>
+        <label className="field">
+          <span>{d('settings.ruleDomain')}</span>
+          <input value={form.dnsSearchDomain} onChange={(e) => setForm({ ...form, dnsSearchDomain: e.target.value })} className="mono" data-testid="rule-domain" />
+        </label>
+      </div>
+      <button type="button" onClick={() => void add()} disabled={check.busy} data-testid="rule-add">
+        {d('settings.ruleCheck')}
+      </button>
+      {check.error !== null && (
+        <p className="error" role="alert" data-testid="rule-problem">
+          {d('settings.ruleProblem', { problem: check.error })}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,21 @@
+// Theme and language: the settings override the OS; 'system' follows it.
+export type UiLocale = 'en' | 'zh-CN';
+export type ThemeSetting = 'system' | 'light' | 'dark';
+export type LanguageSetting = 'system' | UiLocale;
+
+/** The first of the user's languages the dashboard has, else English. */
+export function localeFromLanguages(languages: readonly string[]): UiLocale {
+  for (const lang of languages) {
+    if (/^zh(-(CN|SG|Hans)\b|$)/i.test(lang)) return 'zh-CN';
+    if (/^en\b/i.test(lang)) return 'en';
+  }
+  return 'en';
+}
+
+export function resolveLocale(setting: LanguageSetting, languages: readonly string[]): UiLocale {
+  return setting === 'system' ? localeFromLanguages(languages) : setting;
+}
+
+export function resolveTheme(setting: ThemeSetting, osPrefersDark: boolean): 'light' | 'dark' {
+  return setting === 'system' ? (osPrefersDark ? 'dark' : 'light') : setting;
+}
