@@ -2,23 +2,20 @@
 // candidate streaming in with a phase breakdown bar; errors in words; the recommendation with a
 // diff against the current configuration and an Apply button.
 //
-// Apply: the contract has no "apply a recommendation" key, so Apply saves the recommended chain
-// as the user profile "benchmark" (createProfile, or updateProfile when it exists; other settings
-// come from the active profile) and switches to it (switchProfile): one undoable apply.
+// Apply: the applyRecommendation command saves the active profile with the recommended chain as
+// the profile "recommended" and switches to it through the use engine: one undoable apply.
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, BenchmarkView as BenchmarkReport } from '../../shared/contract/state.js';
 import type { ProbeFailure } from '../../shared/bench/types.js';
 import { orderRows, phaseSegments, rowsFromReport, type BenchRow } from '../../shared/ui/bench-rows.js';
 import { diffChains, type ChainDiffRow } from '../../shared/ui/chain-diff.js';
-import { profileFromRecommendation } from '../../shared/ui/profile-edit.js';
+import { RECOMMENDED_PROFILE_ID } from '../../shared/profile/recommended.js';
 import { useCommand } from '../components/useCommand.js';
 import type { LiveBench } from '../components/useBenchRows.js';
 import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
 import type { Locale } from '../i18n/messages.js';
 import './dashboard.css';
-
-export const RECOMMENDED_PROFILE_ID = 'benchmark';
 
 export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: Api; locale: Locale; live: LiveBench }) {
   const d = useMemo(() => dashboardTranslator(locale), [locale]);
@@ -131,14 +128,7 @@ function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app:
   const current = { goproxy: vars.find((v) => v.name === 'GOPROXY')?.value ?? '', gosumdb: vars.find((v) => v.name === 'GOSUMDB')?.value ?? '' };
   const rec = report.recommendation;
   const diff = diffChains(current, rec);
-  const apply = useCommand(async () => {
-    const active = app.profiles.list.find((p) => p.active)?.profile ?? null;
-    const existing = app.profiles.list.find((p) => p.profile.id === RECOMMENDED_PROFILE_ID) ?? null;
-    const profile = profileFromRecommendation(rec, active, RECOMMENDED_PROFILE_ID, d('bench.recommendation'));
-    if (existing !== null && existing.origin === 'user') await api.updateProfile({ profile });
-    else await api.createProfile({ profile });
-    return api.switchProfile({ id: RECOMMENDED_PROFILE_ID });
-  });
+  const apply = useCommand(() => api.applyRecommendation({}));
   return (
     <div className="panel" data-testid="bench-recommendation">
       <h3>{d('bench.recommendation')}</h3>

@@ -1,8 +1,7 @@
 // Editing a profile in the Profiles view: reordering entries (drag or keyboard), choosing the
-// separator after each entry, a blank profile to start from, a profile made from a benchmark's
-// recommendation, and the "does this module path match?" tester, which asks go's own matcher.
+// separator after each entry, a blank profile to start from, and the "does this module path
+// match?" tester, which asks go's own matcher.
 import { matchPrefixPatterns } from '../go/match.js';
-import type { ChainEntry } from '../go/goproxy.js';
 import { PROFILE_SCHEMA, type Profile, type ProxyEntry, type Separator } from '../profile/types.js';
 
 /** The entries with `from` moved to index `to` (clamped); separators travel with their entry, and the last has none. */
@@ -55,20 +54,6 @@ export function blankProfile(id: string, name: string): Profile {
     credentials: [],
     targets: { goEnv: true, shells: null },
   };
-}
-
-/**
- * A benchmark's recommendation as a profile: the recommended chain and checksum database over
- * the base profile's other settings (private patterns, credentials, targets), or a blank one.
- */
-export function profileFromRecommendation(rec: { entries: readonly ChainEntry[]; gosumdb: string | null }, base: Profile | null, id: string, name: string): Profile {
-  const start = base ?? blankProfile(id, name);
-  const goproxy: ProxyEntry[] = rec.entries.map((e, i) => {
-    const url = e.kind === 'proxy' ? (e.raw !== '' ? e.raw : e.url) : e.kind;
-    return i === rec.entries.length - 1 ? { url } : { url, separator: e.fallBackOnError ? '|' : ',' };
-  });
-  const { description: _dropped, ...rest } = start;
-  return { ...rest, id, name, goproxy, gosumdb: rec.gosumdb ?? start.gosumdb, credentials: start.credentials.map((c) => ({ ...c })), targets: { ...start.targets } };
 }
 
 export type PatternVerdict = { kind: 'empty' } | { kind: 'match'; pattern: string } | { kind: 'no-match' };

@@ -11,7 +11,7 @@ import { ProfileError, ProfileStore } from '../profiles/index.js';
 import { commitUse, planUse, UseInputError } from '../use/index.js';
 import type { CommandContext, ServiceContext } from './context.js';
 import { toProfileView } from './profile-view.js';
-import { RECOMMENDED_PROFILE_ID, recommendedProfile } from './recommended-profile.js';
+import { RECOMMENDED_PROFILE_ID, recommendedProfile } from '../../../shared/profile/recommended.js';
 import { commit } from './store.js';
 
 type ProfileKeys = 'refreshProfiles' | 'switchProfile' | 'applyRecommendation' | 'createProfile' | 'updateProfile' | 'deleteProfile' | 'duplicateProfile' | 'importProfiles' | 'exportProfile';

@@ -1,13 +1,10 @@
 // The Profiles editor's and the Benchmark's Apply models: reordering, separators, the private
-// pattern tester (go's matcher), the chain diff, a recommendation as a profile.
+// pattern tester (go's matcher), the chain diff.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseGoproxy } from '../../../shared/go/goproxy.js';
-import { profileGoproxy } from '../../../shared/profile/to-go-env.js';
 import { profileIdProblem, validateProfile } from '../../../shared/profile/validate.js';
-import { builtinProfile } from '../../../shared/profile/builtins.js';
 import { diffChains } from '../../../shared/ui/chain-diff.js';
-import { addEntry, blankProfile, freeProfileId, moveEntry, newProfileId, profileFromRecommendation, removeEntry, separatorMeaning, setSeparator, testPrivatePatterns } from '../../../shared/ui/profile-edit.js';
+import { addEntry, blankProfile, freeProfileId, moveEntry, newProfileId, removeEntry, separatorMeaning, setSeparator, testPrivatePatterns } from '../../../shared/ui/profile-edit.js';
 
 const list = [{ url: 'https://a.example', separator: '|' as const }, { url: 'https://b.example', separator: ',' as const }, { url: 'direct' }];
 
@@ -51,18 +48,7 @@ test('the chain diff: moved, added, removed, separator changes, GOSUMDB', () => 
   assert.deepEqual(sep.rows.map((r) => r.change), ['separator', 'same']);
 });
 
-test('a recommendation becomes a valid profile with the recommended GOPROXY, keeping the base profile\'s other settings', () => {
-  const parsed = parseGoproxy('http://127.0.0.1:4001|http://127.0.0.1:4002,direct');
-  assert.ok(parsed.ok);
-  const fresh = profileFromRecommendation({ entries: parsed.value.entries, gosumdb: null }, null, 'bench', 'From the benchmark');
-  assert.equal(profileGoproxy(fresh), 'http://127.0.0.1:4001|http://127.0.0.1:4002,direct');
-  assert.ok(validateProfile(fresh).ok, JSON.stringify(validateProfile(fresh)));
-  const china = builtinProfile('china')!;
-  const over = profileFromRecommendation({ entries: parsed.value.entries, gosumdb: 'sum.golang.org' }, { ...china, goprivate: '*.corp.example' }, 'bench', 'Bench');
-  assert.equal(over.goprivate, '*.corp.example');
-  assert.equal(over.gosumdb, 'sum.golang.org');
-  assert.equal(over.id, 'bench');
-  assert.ok(validateProfile(over).ok);
+test('a blank profile is valid', () => {
   assert.ok(validateProfile(blankProfile('mine', 'Mine')).ok);
 });
 

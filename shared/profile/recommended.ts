@@ -1,8 +1,8 @@
 // A benchmark's recommendation as a profile, so applying it goes through the use engine like any
 // switch (one undoable apply, verified with the real go). Pure.
-import type { Recommendation } from '../../../shared/bench/recommend.js';
-import { parseGoproxy } from '../../../shared/go/goproxy.js';
-import { structuredCloneProfile, type Profile, type ProxyEntry } from '../../../shared/profile/index.js';
+import type { Recommendation } from '../bench/recommend.js';
+import { parseGoproxy } from '../go/goproxy.js';
+import { structuredCloneProfile, type Profile, type ProxyEntry } from './index.js';
 
 export const RECOMMENDED_PROFILE_ID = 'recommended';
 
