@@ -5,7 +5,7 @@
 // changes, as the real go reports), edit a profile, run a benchmark (rows stream in, the
 // recommendation appears) and apply it, explain a module on the chain, read the history that
 // benchmark stored, validate a network rule, switch to 简体中文. Screenshots of each view go to
-// docs/screenshots/ for the README.
+// a folder of screenshots (docs/screenshots/ with GOPROXYCTL_SCREENSHOTS=docs/screenshots).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -17,9 +17,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { fixtureGraph, startLab, type Lab } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
 import { cliPath, repoRoot } from '../support/paths.js';
+import { screenshotDir } from '../support/screenshots.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
-const screenshots = path.join(repoRoot, 'docs', 'screenshots');
+const screenshots = screenshotDir();
 /** The service benchmarks this module (its DEFAULT_PROBE_MODULE), so the lab serves it too. */
 const PROBE_MODULE = { path: 'golang.org/x/mod', version: 'v0.17.0', requires: [], files: { 'go.mod': 'module golang.org/x/mod\n\ngo 1.17\n', 'mod.go': 'package mod\n' } };
 

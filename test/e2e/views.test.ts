@@ -3,7 +3,7 @@
 // Checks what a user sees: one node per entry with go's edge labels, a health update repainting
 // only its node, the explain path animating across the graph, the History chart drawing data
 // and switching resolution with the range, and the strings switching to 简体中文. Screenshots go
-// to docs/screenshots/ for the README.
+// to a temporary folder (docs/screenshots/ with GOPROXYCTL_SCREENSHOTS=docs/screenshots).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { buildHarness, launchChromium, serveDir } from '../bench/ui.js';
-import { repoRoot } from '../support/paths.js';
+import { screenshotDir } from '../support/screenshots.js';
 
 let tmp: string;
 let server: { url: string; close: () => Promise<void> };
 let browser: BrowserContext;
-const screenshots = path.join(repoRoot, 'docs', 'screenshots');
+const screenshots = screenshotDir();
 
 before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-views-e2e-'));
