@@ -216,9 +216,10 @@ async function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<st
 
 /** Reads one line from the terminal in raw mode, so nothing typed is echoed. Ctrl-C aborts. */
 function promptNoEcho(io: CliIo, tty: ReadStream, prompt: string): Promise<string> {
-  io.stderr.write(prompt);
+  // Echo off before the prompt appears: anything typed (or pasted) after seeing it must not echo.
   tty.setRawMode(true);
   tty.resume();
+  io.stderr.write(prompt);
   return new Promise<string>((resolve, reject) => {
     let typed = '';
     const finish = (err: Error | null): void => {
