@@ -1,9 +1,9 @@
 // The Profiles view: every profile (built-in, yours, subscribed) with switch, edit, duplicate,
-// delete and export; a new profile; import; credentials per private proxy. Subscriptions are
-// shown with their source (the contract has no key to add one from the UI).
+// delete and export; a new profile; import; team subscriptions (add, refresh, unsubscribe);
+// credentials per private proxy.
 import { useEffect, useMemo, useState } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
-import type { AppState, ProfileView } from '../../shared/contract/state.js';
+import type { AppState, ProfileView, SubscriptionView } from '../../shared/contract/state.js';
 import type { Profile } from '../../shared/profile/types.js';
 import { blankProfile, credentialOrigins, freeProfileId, newProfileId } from '../../shared/ui/profile-edit.js';
 import { useCommand } from '../components/useCommand.js';
@@ -87,6 +87,7 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
       )}
       {exported !== null && <Exported exported={exported} d={d} onClose={() => setExported(null)} />}
       <Import api={api} d={d} />
+      <Subscriptions profiles={profiles} api={api} d={d} />
       <CredentialsPanel credentials={app.credentials} referenced={referenced} api={api} d={d} />
     </section>
   );
@@ -205,5 +206,128 @@ function Import({ api, d }: { api: Api; d: DashboardTranslate }) {
       {run.error !== null && <p className="error" role="alert">{d('common.failed', { error: run.error })}</p>}
       {run.result !== null && <p className="ok">{d('profiles.importDone', { count: run.result.length })}</p>}
     </details>
+  );
+}
+
+const DEFAULT_INTERVAL_HOURS = 24;
+
+function Subscriptions({ profiles, api, d }: { profiles: AppState['profiles']; api: Api; d: DashboardTranslate }) {
+  const [source, setSource] = useState('');
+  const [hours, setHours] = useState(String(DEFAULT_INTERVAL_HOURS));
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const add = useCommand((src: string, h: number) => api.subscribeProfiles({ source: src, intervalHours: h }));
+  const refresh = useCommand(() => api.refreshSubscriptions({}));
+  const remove = useCommand((src: string) => api.unsubscribeProfiles({ source: src }));
+  const interval = Number(hours);
+  const intervalOk = Number.isFinite(interval) && interval >= 1 && interval <= 720;
+  const busy = add.busy || refresh.busy || remove.busy;
+  const subs = profiles.subscriptions;
+  return (
+    <section className="panel" aria-labelledby="subs-heading" data-testid="subscriptions">
+      <div className="panel-header">
+        <h3 id="subs-heading">{d('subs.heading')}</h3>
+        {subs.length > 0 && (
+          <button type="button" disabled={busy} onClick={() => void refresh.run()} data-testid="subs-refresh">
+            {refresh.busy ? d('subs.refreshing') : d('subs.refresh')}
+          </button>
+        )}
+      </div>
+      <p className="muted">{d('subs.intro')}</p>
+      <form
+        className="actions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add.run(source.trim(), interval).then((r) => {
+            if (r !== undefined) setSource('');
+          });
+        }}
+      >
+        <label className="field">
+          <span>{d('subs.source')}</span>
+          <input type="text" value={source} onChange={(e) => setSource(e.target.value)} className="mono" spellCheck={false} data-testid="subs-source" />
+        </label>
+        <label className="field">
+          <span>{d('subs.interval')}</span>
+          <input type="number" min={1} max={720} value={hours} onChange={(e) => setHours(e.target.value)} aria-invalid={!intervalOk} data-testid="subs-interval" />
+        </label>
+        <button type="submit" disabled={busy || source.trim() === '' || !intervalOk} data-testid="subs-add">
+          {add.busy ? d('subs.adding') : d('subs.add')}
+        </button>
+      </form>
+      {add.error !== null && <p className="error" role="alert">{d('common.failed', { error: add.error })}</p>}
+      {add.result !== null && add.error === null && <p className="ok" role="status">{d('subs.added', { count: add.result.profileIds.length })}</p>}
+      {refresh.error !== null && <p className="error" role="alert">{d('common.failed', { error: refresh.error })}</p>}
+      {refresh.result !== null && refresh.error === null && (
+        <p className="ok" role="status">{d('subs.refreshed', { ok: refresh.result.filter((r) => r.lastError === null).length, total: refresh.result.length })}</p>
+      )}
+      {remove.error !== null && <p className="error" role="alert">{d('common.failed', { error: remove.error })}</p>}
+      {!profiles.loaded ? (
+        <p className="view-state loading" role="status">{d('subs.loading')}</p>
+      ) : subs.length === 0 ? (
+        <p className="view-state empty">{d('subs.empty')}</p>
+      ) : (
+        <ul className="profile-list" data-testid="subs-list">
+          {subs.map((sub) => (
+            <SubscriptionItem
+              key={sub.source}
+              sub={sub}
+              d={d}
+              busy={busy}
+              confirming={confirming === sub.source}
+              onUnsubscribe={() => setConfirming(sub.source)}
+              onConfirm={(yes) => {
+                setConfirming(null);
+                if (yes) void remove.run(sub.source);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface SubscriptionItemProps {
+  sub: SubscriptionView;
+  d: DashboardTranslate;
+  busy: boolean;
+  confirming: boolean;
+  onUnsubscribe: () => void;
+  onConfirm: (yes: boolean) => void;
+}
+
+function SubscriptionItem({ sub, d, busy, confirming, onUnsubscribe, onConfirm }: SubscriptionItemProps) {
+  return (
+    <li className="profile" data-testid="subscription">
+      <div className="profile-head">
+        <strong className="mono">{sub.source}</strong> <span className="badge">{d('subs.every', { hours: sub.intervalHours })}</span>
+      </div>
+      <p className="muted">{sub.lastSuccess !== null ? d('subs.lastSuccess', { time: new Date(sub.lastSuccess).toLocaleString() }) : d('subs.never')}</p>
+      {sub.lastError !== null && (
+        <p className="warning" role="alert" data-testid="subscription-error">
+          {d('subs.lastError', { time: sub.lastAttempt !== null ? new Date(sub.lastAttempt).toLocaleString() : '', error: sub.lastError })}
+        </p>
+      )}
+      <p className="mono" data-testid="subscription-profiles">
+        {sub.profileIds.length > 0 ? d('subs.profiles', { ids: sub.profileIds.join(', ') }) : d('subs.noProfiles')}
+      </p>
+      {confirming ? (
+        <div className="confirm" role="alertdialog" aria-label={d('subs.confirmUnsubscribe', { source: sub.source })}>
+          <span>{d('subs.confirmUnsubscribe', { source: sub.source })}</span>
+          <button type="button" onClick={() => onConfirm(true)} data-testid="subs-confirm-unsubscribe">
+            {d('subs.unsubscribe')}
+          </button>
+          <button type="button" onClick={() => onConfirm(false)} autoFocus>
+            {d('common.cancel')}
+          </button>
+        </div>
+      ) : (
+        <div className="actions">
+          <button type="button" onClick={onUnsubscribe} disabled={busy} data-testid="subs-unsubscribe">
+            {d('subs.unsubscribe')}
+          </button>
+        </div>
+      )}
+    </li>
   );
 }

@@ -14,7 +14,7 @@ import { isCanonicalSemver } from '../go/semver.js';
 import type { Envelope } from './envelope.js';
 import { networkRuleSchema, profileId, profileSchema, settingsSchema } from './request-schemas.js';
 import { HISTORY_RESOLUTIONS, type BenchmarkStartedView, type CredentialsView, type HistorySeriesView, type UndoView } from './responses.js';
-import { array, boolean, integer, nullable, object, oneOf, phantom, refine, string, type CheckResult, type Phantom, type Schema } from './schema.js';
+import { array, boolean, integer, nullable, number, object, oneOf, phantom, refine, string, type CheckResult, type Phantom, type Schema } from './schema.js';
 import type {
   AppSettings,
   ApplyView,
@@ -25,6 +25,7 @@ import type {
   FindingView,
   GoConfigView,
   ProfileView,
+  SubscriptionView,
   SwitchView,
   WatchEventView,
   AppState,
@@ -56,6 +57,7 @@ const modulePath = refine(string({ minLength: 1, maxLength: 500 }), (p) => {
   const problem = checkModulePath(p);
   return problem === null ? null : `is not a valid module path (${problem})`;
 });
+const subscriptionSource = string({ minLength: 1, maxLength: 2000 });
 const canonicalVersion = refine(string({ minLength: 1, maxLength: 200 }), (v) =>
   isCanonicalSemver(v) ? null : 'must be a full semantic version such as v1.2.3 (or null for the latest)',
 );
@@ -96,6 +98,17 @@ export const CONTRACT = {
     phantom<ProfileView[]>(),
   ),
   exportProfile: command('A profile as the JSON document `goproxyctl profiles export` writes', object({ id: profileId }), phantom<{ id: string; text: string }>()),
+  subscribeProfiles: command(
+    "Subscribe to a team's profile document (an http(s) URL or a file path), fetched once now and then every intervalHours",
+    object({ source: subscriptionSource, intervalHours: number({ min: 1, max: 720 }) }),
+    phantom<SubscriptionView>(),
+  ),
+  unsubscribeProfiles: command('Stop a subscription and remove the profiles it provided', object({ source: subscriptionSource }), phantom<{ source: string }>()),
+  refreshSubscriptions: command(
+    'Fetch every subscription now; a failed one keeps its profiles and records the error',
+    object({}),
+    phantom<SubscriptionView[]>(),
+  ),
 
   // The doctor (electron/core/doctor, shared/doctor).
   runDoctor: command('Check the configuration for shadowed or broken settings; findings land in the state', object({}), phantom<FindingView[]>()),

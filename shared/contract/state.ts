@@ -78,6 +78,20 @@ export interface ProfileView {
   blockers: string[];
 }
 
+/** A team's published profile document the user subscribed to (credentials in the URL redacted). */
+export interface SubscriptionView {
+  /** The URL (redacted) or absolute file path. */
+  source: string;
+  intervalHours: number;
+  /** ISO times; null before the first attempt / success. */
+  lastAttempt: string | null;
+  lastSuccess: string | null;
+  /** The last refresh's failure in one sentence; null after a success. */
+  lastError: string | null;
+  /** The profiles it provides (kept from the last success when a refresh fails). */
+  profileIds: string[];
+}
+
 /** What switching to a profile did: the files written (one undoable apply) and go's verdict. */
 export interface SwitchView {
   profileId: string;
@@ -191,7 +205,14 @@ export interface AppState {
     last: ExplainView | null;
     error: string | null;
   };
-  profiles: { list: ProfileView[]; active: string | null; loaded: boolean; error: string | null };
+  profiles: {
+    list: ProfileView[];
+    active: string | null;
+    loaded: boolean;
+    error: string | null;
+    /** Read with the list; optional only so states built before subscriptions existed still type-check. */
+    subscriptions: SubscriptionView[];
+  };
   /** The profile switch in progress (through the use engine) and the last one. */
   switching: { running: string | null; last: SwitchView | null; error: string | null };
   doctor: { running: boolean; findings: FindingView[] | null; checkedAt: number | null; lastFix: DoctorFixView | null; error: string | null };
@@ -222,7 +243,7 @@ export const INITIAL_STATE: AppState = {
   revision: 0,
   config: { loading: false, view: null, error: null },
   explain: { running: null, last: null, error: null },
-  profiles: { list: [], active: null, loaded: false, error: null },
+  profiles: { list: [], active: null, loaded: false, error: null, subscriptions: [] },
   switching: { running: null, last: null, error: null },
   doctor: { running: false, findings: null, checkedAt: null, lastFix: null, error: null },
   applies: { list: [], error: null },

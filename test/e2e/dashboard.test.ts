@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { builtinProfile, serializeBundle } from '../../shared/profile/index.js';
 import { fixtureGraph, startLab, type Lab } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
 import { cliPath, repoRoot } from '../support/paths.js';
@@ -175,6 +176,17 @@ test('profiles: switching from the UI rewrites the go env file; the editor reord
   await page.getByTestId('editor-save').click();
   await editor.waitFor({ state: 'detached', ...T });
   assert.match(await page.getByTestId('profile-my-profile').innerText(), /GOPROXY=https:\/\/proxy\.golang\.org\|direct/);
+
+  // A team's published file, subscribed from the view: its profile is listed as subscribed.
+  const published = path.join(home, 'team-profiles.json');
+  await writeFile(published, serializeBundle([{ ...builtinProfile('global')!, id: 'team-mirror', name: 'Team mirror' }]));
+  await page.getByTestId('subs-source').fill(published);
+  await page.getByTestId('subs-interval').fill('6');
+  await page.getByTestId('subs-add').click();
+  await page.getByTestId('profile-team-mirror').waitFor(T);
+  assert.match(await page.getByTestId('profile-team-mirror').innerText(), /subscribed from .*team-profiles\.json/);
+  assert.match(await page.getByTestId('subscription').innerText(), /every 6 h/);
+  assert.match(await page.getByTestId('subscription-profiles').innerText(), /team-mirror/);
 });
 
 test('benchmark (opened by its own route): rows stream in, the recommendation appears with a diff, Apply switches to it', { timeout: 90_000 }, async () => {

@@ -5,8 +5,9 @@
 import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
-import type { ProfileView, SwitchView } from '../../../shared/contract/state.js';
+import type { ProfileView, SubscriptionView, SwitchView } from '../../../shared/contract/state.js';
 import { builtinProfile } from '../../../shared/profile/index.js';
+import type { Subscription } from '../../../shared/profile/subscription.js';
 import { ProfileError, ProfileStore } from '../profiles/index.js';
 import { commitUse, planUse, UseInputError } from '../use/index.js';
 import type { CommandContext, ServiceContext } from './context.js';
@@ -14,7 +15,41 @@ import { toProfileView } from './profile-view.js';
 import { RECOMMENDED_PROFILE_ID, recommendedProfile } from '../../../shared/profile/recommended.js';
 import { commit } from './store.js';
 
-type ProfileKeys = 'refreshProfiles' | 'switchProfile' | 'applyRecommendation' | 'createProfile' | 'updateProfile' | 'deleteProfile' | 'duplicateProfile' | 'importProfiles' | 'exportProfile';
+type ProfileKeys =
+  | 'refreshProfiles'
+  | 'switchProfile'
+  | 'applyRecommendation'
+  | 'createProfile'
+  | 'updateProfile'
+  | 'deleteProfile'
+  | 'duplicateProfile'
+  | 'importProfiles'
+  | 'exportProfile'
+  | 'subscribeProfiles'
+  | 'unsubscribeProfiles'
+  | 'refreshSubscriptions';
+
+const SECONDS_PER_HOUR = 3600;
+
+/** A stored subscription as the state shows it: a URL's password never leaves the store. Pure. */
+export function toSubscriptionView(sub: Subscription): SubscriptionView {
+  return {
+    source: redactCredentials(sub.source),
+    intervalHours: sub.intervalSeconds / SECONDS_PER_HOUR,
+    lastAttempt: sub.lastAttempt,
+    lastSuccess: sub.lastSuccess,
+    lastError: sub.lastError === null ? null : redactCredentials(sub.lastError),
+    profileIds: [...sub.profileIds],
+  };
+}
+
+/**
+ * The stored source a request names: the UI only ever saw the redacted form, so that matches
+ * too; anything else goes to the store as typed (it normalizes paths and says what is wrong).
+ */
+export function storedSource(subs: Subscription[], requested: string): string {
+  return subs.find((s) => s.source === requested || redactCredentials(s.source) === requested)?.source ?? requested;
+}
 
 export interface ProfileHandlerHooks {
   /** After a switch: the configuration, the apply history... changed on disk. */
@@ -34,8 +69,11 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
 
   async function reload(): Promise<ProfileView[]> {
     try {
-      const list = (await profiles().list()).map(toProfileView);
-      commit(store, { profiles: { list, active: list.find((p) => p.active)?.profile.id ?? null, loaded: true, error: null } });
+      const profileStore = profiles();
+      const [listed, subs] = await Promise.all([profileStore.list(), profileStore.subscriptions()]);
+      const list = listed.map(toProfileView).map((v) => (v.subscription === null ? v : { ...v, subscription: redactCredentials(v.subscription) }));
+      const subscriptions = subs.map(toSubscriptionView);
+      commit(store, { profiles: { list, active: list.find((p) => p.active)?.profile.id ?? null, loaded: true, error: null, subscriptions } });
       return list;
     } catch (err) {
       const e = asContractError(err);
@@ -125,5 +163,29 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
         return (await reload()).filter((p) => ids.has(p.profile.id));
       }),
     exportProfile: (request) => guarded(async () => ({ id: request.id, text: await profiles().exportProfile(request.id) })),
+
+    subscribeProfiles: (request) =>
+      guarded(async () => {
+        const result = await profiles().subscribe(request.source, Math.round(request.intervalHours * SECONDS_PER_HOUR), new Date(ctx.now()));
+        await reload();
+        const view = store.getState().profiles.subscriptions.find((s) => s.source === redactCredentials(result.source));
+        if (!view) throw new ContractError('failed', `the subscription to ${redactCredentials(result.source)} was stored but is not listed`);
+        return view;
+      }),
+    unsubscribeProfiles: (request) =>
+      guarded(async () => {
+        const profileStore = profiles();
+        const source = storedSource(await profileStore.subscriptions(), request.source);
+        await profileStore.unsubscribe(source);
+        await reload();
+        return { source: redactCredentials(source) };
+      }),
+    refreshSubscriptions: () =>
+      guarded(async () => {
+        // Failures are not errors of the command: each one is kept with its subscription.
+        await profiles().refresh({ now: new Date(ctx.now()) });
+        await reload();
+        return store.getState().profiles.subscriptions;
+      }),
   };
 }

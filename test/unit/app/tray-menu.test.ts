@@ -52,7 +52,7 @@ test('tooltip: status, GOPROXY and how long ago it was read', () => {
 });
 
 test('menu: profiles as radio items, the chain with latencies, the real actions, quit last', () => {
-  const state = { ...stateWith(), profiles: { list: profileViews(BUILTIN_PROFILES[0]!.id), active: BUILTIN_PROFILES[0]!.id, loaded: true, error: null } };
+  const state = { ...stateWith(), profiles: { list: profileViews(BUILTIN_PROFILES[0]!.id), active: BUILTIN_PROFILES[0]!.id, loaded: true, error: null, subscriptions: [] } };
   const items = buildTrayMenu({ state, now }, t);
   const labels = items.map((i) => (i.type === 'separator' ? '---' : i.label));
   assert.deepEqual(labels, [
@@ -133,7 +133,7 @@ test('menu: a rejected GOPROXY and a configuration being read', () => {
 
 test('adapter: the template clicks run the item actions, and every update sets icon, tooltip and the whole menu', () => {
   const clicked: TrayAction[] = [];
-  const state = { ...stateWith(), profiles: { list: profileViews(null), active: null, loaded: true, error: null } };
+  const state = { ...stateWith(), profiles: { list: profileViews(null), active: null, loaded: true, error: null, subscriptions: [] } };
   const template = toMenuTemplate(buildTrayMenu({ state, now }, t), (a) => clicked.push(a));
   for (const item of template) (item.click as (() => void) | undefined)?.();
   assert.deepEqual(clicked, [
