@@ -2,6 +2,7 @@
 // probes for 8 proxies, with daily rhythm, noise, occasional failures and one outage. The same
 // seed gives the same data on every machine, so figures are comparable run to run.
 import type { HistorySeriesInput } from '../../shared/ui/history-chart.js';
+import { mulberry32 } from '../../shared/util/prng.js';
 
 export const HARNESS_PROXIES = [
   'https://proxy.golang.org',
@@ -18,17 +19,7 @@ export const HARNESS_PROXIES = [
 export const HARNESS_NOW_MS = Date.UTC(2026, 10, 1, 12, 0);
 const MINUTE_S = 60;
 
-/** mulberry32: a tiny, well-distributed seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 /**
  * Minute points for `proxies` over `days` ending at nowMs. One probe per minute (samples = 1);

@@ -1,14 +1,11 @@
 // The application state the main process owns and every UI replicates read-only.
 // Plain JSON (it crosses IPC and HTTP) and free of secrets: every value that may hold a URL
 // with credentials is redacted before it enters the state (see redact.ts).
-import type { CandidateResult } from '../bench/aggregate.js';
-import type { Recommendation } from '../bench/recommend.js';
 import type { Finding } from '../doctor/types.js';
 import type { Profile } from '../profile/types.js';
-import type { NetworkRule } from '../repair/network-rules.js';
-import { DEFAULT_REPAIR_SETTINGS, type RepairCause } from '../repair/decide.js';
-import type { NetworkFingerprint } from '../repair/fingerprint.js';
-import type { WatchTrigger } from '../repair/probe-plan.js';
+import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../repair/decide.js';
+import type { ChainChoice, WatchEvent } from '../repair/events.js';
+import type { BenchmarkReport } from '../bench/report.js';
 
 export type ConfigSource = 'os-env' | 'env-file' | 'goroot-env' | 'default' | 'derived';
 
@@ -140,27 +137,12 @@ export interface EntryHealthView {
   source: 'probe' | 'benchmark';
 }
 
-/** The watcher's events, as plain data (electron/core/watch's WatchEvent). */
-export interface ChainChoiceView {
-  profile: string | null;
-  goproxy: string;
-}
-export type WatchEventView =
-  | { type: 'network-change'; at: string; kind: 'network-change' | 'wake'; fingerprint: NetworkFingerprint; changes: string[] }
-  | { type: 'probe'; at: string; candidate: string; ok: boolean; score: number; durationMs: number; error: string | null }
-  | { type: 'repair'; at: string; trigger: WatchTrigger; action: 'reorder' | 'switch-profile'; cause: RepairCause; from: ChainChoiceView; to: ChainChoiceView; reason: string; applyId: string | null }
-  | { type: 'keep'; at: string; trigger: WatchTrigger; cause: RepairCause; reason: string }
-  | { type: 'error'; at: string; message: string };
+/** The watcher's events: the one definition in shared/repair/events.ts. */
+export type ChainChoiceView = ChainChoice;
+export type WatchEventView = WatchEvent;
 
-export interface AutoRepairSettings {
-  enabled: boolean;
-  failureThreshold: number;
-  absoluteTolerance: number;
-  relativeTolerance: number;
-  dwellMs: number;
-  manualGraceMs: number;
-  rules: NetworkRule[];
-}
+/** The repair policy (shared/repair) plus whether auto-repair runs at all. */
+export type AutoRepairSettings = RepairSettings & { enabled: boolean };
 
 export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -185,16 +167,8 @@ export interface KeychainStatusView {
   problem: string | null;
 }
 
-export interface BenchmarkView {
-  startedAt: number;
-  durationMs: number;
-  /** Best first. */
-  results: CandidateResult[];
-  recommendation: Recommendation;
-  cancelled: boolean;
-  anyWorking: boolean;
-  warnings: string[];
-}
+/** A finished benchmark as the UI sees it: the engine's report without its bookkeeping. */
+export type BenchmarkView = Omit<BenchmarkReport, 'recorded'>;
 
 export interface AppState {
   /** Increases with every change; the stream's patches name the revision they apply to. */

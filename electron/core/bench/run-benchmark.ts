@@ -5,7 +5,8 @@
 // summaries and the history records (a few numbers per sample) are kept.
 import { aggregateCandidate, anyRouteWorks, rankResults, type CandidateResult } from '../../../shared/bench/aggregate.js';
 import type { BenchCandidate } from '../../../shared/bench/catalog.js';
-import { recommendChain, type Recommendation } from '../../../shared/bench/recommend.js';
+import type { BenchmarkReport } from '../../../shared/bench/report.js';
+import { recommendChain } from '../../../shared/bench/recommend.js';
 import type { ProbeProgress, ProbeSample } from '../../../shared/bench/types.js';
 import { normalizeProxyUrl } from '../../../shared/go/goproxy.js';
 import { probeDirect, probeProxy, probeSumdb, type BodyCaps, type Credentials, type ModuleRef, type PhaseTimeouts } from '../probe/index.js';
@@ -38,21 +39,7 @@ export interface RunBenchmarkOptions {
   onEvent?: BenchListener;
 }
 
-export interface BenchmarkReport {
-  startedAt: number;
-  durationMs: number;
-  /** Best first. Candidates cut short by cancellation are left out. */
-  results: CandidateResult[];
-  recommendation: Recommendation;
-  /** True when the signal aborted before every candidate finished. */
-  cancelled: boolean;
-  /** Whether a proxy or direct worked at least once. */
-  anyWorking: boolean;
-  /** History records written (0 when not recording or cancelled before any sample). */
-  recorded: number;
-  /** Sentences for the user: unreadable credentials, history that could not be written. */
-  warnings: string[];
-}
+export type { BenchmarkReport };
 
 /** The URL a candidate is reported under: go's normalization, never credentials. */
 export function reportedName(c: BenchCandidate): string {

@@ -2,20 +2,9 @@
 // turns into notifications, and what is appended to the event log.
 import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { NetworkFingerprint } from '../../../shared/repair/fingerprint.js';
-import type { RepairCause, WatchTrigger } from '../../../shared/repair/index.js';
+import type { ChainChoice, WatchEvent } from '../../../shared/repair/events.js';
 
-export interface ChainChoice {
-  profile: string | null;
-  goproxy: string;
-}
-
-export type WatchEvent =
-  | { type: 'network-change'; at: string; kind: 'network-change' | 'wake'; fingerprint: NetworkFingerprint; changes: string[] }
-  | { type: 'probe'; at: string; candidate: string; ok: boolean; score: number; durationMs: number; error: string | null }
-  | { type: 'repair'; at: string; trigger: WatchTrigger; action: 'reorder' | 'switch-profile'; cause: RepairCause; from: ChainChoice; to: ChainChoice; reason: string; applyId: string | null }
-  | { type: 'keep'; at: string; trigger: WatchTrigger; cause: RepairCause; reason: string }
-  | { type: 'error'; at: string; message: string };
+export type { ChainChoice, WatchEvent };
 
 const MAX_LOG_BYTES = 1 << 20;
 

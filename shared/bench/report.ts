@@ -1,0 +1,19 @@
+// What one benchmark run produces: the engine returns it, the CLI prints it, the UI shows it.
+import type { CandidateResult } from './aggregate.js';
+import type { Recommendation } from './recommend.js';
+
+export interface BenchmarkReport {
+  startedAt: number;
+  durationMs: number;
+  /** Best first. Candidates cut short by cancellation are left out. */
+  results: CandidateResult[];
+  recommendation: Recommendation;
+  /** True when the signal aborted before every candidate finished. */
+  cancelled: boolean;
+  /** Whether a proxy or direct worked at least once. */
+  anyWorking: boolean;
+  /** History records written (0 when not recording or cancelled before any sample). */
+  recorded: number;
+  /** Sentences for the user: unreadable credentials, history that could not be written. */
+  warnings: string[];
+}

@@ -1,0 +1,17 @@
+// The watcher's events as plain data: what `goproxyctl watch --json` prints (one object per line),
+// what the app turns into notifications, and what the UI contract carries. One definition for all.
+import type { NetworkFingerprint } from './fingerprint.js';
+import type { RepairCause } from './decide.js';
+import type { WatchTrigger } from './probe-plan.js';
+
+export interface ChainChoice {
+  profile: string | null;
+  goproxy: string;
+}
+
+export type WatchEvent =
+  | { type: 'network-change'; at: string; kind: 'network-change' | 'wake'; fingerprint: NetworkFingerprint; changes: string[] }
+  | { type: 'probe'; at: string; candidate: string; ok: boolean; score: number; durationMs: number; error: string | null }
+  | { type: 'repair'; at: string; trigger: WatchTrigger; action: 'reorder' | 'switch-profile'; cause: RepairCause; from: ChainChoice; to: ChainChoice; reason: string; applyId: string | null }
+  | { type: 'keep'; at: string; trigger: WatchTrigger; cause: RepairCause; reason: string }
+  | { type: 'error'; at: string; message: string };
