@@ -21,6 +21,9 @@ const langParam = params.get('lang') as Locale | null;
 const historyMode = params.get('history');
 let failuresLeft = historyMode === 'fail-once' ? 1 : 0;
 
+// Like the app (useAppearance.ts): the stylesheets key their colours on <html data-theme>.
+document.documentElement.dataset.theme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+
 performance.mark('harness-start');
 const history = view === 'chain' ? [] : generateMinuteHistory(days);
 performance.mark('history-data-generated');

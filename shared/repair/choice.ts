@@ -4,20 +4,13 @@
 // file): that is a manual choice, and its grace period starts when the watcher first sees it.
 import { sameChain } from './chain-order.js';
 import type { RepairDecision, RepairState } from './decide.js';
+import type { ChainChoice } from './events.js';
 
-export interface WatchMemory {
-  profile: string | null;
-  goproxy: string;
-  chosenAt: number;
-  chosenBy: 'user' | 'watch';
-  chosenOnNetwork: string | null;
-  activeFailures: number;
-}
+/** A RepairState without its clock: what outlives a round. */
+export type WatchMemory = Omit<RepairState, 'now'>;
 
-export interface CurrentChoice {
-  profile: string | null;
-  goproxy: string;
-}
+/** What is configured right now. */
+export type CurrentChoice = ChainChoice;
 
 export function reconcileChoice(memory: WatchMemory | null, current: CurrentChoice, now: number, networkKey: string | null): WatchMemory {
   if (memory === null) {
