@@ -2,18 +2,15 @@
 // (scripts/with-keyring.sh) or no keychain at all. The secret only ever travels on stdin, and must
 // never show up in any output or in any file under HOME (the keyring file stores it encrypted).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { runCommand } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
-import { envForHome, withKeyringScript } from '../secrets/run-child.js';
+import { envForHome } from '../secrets/run-child.js';
 import { filesContaining, listFiles, makeTempHome } from '../secrets/temp-home.js';
-import type { CliStep, CliStepResult } from './cli-steps-child.js';
+import { runStepsInKeyring } from './cli-steps-child.js';
 
-const stepsChild = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli-steps-child.js');
 const SECRET = 'pa55-Wörd-auth-cli-7f3a9c';
 const TYPED = 'typed-at-the-prompt-41d2';
 const ORIGIN = 'https://proxy.corp.example';
@@ -31,22 +28,6 @@ async function freshHome(name: string): Promise<string> {
   return dir;
 }
 
-/** Runs the steps inside a fresh keyring session; the steps (and secrets) go in on stdin. */
-function runInKeyring(steps: CliStep[], env: NodeJS.ProcessEnv): Promise<CliStepResult[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [withKeyringScript, process.execPath, stepsChild, '--run'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 120_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`with-keyring run exited ${code}: ${stderr}`));
-      resolve(JSON.parse(stdout) as CliStepResult[]);
-    });
-    child.stdin.end(JSON.stringify(steps));
-  });
-}
 
 /** The GOAUTH response format: sets of URL lines, a blank line, header lines, a blank line. */
 function parseCredentialSets(text: string): { urls: string[]; headers: string[] }[] {
@@ -71,7 +52,7 @@ test('set from stdin, list, helper (both calls), netrc opt-in and out, remove: t
   const dir = await freshHome('roundtrip');
   const netrc = path.join(dir, 'custom', 'netrc');
   const env = envForHome(dir, { NETRC: netrc });
-  const results = await runInKeyring(
+  const results = await runStepsInKeyring(
     [
       // A typed-as-usual URL with a path and default port; the trailing newline of `echo` is not part of the secret.
       { args: ['auth', 'set', 'HTTPS://Proxy.Corp.Example:443/go/', '--user', 'ci', '--json'], stdin: `${SECRET}\n` },
@@ -93,6 +74,7 @@ test('set from stdin, list, helper (both calls), netrc opt-in and out, remove: t
       { args: ['auth', 'helper', 'https://tty.example/m/@v/list'], stdin: 'HTTP/1.1 401 Unauthorized\n\n' },
     ],
     env,
+    120_000,
   );
   const [set1, set2, list1, helperAll, helperRetry, helperNoMatch, helperJson, netrcOn, list2, netrcOff, remove1, remove2, list3, removeAgain, ttySet, ttyHelper] = results;
   for (const r of results.slice(0, 13)) assert.equal(r.code, 0, `${r.args.join(' ')}: ${r.stderr}`);

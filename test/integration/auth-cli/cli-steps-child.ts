@@ -3,7 +3,10 @@
 // line. The steps (secrets included, as stdin of a step) arrive as JSON on this process's stdin,
 // never in argv. Without the --run flag it does nothing: the test runner may load every .js file.
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runCommand } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
+import { withKeyringScript } from '../secrets/run-child.js';
 
 export interface CliStep {
   args: string[];
@@ -21,6 +24,13 @@ export interface CliStepResult {
   code: number | null;
   stdout: string;
   stderr: string;
+}
+
+/** Runs the steps inside a fresh keyring session (this file under with-keyring.sh); steps and secrets go in on stdin. */
+export async function runStepsInKeyring(steps: CliStep[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CliStepResult[]> {
+  const r = await runCommand('bash', [withKeyringScript, process.execPath, fileURLToPath(import.meta.url), '--run'], { env, input: JSON.stringify(steps), timeoutMs });
+  if (r.code !== 0) throw new Error(`with-keyring run exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as CliStepResult[];
 }
 
 const shQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;

@@ -3,18 +3,15 @@
 // the history, undo. Afterwards no output and no file under HOME (the product's config, data,
 // history and logs, go's env file, the rc files) contains it, raw or as a Basic credential.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { startLab, type Lab } from '../../lab/index.js';
-import { envForHome, withKeyringScript } from '../secrets/run-child.js';
+import { envForHome } from '../secrets/run-child.js';
 import { filesContaining, listFiles, makeTempHome } from '../secrets/temp-home.js';
-import type { CliStep, CliStepResult } from './cli-steps-child.js';
+import { runStepsInKeyring } from './cli-steps-child.js';
 
 const GO123 = '/usr/lib/go-1.23/bin/go';
-const stepsChild = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli-steps-child.js');
 const SECRET = 'never-leak-Zq81-secret';
 const ORIGIN = 'https://athens.corp.example';
 
@@ -29,18 +26,6 @@ after(async () => {
   await home?.cleanup();
 });
 
-function runInKeyring(steps: CliStep[], env: NodeJS.ProcessEnv): Promise<CliStepResult[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [withKeyringScript, process.execPath, stepsChild, '--run'], { env, stdio: ['pipe', 'pipe', 'pipe'], timeout: 240_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout) as CliStepResult[]) : reject(new Error(`with-keyring run exited ${code}: ${stderr}`))));
-    child.stdin.end(JSON.stringify(steps));
-  });
-}
 
 test('store, apply, bench, explain, undo: the secret appears in no output and no file', { timeout: 300_000 }, async () => {
   const dir = home.dir;
@@ -67,7 +52,7 @@ test('store, apply, bench, explain, undo: the secret appears in no output and no
   const env = envForHome(dir, { SSL_CERT_FILE: lab.goEnv().SSL_CERT_FILE, GOPROXYCTL_GO: GO123, GOTOOLCHAIN: 'local', GOCACHE: path.join(dir, '.cache', 'go-build'), GOPATH: path.join(dir, 'go') });
   for (const name of ['GOPROXY', 'GONOSUMDB', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GOINSECURE', 'GOFLAGS', 'GOENV']) delete env[name];
 
-  const results = await runInKeyring(
+  const results = await runStepsInKeyring(
     [
       { args: ['auth', 'set', ORIGIN, '--user', 'ci'], stdin: SECRET },
       { args: ['profiles', 'import', profileFile] },
@@ -79,6 +64,7 @@ test('store, apply, bench, explain, undo: the secret appears in no output and no
       { args: ['undo'] },
     ],
     env,
+    240_000,
   );
   const [set, imported, use, bench, explain, list, history, undo] = results;
   assert.equal(set!.code, 0, set!.stderr);
