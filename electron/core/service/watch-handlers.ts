@@ -56,9 +56,6 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
   let embedded: WatchEngine | null = null;
   // One watcher per user, as for `goproxyctl watch`: two would repair over each other.
   let lock: InstanceLock | null = null;
-  // The engine's start() (first network read, first round) must finish before its stop(): a
-  // stop during start would leave the network watcher polling.
-  let starting: Promise<void> = Promise.resolve();
   let stopped = false;
   let rounds = 0;
   const watchState = () => store.getState().watch;
@@ -93,7 +90,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
   async function halt(): Promise<void> {
     const previous = embedded;
     embedded = null;
-    await starting;
+    // The engine may still be starting: its stop() then prevents the rest and waits for the round.
     await previous?.stop();
     await lock?.release().catch(() => undefined);
     lock = null;
@@ -111,7 +108,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
     }
     embedded = engine(settings);
     // start() runs a first round; its failures are reported as watcher events, never thrown here.
-    starting = embedded.start().catch((err: unknown) => onEvent({ type: 'error', at: new Date(ctx.now()).toISOString(), message: (err as Error).message }));
+    void embedded.start().catch((err: unknown) => onEvent({ type: 'error', at: new Date(ctx.now()).toISOString(), message: (err as Error).message }));
   }
 
   async function round(trigger: WatchTrigger): Promise<WatchEventView | null> {
