@@ -22,6 +22,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   undo: { summary: 'Undo the last apply byte for byte, or list the history of applies', load: async () => (await import('./commands/undo.js')).command },
   profiles: { summary: 'List, create, import, export and subscribe to proxy profiles', load: async () => (await import('./commands/profiles.js')).command },
   doctor: { summary: 'Find Go proxy settings that shadow each other or break downloads, and fix them', load: async () => (await import('./commands/doctor.js')).command },
+  lint: { summary: 'Find GOPROXY/GOSUMDB/GOPRIVATE mistakes in Dockerfiles, Makefiles, CI files and scripts', load: async () => (await import('./commands/lint.js')).command },
   export: { summary: 'Print a profile as a Dockerfile, GitHub Actions, GitLab CI, direnv or shell snippet', load: async () => (await import('./commands/export.js')).command },
   auth: { summary: 'Store credentials for private proxies in the OS keychain and give them to go', load: async () => (await import('./commands/auth.js')).command },
   watch: { summary: 'Watch the network and repair the GOPROXY chain when it breaks (auto-repair daemon)', load: async () => (await import('./commands/watch.js')).command },

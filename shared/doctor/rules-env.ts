@@ -82,17 +82,22 @@ export function goenvOff(s: DoctorSnapshot): Finding[] {
 export function gomoduleOff(s: DoctorSnapshot): Finding[] {
   const v = s.effective.GO111MODULE;
   if (v.value !== 'off') return [];
-  return [{
+  return [gomoduleOffFinding({ kind: 'variable', variable: 'GO111MODULE', value: 'off', source: v.source, ...(v.path ? { path: v.path } : {}) })];
+}
+
+/** GO111MODULE=off, wherever it was found. */
+export function gomoduleOffFinding(ev: Evidence): Finding {
+  return {
     id: 'gomodule-off',
     severity: 'error',
     variable: 'GO111MODULE',
-    evidence: [{ kind: 'variable', variable: 'GO111MODULE', value: 'off', source: v.source, ...(v.path ? { path: v.path } : {}) }],
+    evidence: [ev],
     explanation: {
       en: 'GO111MODULE=off puts go in the old GOPATH mode: go.mod files are ignored and `go get` clones repositories directly, so no module proxy, checksum database or GOPRIVATE setting is used at all.',
       zh: 'GO111MODULE=off 让 go 进入旧的 GOPATH 模式：go.mod 被忽略，`go get` 直接克隆仓库，因此模块代理、校验和数据库和 GOPRIVATE 设置全部不起作用。',
     },
     fix: { automatic: false, en: 'Remove GO111MODULE (modules are the default since Go 1.16): `go env -u GO111MODULE` and delete any `export GO111MODULE=off`.', zh: '删除 GO111MODULE（Go 1.16 起默认启用模块）：运行 `go env -u GO111MODULE` 并删除所有 `export GO111MODULE=off`。' },
-  }];
+  };
 }
 
 export function goTooOld(s: DoctorSnapshot): Finding[] {

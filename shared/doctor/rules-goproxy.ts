@@ -1,5 +1,6 @@
 // Rules about the GOPROXY list and GOSUMDB themselves (go-semantics.md §1, §3, §8).
-import { parseGoproxy, type ChainEntry } from '../go/goproxy.js';
+import { PUBLIC_CATALOG } from '../bench/catalog.js';
+import { normalizeProxyUrl, parseGoproxy, type ChainEntry } from '../go/goproxy.js';
 import { parseGosumdb } from '../go/gosumdb.js';
 import { redactCredentials } from '../go/redact.js';
 import type { DoctorSnapshot, Evidence, Finding } from './types.js';
@@ -21,11 +22,38 @@ function hostOf(entry: ChainEntry): string | null {
   return m ? m[1]!.replace(/:\d+$/, '').toLowerCase() : null;
 }
 
+/** Whether a GOPROXY entry is one of the public mirrors of the catalog (defunct ones included). */
+export function isPublicProxy(entry: ChainEntry): boolean {
+  if (entry.kind !== 'proxy') return false;
+  const url = normalizeProxyUrl(entry.url).toLowerCase();
+  return PUBLIC_CATALOG.some((c) => c.kind === 'proxy' && c.url.toLowerCase() === url);
+}
+
+/**
+ * The entries followed by "," and then another proxy, where a 5xx or a timeout stops go.
+ * Not reported: one private proxy first, followed by "," on purpose (a gatekeeper: when it is
+ * down, go must stop rather than send the module path to a public mirror).
+ */
+export function commaStops(entries: readonly ChainEntry[]): number[] {
+  const privateGatekeeper = entries.length > 1 && entries[0]!.kind === 'proxy' && !entries[0]!.fallBackOnError && !isPublicProxy(entries[0]!) &&
+    entries.filter((e) => e.kind === 'proxy' && !isPublicProxy(e)).length === 1;
+  const stops: number[] = [];
+  entries.forEach((entry, i) => {
+    if (i === 0 && privateGatekeeper) return;
+    if (entry.kind === 'proxy' && !entry.fallBackOnError && entries[i + 1]?.kind === 'proxy') stops.push(i);
+  });
+  return stops;
+}
+
 export function goproxyRules(s: DoctorSnapshot): Finding[] {
   const value = s.effective.GOPROXY.value;
   if (value === '') return [];
+  return goproxyValueRules(value, goproxyEvidence(s));
+}
+
+/** The GOPROXY rules for one value, wherever it was found (the doctor's effective value, or a line of a file for lint). */
+export function goproxyValueRules(value: string, ev: Evidence): Finding[] {
   const parsed = parseGoproxy(value);
-  const ev = goproxyEvidence(s);
   if (!parsed.ok) {
     return [{
       id: 'invalid-goproxy',
@@ -67,9 +95,10 @@ export function goproxyRules(s: DoctorSnapshot): Finding[] {
     });
   }
   const entries = parsed.value.entries;
+  const stops = commaStops(entries);
   entries.forEach((entry, i) => {
     const next = entries[i + 1];
-    if (entry.kind === 'proxy' && !entry.fallBackOnError && next?.kind === 'proxy') {
+    if (entry.kind === 'proxy' && next?.kind === 'proxy' && stops.includes(i)) {
       findings.push({
         id: 'comma-no-failover',
         severity: 'warning',
@@ -117,7 +146,12 @@ export function goproxyRules(s: DoctorSnapshot): Finding[] {
 export function gosumdbRules(s: DoctorSnapshot): Finding[] {
   const v = s.effective.GOSUMDB;
   if (v.value === '') return [];
-  const ev: Evidence = { kind: 'variable', variable: 'GOSUMDB', value: v.value, source: v.source, ...(v.path ? { path: v.path } : {}) };
+  return gosumdbValueRules(v.value, { kind: 'variable', variable: 'GOSUMDB', value: v.value, source: v.source, ...(v.path ? { path: v.path } : {}) });
+}
+
+/** The GOSUMDB rules for one value, wherever it was found. */
+export function gosumdbValueRules(value: string, ev: Evidence): Finding[] {
+  const v = { value };
   if (v.value === 'off') {
     return [{
       id: 'gosumdb-off',
