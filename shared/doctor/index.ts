@@ -4,6 +4,18 @@ import { goproxyRules, gosumdbRules } from './rules-goproxy.js';
 import { patternRules } from './rules-patterns.js';
 import type { DoctorSnapshot, Finding, Severity } from './types.js';
 
+/** `goproxyctl lint`'s findings in the --project dirs, as doctor findings (one truth for both). */
+function projectFiles(s: DoctorSnapshot): Finding[] {
+  return s.projects.flatMap((p) => (p.lint ?? []).map((f): Finding => ({
+    id: 'project-file',
+    severity: f.severity,
+    variable: f.variable,
+    evidence: [{ kind: 'file', file: f.file, line: f.line, text: `${f.rule}: ${f.variable}=${f.value}` }],
+    explanation: f.why,
+    fix: { automatic: false, en: `${f.fix.en}${f.edits ? ' (`goproxyctl lint --fix` does it.)' : ''}`, zh: `${f.fix.zh}${f.edits ? '（`goproxyctl lint --fix` 可自动完成。）' : ''}` },
+  })));
+}
+
 export * from './types.js';
 export { scanRcText, type RcAssignment, type RcSyntax } from './rc-scan.js';
 export { SHADOW_CHECKED_VARS, shadowLinesFixable } from './rules-env.js';
@@ -11,7 +23,7 @@ export { DEFUNCT_PROXY_HOSTS } from './rules-goproxy.js';
 export { privatePatternFor, remoteToPath } from './suggest-private.js';
 
 const RULES: readonly ((s: DoctorSnapshot) => Finding[])[] = [
-  shadowedByOsEnv, goenvOff, gomoduleOff, goproxyRules, gosumdbRules, patternRules, goTooOld, netrcPermissions, httpsProxyInUse,
+  shadowedByOsEnv, goenvOff, gomoduleOff, goproxyRules, gosumdbRules, patternRules, goTooOld, netrcPermissions, httpsProxyInUse, projectFiles,
 ];
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

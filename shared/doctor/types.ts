@@ -1,5 +1,6 @@
 // The doctor's input (a snapshot gathered by electron/core/doctor) and output (findings).
 import type { EffectiveConfig } from '../go/effective.js';
+import type { LintFinding } from '../lint/types.js';
 import type { RcAssignment } from './rc-scan.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -23,6 +24,7 @@ export const FINDING_IDS = [
   'netrc-permissions',
   'https-proxy-in-use',
   'suggest-goprivate',
+  'project-file',
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 
@@ -59,6 +61,8 @@ export interface ProjectFacts {
   requires: string[];
   /** Fetch URLs from `git remote -v`. */
   remotes: string[];
+  /** What `goproxyctl lint` finds in the project's Dockerfiles, CI files, Makefiles and scripts. */
+  lint?: LintFinding[];
 }
 
 export interface DoctorSnapshot {

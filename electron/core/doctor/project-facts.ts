@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectFacts } from '../../../shared/doctor/types.js';
+import { lintPaths } from '../lint/index.js';
 
 export class ProjectDirError extends Error {
   override name = 'ProjectDirError';
@@ -14,7 +15,7 @@ export async function projectFacts(dir: string, env: NodeJS.ProcessEnv): Promise
   if (!isDir) throw new ProjectDirError(`--project ${dir}: no such directory; give the root of one of your Go repositories`);
   const gomod = await readFile(path.join(dir, 'go.mod'), 'utf8').catch(() => null);
   const parsed = gomod === null ? { modulePath: null, requires: [] } : parseGoMod(gomod);
-  return { dir, ...parsed, remotes: await gitRemotes(dir, env) };
+  return { dir, ...parsed, remotes: await gitRemotes(dir, env), lint: (await lintPaths([dir])).findings };
 }
 
 /** The module path and required module paths of a go.mod file (comments and quotes handled). */

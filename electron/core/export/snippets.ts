@@ -55,7 +55,7 @@ export function exportProfile(profile: Profile, format: ExportFormat): Snippet {
     case 'direnv':
       return { format, target: '.envrc', secrets: [], text: shell(title, vars, creds.length > 0, true) };
     case 'shell':
-      return { format, target: 'a POSIX shell (sh, bash, zsh)', secrets: [], text: shell(title, vars, creds.length > 0, false) };
+      return { format, target: 'sh, bash, zsh or fish', secrets: [], text: shell(title, vars, creds.length > 0, false) };
   }
 }
 
@@ -75,14 +75,17 @@ function dockerQuote(v: string): string {
 
 function docker(title: string, vars: Record<string, string | null>, credentials: boolean): string {
   const set = setVars(vars);
-  const lines = [`# ${title}.`, '# ARG lets a build override a value: docker build --build-arg GOPROXY=...'];
+  const lines = [`# ${title}.`, '# Paste after the FROM of the stage that runs go (an ARG before FROM is not visible inside a stage).', '# ARG lets a build override a value: docker build --build-arg GOPROXY=...'];
   for (const [k, v] of set) lines.push(`ARG ${k}=${dockerQuote(v)}`);
   lines.push(`ENV ${set.map(([k]) => `${k}=$${k}`).join(' \\\n    ')}`);
   if (credentials) {
+    // go reads the netrc named by $NETRC, so the secret stays at BuildKit's own mount point
+    // (/run/secrets/<id>) whatever the image's user and HOME are; it is never in a layer.
     lines.push(
       '# Private proxy credentials: never in the image. Pass your netrc as a BuildKit secret:',
       '#   docker build --secret id=netrc,src=$HOME/.netrc .',
-      'RUN --mount=type=secret,id=netrc,target=/root/.netrc go mod download',
+      'COPY go.mod go.sum ./',
+      'RUN --mount=type=secret,id=netrc NETRC=/run/secrets/netrc go mod download',
     );
   }
   return lines.join('\n') + '\n';
@@ -103,20 +106,23 @@ function netrcScript(creds: CredentialSecret[], ref: (name: string) => string): 
 function githubActions(title: string, vars: Record<string, string | null>, creds: CredentialSecret[]): string {
   // "${{" starts an expression in any workflow string: write it through an expression.
   const q = (v: string): string => yamlQuote(v.replace(/\$\{\{/g, "${{ '${{' }}"));
-  const lines = [`# ${title}.`, '# Put "env" at the top of the workflow (or of a job).', 'env:'];
+  // A whole workflow, so the snippet is valid as it stands; to merge it into an existing one,
+  // copy the top-level env (and the credentials step into the job that runs go).
+  const lines = [`# ${title}.`, '# A complete workflow; to use it in yours, copy "env" to the top of your workflow (or of a job).', 'name: go', 'on: [push, pull_request]', 'env:'];
   for (const [k, v] of setVars(vars)) lines.push(`  ${k}: ${q(v)}`);
+  lines.push('jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4', '      - uses: actions/setup-go@v5', '        with:', '          go-version-file: go.mod');
   if (creds.length > 0) {
     lines.push(
-      '# Add this step before the first go command. Create the secrets in Settings > Secrets and variables > Actions.',
-      'steps:',
-      '  - name: Credentials for private Go module proxies',
-      '    shell: bash',
-      '    env:',
-      ...creds.flatMap((c) => [`      ${c.user}: \${{ secrets.${c.user} }}`, `      ${c.token}: \${{ secrets.${c.token} }}`]),
-      '    run: |',
-      ...netrcScript(creds, (n) => `$${n}`).map((l) => `      ${l}`),
+      '      # Create the secrets in Settings > Secrets and variables > Actions.',
+      '      - name: Credentials for private Go module proxies',
+      '        shell: bash',
+      '        env:',
+      ...creds.flatMap((c) => [`          ${c.user}: \${{ secrets.${c.user} }}`, `          ${c.token}: \${{ secrets.${c.token} }}`]),
+      '        run: |',
+      ...netrcScript(creds, (n) => `$${n}`).map((l) => `          ${l}`),
     );
   }
+  lines.push('      - run: go mod download', '      - run: go build ./...');
   return lines.join('\n') + '\n';
 }
 
@@ -139,7 +145,19 @@ function gitlabCi(title: string, vars: Record<string, string | null>, creds: Cre
 function shell(title: string, vars: Record<string, string | null>, credentials: boolean, direnv: boolean): string {
   const lines = [`# ${title}.`];
   if (direnv) lines.push('# Save as .envrc in the project and run `direnv allow`.');
-  for (const [k, v] of Object.entries(vars)) lines.push(v === null ? `unset ${k}` : `export ${k}=${shQuote(v)}`);
+  else lines.push('# Works in sh, bash, zsh and fish: `export NAME=value` exists in all four; an empty value is unset to go.');
+  for (const [k, v] of Object.entries(vars)) {
+    if (direnv) lines.push(v === null ? `unset ${k}` : `export ${k}=${shQuote(v)}`);
+    else lines.push(`export ${k}=${v === null ? "''" : portableQuote(v)}`);
+  }
   if (credentials) lines.push('# Credentials for the private proxy come from the keychain (`goproxyctl auth`) or ~/.netrc, never from this file.');
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A word that POSIX shells and fish read the same way: fish's single quotes treat \\ and \' as
+ * escapes and POSIX's do not, so backslashes and quotes go outside the quotes, escaped.
+ */
+function portableQuote(v: string): string {
+  return v.split(/([\\'])/).map((part) => (part === '\\' || part === "'" ? `\\${part}` : part === '' ? '' : `'${part}'`)).join('') || "''";
 }
