@@ -94,7 +94,8 @@ function assignmentRules(a: Assignment, scope: Scope): Draft[] {
       typo ? { en: `Rename it to ${typo}.`, zh: `把它改名为 ${typo}。` } : { en: 'Remove it, or use the variable go documents in `go help environment`.', zh: '删除它，或改用 `go help environment` 中记载的变量。' }));
     return drafts;
   }
-  if (value === null) return drafts;
+  // An empty value is the same as unset to go (cfg.Getenv): nothing to check.
+  if (value === null || value === '') return drafts;
   const ev: Evidence = { kind: 'variable', variable: a.variable, value: shown, source: a.where };
   switch (a.variable) {
     case 'GOPROXY':
