@@ -89,3 +89,14 @@ test('--fix: shows the diff, makes only the certain edits, and `goproxyctl undo`
   assert.equal(undo.code, 0, undo.stdout + undo.stderr);
   assert.deepEqual(await Promise.all(files.map((f) => readFile(path.join(t.home, 'work', f), 'utf8'))), before);
 });
+
+test('doctor --project DIR reports the same findings as lint, with their file and line', async () => {
+  const lint = JSON.parse((await cli(['lint', 'makefile/bad', '--json'])).stdout) as { findings: { file: string; line: number; rule: string }[] };
+  const doctor = await cli(['doctor', '--project', 'makefile/bad', '--json']);
+  const findings = (JSON.parse(doctor.stdout) as { findings: { id: string; evidence: { file: string; line: number; text: string }[] }[] }).findings.filter((f) => f.id === 'project-file');
+  assert.deepEqual(
+    findings.map((f) => `${path.relative(path.join(t.home, 'work'), f.evidence[0]!.file)}:${f.evidence[0]!.line} ${f.evidence[0]!.text.split(':')[0]}`).sort(),
+    lint.findings.map((f) => `${f.file}:${f.line} ${f.rule}`).sort(),
+  );
+  assert.equal(doctor.code, 1, 'lint errors are doctor errors');
+});

@@ -160,6 +160,23 @@ test('netrc-permissions and https-proxy-in-use', () => {
   assert.equal(hasErrors([proxy]), false);
 });
 
+test('comma-no-failover: not for one private gatekeeper followed by "," on purpose; still for public mirrors after it', () => {
+  assert.equal(runDoctor(snapshot({ file: { GOPROXY: 'https://athens.corp.example.com,https://proxy.golang.org,direct' } })).filter((f) => f.id === 'comma-no-failover').length, 0);
+  const after = expectFinding({ file: { GOPROXY: 'https://athens.corp.example.com,https://goproxy.cn,https://proxy.golang.org,direct' } }, 'comma-no-failover', 'warning');
+  assert.match(after.explanation.en, /^https:\/\/goproxy\.cn is followed by ","/);
+  // Two private proxies: the first is not a lone gatekeeper.
+  expectFinding({ file: { GOPROXY: 'https://a.corp.example.com,https://b.corp.example.com,direct' } }, 'comma-no-failover', 'warning');
+});
+
+test('project-file: what `goproxyctl lint` found in a --project dir, with its file and line', () => {
+  const projects: ProjectFacts[] = [{
+    dir: '/src/app', modulePath: 'example.com/app', requires: [], remotes: [],
+    lint: [{ file: '/src/app/Dockerfile', line: 3, column: 5, rule: 'arg-out-of-scope', severity: 'error', variable: 'GOPROXY', value: 'ARG GOPROXY (line 1)', why: { en: 'An ARG declared before the first FROM is only visible to FROM lines, so inside stage build GOPROXY is empty.', zh: '在第一个 FROM 之前声明的 ARG 只对 FROM 行可见，因此在构建阶段 build 中 GOPROXY 为空。' }, fix: { en: 'Add `ARG GOPROXY` after the FROM.', zh: '在 FROM 之后加上 `ARG GOPROXY`。' } }],
+  }];
+  const f = expectFinding({ projects }, 'project-file', 'error');
+  assert.deepEqual(f.evidence, [{ kind: 'file', file: '/src/app/Dockerfile', line: 3, text: 'arg-out-of-scope: GOPROXY=ARG GOPROXY (line 1)' }]);
+});
+
 test('findings are sorted errors first, and every finding id is exercised above', () => {
   const mixed = runDoctor(snapshot({ os: { HTTPS_PROXY: 'http://p:3128' }, file: { GOPROXY: 'https://gocenter.io|direct', GOSUMDB: 'off' } }));
   assert.deepEqual(mixed.map((f) => f.severity), ['error', 'warning', 'info']);
