@@ -15,8 +15,9 @@ export const command: CliCommand = {
   usage: `Usage: goproxyctl doctor [--fix] [--project DIR ...] [--lang en|zh] [--json]
 
 Checks the environment, shell startup files, the go env file and $GOROOT/go.env the way go reads
-them. --project DIR also checks GOPRIVATE-style patterns against that module's requirements and
-suggests GOPRIVATE patterns from its module path and git remotes.
+them. --project DIR also checks GOPRIVATE-style patterns against that module's requirements,
+suggests GOPRIVATE patterns from its module path and git remotes, and reports what
+\`goproxyctl lint\` finds in its Dockerfiles, CI files, Makefiles and scripts.
 --fix moves \`export GOPROXY=...\`-style lines that shadow the go env file into goproxyctl's
 managed block (the original line is commented out with a marker); \`goproxyctl undo\` reverses it.
 Exit code: 0 no errors, 1 at least one error, 2 bad input.`,

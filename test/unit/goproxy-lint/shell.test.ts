@@ -51,3 +51,10 @@ test('assignments lint reads: export, prefix, env, go env -w, docker build --bui
   assert.deepEqual(await rules(`export GOSUMDB=off GOPROXY=off\n`), [], 'GOSUMDB=off with GOPROXY=off is offline on purpose');
   assert.deepEqual(await rules(`export GOPROXY=https://goproxy.cn/,direct\n`), [], 'a trailing slash is harmless');
 });
+
+test('make expands $(GOPROXY) before the shell runs the recipe: an unquoted "|" list is a pipe there too', async () => {
+  const makefile = 'GOPROXY = https://goproxy.cn|direct\nbuild:\n\tGOPROXY=$(GOPROXY) go build ./...\n\tGOPROXY="$(GOPROXY)" go test ./...\n';
+  const { findings } = await lintText('Makefile', 'makefile', makefile);
+  assert.deepEqual(findings.map((f) => `${f.line}:${f.column} ${f.rule}`), ['3:10 pipe-unquoted-in-shell']);
+  assert.equal(findings[0]!.edits, undefined, 'the fix belongs in the recipe by hand: the text there is $(GOPROXY)');
+});
