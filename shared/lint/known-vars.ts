@@ -22,8 +22,6 @@ const MEANT: Readonly<Record<string, string>> = {
   GONOSUMCHECKDB: 'GONOSUMDB',
   GOSUMCHECK: 'GOSUMDB',
   GONOCHECKSUM: 'GONOSUMDB',
-  GOPROXYURL: 'GOPROXY',
-  GOPROXY_URL: 'GOPROXY',
 };
 
 /** null: go reads it, or it is not a look-alike of a proxy setting; otherwise what was meant. */

@@ -22,7 +22,10 @@ export function lintFacts(facts: LintFacts): LintFinding[] {
     privateSkipsProxies: [...values('GOPRIVATE'), ...values('GONOPROXY')].some((v) => v.trim() !== '' && v.trim() !== 'none'),
     inImage: facts.kind === 'dockerfile',
   };
-  for (const a of facts.assignments) drafts.push(...assignmentRules(a, scope));
+  // A name the file itself reads back ($GO_PROXY, ${GO_PROXY}, $(GO_PROXY), env.GO_PROXY) is a
+  // variable of the script (e.g. `ARG GO_PROXY` then `ENV GOPROXY=$GO_PROXY`), not a misspelling.
+  const readBack = (name: string): boolean => new RegExp(`\\$[({]?${name}\\b|env\\.${name}\\b`).test(facts.text);
+  for (const a of facts.assignments) drafts.push(...assignmentRules(readBack(a.variable) ? { ...a, local: true } : a, scope));
   for (const p of facts.pipeSplits) {
     drafts.push({
       offset: p.offset,

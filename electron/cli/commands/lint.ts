@@ -76,20 +76,25 @@ async function fixFindings(findings: readonly LintFinding[], io: CliIo, showDiff
   const byFile = new Map<string, LintFinding[]>();
   for (const f of findings) if (f.edits) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const changes: FileChange[] = [];
+  const changed: string[] = [];
   let diff = '';
   for (const [file, list] of byFile) {
     const full = path.resolve(io.cwd, file);
-    const before = await readFile(full, 'utf8');
+    const bytes = await readFile(full);
+    const before = bytes.toString('utf8');
+    // Offsets are in the decoded text: a file that is not valid UTF-8 would not be written back byte for byte.
+    if (!Buffer.from(before, 'utf8').equals(bytes)) continue;
     const after = applyEdits(before, list.flatMap((f) => f.edits ?? []));
     if (after === before) continue;
     diff += unifiedDiff(file, Buffer.from(before), Buffer.from(after));
     changes.push({ path: full, after: Buffer.from(after), role: 'lint-fix' });
+    changed.push(file);
   }
   if (showDiff && diff !== '') io.stdout.write(diff + '\n');
   if (changes.length === 0) return { diff, applyId: null, files: [] };
   try {
     const record = await applyFiles(changes, { label: 'lint --fix', dirs: productDirs(io.env) });
-    return { diff, applyId: record?.id ?? null, files: [...byFile.keys()] };
+    return { diff, applyId: record?.id ?? null, files: changed };
   } catch (err) {
     if (err instanceof ApplyRefusedError) throw new UsageError(`--fix changed nothing: ${err.message}`);
     throw err;
