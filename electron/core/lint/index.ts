@@ -25,7 +25,7 @@ export async function readFacts(file: string, kind: LintFileKind, text: string):
     case 'makefile':
       return readMakefile(file, text);
     case 'shell': {
-      const read = await readShell(text, (o) => o, file);
+      const read = await readShell(text, (o) => o, 'script', /\.zsh$/i.test(file) ? 'zsh' : 'bash');
       return { file, kind, text, assignments: read.assignments, pipeSplits: read.pipeSplits, argsOutOfScope: [], goEnvWrites: [], removedFlags: read.removedFlags, notes: read.notes };
     }
     default:
@@ -35,7 +35,7 @@ export async function readFacts(file: string, kind: LintFileKind, text: string):
 
 export async function lintText(file: string, kind: LintFileKind, text: string): Promise<{ findings: LintFinding[]; notes: string[] }> {
   const facts = await readFacts(file, kind, text);
-  return { findings: lintFacts(facts), notes: facts.notes };
+  return { findings: lintFacts(facts), notes: facts.notes.map((n) => `${file}: ${n}`) };
 }
 
 /** `display` turns a path into the name shown in findings (relative to the working directory). */

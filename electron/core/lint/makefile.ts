@@ -130,14 +130,13 @@ function expandRecipe(r: Logical, vars: Map<string, string | null>): { text: str
     if (ch === '$') {
       const n = r.text[i + 1];
       if (n === '$') { text += '$'; map.push(r.map[i + 1]!); i += 2; continue; }
-      const ref = /^\$(?:\(([A-Za-z_][\w.-]*)\)|\{([A-Za-z_][\w.-]*)\}|\(([^)]*)\)|([A-Za-z_]))/.exec(r.text.slice(i));
+      const ref = makeReference(r.text, i);
       if (ref) {
-        const name = ref[1] ?? ref[2] ?? ref[4];
-        const value = name !== undefined ? vars.get(name) : undefined;
+        const value = ref.name !== null ? vars.get(ref.name) : undefined;
         // An unknown expansion stays an expansion for the shell reader (its value is not known).
         const replacement = typeof value === 'string' ? value : '${MAKE_EXPANSION}';
         for (let k = 0; k < replacement.length; k++) { text += replacement[k]; map.push(k === 0 ? r.map[i]! : null); }
-        i += ref[0].length;
+        i = ref.end;
         continue;
       }
     }
@@ -146,4 +145,20 @@ function expandRecipe(r: Logical, vars: Map<string, string | null>): { text: str
     i++;
   }
   return { text, map };
+}
+
+/** A make reference at text[i] ("$"): $(NAME), ${NAME}, $X, or a function call with nested references. */
+function makeReference(text: string, i: number): { name: string | null; end: number } | null {
+  const open = text[i + 1];
+  if (open !== '(' && open !== '{') return /[A-Za-z_]/.test(open ?? '') ? { name: open!, end: i + 2 } : null;
+  const close = open === '(' ? ')' : '}';
+  let depth = 0;
+  for (let j = i + 1; j < text.length; j++) {
+    if (text[j] === open) depth++;
+    else if (text[j] === close && --depth === 0) {
+      const inner = text.slice(i + 2, j);
+      return { name: /^[A-Za-z_][\w.-]*$/.test(inner) ? inner : null, end: j + 1 };
+    }
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 // Shell scripts (*.sh, .envrc, RUN lines, `run:` blocks, recipes): mvdan/sh (the sh-syntax
 // package) checks that the script parses and splits it into top-level statements; the shared
 // word splitter then finds the Go variables inside each statement.
-import { parse, ParseError } from 'sh-syntax';
+import { LangVariant, parse, ParseError } from 'sh-syntax';
 import { shellFacts, type ShellFacts } from '../../../shared/lint/shell-facts.js';
 
 export interface ShellRead extends ShellFacts {
@@ -9,7 +9,8 @@ export interface ShellRead extends ShellFacts {
 }
 
 /** `toFile` maps an offset of `script` back to the file (null when it cannot). */
-export async function readShell(script: string, toFile: (offset: number) => number | null, where: string): Promise<ShellRead> {
+/** `zsh` for .zsh files (mvdan/sh parses zsh's own syntax too); bash otherwise. */
+export async function readShell(script: string, toFile: (offset: number) => number | null, where: string, dialect: 'bash' | 'zsh' = 'bash'): Promise<ShellRead> {
   const out: ShellRead = { assignments: [], pipeSplits: [], goEnvWrites: [], removedFlags: [], notes: [] };
   const add = (f: ShellFacts): void => {
     out.assignments.push(...f.assignments);
@@ -19,7 +20,7 @@ export async function readShell(script: string, toFile: (offset: number) => numb
   };
   let statements: { start: number; end: number }[];
   try {
-    const file = await parse(script, { keepComments: false });
+    const file = await parse(script, { keepComments: false, variant: dialect === 'zsh' ? LangVariant.LangZsh : LangVariant.LangBash });
     const toChar = byteToCharOffsets(script);
     statements = file.Stmts.map((s) => ({ start: toChar(s.Pos.Offset), end: toChar(s.End.Offset) }));
   } catch (err) {

@@ -36,7 +36,7 @@ export async function readYaml(file: string, text: string, kind: YamlKind): Prom
   const facts: LintFacts = { file, kind, text, assignments: [], pipeSplits: [], argsOutOfScope: [], goEnvWrites: [], removedFlags: [], notes: [] };
   const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
   if (doc.errors.length > 0) {
-    facts.notes.push(`${file}: not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); not checked`);
+    facts.notes.push(`not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); not checked`);
     return facts;
   }
   const grammar = GRAMMARS[kind];
@@ -53,7 +53,9 @@ export async function readYaml(file: string, text: string, kind: YamlKind): Prom
           continue;
         }
         if (grammar.shell.has(key)) {
-          shellBlock(item.value, here.join('.'));
+          // A GitHub step with `shell: python` (or pwsh, cmd...) runs no shell script.
+          const shell = kind === 'github-actions' ? node.get('shell') : undefined;
+          if (typeof shell !== 'string' || /^(bash|sh|zsh)\b/.test(shell)) shellBlock(item.value, here.join('.'));
           continue;
         }
         visit(item.value, here);
@@ -113,7 +115,10 @@ export async function readYaml(file: string, text: string, kind: YamlKind): Prom
 
   visit(doc.contents, []);
   for (const { node, where } of shellJobs) {
-    const script = String(node.value);
+    // `${{ matrix.go }}` is not shell: GitHub replaces it before the shell runs. Masked as an
+    // expansion of the same length ($GGG...), so offsets stay and the value counts as unknown.
+    const raw = String(node.value);
+    const script = kind === 'github-actions' ? raw.replace(/\$\{\{[\s\S]*?\}\}/g, (e) => '$' + 'G'.repeat(e.length - 1)) : raw;
     const map = scalarOffsets(node, text);
     const read = await readShell(script, (o) => (map ? (map[o] ?? (o === script.length ? (map[o - 1] ?? -1) + 1 : null)) : o === 0 ? (node.range?.[0] ?? 0) : null), where);
     facts.assignments.push(...read.assignments);
