@@ -79,8 +79,9 @@ function docker(title: string, vars: Record<string, string | null>, credentials:
   for (const [k, v] of set) lines.push(`ARG ${k}=${dockerQuote(v)}`);
   lines.push(`ENV ${set.map(([k]) => `${k}=$${k}`).join(' \\\n    ')}`);
   if (credentials) {
-    // go reads the netrc named by $NETRC, so the secret stays at BuildKit's own mount point
-    // (/run/secrets/<id>) whatever the image's user and HOME are; it is never in a layer.
+    // go reads the netrc named by $NETRC (cmd/go/internal/auth/netrc.go, go 1.19 and 1.23), so the
+    // secret stays at BuildKit's own mount point (/run/secrets/<id>) whatever the image's user and
+    // HOME are; it is never in a layer.
     lines.push(
       '# Private proxy credentials: never in the image. Pass your netrc as a BuildKit secret:',
       '#   docker build --secret id=netrc,src=$HOME/.netrc .',

@@ -48,7 +48,14 @@ export async function discoverFiles(paths: readonly string[]): Promise<FoundFile
     }
     await walk(p, [], found);
   }
-  return found;
+  // `lint . Dockerfile` names a file twice: read it once.
+  const seen = new Set<string>();
+  return found.filter((f) => {
+    const key = path.resolve(f.file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 async function walk(dir: string, ignores: { dir: string; rules: Ignore }[], found: FoundFile[]): Promise<void> {

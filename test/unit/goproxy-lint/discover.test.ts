@@ -46,6 +46,12 @@ test('a directory walk: kinds by name and place, ignored paths skipped', async (
   ].sort());
 });
 
+test('a file named twice (directly and through its directory) is read once', async () => {
+  const found = await discoverFiles([root, path.join(root, 'Dockerfile'), path.join(root, 'sub')]);
+  assert.equal(found.filter((f) => f.file.endsWith(`${path.sep}Dockerfile`)).length, 1);
+  assert.equal(found.filter((f) => f.file.endsWith('rules.mk')).length, 1);
+});
+
 test('bad input: a missing path, or a file lint does not read', async () => {
   await assert.rejects(discoverFiles([path.join(root, 'nope')]), LintPathError);
   await assert.rejects(discoverFiles([path.join(root, 'sub/notes.yml')]), /not a file lint reads/);
