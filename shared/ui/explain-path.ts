@@ -4,7 +4,7 @@
 // view can animate them one at a time.
 import type { ChainGraph } from './chain-graph.js';
 
-export type StepOutcome = 'ok' | 'notFound' | 'error' | 'skipped';
+export type StepOutcome = 'ok' | 'notFound' | 'error' | 'skipped' | 'hang';
 
 /**
  * One step of an explanation. Structurally the explain engine's ExplainStep
