@@ -25,7 +25,7 @@ stops) -> go hangs forever, whatever the separator ("outcome": "hang").
 Options:
   --timeout MS   how long explain waits before it calls a stage stalled (default 10000)
   --json         one JSON object: module, version, outcome (served, failed or hang),
-                 steps, servedBy, error, fix
+                 steps (goWaitsSeconds: go's own wait before that error), servedBy, error, fix
 
 Exit codes: 0 go would get the module, 1 go would fail or hang, 2 bad input.`,
   options: { timeout: { type: 'string' } },
@@ -51,7 +51,7 @@ Exit codes: 0 go would get the module, 1 go would fail or hang, 2 bad input.`,
         module,
         version,
         outcome: resolution.outcome,
-        steps: resolution.steps.map((s) => ({ entry: s.entry, request: s.request, outcome: s.outcome, status: s.status, error: s.error })),
+        steps: resolution.steps.map((s) => ({ entry: s.entry, request: s.request, outcome: s.outcome, status: s.status, error: s.error, goWaitsSeconds: s.goWaitsSeconds ?? null })),
         servedBy: resolution.servedBy,
         error: resolution.error,
         fix: resolution.fix,

@@ -44,7 +44,7 @@ test('a 502 before "," stops go: exit 1, the error, and the fix', async () => {
   assert.equal(out.version, 'v1.0.0');
   assert.match(out.error, /502/);
   assert.match(out.fix, /\|/);
-  assert.deepEqual(Object.keys(out.steps[0]).sort(), ['entry', 'error', 'outcome', 'request', 'status']);
+  assert.deepEqual(Object.keys(out.steps[0]).sort(), ['entry', 'error', 'goWaitsSeconds', 'outcome', 'request', 'status']);
   assert.deepEqual(
     out.steps.map((s: { entry: string; outcome: string; status: number }) => [s.entry, s.outcome, s.status]),
     [[lab.proxies.bad!.url, 'error', 502]],
