@@ -17,6 +17,7 @@ import { compareSemver, isCanonicalSemver } from '../../../shared/go/semver.js';
 import { createGoSession, goGet, stallError, type GetResult, type GoGetOptions } from './go-get.js';
 import type { Stall } from '../../../shared/go/chain.js';
 import { GoCredentials } from './go-credentials.js';
+import { goAtLeast } from '../use/go-version.js';
 import type { ProbeSession } from '../probe/session.js';
 import { pickGoImport } from '../probe/probe-direct.js';
 
@@ -122,7 +123,9 @@ async function unauthorizedFix(entry: string, credentials: GoCredentials, goVers
   if (mismatch.present.length > 0) {
     return `${entry} wants credentials (401): ${mismatch.file} has "machine ${mismatch.present.join('", "machine ')}" but ${go} looks for "machine ${mismatch.wanted}". Add a line for ${mismatch.wanted} (listing both forms works with every go version).`;
   }
-  return `${entry} wants credentials (401) and go found none for it: add "machine ${mismatch.wanted} login <user> password <secret>" to ${mismatch.file}, or (go ≥ 1.24) set GOAUTH, e.g. GOAUTH='command goproxyctl auth helper' after \`goproxyctl auth set\`.`;
+  const netrcLine = `add "machine ${mismatch.wanted} login <user> password <secret>" to ${mismatch.file}`;
+  if (!goAtLeast(goVersion, 1, 24)) return `${entry} wants credentials (401) and go found none for it: ${netrcLine}.`;
+  return `${entry} wants credentials (401) and go found none for it: set GOAUTH='command goproxyctl auth helper' after \`goproxyctl auth set\` (the keychain), or ${netrcLine} with GOAUTH=netrc (the default).`;
 }
 
 async function walk(config: { goproxy: string; gonoproxy: string }, module: string, ask: (a: Attempt) => Promise<Outcome>): Promise<ChainResolution> {

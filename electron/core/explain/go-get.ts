@@ -3,7 +3,11 @@
 // way go's transport would end them (net/http's DefaultTransport, used through http.DefaultClient
 // by cmd/go/internal/web/http.go): no connection within the dial timeout -> an error after 30 s;
 // no TLS handshake -> an error after 10 s; connected but no response headers, or a body that stops
-// -> go waits forever ('hang': there is no response-header, body or Client timeout). The connection work
+// -> go waits forever ('hang': there is no response-header, body or Client timeout).
+// Checked in go 1.19 and 1.23: net/http/transport.go DefaultTransport sets only the Dialer's
+// Timeout (30 s) and TLSHandshakeTimeout (10 s), no ResponseHeaderTimeout; http.DefaultClient
+// has no Timeout; cmd/go/internal/modfetch/proxy.go reads bodies with io.ReadAll / io.Copy and no
+// deadline. (GOINSECURE's https client has a 5 s Timeout, but it is used for direct fetches only.) The connection work
 // (DNS, HTTPS_PROXY/NO_PROXY like go, go's certificate trust, redirects without https->http and
 // at most 10 hops) is the probe engine's ProbeSession: explain reaches a proxy exactly the way a
 // benchmark does.
