@@ -76,7 +76,8 @@ export async function explainModule(req: ExplainRequest): Promise<Explanation> {
   const config = { goproxy: req.goproxy, gonoproxy: req.gonoproxy };
   // The direct check does not depend on the file: ask the VCS host once.
   let direct: Promise<Outcome> | null = null;
-  const askDirectOnce = () => (direct ??= askDirect(req.module, session));
+  // (its https fetch carries .netrc/GOAUTH credentials for the module's host, as go's does)
+  const askDirectOnce = () => (direct ??= askDirect(req.module, getterFor({ entry: 'direct', kind: 'direct' })));
   let version = req.version;
   const steps: ExplainStep[] = [];
   const unauthorized: string[] = [];
@@ -197,9 +198,9 @@ function toOutcome(res: GetResult): Outcome {
  * What go checks first for a direct fetch: the `?go-get=1` page that names the repository.
  * A full clone is not attempted: that is the cheap, honest signal explain promises.
  */
-async function askDirect(module: string, session: ProbeSession): Promise<Outcome> {
+async function askDirect(module: string, get: Getter): Promise<Outcome> {
   const url = `https://${module}?go-get=1`;
-  const res = await goGet(session, url, { ...SMALL, request: 'go-get' });
+  const res = await get(url, { ...SMALL, request: 'go-get' });
   if (res.kind === 'ok' && pickGoImport(res.body.toString('utf8'), module)) return { kind: 'ok' };
   if (res.kind === 'hang') return { kind: 'hang', message: res.message };
   const why = res.kind === 'ok' ? `https fetch: no go-import meta tag at ${url}` : `https fetch: ${res.message}`;
