@@ -92,7 +92,12 @@ function renderHuman(module: string, version: string | null, r: Explanation, sna
   for (const w of shadowWarnings(snapshot.effective)) lines.push(`  ! ${w}`);
   lines.push('', 'Steps:');
   r.steps.forEach((s, i) => {
-    const what = s.outcome === 'ok' ? 'ok' : s.outcome === 'skipped' ? 'skipped' : s.status ? `${s.outcome} (${s.status})` : s.outcome;
+    const what =
+      s.outcome === 'ok' ? 'ok'
+      : s.outcome === 'skipped' ? 'skipped'
+      : s.outcome === 'hang' ? 'hang (go waits forever)'
+      : s.goWaitsSeconds ? `error after go's ${s.goWaitsSeconds} s`
+      : s.status ? `${s.outcome} (${s.status})` : s.outcome;
     lines.push(`  ${i + 1}. ${s.request.padEnd(4)} ${s.entry}: ${what}. ${s.why}`);
     if (s.error && s.outcome !== 'skipped') lines.push(`     ${s.error.split('\n')[0]}`);
   });
