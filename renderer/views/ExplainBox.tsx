@@ -98,9 +98,11 @@ function Verdict({ path, t }: { path: ExplainPath; t: ViewTranslate }) {
           ? v.version !== null
             ? t('explainBox.served', { module: v.module, version: v.version, entry: v.entry })
             : t('explainBox.servedLatest', { module: v.module, entry: v.entry })
-          : t('explainBox.failed', { module: v.module, error: v.error })}
+          : v.kind === 'hang'
+            ? t('explainBox.hang', { module: v.module, error: v.error })
+            : t('explainBox.failed', { module: v.module, error: v.error })}
       </p>
-      {v.kind === 'failed' && v.fix !== null && <p data-testid="explain-box-fix">{t('explainBox.fix', { fix: v.fix })}</p>}
+      {v.kind !== 'served' && v.fix !== null && <p data-testid="explain-box-fix">{t('explainBox.fix', { fix: v.fix })}</p>}
       {path.stale && <p className="view-state warning">{t('explainBox.stale')}</p>}
     </div>
   );

@@ -42,7 +42,7 @@ export type ModuleFile = 'info' | 'mod' | 'zip';
 export interface ExplainStepView {
   request: ModuleFile;
   entry: string;
-  outcome: 'ok' | 'notFound' | 'error' | 'skipped';
+  outcome: 'ok' | 'notFound' | 'error' | 'skipped' | 'hang';
   status: number | null;
   error: string | null;
   fallBackOnError: boolean;
@@ -58,6 +58,8 @@ export interface ExplainView {
   goproxy: string;
   steps: ExplainStepView[];
   servedBy: string | null;
+  /** served, failed (go reports an error) or hang (go waits forever at the last step). */
+  outcome: 'served' | 'failed' | 'hang';
   error: string | null;
   fix: string | null;
   startedAt: number;

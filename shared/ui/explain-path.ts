@@ -4,7 +4,7 @@
 // view can animate them one at a time.
 import type { ChainGraph } from './chain-graph.js';
 
-export type StepOutcome = 'ok' | 'notFound' | 'error' | 'skipped';
+export type StepOutcome = 'ok' | 'notFound' | 'error' | 'skipped' | 'hang';
 
 /**
  * One step of an explanation. Structurally the explain engine's ExplainStep
@@ -26,6 +26,8 @@ export interface ExplanationInput {
   version: string | null;
   steps: readonly ExplanationStepInput[];
   servedBy: string | null;
+  /** 'hang': go waits forever at the last step (absent in answers from before hangs were modelled). */
+  outcome?: 'served' | 'failed' | 'hang';
   error: string | null;
   fix: string | null;
 }
@@ -45,7 +47,9 @@ export interface PathStep {
 
 export type Verdict =
   | { kind: 'served'; module: string; version: string | null; entry: string }
-  | { kind: 'failed'; module: string; error: string; fix: string | null };
+  | { kind: 'failed'; module: string; error: string; fix: string | null }
+  /** go never answers and never fails: it waits forever at the last step. */
+  | { kind: 'hang'; module: string; error: string; fix: string | null };
 
 export interface ExplainPath {
   steps: PathStep[];
@@ -92,7 +96,7 @@ export function explainPath(graph: ChainGraph, explanation: ExplanationInput): E
   const verdict: Verdict =
     explanation.servedBy !== null
       ? { kind: 'served', module: explanation.module, version: explanation.version, entry: explanation.servedBy }
-      : { kind: 'failed', module: explanation.module, error: explanation.error ?? 'no entry served the module', fix: explanation.fix };
+      : { kind: explanation.outcome === 'hang' ? 'hang' : 'failed', module: explanation.module, error: explanation.error ?? 'no entry served the module', fix: explanation.fix };
   if (explanation.servedBy === null) servedNodeId = null;
   return { steps, servedNodeId, verdict, stale };
 }

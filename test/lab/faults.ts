@@ -5,6 +5,7 @@ import type { FaultMode, FaultSpec } from './types.js';
 export const FAULT_MODES: readonly FaultMode[] = [
   'normal', 'refuse', 'blackhole', 'reset-mid-body', 'slow-body', 'garbage', 'slowloris-headers', 'endless-body',
   'huge-headers', 'redirect-loop', 'redirect-cross-host', 'redirect-to-http', 'zip-bomb', 'wrong-content',
+  'stall-body',
 ];
 
 /**

@@ -143,6 +143,12 @@ async function sendAnswer(ctx: RequestContext, answer: ProxyAnswer): Promise<voi
     ctx.req.socket.resetAndDestroy();
     return;
   }
+  if (spec.mode === 'stall-body') {
+    // Headers and half the body arrive; the rest never does, and the connection stays open.
+    const half = answer.body.subarray(0, Math.floor(answer.body.length / 2));
+    if (await writeChunk(res, half, ctx.signal)) entry.bytes = half.length;
+    return;
+  }
   if (spec.mode === 'slow-body') {
     for (const byte of answer.body) {
       if (!(await writeChunk(res, Buffer.from([byte]), ctx.signal))) return;

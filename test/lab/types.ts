@@ -26,6 +26,10 @@ export type TlsMode = 'none' | 'valid' | 'self-signed' | 'expired' | 'wrong-host
 export type FaultMode =
   | 'normal'
   | 'refuse'
+  /**
+   * Accepts the connection and never answers. On a TLS proxy with no `paths` it stalls the TLS
+   * handshake itself (no ServerHello ever); with `paths` the handshake completes first.
+   */
   | 'blackhole'
   | 'reset-mid-body'
   | 'slow-body'
@@ -37,7 +41,9 @@ export type FaultMode =
   | 'redirect-cross-host'
   | 'redirect-to-http'
   | 'zip-bomb'
-  | 'wrong-content';
+  | 'wrong-content'
+  /** Status line, headers and half the body, then nothing more on a connection kept open. */
+  | 'stall-body';
 
 export interface FaultSpec {
   /** Delay before response headers. */

@@ -14,14 +14,20 @@ export const command: CliCommand = {
 
 Walks your GOPROXY chain for the module exactly as go does (',' falls through only on
 404/410, '|' on any error; direct and off end the list; GONOPROXY/GOPRIVATE go direct),
-asking each entry the question go would ask, and prints the verdict and the fix.
-Without a version, asks for the latest version (@v/list, then @latest).
+asking each entry the question go would ask, with the credentials go would send (.netrc,
+user:password in the URL over https only, GOAUTH for go >= 1.24), and prints the verdict
+and the fix. Without a version, asks for the latest version (@v/list, then @latest).
+
+Stalls are reported as go ends them: no connection -> an error after go's 30 s dial timeout;
+a stalled TLS handshake -> an error after 10 s; connected but no answer (or a body that
+stops) -> go hangs forever, whatever the separator ("outcome": "hang").
 
 Options:
-  --timeout MS   how long to wait for each entry (default 10000)
-  --json         one JSON object: module, version, steps, servedBy, error, fix
+  --timeout MS   how long explain waits before it calls a stage stalled (default 10000)
+  --json         one JSON object: module, version, outcome (served, failed or hang),
+                 steps (goWaitsSeconds: go's own wait before that error), servedBy, error, fix
 
-Exit codes: 0 go would get the module, 1 go would fail, 2 bad input.`,
+Exit codes: 0 go would get the module, 1 go would fail or hang, 2 bad input.`,
   options: { timeout: { type: 'string' } },
   allowPositionals: true,
   async run(args, io) {
@@ -34,6 +40,8 @@ Exit codes: 0 go would get the module, 1 go would fail, 2 bad input.`,
       goproxy: snapshot.effective.GOPROXY.value,
       gonoproxy: snapshot.effective.GONOPROXY.value,
       env: io.env,
+      goVersion: snapshot.go?.version ?? null,
+      goauth: snapshot.effective.GOAUTH.value,
       timeoutMs,
       signal: io.signal,
     });
@@ -42,7 +50,8 @@ Exit codes: 0 go would get the module, 1 go would fail, 2 bad input.`,
       writeJson(io, {
         module,
         version,
-        steps: resolution.steps.map((s) => ({ entry: s.entry, request: s.request, outcome: s.outcome, status: s.status, error: s.error })),
+        outcome: resolution.outcome,
+        steps: resolution.steps.map((s) => ({ entry: s.entry, request: s.request, outcome: s.outcome, status: s.status, error: s.error, goWaitsSeconds: s.goWaitsSeconds ?? null })),
         servedBy: resolution.servedBy,
         error: resolution.error,
         fix: resolution.fix,
@@ -83,12 +92,18 @@ function renderHuman(module: string, version: string | null, r: Explanation, sna
   for (const w of shadowWarnings(snapshot.effective)) lines.push(`  ! ${w}`);
   lines.push('', 'Steps:');
   r.steps.forEach((s, i) => {
-    const what = s.outcome === 'ok' ? 'ok' : s.outcome === 'skipped' ? 'skipped' : s.status ? `${s.outcome} (${s.status})` : s.outcome;
+    const what =
+      s.outcome === 'ok' ? 'ok'
+      : s.outcome === 'skipped' ? 'skipped'
+      : s.outcome === 'hang' ? 'hang (go waits forever)'
+      : s.goWaitsSeconds ? `error after go's ${s.goWaitsSeconds} s`
+      : s.status ? `${s.outcome} (${s.status})` : s.outcome;
     lines.push(`  ${i + 1}. ${s.request.padEnd(4)} ${s.entry}: ${what}. ${s.why}`);
     if (s.error && s.outcome !== 'skipped') lines.push(`     ${s.error.split('\n')[0]}`);
   });
   lines.push('');
   if (r.servedBy) lines.push(`✔ served by ${r.servedBy}`);
+  else if (r.outcome === 'hang') lines.push(`✖ go would hang (wait forever, no error): ${(r.error ?? '').replace(/^go would hang: /, '')}`);
   else lines.push(`✖ go would fail: ${r.error ?? 'no entry served the module'}`);
   if (r.fix) lines.push(`  fix: ${r.fix}`);
   return lines.join('\n');

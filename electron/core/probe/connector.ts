@@ -67,11 +67,17 @@ function connectOnce(address: LookupAddress, port: number, sockets: Set<Socket>)
   return new Promise((resolve, reject) => {
     const socket = netConnect({ host: address.address, port, family: address.family });
     sockets.add(socket);
+    // A session closing mid-dial destroys the socket without an 'error': settle on 'close' too, or
+    // the connect deadline's timer keeps the process alive until it fires.
+    const onClose = (): void => reject(new Error('the connection was closed before it was established'));
+    socket.once('close', onClose);
     socket.once('connect', () => {
       socket.removeAllListeners('error');
+      socket.off('close', onClose);
       resolve(socket);
     });
     socket.once('error', (err) => {
+      socket.off('close', onClose);
       socket.destroy();
       reject(err);
     });

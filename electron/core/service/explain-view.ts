@@ -24,6 +24,7 @@ export function toExplainView(
       why: redactCredentials(s.why),
     })),
     servedBy: clean(explanation.servedBy),
+    outcome: explanation.outcome,
     error: clean(explanation.error),
     fix: clean(explanation.fix),
     startedAt: times.startedAt,

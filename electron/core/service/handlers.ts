@@ -125,6 +125,8 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
           goproxy,
           gonoproxy: snapshot.effective.GONOPROXY.value,
           env,
+          goVersion: snapshot.go?.version ?? null,
+          goauth: snapshot.effective.GOAUTH.value,
           timeoutMs: deps.explainTimeoutMs,
           signal,
         });

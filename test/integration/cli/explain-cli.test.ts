@@ -19,6 +19,7 @@ before(async () => {
       { name: 'bad', faults: { status: 502 } },
       { name: 'good', faults: {} },
       { name: 'auth', faults: { auth: { user: 'ci', password: 's3cr3t-pa55' } } },
+      { name: 'authTls', tls: 'valid', faults: { auth: { user: 'ci', password: 's3cr3t-pa55' } } },
     ],
   });
   home = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-explain-'));
@@ -43,7 +44,7 @@ test('a 502 before "," stops go: exit 1, the error, and the fix', async () => {
   assert.equal(out.version, 'v1.0.0');
   assert.match(out.error, /502/);
   assert.match(out.fix, /\|/);
-  assert.deepEqual(Object.keys(out.steps[0]).sort(), ['entry', 'error', 'outcome', 'request', 'status']);
+  assert.deepEqual(Object.keys(out.steps[0]).sort(), ['entry', 'error', 'goWaitsSeconds', 'outcome', 'request', 'status']);
   assert.deepEqual(
     out.steps.map((s: { entry: string; outcome: string; status: number }) => [s.entry, s.outcome, s.status]),
     [[lab.proxies.bad!.url, 'error', 502]],
@@ -87,20 +88,44 @@ test('credentials inside a GOPROXY URL never reach the output', async () => {
   }
 });
 
-test('credentials inside a GOPROXY URL are sent to that proxy only, as go sends them', async () => {
+test('user:password in an http:// GOPROXY URL: go refuses to send them, and explain says so', async () => {
   const u = new URL(lab.proxies.auth!.url);
-  const goproxy = `${u.protocol}//ci:s3cr3t-pa55@${u.host}|${lab.proxies.good!.url}`;
+  const withCreds = `http://ci:s3cr3t-pa55@${u.host}`;
   lab.proxies.auth!.clearLog();
+  const alone = await explain(['--json', 'lab.invalid/app@v1.0.0'], { GOPROXY: withCreds });
+  assert.equal(alone.code, 1, alone.stderr);
+  const out = JSON.parse(alone.stdout);
+  assert.equal(out.outcome, 'failed');
+  assert.match(out.error, /^refusing to pass credentials to insecure URL: http:\/\/ci:xxxxx@/);
+  assert.match(out.fix, /https/);
+  assert.equal(lab.proxies.auth!.accessLog.length, 0, 'explain sent nothing, as go sends nothing');
+  // With '|' go moves on to the next entry: the refusal is an error, not a not-found.
+  const goproxy = `${withCreds}|${lab.proxies.good!.url}`;
   lab.proxies.good!.clearLog();
   const r = await explain(['--json', 'lab.invalid/app@v1.0.0'], { GOPROXY: goproxy });
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(JSON.parse(r.stdout).servedBy, lab.proxies.auth!.url, 'served by the authenticated proxy, named without credentials');
-  assert.ok(lab.proxies.auth!.accessLog.length > 0 && lab.proxies.auth!.accessLog.every((e) => e.authorized === true));
-  assert.equal(lab.proxies.good!.accessLog.length, 0);
-  // The real go agrees: it authenticates with the same URL and downloads from that proxy.
+  assert.equal(JSON.parse(r.stdout).servedBy, lab.proxies.good!.url);
+  // The real go agrees: nothing reaches the authenticated proxy, the next one serves.
+  lab.proxies.good!.clearLog();
   const goRun = await runCommand(go.bin, ['mod', 'download', '-json', 'lab.invalid/app@v1.0.0'], { env: lab.goEnv({ GOPROXY: goproxy }), cwd: home, timeoutMs: 60_000 });
   assert.equal(goRun.code, 0, goRun.stderr);
-  assert.ok(lab.proxies.auth!.servedModules().includes('lab.invalid/app@v1.0.0'));
+  assert.ok(lab.proxies.good!.servedModules().includes('lab.invalid/app@v1.0.0'));
+  assert.equal(lab.proxies.auth!.accessLog.length, 0);
+});
+
+test('user:password in an https:// GOPROXY URL is sent to that proxy only, as go sends it', async () => {
+  const u = new URL(lab.proxies.authTls!.url);
+  const goproxy = `https://ci:s3cr3t-pa55@${u.host}|${lab.proxies.good!.url}`;
+  lab.proxies.authTls!.clearLog();
+  lab.proxies.good!.clearLog();
+  const r = await explain(['--json', 'lab.invalid/app@v1.0.0'], { GOPROXY: goproxy });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).servedBy, lab.proxies.authTls!.url, 'served by the authenticated proxy, named without credentials');
+  assert.ok(lab.proxies.authTls!.accessLog.length > 0 && lab.proxies.authTls!.accessLog.every((e) => e.authorized === true));
+  assert.equal(lab.proxies.good!.accessLog.length, 0);
+  const goRun = await runCommand(go.bin, ['mod', 'download', '-json', 'lab.invalid/app@v1.0.0'], { env: lab.goEnv({ GOPROXY: goproxy }), cwd: home, timeoutMs: 60_000 });
+  assert.equal(goRun.code, 0, goRun.stderr);
+  assert.ok(lab.proxies.authTls!.servedModules().includes('lab.invalid/app@v1.0.0'));
 });
 
 test('bad input: one sentence on stderr and exit 2', async () => {

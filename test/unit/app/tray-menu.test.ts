@@ -15,7 +15,7 @@ const t = appTranslator('en-US');
 const now = 1_000_000 + 5 * 60_000;
 
 function explained(servedBy: string | null, finishedAt = now - 1000): ExplainView {
-  return { module: 'm.invalid/x', requestedVersion: null, version: 'v1.0.0', goproxy: 'x', steps: [], servedBy, error: servedBy ? null : 'boom', fix: null, startedAt: finishedAt - 10, finishedAt };
+  return { module: 'm.invalid/x', requestedVersion: null, version: 'v1.0.0', goproxy: 'x', steps: [], servedBy, outcome: servedBy ? 'served' : 'failed', error: servedBy ? null : 'boom', fix: null, startedAt: finishedAt - 10, finishedAt };
 }
 
 test('status: only what an engine established; never a fake green', () => {

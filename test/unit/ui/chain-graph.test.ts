@@ -42,7 +42,7 @@ test('the labels agree with the chain walk: a 500 crosses only "any-error" edges
   for (const edge of g.edges.filter((e) => e.condition === 'not-found' || e.condition === 'any-error')) {
     const source = g.nodes.find((n) => n.id === edge.source)!;
     const target = g.nodes.find((n) => n.id === edge.target)!;
-    const answers: Exclude<Outcome, { kind: 'ok' }>[] = [{ kind: 'error', status: 500, message: '500' }, { kind: 'notFound', status: 404, message: '404' }];
+    const answers: Extract<Outcome, { kind: 'error' | 'notFound' }>[] = [{ kind: 'error', status: 500, message: '500' }, { kind: 'notFound', status: 404, message: '404' }];
     for (const answer of answers) {
       const asked: string[] = [];
       resolveChain({ goproxy, gonoproxy: '' }, 'example.com/m', (a) => {

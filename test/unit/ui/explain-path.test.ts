@@ -15,7 +15,7 @@ function explain(goproxy: string, gonoproxy: string, answers: Record<string, Out
     steps.push(...last.steps.map((s) => ({ ...s, request })));
     if (last.servedBy === null || last.servedBy === 'direct') break;
   }
-  return { module, version: last!.servedBy ? 'v0.14.0' : null, steps, servedBy: last!.servedBy, error: last!.error, fix: last!.fix };
+  return { module, version: last!.servedBy ? 'v0.14.0' : null, steps, servedBy: last!.servedBy, outcome: last!.outcome, error: last!.error, fix: last!.fix };
 }
 
 const GOPROXY = 'https://a.example,https://b.example|https://c.example,direct';
@@ -50,6 +50,16 @@ test('a failure on a "," entry stops the path there, with go\'s fix', () => {
   assert.equal(path.servedNodeId, null);
   assert.equal(path.verdict.kind, 'failed');
   assert.match((path.verdict as { fix: string }).fix, /use '\|' to fail over on errors/);
+});
+
+test('a silent entry behind "|": the path stops there and the verdict is a hang, with the fix that names it', () => {
+  const goproxy = 'https://a.example|https://b.example';
+  const graph = buildChainGraph({ goproxy, gonoproxy: '', gosumdb: 'off' });
+  const path = explainPath(graph, explain(goproxy, '', { 'https://a.example': { kind: 'hang', message: 'no response' }, 'https://b.example': { kind: 'ok' } }));
+  assert.deepEqual(path.steps.map((s) => [s.nodeId, s.outcome]), [['entry-1', 'hang']]);
+  assert.equal(path.servedNodeId, null);
+  assert.equal(path.verdict.kind, 'hang');
+  assert.match((path.verdict as { fix: string }).fix, /Remove entry 1 \(https:\/\/a\.example\)/);
 });
 
 test('a URL listed twice: the second visit lands on the second node', () => {
