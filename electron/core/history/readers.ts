@@ -9,12 +9,9 @@ import type { AggregateRow } from './aggregate.js';
 import { decodeAggregateLine, decodeAggregateTuple } from './aggregate.js';
 import type { HistoryRecord } from './record.js';
 import { decodeRecordLine, parseCompleteLines } from './record.js';
+import { isMissing } from '../system/is-missing.js';
 
 const NEWLINE = 0x0a;
-
-function isMissing(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException).code === 'ENOENT';
-}
 
 class Lru<V> {
   private readonly map = new Map<string, V>();

@@ -30,6 +30,7 @@ import { candidateKey, dayEnd, dayOfFileName, daysOverlapping, HistoryLayout, TI
 import type { HistoryRecord } from './record.js';
 import { encodeRecordLine } from './record.js';
 import { AggregateFileReader, encodeAggregateHeader, RawFileReader } from './readers.js';
+import { isMissing } from '../system/is-missing.js';
 
 export interface HistoryStoreOptions {
   retention?: Partial<RetentionPolicy>;
@@ -87,10 +88,6 @@ export interface MaintenanceReport {
 }
 
 const DEFAULT_GRACE_MS = HOUR_MS;
-
-function isMissing(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException).code === 'ENOENT';
-}
 
 async function listDir(dir: string): Promise<string[]> {
   try {

@@ -21,7 +21,7 @@ export interface WatchProfileSource {
   active(): Promise<string | null>;
   /** Every Go variable the profile sets (GOPROXY, GOSUMDB, GOPRIVATE ...). */
   goVars(id: string): Promise<GoVars>;
-  /** Records the switch, so the tray and `goproxyctl status` show the new profile. */
+  /** Records the switch, so the tray and the dashboard show the new profile. */
   setActive?(id: string): Promise<void>;
 }
 
