@@ -13,6 +13,7 @@ import { appendEventLog, type WatchEvent } from './events.js';
 import { loadMemory, saveMemory } from './memory-file.js';
 import { NetworkWatcher, type NetworkWatcherOptions } from './network-watcher.js';
 import type { ProbeCandidate } from './probe-candidate.js';
+import { SerialQueue } from '../system/serial-queue.js';
 
 /** Profiles as plain data, from wherever they are stored (electron/core/profiles in the product). */
 export interface WatchProfileSource {
@@ -64,7 +65,8 @@ export class WatchEngine {
   private retryTimer: NodeJS.Timeout | null = null;
   private running = false;
   private streak = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Rounds run one at a time: a network change during a round waits for it. */
+  private readonly rounds = new SerialQueue();
 
   constructor(private readonly opts: WatchEngineOptions) {
     this.dirs = opts.dirs ?? productDirs(opts.env);
@@ -88,9 +90,7 @@ export class WatchEngine {
 
   /** One round, queued behind any round in progress. */
   round(trigger: WatchTrigger): Promise<RepairDecision> {
-    const run = this.queue.then(() => this.runRound(trigger));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.rounds.run(() => this.runRound(trigger));
   }
 
   private async probeAll(candidates: readonly string[], signal?: AbortSignal): Promise<CandidateHealth[]> {
@@ -204,6 +204,6 @@ export class WatchEngine {
     this.retryTimer = null;
     await this.watcher?.stop();
     this.watcher = null;
-    await this.queue;
+    await this.rounds.idle();
   }
 }

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { describeNetworkChange, fingerprintKey, type NetworkFingerprint } from '../../../shared/repair/fingerprint.js';
 import { parseIpMonitorLine } from './parsers.js';
 import { readFingerprint, systemReaders, type FingerprintReaders } from './read-fingerprint.js';
+import { SerialQueue } from '../system/serial-queue.js';
 
 export interface NetworkChange {
   kind: 'network-change' | 'wake';
@@ -61,7 +62,8 @@ export class NetworkWatcher {
   private child: ChildProcess | null = null;
   private wake = false;
   private stopped = false;
-  private checking: Promise<void> = Promise.resolve();
+  /** Checks run one at a time, in order: each compares against the fingerprint the last one saw. */
+  private readonly checks = new SerialQueue();
   private readonly readers: FingerprintReaders;
   private readonly clock: WatcherClock;
 
@@ -124,12 +126,12 @@ export class NetworkWatcher {
 
   private checkNow(): void {
     if (this.stopped) return;
-    this.checking = this.checking.then(() => this.check()).catch((err: unknown) => this.opts.onError?.(err as Error));
+    this.checks.run(() => this.check()).catch((err: unknown) => this.opts.onError?.(err as Error));
   }
 
   /** Resolves once the checks started so far have finished. */
   whenIdle(): Promise<void> {
-    return this.checking;
+    return this.checks.idle();
   }
 
   private async check(): Promise<void> {
@@ -162,6 +164,6 @@ export class NetworkWatcher {
       child.kill('SIGTERM');
       await exited;
     }
-    await this.checking;
+    await this.checks.idle();
   }
 }
