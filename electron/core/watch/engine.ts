@@ -11,7 +11,7 @@ import { commitApply, planApply, productDirs, type GoVars, type ProductDirs, typ
 import { readGoConfig } from '../goenv/read-config.js';
 import { appendEventLog, type WatchEvent } from './events.js';
 import { loadMemory, saveMemory } from './memory-file.js';
-import { NetworkWatcher, type NetworkWatcherOptions } from './network-watcher.js';
+import { NetworkWatcher, SYSTEM_CLOCK, type NetworkWatcherOptions, type WatcherClock } from './network-watcher.js';
 import type { ProbeCandidate } from './probe-candidate.js';
 import { SerialQueue } from '../system/serial-queue.js';
 
@@ -50,7 +50,10 @@ export interface WatchEngineOptions {
   /** After a failed probe of the active entry, the next one comes this soon (the failure trigger). Default 30 s. */
   failureRetryMs?: number;
   onEvent(event: WatchEvent): void;
+  /** Wall-clock time for timestamps and memory; default clock.wall. */
   now?: () => number;
+  /** The clocks (the network watcher's too); the timers are setTimeout/setInterval, which tests drive with mock.timers. */
+  clock?: WatcherClock;
   signal?: AbortSignal;
   watcher?: Omit<NetworkWatcherOptions, 'onChange' | 'onError'>;
 }
@@ -71,7 +74,8 @@ export class WatchEngine {
   constructor(private readonly opts: WatchEngineOptions) {
     this.dirs = opts.dirs ?? productDirs(opts.env);
     this.profiles = opts.profiles ?? NO_PROFILES;
-    this.now = opts.now ?? Date.now;
+    const clock = opts.clock ?? SYSTEM_CLOCK;
+    this.now = opts.now ?? (() => clock.wall());
   }
 
   private async emit(event: WatchEvent): Promise<void> {
@@ -91,6 +95,11 @@ export class WatchEngine {
   /** One round, queued behind any round in progress. */
   round(trigger: WatchTrigger): Promise<RepairDecision> {
     return this.rounds.run(() => this.runRound(trigger));
+  }
+
+  /** Resolves once the rounds queued so far have finished. */
+  idle(): Promise<void> {
+    return this.rounds.idle();
   }
 
   private async probeAll(candidates: readonly string[], signal?: AbortSignal): Promise<CandidateHealth[]> {
@@ -174,6 +183,7 @@ export class WatchEngine {
       p.then(() => this.scheduleRetry(report)).catch(report);
     };
     this.watcher = new NetworkWatcher({
+      clock: this.opts.clock,
       ...this.opts.watcher,
       onChange: (change) => {
         this.network = change.fingerprint;
