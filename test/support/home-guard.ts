@@ -3,8 +3,8 @@
 // afterwards requires that
 //   - the sentinel is still empty: a test that wrote under "HOME" without making its own
 //     temporary one (test/support/temp-home.ts) would have written into the user's real HOME;
-//   - the real HOME's goproxyctl directories, go env file and shell rc files are byte-for-byte
-//     where they were (same entries, sizes and modification times): a test that found the real
+//   - the real HOME's goproxyctl directories, go env file and shell rc files are unchanged (same
+//     entries, sizes and modification times): a test that found the real
 //     HOME some other way (os.userInfo, a hard-coded path) would show there.
 import { chmod, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -96,7 +96,7 @@ export async function startHomeGuard(realEnv: NodeJS.ProcessEnv = process.env): 
         problems.push(`a test wrote under the inherited HOME (${sentinel}) instead of a temporary HOME (test/support/temp-home.ts): ${written.length} entries\n${shown.join('\n')}`);
       }
       const changed = snapshotChanges(before, await snapshotPaths(watched));
-      if (changed.length > 0) problems.push(`a test changed the real HOME:\n${changed.map((c) => `  ${c}`).join('\n')}`);
+      if (changed.length > 0) problems.push(`the real HOME's goproxyctl files changed during the run (a test, or another program meanwhile):\n${changed.map((c) => `  ${c}`).join('\n')}`);
       // go's module cache is read-only; make it removable.
       await chmodWritable(sentinel);
       await rm(sentinel, { recursive: true, force: true, maxRetries: 10 });

@@ -30,5 +30,5 @@ test('home guard: a write under the sentinel HOME and a change in the real HOME 
   const problems = await guard.finish();
   assert.equal(problems.length, 2, problems.join('\n'));
   assert.match(problems[0]!, /instead of a temporary HOME[\s\S]*\.config\/goproxyctl\/profiles\.json/);
-  assert.match(problems[1]!, /changed the real HOME[\s\S]*watch\.json: created[\s\S]*\.zshrc: absent -> file 19 /);
+  assert.match(problems[1]!, /real HOME's goproxyctl files changed[\s\S]*watch\.json: created[\s\S]*\.zshrc: absent -> file 19 /);
 });
