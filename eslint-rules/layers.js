@@ -1,4 +1,4 @@
-// The layer rule (product.md "Architecture: layers as folders"), in the spirit of VS Code's
+// The layer rule (docs/development.md, "Layers"), in the spirit of VS Code's
 // code-import-patterns rule: every import is resolved to the layer it lands in, and each layer
 // has an allow-list. Written here rather than with `no-restricted-imports` because that rule
 // matches import *strings*, and a relative path such as `../../electron/core/x.js` only reveals

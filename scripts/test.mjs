@@ -3,13 +3,16 @@
 //   1. installs what the suites need (scripts/install-test-deps.sh; idempotent),
 //   2. typechecks and builds every layer (tsc -b),
 //   3. lints (including the layer rule),
-//   4. runs every test file under dist/test with node's test runner.
+//   4. runs every test file under dist/test with node's test runner, with HOME (and the XDG dirs,
+//      GOENV, GOPATH, GOCACHE) pointed at an empty sentinel directory; afterwards it fails if the
+//      sentinel is not empty or the real HOME's goproxyctl files changed (test/support/home-guard.ts):
+//      every test makes its own temporary HOME (test/support/temp-home.ts).
 // `npm test -- dist/test/unit/x.test.js` runs only the named files (steps 1-3 still run).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -45,4 +48,14 @@ for (const t of targets) if (!existsSync(path.join(root, t))) {
   process.exit(2);
 }
 const testArgs = ['--test', `--test-concurrency=${Math.max(2, os.availableParallelism())}`];
-step(`tests (node --test, ${targets.length} files)`, process.execPath, [...testArgs, ...targets]);
+const { startHomeGuard } = await import(pathToFileURL(path.join(root, 'dist', 'test', 'support', 'home-guard.js')).href);
+const guard = await startHomeGuard(process.env);
+const testEnv = { ...process.env, ...guard.env };
+const r = spawnSync(process.execPath, [...testArgs, ...targets], { cwd: root, stdio: 'inherit', env: testEnv });
+const untouched = await guard.finish();
+for (const problem of untouched) console.error(`✖ ${problem}`);
+if (r.status !== 0 || untouched.length > 0) {
+  console.error(`✖ tests (node --test, ${targets.length} files) failed`);
+  process.exit(r.status || 1);
+}
+console.log(`✔ tests (node --test, ${targets.length} files), and no test touched the real HOME`);

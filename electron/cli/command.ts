@@ -1,5 +1,5 @@
 // The shape every `goproxyctl` subcommand has. Each command lives in its own file under
-// commands/ and is loaded lazily (see registry.ts) so `goproxyctl status` stays fast to start.
+// commands/ and is loaded lazily (see registry.ts) so `goproxyctl --help` stays fast to start.
 import type { ParseArgsConfig } from 'node:util';
 
 export interface CliIo {

@@ -199,8 +199,6 @@ export type CommandHandlers<Ctx> = {
 
 export const CONTRACT_KEYS = Object.keys(CONTRACT) as ContractKey[];
 export const COMMAND_KEYS = CONTRACT_KEYS.filter((k): k is CommandKey => CONTRACT[k].kind === 'command');
-export const STATE_KEY = 'state' satisfies KeysOfKind<'state'>;
-export const STREAM_KEY = 'stream' satisfies KeysOfKind<'stream'>;
 
 /** The name under which the preload exposes the PreloadApi in the renderer's main world. */
 export const BRIDGE_GLOBAL = 'goproxyctl';

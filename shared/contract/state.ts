@@ -4,7 +4,7 @@
 import type { Finding } from '../doctor/types.js';
 import type { Profile } from '../profile/types.js';
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../repair/decide.js';
-import type { ChainChoice, WatchEvent } from '../repair/events.js';
+import type { WatchEvent } from '../repair/events.js';
 import type { BenchmarkReport } from '../bench/report.js';
 
 export type ConfigSource = 'os-env' | 'env-file' | 'goroot-env' | 'default' | 'derived';
@@ -140,7 +140,6 @@ export interface EntryHealthView {
 }
 
 /** The watcher's events: the one definition in shared/repair/events.ts. */
-export type ChainChoiceView = ChainChoice;
 export type WatchEventView = WatchEvent;
 
 /** The repair policy (shared/repair) plus whether auto-repair runs at all. */

@@ -4,7 +4,7 @@ import { redactCredentials } from '../go/redact.js';
 import type { GoProxyVar } from '../go/effective.js';
 import type { RcAssignment } from './rc-scan.js';
 import type { DoctorSnapshot, Evidence, Finding } from './types.js';
-import { goOlderThan } from './version.js';
+import { goOlderThan } from '../go/version.js';
 
 /** The variables a profile manages: an OS-level setting of one of them defeats `go env -w`. */
 export const SHADOW_CHECKED_VARS: readonly GoProxyVar[] = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GOAUTH'];

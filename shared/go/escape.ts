@@ -19,12 +19,6 @@ export function checkModulePath(path: string): string | null {
   return reason === null ? null : `malformed module path ${goQuote(path)}: ${reason}`;
 }
 
-/** Go's module.CheckImportPath: null when valid, else go's message. */
-export function checkImportPath(path: string): string | null {
-  const reason = checkPath(path, 'import');
-  return reason === null ? null : `malformed import path ${goQuote(path)}: ${reason}`;
-}
-
 /** Go's module.EscapePath: "!" + lower-case for each capital. Throws go's message when the path is invalid. */
 export function escapeModulePath(path: string): string {
   const problem = checkModulePath(path);

@@ -49,10 +49,6 @@ function parse(v: string): Parsed | null {
   return { major, minor, patch, short: '', prerelease, build };
 }
 
-export function isValidSemver(v: string): boolean {
-  return parse(v) !== null;
-}
-
 /** True for the full vMAJOR.MINOR.PATCH[-pre] form go uses in module versions (no +build, no shorthand). */
 export function isCanonicalSemver(v: string): boolean {
   const p = parse(v);

@@ -36,11 +36,6 @@ export function firstEntryKey(goproxy: string): string | null {
   return first ? entryKey(first) : null;
 }
 
-/** The proxies of a chain, normalized, in order. */
-export function proxyKeys(goproxy: string): string[] {
-  return (chainEntries(goproxy) ?? []).filter((e) => e.kind === 'proxy').map(entryKey);
-}
-
 export function healthMap(health: readonly CandidateHealth[]): Map<string, CandidateHealth> {
   return new Map(health.map((h) => [candidateKey(h.candidate), h]));
 }

@@ -69,9 +69,20 @@ export async function serveDir(dir: string): Promise<{ url: string; close: () =>
 }
 
 /** Headless Chromium as the project runs it: Debian's binary, a fresh profile, no background traffic. */
+/**
+ * Chromium's environment: its own HOME and XDG dirs next to its profile, since it writes crash
+ * reports and a dconf cache there whatever the profile dir (never into the user's HOME).
+ */
+export function chromiumEnv(userDataDir: string): Record<string, string> {
+  const home = path.join(path.dirname(userDataDir), 'chromium-home');
+  const inherited = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !/^(HOME|XDG_)/.test(e[0])));
+  return { ...inherited, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), XDG_DATA_HOME: path.join(home, '.local', 'share') };
+}
+
 export function launchChromium(userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
+    env: chromiumEnv(userDataDir),
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     viewport: { width: 1280, height: 900 },

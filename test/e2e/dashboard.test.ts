@@ -19,6 +19,7 @@ import { fixtureGraph, startLab, type Lab } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
 import { cliPath, repoRoot } from '../support/paths.js';
 import { screenshotDir } from '../support/screenshots.js';
+import { chromiumEnv } from '../bench/ui.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
 const screenshots = screenshotDir();
@@ -86,6 +87,7 @@ before(async () => {
   // A fresh user-data-dir per run (Playwright takes it as launchPersistentContext's first argument).
   browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
     executablePath: '/usr/bin/chromium',
+    env: chromiumEnv(path.join(tmp, 'chromium')),
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     timeout: 30_000,

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron } from 'playwright-core';
+import { BRIDGE_GLOBAL, CONTRACT_KEYS } from '../../shared/contract/contract.js';
 import { repoRoot } from '../support/paths.js';
+import { makeTempHome } from '../support/temp-home.js';
 
 function electronBinary(): { path: string } | { missing: string } {
   const pkg = path.join(repoRoot, 'node_modules', 'electron');
@@ -26,13 +28,20 @@ test('Electron: the dashboard window opens sandboxed and renders the live state'
     return;
   }
   assert.ok(built, 'build first: npm run build && npm run build:renderer && npm run build:preload');
-  const app = await _electron.launch({ executablePath: found.path, args: [repoRoot], timeout: 30_000 });
+  // The app reads and writes the user's configuration: a temporary HOME, plus what a window needs.
+  const home = await makeTempHome('goproxyctl-electron-');
+  const display = Object.fromEntries(['DISPLAY', 'WAYLAND_DISPLAY', 'XAUTHORITY', 'XDG_RUNTIME_DIR'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])));
+  t.after(() => home.cleanup());
+  const app = await _electron.launch({ executablePath: found.path, args: [repoRoot], env: { ...home.env, ...display } as Record<string, string>, timeout: 30_000 });
   try {
     const window = await app.firstWindow();
     await window.getByTestId('var-GOPROXY').waitFor({ timeout: 20_000 });
     const isolated = await window.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
     assert.equal(isolated, true, 'no Node in the page');
-    assert.deepEqual(await window.evaluate(() => Object.keys((globalThis as unknown as { goproxyctl: object }).goproxyctl).sort()), ['explain', 'refreshConfig', 'state', 'stream']);
+    // The preload exposes exactly the contract's keys under BRIDGE_GLOBAL: derived, so a key added
+    // to the contract needs no edit here.
+    const exposed = await window.evaluate((name) => Object.keys((globalThis as unknown as Record<string, object | undefined>)[name] ?? {}), BRIDGE_GLOBAL);
+    assert.deepEqual(exposed.sort(), [...CONTRACT_KEYS].sort());
   } finally {
     await app.close();
   }

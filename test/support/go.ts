@@ -13,11 +13,15 @@ const KNOWN: GoToolchain[] = [
   { name: 'go1.23', bin: '/usr/lib/go-1.23/bin/go' },
 ];
 
-/** The toolchains present. Tests fail (not skip) when none is: install-test-deps.sh provides them. */
+/**
+ * Every toolchain the tests compare against. One policy for every test that needs go: a missing
+ * toolchain fails the test (never a skip, which would let a differential test pass asserting
+ * nothing); scripts/install-test-deps.sh installs both.
+ */
 export function goToolchains(): GoToolchain[] {
-  const found = KNOWN.filter((g) => existsSync(g.bin));
-  if (found.length === 0) throw new Error('no go toolchain found: run `sudo bash scripts/install-test-deps.sh`');
-  return found;
+  const missing = KNOWN.filter((g) => !existsSync(g.bin));
+  if (missing.length > 0) throw new Error(`${missing.map((g) => `${g.name} (${g.bin})`).join(' and ')} not installed: run \`sudo bash scripts/install-test-deps.sh\``);
+  return KNOWN;
 }
 
 export interface RunResult {

@@ -10,7 +10,6 @@ import { readGoConfig } from '../../core/goenv/read-config.js';
 import { DEFAULT_TIMEOUTS, type ModuleRef, type PhaseTimeouts } from '../../core/probe/index.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
 import { applyBenchEvent, finishedLine, liveLine, recommendationLines, resultTable, type LiveRow } from '../format/bench-table.js';
-import { COMMANDS } from '../registry.js';
 
 /** Small, and served by every public proxy. */
 export const DEFAULT_BENCH_MODULE: ModuleRef = { path: 'golang.org/x/text', version: 'v0.14.0' };
@@ -80,7 +79,7 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
       writeJson(io, toBenchJson(report.durationMs, report.results, report.recommendation));
     } else {
       const lines = ['', ...resultTable(report.results), ''];
-      lines.push(...recommendationLines(report.recommendation, { useCommand: 'use' in COMMANDS }));
+      lines.push(...recommendationLines(report.recommendation));
       lines.push('', `${report.results.length} candidates in ${(report.durationMs / 1000).toFixed(1)} s, ${samples} sample${samples === 1 ? '' : 's'} each.`);
       io.stdout.write(lines.join('\n') + '\n');
     }

@@ -94,13 +94,13 @@ export function applyCommand(rec: Pick<Recommendation, 'goproxy' | 'gosumdb'>): 
   return words.join(' ');
 }
 
-/** The recommendation in words, and how to apply it (`goproxyctl use` too when that command exists). */
-export function recommendationLines(rec: Recommendation, opts: { useCommand: boolean }): string[] {
+/** The recommendation in words, and how to apply it: `go env -w`, or a profile with `goproxyctl use`. */
+export function recommendationLines(rec: Recommendation): string[] {
   const lines = ['Recommendation:', `  GOPROXY=${rec.goproxy}`];
   lines.push(rec.gosumdb === null ? '  GOSUMDB unchanged' : `  GOSUMDB=${rec.gosumdb}`);
   for (const reason of rec.reasons) lines.push(`  - ${reason}`);
   lines.push('', 'Apply it with:', `  ${applyCommand(rec)}`);
-  // `goproxyctl use` applies a saved profile (issue 4), which also fixes shell files that shadow go env.
-  if (opts.useCommand) lines.push('  or save it as a profile and run: goproxyctl use <profile-id>');
+  // `goproxyctl use` applies a saved profile, which also fixes shell files that shadow go env.
+  lines.push('  or save it as a profile and run: goproxyctl use <profile-id>');
   return lines;
 }

@@ -4,6 +4,7 @@
 // not exist yet (a dangling link): the write then creates the target.
 import { lstat, readlink } from 'node:fs/promises';
 import path from 'node:path';
+import { isMissing } from '../system/is-missing.js';
 
 const MAX_HOPS = 40; // Linux's own limit (ELOOP) for symlink resolution.
 
@@ -36,7 +37,5 @@ export async function resolveLinkChain(file: string): Promise<ResolvedPath> {
   throw new Error(`${requested} is a chain of more than ${MAX_HOPS} symbolic links (a loop?); fix the links by hand`);
 }
 
-export function isMissing(err: unknown): boolean {
-  const code = (err as NodeJS.ErrnoException | null)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
-}
+// The apply engine's modules import it from here; it lives in electron/core/system.
+export { isMissing };

@@ -9,6 +9,7 @@ import { parseGoEnvFile } from '../../../shared/go/envfile.js';
 import { findGoBinary } from './locate-go.js';
 import { queryGo, type GoFacts } from './query-go.js';
 import { goEnvFilePath } from '../apply/go-env-path.js';
+import { isMissing } from '../system/is-missing.js';
 
 export interface GoConfigSnapshot {
   /** The go binary that answered, or null when none is installed (or it failed: see goError). */
@@ -58,7 +59,7 @@ async function readVarsFile(file: string | null): Promise<ConfigInputs['envFile'
     const text = await readFile(file, 'utf8');
     return { path: file, vars: parseGoEnvFile(text) };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    if (isMissing(err)) return null;
     throw new Error(`cannot read ${file}: ${(err as Error).message}`);
   }
 }

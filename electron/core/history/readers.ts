@@ -9,12 +9,10 @@ import type { AggregateRow } from './aggregate.js';
 import { decodeAggregateLine, decodeAggregateTuple } from './aggregate.js';
 import type { HistoryRecord } from './record.js';
 import { decodeRecordLine, parseCompleteLines } from './record.js';
+import { isMissing } from '../system/is-missing.js';
+import { KeyedSerialQueue } from '../system/serial-queue.js';
 
 const NEWLINE = 0x0a;
-
-function isMissing(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException).code === 'ENOENT';
-}
 
 class Lru<V> {
   private readonly map = new Map<string, V>();
@@ -62,18 +60,11 @@ export interface RawFileContents {
 export class RawFileReader {
   private readonly cache = new Lru<RawEntry>(64);
   /** Reads of one file run one after another: two at once would append the same tail twice. */
-  private readonly pending = new Map<string, Promise<unknown>>();
+  private readonly reads = new KeyedSerialQueue();
 
   /** Every complete record in the file (none when it does not exist). */
-  async read(file: string, candidate: string): Promise<RawFileContents> {
-    const previous = this.pending.get(file) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.readNow(file, candidate));
-    this.pending.set(file, next);
-    try {
-      return await next;
-    } finally {
-      if (this.pending.get(file) === next) this.pending.delete(file);
-    }
+  read(file: string, candidate: string): Promise<RawFileContents> {
+    return this.reads.run(file, () => this.readNow(file, candidate));
   }
 
   private async readNow(file: string, candidate: string): Promise<RawFileContents> {

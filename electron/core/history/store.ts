@@ -30,6 +30,8 @@ import { candidateKey, dayEnd, dayOfFileName, daysOverlapping, HistoryLayout, TI
 import type { HistoryRecord } from './record.js';
 import { encodeRecordLine } from './record.js';
 import { AggregateFileReader, encodeAggregateHeader, RawFileReader } from './readers.js';
+import { isMissing } from '../system/is-missing.js';
+import { SerialQueue } from '../system/serial-queue.js';
 
 export interface HistoryStoreOptions {
   retention?: Partial<RetentionPolicy>;
@@ -88,10 +90,6 @@ export interface MaintenanceReport {
 
 const DEFAULT_GRACE_MS = HOUR_MS;
 
-function isMissing(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException).code === 'ENOENT';
-}
-
 async function listDir(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
@@ -120,7 +118,7 @@ export class HistoryStore {
   private readonly aggregates = new AggregateFileReader();
   private readonly knownCandidates = new Set<string>();
   /** Serialises this process's writes and maintenance. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private trackedBytes = 0;
   private lastMaintenanceDay = '';
 
@@ -226,9 +224,7 @@ export class HistoryStore {
   }
 
   private serialised<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(task);
   }
 
   private async ensureCandidate(key: string, candidate: string): Promise<void> {

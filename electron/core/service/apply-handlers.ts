@@ -7,13 +7,15 @@ import type { UndoView } from '../../../shared/contract/responses.js';
 import type { ApplyView } from '../../../shared/contract/state.js';
 import { listApplies, LockBusyError, undoLastApply, UndoConflictError } from '../apply/index.js';
 import { execFileRunner, syncActiveProfile } from '../use/index.js';
-import type { CommandContext, ServiceContext } from './context.js';
+import type { CommandContext, HandlerGroup, ServiceContext } from './context.js';
 import { commit } from './store.js';
 
-export interface ApplyHandlers extends Pick<CommandHandlers<CommandContext>, 'refreshApplies' | 'undoLastApply'> {
-  /** Re-reads the history into the state (after any apply: a switch, a fix, a repair). */
+export interface ApplyLifecycle {
+  /** Re-reads the history into the state (at start-up, and after any apply: a switch, a fix, a repair). */
   reloadApplies(): Promise<ApplyView[]>;
 }
+
+export type ApplyHandlers = HandlerGroup<Pick<CommandHandlers<CommandContext>, 'refreshApplies' | 'undoLastApply'>, ApplyLifecycle>;
 
 export function createApplyHandlers(ctx: ServiceContext, hooks: { afterApply(): Promise<void> }): ApplyHandlers {
   const { store } = ctx;
@@ -30,8 +32,7 @@ export function createApplyHandlers(ctx: ServiceContext, hooks: { afterApply(): 
     }
   }
 
-  return {
-    reloadApplies,
+  const handlers: ApplyHandlers['handlers'] = {
     refreshApplies: () => reloadApplies(),
     async undoLastApply(request): Promise<UndoView> {
       let record;
@@ -47,4 +48,5 @@ export function createApplyHandlers(ctx: ServiceContext, hooks: { afterApply(): 
       return { undone: { id: record.id, label: redactCredentials(record.label), appliedAt: record.startedAt, files: record.files.map((f) => f.path) }, activeProfile };
     },
   };
+  return { handlers, lifecycle: { reloadApplies } };
 }

@@ -11,15 +11,17 @@ import { normalizeProxyUrl, withDefaultScheme } from '../../../shared/go/goproxy
 import { reportedName, runBenchmark, storedCredentials, type BenchEvent } from '../bench/index.js';
 import { readGoConfig } from '../goenv/read-config.js';
 import type { PhaseTimeouts } from '../probe/index.js';
-import type { CommandContext, ServiceContext } from './context.js';
+import type { CommandContext, HandlerGroup, ServiceContext } from './context.js';
 import { historyDirOf } from './history-handlers.js';
 import { commit } from './store.js';
 
-export interface BenchHandlers extends Pick<CommandHandlers<CommandContext>, 'startBenchmark' | 'cancelBenchmark'> {
+export interface BenchLifecycle {
   /** Resolves when no benchmark is running (after close, tests). */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
+
+export type BenchHandlers = HandlerGroup<Pick<CommandHandlers<CommandContext>, 'startBenchmark' | 'cancelBenchmark'>, BenchLifecycle>;
 
 /** Pure: the proxies a user typed, as benchmark candidates; a bad entry is named without its password. */
 export function candidatesFromInput(entries: readonly string[]): BenchCandidate[] {
@@ -55,7 +57,7 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
     ctx.emit({ type: 'bench', event: safe });
   };
 
-  return {
+  const handlers: BenchHandlers['handlers'] = {
     async startBenchmark(request) {
       if (current) throw new ContractError('bad-request', 'a benchmark is already running; cancel it first');
       const explicit = request.proxies === null ? null : candidatesFromInput(request.proxies);
@@ -108,7 +110,9 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
       await current.done;
       return { cancelled: true };
     },
+  };
 
+  const lifecycle: BenchLifecycle = {
     idle: async () => {
       await current?.done;
     },
@@ -117,4 +121,5 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
       await current?.done;
     },
   };
+  return { handlers, lifecycle };
 }

@@ -18,6 +18,16 @@ export interface LoginItemControl {
   setEnabled(enabled: boolean): Promise<void>;
 }
 
+/**
+ * What a handler factory returns: the commands it answers (handlers.ts merges them into the one
+ * CommandHandlers) and, apart from them, what the service itself drives (start-up, wake-ups,
+ * shutdown). Nothing that is not a command is ever in `handlers`.
+ */
+export interface HandlerGroup<Handlers, Lifecycle> {
+  handlers: Handlers;
+  lifecycle: Lifecycle;
+}
+
 export interface ServiceContext {
   store: AppStore;
   emit: (event: AppEvent) => void;

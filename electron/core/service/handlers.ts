@@ -67,41 +67,38 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
 
   // After anything that rewrote files (a switch, a fix, an undo, a repair): re-read what changed.
   const afterApply = async (): Promise<void> => {
-    await Promise.all([readConfigIntoState(undefined).catch(() => undefined), applies.reloadApplies().catch(() => undefined), profiles.refreshProfiles({}, {}).catch(() => undefined)]);
+    await Promise.all([readConfigIntoState(undefined).catch(() => undefined), applies.lifecycle.reloadApplies().catch(() => undefined), profiles.refreshProfiles({}, {}).catch(() => undefined)]);
   };
   const hooks = { afterApply };
   const profiles = createProfileHandlers(deps, hooks);
   const applies = createApplyHandlers(deps, hooks);
   const watch = createWatchHandlers(deps, hooks, deps.watch);
   const bench = createBenchHandlers(deps, { timeouts: deps.benchTimeouts });
-  const { reloadApplies: _reload, ...applyHandlers } = applies;
-  const { start: _start, wake: _wake, stop: _stop, ...watchHandlers } = watch;
-  const { idle: _idle, stop: _benchStop, ...benchHandlers } = bench;
 
   const lifecycle: Lifecycle = {
     async start() {
       // Each part loads on its own: a broken profile store must not keep the settings out.
       await Promise.all([
         profiles.refreshProfiles({}, {}).catch(() => undefined),
-        applies.reloadApplies().catch(() => undefined),
-        watch.start().catch((err: unknown) => commit(store, { watch: { ...store.getState().watch, lastError: redactCredentials((err as Error).message) } })),
+        applies.lifecycle.reloadApplies().catch(() => undefined),
+        watch.lifecycle.start().catch((err: unknown) => commit(store, { watch: { ...store.getState().watch, lastError: redactCredentials((err as Error).message) } })),
       ]);
     },
-    wake: () => watch.wake(),
+    wake: () => watch.lifecycle.wake(),
     async stop() {
       currentExplain?.abort();
-      await Promise.all([watch.stop(), bench.stop()]);
+      await Promise.all([watch.lifecycle.stop(), bench.lifecycle.stop()]);
     },
   };
 
   const handlers: CommandHandlers<CommandContext> = {
     ...profiles,
     ...createDoctorHandlers(deps, hooks),
-    ...applyHandlers,
+    ...applies.handlers,
     ...createHistoryHandlers(deps),
-    ...watchHandlers,
+    ...watch.handlers,
     ...createCredentialHandlers(deps),
-    ...benchHandlers,
+    ...bench.handlers,
 
     async refreshConfig(_request, ctx) {
       return (await readConfigIntoState(ctx.signal)).view;

@@ -13,6 +13,7 @@ import { commitUse, planUse, UseInputError } from '../use/index.js';
 import type { CommandContext, ServiceContext } from './context.js';
 import { toProfileView } from './profile-view.js';
 import { RECOMMENDED_PROFILE_ID, recommendedProfile } from '../../../shared/profile/recommended.js';
+import { SerialQueue } from '../system/serial-queue.js';
 import { commit } from './store.js';
 
 type ProfileKeys =
@@ -96,11 +97,11 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
     }
   }
 
-  let switching: Promise<unknown> = Promise.resolve();
+  // One switch at a time: two applies racing would interleave their backups.
+  const switching = new SerialQueue();
 
-  async function switchTo(id: string): Promise<SwitchView> {
-    // One switch at a time: two applies racing would interleave their backups.
-    const run = switching.then(async (): Promise<SwitchView> => {
+  function switchTo(id: string): Promise<SwitchView> {
+    return switching.run(async (): Promise<SwitchView> => {
       commit(store, { switching: { ...store.getState().switching, running: id, error: null } });
       try {
         const plan = await planUse({ profileId: id, env: ctx.env, cwd: ctx.cwd, helperArgv: ctx.helperArgv });
@@ -123,8 +124,6 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
         throw e;
       }
     });
-    switching = run.catch(() => undefined);
-    return run;
   }
 
   return {

@@ -14,19 +14,21 @@ import type { WatchTrigger } from '../../../shared/repair/index.js';
 import { readGoConfig } from '../goenv/read-config.js';
 import { ProfileStore } from '../profiles/index.js';
 import { acquireWatchLock, makeProber, WatchEngine, WatchRunningError, type InstanceLock, type ProbeCandidate, type WatchEvent, type WatchProfileSource } from '../watch/index.js';
-import type { CommandContext, ServiceContext } from './context.js';
+import type { CommandContext, HandlerGroup, ServiceContext } from './context.js';
 import { loadSettings, repairSettingsOf, saveSettings } from './settings-file.js';
 import { commit } from './store.js';
 
 type WatchKeys = 'updateSettings' | 'checkNetworkRule' | 'testNow' | 'repairNow';
 
-export interface WatchHandlers extends Pick<CommandHandlers<CommandContext>, WatchKeys> {
+export interface WatchLifecycle {
   /** Loads the settings into the state and starts the watcher if auto-repair is on. */
   start(): Promise<void>;
   /** The machine woke up (Electron's powerMonitor 'resume'): a round if auto-repair is on. */
   wake(): Promise<void>;
   stop(): Promise<void>;
 }
+
+export type WatchHandlers = HandlerGroup<Pick<CommandHandlers<CommandContext>, WatchKeys>, WatchLifecycle>;
 
 export interface WatchHandlerHooks {
   /** After a repair was applied: the configuration, the profiles and the history changed. */
@@ -131,7 +133,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
     }
   }
 
-  return {
+  const lifecycle: WatchLifecycle = {
     async start() {
       const settings = await loadSettings(ctx.dirs.config);
       const launchAtLogin = ctx.loginItem ? await ctx.loginItem.isEnabled().catch(() => settings.launchAtLogin) : settings.launchAtLogin;
@@ -147,7 +149,9 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
       stopped = true;
       await halt();
     },
+  };
 
+  const handlers: WatchHandlers['handlers'] = {
     async updateSettings(request) {
       const previous = store.getState().settings;
       const next = request.settings;
@@ -191,4 +195,5 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
 
     repairNow: () => round('start'),
   };
+  return { handlers, lifecycle };
 }

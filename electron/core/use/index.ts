@@ -5,8 +5,8 @@ export { verifyApply, cleanGoEnv, type VerifyReport, type VerifyOptions, type Mi
 export { findEnvAssignments, managedBlockLines, type EnvAssignment } from './env-assignments.js';
 export { bashEnvAfter, parseEnv0, type ShellEnvResult } from './shell-env.js';
 export { goEnvJson } from './go-env-json.js';
-export { goAtLeast, goMinorVersion } from './go-version.js';
-export { findOnPath } from './find-on-path.js';
+export { goAtLeast, parseGoVersion } from '../../../shared/go/version.js';
+export { findOnPath } from '../system/find-on-path.js';
 export { execFileRunner } from './windows-runner.js';
 export { UseInputError } from './errors.js';
 export { activeProfileFromHistory, syncActiveProfile } from './active-after-undo.js';

@@ -2,7 +2,7 @@
 // credentials and go can use a helper (1.24+). Pure.
 import { applyBlockers, profileToGoEnv, type Profile } from '../../../shared/profile/index.js';
 import { UseInputError } from './errors.js';
-import { goAtLeast } from './go-version.js';
+import { goAtLeast } from '../../../shared/go/version.js';
 
 export interface ProfileVars {
   vars: Record<string, string | null>;

@@ -9,7 +9,7 @@ import { findGoBinary } from '../goenv/locate-go.js';
 import { queryGo } from '../goenv/query-go.js';
 import { ProfileError, ProfileStore } from '../profiles/index.js';
 import { UseInputError } from './errors.js';
-import { findOnPath } from './find-on-path.js';
+import { findOnPath } from '../system/find-on-path.js';
 import { profileVars } from './profile-vars.js';
 import { verifyApply, type VerifyReport } from './verify-apply.js';
 import { execFileRunner } from './windows-runner.js';

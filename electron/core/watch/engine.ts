@@ -11,8 +11,9 @@ import { commitApply, planApply, productDirs, type GoVars, type ProductDirs, typ
 import { readGoConfig } from '../goenv/read-config.js';
 import { appendEventLog, type WatchEvent } from './events.js';
 import { loadMemory, saveMemory } from './memory-file.js';
-import { NetworkWatcher, type NetworkWatcherOptions } from './network-watcher.js';
+import { NetworkWatcher, SYSTEM_CLOCK, type NetworkWatcherOptions, type WatcherClock } from './network-watcher.js';
 import type { ProbeCandidate } from './probe-candidate.js';
+import { SerialQueue } from '../system/serial-queue.js';
 
 /** Profiles as plain data, from wherever they are stored (electron/core/profiles in the product). */
 export interface WatchProfileSource {
@@ -21,7 +22,7 @@ export interface WatchProfileSource {
   active(): Promise<string | null>;
   /** Every Go variable the profile sets (GOPROXY, GOSUMDB, GOPRIVATE ...). */
   goVars(id: string): Promise<GoVars>;
-  /** Records the switch, so the tray and `goproxyctl status` show the new profile. */
+  /** Records the switch, so the tray and the dashboard show the new profile. */
   setActive?(id: string): Promise<void>;
 }
 
@@ -49,7 +50,10 @@ export interface WatchEngineOptions {
   /** After a failed probe of the active entry, the next one comes this soon (the failure trigger). Default 30 s. */
   failureRetryMs?: number;
   onEvent(event: WatchEvent): void;
+  /** Wall-clock time for timestamps and memory; default clock.wall. */
   now?: () => number;
+  /** The clocks (the network watcher's too); the timers are setTimeout/setInterval, which tests drive with mock.timers. */
+  clock?: WatcherClock;
   signal?: AbortSignal;
   watcher?: Omit<NetworkWatcherOptions, 'onChange' | 'onError'>;
 }
@@ -64,12 +68,14 @@ export class WatchEngine {
   private retryTimer: NodeJS.Timeout | null = null;
   private running = false;
   private streak = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Rounds run one at a time: a network change during a round waits for it. */
+  private readonly rounds = new SerialQueue();
 
   constructor(private readonly opts: WatchEngineOptions) {
     this.dirs = opts.dirs ?? productDirs(opts.env);
     this.profiles = opts.profiles ?? NO_PROFILES;
-    this.now = opts.now ?? Date.now;
+    const clock = opts.clock ?? SYSTEM_CLOCK;
+    this.now = opts.now ?? (() => clock.wall());
   }
 
   private async emit(event: WatchEvent): Promise<void> {
@@ -88,9 +94,12 @@ export class WatchEngine {
 
   /** One round, queued behind any round in progress. */
   round(trigger: WatchTrigger): Promise<RepairDecision> {
-    const run = this.queue.then(() => this.runRound(trigger));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.rounds.run(() => this.runRound(trigger));
+  }
+
+  /** Resolves once the rounds queued so far have finished. */
+  idle(): Promise<void> {
+    return this.rounds.idle();
   }
 
   private async probeAll(candidates: readonly string[], signal?: AbortSignal): Promise<CandidateHealth[]> {
@@ -174,6 +183,7 @@ export class WatchEngine {
       p.then(() => this.scheduleRetry(report)).catch(report);
     };
     this.watcher = new NetworkWatcher({
+      clock: this.opts.clock,
       ...this.opts.watcher,
       onChange: (change) => {
         this.network = change.fingerprint;
@@ -204,6 +214,6 @@ export class WatchEngine {
     this.retryTimer = null;
     await this.watcher?.stop();
     this.watcher = null;
-    await this.queue;
+    await this.rounds.idle();
   }
 }

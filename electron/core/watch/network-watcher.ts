@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { describeNetworkChange, fingerprintKey, type NetworkFingerprint } from '../../../shared/repair/fingerprint.js';
 import { parseIpMonitorLine } from './parsers.js';
 import { readFingerprint, systemReaders, type FingerprintReaders } from './read-fingerprint.js';
+import { SerialQueue } from '../system/serial-queue.js';
 
 export interface NetworkChange {
   kind: 'network-change' | 'wake';
@@ -17,8 +18,26 @@ export interface NetworkChange {
   changes: string[];
 }
 
+/** The two clocks a sleep shows between: injected so tests drive them (with node:test's mock.timers for the timers). */
+export interface WatcherClock {
+  /** Wall-clock milliseconds (Date.now). */
+  wall(): number;
+  /** Monotonic milliseconds (performance.now): does not advance while the machine sleeps. */
+  monotonic(): number;
+}
+
+export const SYSTEM_CLOCK: WatcherClock = { wall: () => Date.now(), monotonic: () => performance.now() };
+
+/** One look at the network, changed or not. */
+export interface NetworkCheck {
+  /** Wall-clock time the fingerprint was read at: a check started after an event has seen it. */
+  startedAt: number;
+  changed: boolean;
+}
+
 export interface NetworkWatcherOptions {
   readers?: FingerprintReaders;
+  clock?: WatcherClock;
   debounceMs?: number;
   pollMs?: number;
   /** How far the wall clock may run ahead of the monotonic clock before it counts as a sleep. */
@@ -26,6 +45,8 @@ export interface NetworkWatcherOptions {
   /** Use `ip monitor` on Linux (default true). */
   ipMonitor?: boolean;
   onChange(change: NetworkChange): void;
+  /** After every check, a change or not (diagnostics; tests synchronise on it instead of sleeping). */
+  onCheck?(check: NetworkCheck): void;
   onError?(err: Error): void;
 }
 
@@ -41,11 +62,14 @@ export class NetworkWatcher {
   private child: ChildProcess | null = null;
   private wake = false;
   private stopped = false;
-  private checking: Promise<void> = Promise.resolve();
+  /** Checks run one at a time, in order: each compares against the fingerprint the last one saw. */
+  private readonly checks = new SerialQueue();
   private readonly readers: FingerprintReaders;
+  private readonly clock: WatcherClock;
 
   constructor(private readonly opts: NetworkWatcherOptions) {
     this.readers = opts.readers ?? systemReaders;
+    this.clock = opts.clock ?? SYSTEM_CLOCK;
   }
 
   /** Reads the starting fingerprint (no event) and starts every source. */
@@ -54,11 +78,11 @@ export class NetworkWatcher {
     // Stopped while reading: start no source (a poller or an `ip` child would outlive stop()).
     if (this.stopped) return this.last;
     const pollMs = this.opts.pollMs ?? 5_000;
-    let wall = Date.now();
-    let mono = performance.now();
+    let wall = this.clock.wall();
+    let mono = this.clock.monotonic();
     this.poller = setInterval(() => {
-      const w = Date.now();
-      const m = performance.now();
+      const w = this.clock.wall();
+      const m = this.clock.monotonic();
       if (isClockJump(w - wall, m - mono, this.opts.clockJumpMs ?? 30_000)) this.wake = true;
       wall = w;
       mono = m;
@@ -102,15 +126,22 @@ export class NetworkWatcher {
 
   private checkNow(): void {
     if (this.stopped) return;
-    this.checking = this.checking.then(() => this.check()).catch((err: unknown) => this.opts.onError?.(err as Error));
+    this.checks.run(() => this.check()).catch((err: unknown) => this.opts.onError?.(err as Error));
+  }
+
+  /** Resolves once the checks started so far have finished. */
+  whenIdle(): Promise<void> {
+    return this.checks.idle();
   }
 
   private async check(): Promise<void> {
     if (this.stopped) return;
+    const startedAt = this.clock.wall();
     const now = await readFingerprint(this.readers);
     const changed = this.last === null || fingerprintKey(now) !== fingerprintKey(this.last);
     const wake = this.wake;
     this.wake = false;
+    if (!this.stopped) this.opts.onCheck?.({ startedAt, changed });
     if (!changed && !wake) return;
     const changes = describeNetworkChange(this.last, now);
     this.last = now;
@@ -133,6 +164,6 @@ export class NetworkWatcher {
       child.kill('SIGTERM');
       await exited;
     }
-    await this.checking;
+    await this.checks.idle();
   }
 }

@@ -1,7 +1,8 @@
 // Child process for the lock tests.
 //   hold <stateDir>                 take the writers' lock, print "locked", wait to be killed
 //   apply <home> <label> <goproxy> <startFile>
-//                                   wait for startFile, then plan and commit an apply; print the record
+//                                   print "waiting", wait for startFile, then plan and commit an
+//                                   apply; print the record
 import { existsSync } from 'node:fs';
 import { commitApply, planApply } from '../../../electron/core/apply/plan.js';
 import { withWriterLock } from '../../../electron/core/apply/writer-lock.js';
@@ -14,6 +15,7 @@ if (mode === 'hold') {
   });
 } else if (mode === 'apply') {
   const [home, label, goproxy, startFile] = args as [string, string, string, string];
+  process.stdout.write('waiting\n');
   while (!existsSync(startFile)) await new Promise((r) => setTimeout(r, 5));
   const env = { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin', SHELL: '/bin/bash' };
   const plan = await planApply({ label, vars: { GOPROXY: goproxy, GOSUMDB: 'sum.golang.org' }, env, platform: 'linux', goBinary: process.env.TEST_GO ?? null, shells: ['bash', 'zsh'] });

@@ -19,7 +19,7 @@ before(async () => {
 });
 after(() => t.cleanup());
 
-function child(args: string[], env: NodeJS.ProcessEnv = process.env): { proc: ChildProcess; output: Promise<string> } {
+function child(args: string[], env: NodeJS.ProcessEnv = t.env): { proc: ChildProcess; output: Promise<string> } {
   const proc = spawn(process.execPath, [helperScript('lock-child'), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const output = new Promise<string>((resolve, reject) => {
     let out = '';
@@ -80,12 +80,13 @@ describe('writers lock', () => {
     await writeFile(path.join(home, '.zshrc'), 'setopt autocd\r\n');
     const original = await snapshot(home, ['.local', '.config/go/telemetry']);
     const start = path.join(t.home, 'go-now');
-    const env = { ...process.env, TEST_GO: GO123, HOME: home };
+    const env = { ...t.env, TEST_GO: GO123, HOME: home };
     const a = child(['apply', home, 'use A', 'https://a.example|direct', start], env);
     const b = child(['apply', home, 'use B', 'https://b.example,direct', start], env);
-    await new Promise((r) => setTimeout(r, 300));
+    // Both are loaded and waiting: the start file releases them together.
+    assert.deepEqual(await Promise.all([firstLine(a.proc), firstLine(b.proc)]), ['waiting', 'waiting']);
     await writeFile(start, '');
-    const records = (await Promise.all([a.output, b.output])).map((o) => JSON.parse(o) as ApplyRecord);
+    const records = (await Promise.all([a.output, b.output])).map((o) => JSON.parse(o.trim().split('\n').pop()!) as ApplyRecord);
     assert.ok(records.every((r) => r.status === 'committed'), 'both applies completed');
     const [first, second] = records.sort((x, y) => x.startedAt.localeCompare(y.startedAt)) as [ApplyRecord, ApplyRecord];
     assert.ok(first.finishedAt! <= second.startedAt, `no overlap: ${first.finishedAt} <= ${second.startedAt}`);

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { runCommand } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
 import { envForHome } from '../secrets/run-child.js';
-import { filesContaining, listFiles, makeTempHome } from '../secrets/temp-home.js';
+import { filesContaining, listFiles, makeTempHome, type TempHome } from '../../support/temp-home.js';
 import { runStepsInKeyring } from './cli-steps-child.js';
 
 const SECRET = 'pa55-Wörd-auth-cli-7f3a9c';
@@ -16,14 +16,14 @@ const TYPED = 'typed-at-the-prompt-41d2';
 const ORIGIN = 'https://proxy.corp.example';
 const basic = (user: string, secret: string): string => Buffer.from(`${user}:${secret}`, 'utf8').toString('base64');
 
-let home: { dir: string; cleanup: () => Promise<void> };
+let home: TempHome;
 before(async () => {
   home = await makeTempHome('goproxyctl-auth-cli-');
 });
 after(() => home.cleanup());
 
 async function freshHome(name: string): Promise<string> {
-  const dir = path.join(home.dir, name);
+  const dir = path.join(home.home, name);
   await mkdir(dir);
   return dir;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { startLab, type Lab } from '../../lab/index.js';
 import { envForHome } from '../secrets/run-child.js';
-import { filesContaining, listFiles, makeTempHome } from '../secrets/temp-home.js';
+import { filesContaining, listFiles, makeTempHome, type TempHome } from '../../support/temp-home.js';
 import { runStepsInKeyring } from './cli-steps-child.js';
 
 const GO123 = '/usr/lib/go-1.23/bin/go';
@@ -16,7 +16,7 @@ const SECRET = 'never-leak-Zq81-secret';
 const ORIGIN = 'https://athens.corp.example';
 
 let lab: Lab;
-let home: { dir: string; cleanup: () => Promise<void> };
+let home: TempHome;
 before(async () => {
   lab = await startLab({ proxies: [{ name: 'good', faults: {} }] });
   home = await makeTempHome('goproxyctl-no-leak-');
@@ -28,7 +28,7 @@ after(async () => {
 
 
 test('store, apply, bench, explain, undo: the secret appears in no output and no file', { timeout: 300_000 }, async () => {
-  const dir = home.dir;
+  const dir = home.home;
   const good = lab.proxies.good!.url;
   const profileFile = path.join(dir, 'team.json');
   await writeFile(

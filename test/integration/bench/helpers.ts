@@ -2,12 +2,11 @@
 // where the real checksum databases fail fast and offline (an HTTPS_PROXY nobody listens on:
 // go's client, and so the probe, never proxies loopback, so lab proxies stay reachable), and the
 // built CLI run against it.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Lab } from '../../lab/index.js';
 import { goToolchains, runCommand, type RunResult } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
+import { makeTempHome } from '../../support/temp-home.js';
 
 /** Port 1 on loopback: nothing listens there, so a connection is refused at once. */
 export const DEAD_HTTPS_PROXY = 'http://127.0.0.1:1';
@@ -18,9 +17,10 @@ export interface TempHome {
   close(): Promise<void>;
 }
 
+/** The one temporary-HOME helper's HOME, with the data dir the benchmark tests point XDG_DATA_HOME at. */
 export async function tempHome(): Promise<TempHome> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-bench-'));
-  return { dir, dataHome: path.join(dir, 'data'), close: () => rm(dir, { recursive: true, force: true, maxRetries: 10 }) };
+  const home = await makeTempHome('goproxyctl-bench-');
+  return { dir: home.home, dataHome: path.join(home.home, 'data'), close: home.cleanup };
 }
 
 export function benchEnv(lab: Lab, home: TempHome, extra: Record<string, string> = {}): Record<string, string> {

@@ -139,7 +139,7 @@ test('bad input: one sentence on stderr and exit 2', async () => {
 });
 
 test('--help and the global help list the commands', async () => {
-  const env = { ...process.env, HOME: home };
+  const env = { PATH: process.env.PATH, HOME: home };
   const top = await runCommand(process.execPath, [cliPath, '--help'], { env });
   assert.equal(top.code, 0);
   assert.match(top.stdout, /explain/);

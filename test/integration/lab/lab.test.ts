@@ -8,6 +8,7 @@ import https from 'node:https';
 import { after, before, describe, test } from 'node:test';
 import { faultsApplyTo, readZipEntries, SCENARIOS, startControlServer, startLab, validateFaultSpec } from '../../lab/index.js';
 import type { Lab } from '../../lab/index.js';
+import { LabProxyServer } from '../../lab/server.js';
 import { repoRoot } from '../../support/paths.js';
 
 interface Answer {
@@ -142,11 +143,14 @@ describe('faults, set at start and at run time', () => {
 
   test('refused, then back on the same port', async () => {
     const port = f().port;
-    f().setFaults({ mode: 'refuse' });
-    await new Promise((r) => setTimeout(r, 50));
+    // The listener closes and reopens asynchronously: settled() resolves once it matches the faults.
+    const server = f();
+    assert.ok(server instanceof LabProxyServer);
+    server.setFaults({ mode: 'refuse' });
+    await server.settled();
     assert.equal(await errorCode(get(list())), 'ECONNREFUSED');
-    f().setFaults({});
-    await new Promise((r) => setTimeout(r, 50));
+    server.setFaults({});
+    await server.settled();
     assert.equal(f().port, port);
     assert.equal((await get(list())).status, 200);
   });

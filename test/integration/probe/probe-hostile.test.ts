@@ -1,4 +1,5 @@
-// Every hostile behaviour of the lab, classified within its deadline with bounded memory.
+// Every hostile behaviour of the lab, classified (the error's kind and phase say which deadline
+// or cap stopped it) with bounded memory. No wall-clock bounds: those belong in bench:probe.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import type { FaultSpec, Lab } from '../../lab/index.js';
@@ -27,11 +28,10 @@ beforeEach(() => {
 
 const ZIP_CAP = 256 << 10;
 
-async function probeWith(faults: FaultSpec, extra: Parameters<typeof probeOpts>[1] = {}, name = 'x'): Promise<{ s: ProbeSample; ms: number }> {
+async function probeWith(faults: FaultSpec, extra: Parameters<typeof probeOpts>[1] = {}, name = 'x'): Promise<{ s: ProbeSample }> {
   lab.proxies[name]!.setFaults(faults);
-  const t0 = performance.now();
   const s = await probeProxy(lab.proxies[name]!.url, probeOpts(lab, { maxBodyBytes: { zip: ZIP_CAP, list: 64 << 10 }, ...extra }));
-  return { s, ms: performance.now() - t0 };
+  return { s };
 }
 
 function failed(s: ProbeSample, request: string): ProbeSample['requests'][number] {
@@ -40,24 +40,20 @@ function failed(s: ProbeSample, request: string): ProbeSample['requests'][number
   return r;
 }
 
-const WITHIN = SHORT_TIMEOUTS.overallMs + 2_000;
-
 test('slowloris headers: timeout in the first-byte phase, within the deadline', async () => {
-  const { s, ms } = await probeWith({ mode: 'slowloris-headers', paths: '@v/list' });
+  const { s } = await probeWith({ mode: 'slowloris-headers', paths: '@v/list' });
   assert.equal(s.ok, false);
   assert.equal(s.error?.kind, 'timeout');
   assert.equal(s.error?.phase, 'ttfb');
-  assert.ok(ms < SHORT_TIMEOUTS.ttfbMs + 2_000, `${ms} ms`);
 });
 
 test('endless body on the zip: the read stops at the cap and is too-large', async () => {
   const heapBefore = process.memoryUsage().heapUsed;
-  const { s, ms } = await probeWith({ mode: 'endless-body', paths: '.zip' });
+  const { s } = await probeWith({ mode: 'endless-body', paths: '.zip' });
   const zip = failed(s, 'zip');
   assert.equal(zip.error?.kind, 'too-large');
   assert.equal(zip.bytes, ZIP_CAP, 'kept exactly the cap');
   assert.equal(s.error?.kind, 'too-large');
-  assert.ok(ms < WITHIN);
   assert.ok(process.memoryUsage().heapUsed - heapBefore < 64 << 20, 'memory stays bounded');
 });
 
@@ -68,25 +64,22 @@ test('endless body on the version list: too-large at the list cap', async () => 
 });
 
 test('zip bomb (Content-Length small, body far larger): only the declared bytes are read, and they are not a zip', async () => {
-  const { s, ms } = await probeWith({ mode: 'zip-bomb', paths: '.zip' });
+  const { s } = await probeWith({ mode: 'zip-bomb', paths: '.zip' });
   const zip = failed(s, 'zip');
   assert.ok(zip.bytes <= 1024, `${zip.bytes} bytes read`);
   assert.equal(zip.error?.kind, 'protocol');
-  assert.ok(ms < WITHIN);
 });
 
 test('1 MB of response headers: too-large, nothing buffered beyond the header cap', async () => {
-  const { s, ms } = await probeWith({ mode: 'huge-headers' });
+  const { s } = await probeWith({ mode: 'huge-headers' });
   assert.equal(s.error?.kind, 'too-large');
   assert.equal(s.error?.phase, 'ttfb');
-  assert.ok(ms < WITHIN);
 });
 
 test('redirect loop: redirect, quickly', async () => {
-  const { s, ms } = await probeWith({ mode: 'redirect-loop', paths: '@v/list' });
+  const { s } = await probeWith({ mode: 'redirect-loop', paths: '@v/list' });
   assert.equal(s.error?.kind, 'redirect');
   assert.match(s.error?.message ?? '', /loop/);
-  assert.ok(ms < WITHIN);
 });
 
 test('cross-host redirect: followed like go, but the credentials stay home', async () => {
@@ -132,9 +125,8 @@ for (const [name, problem] of [['selfsigned', 'self-signed'], ['expired', 'expir
 }
 
 test('garbage bytes instead of HTTP: protocol', async () => {
-  const { s, ms } = await probeWith({ mode: 'garbage' });
+  const { s } = await probeWith({ mode: 'garbage' });
   assert.equal(s.error?.kind, 'protocol');
-  assert.ok(ms < WITHIN);
 });
 
 test('wrong content (HTML portal page, bad JSON, zip without the prefix): protocol on each request', async () => {
@@ -144,14 +136,12 @@ test('wrong content (HTML portal page, bad JSON, zip without the prefix): protoc
 });
 
 test('black hole: timeout with the phase, within the deadline', async () => {
-  const { s, ms } = await probeWith({ mode: 'blackhole' });
+  const { s } = await probeWith({ mode: 'blackhole' });
   assert.equal(s.error?.kind, 'timeout');
   assert.equal(s.error?.phase, 'ttfb');
-  assert.ok(ms < SHORT_TIMEOUTS.ttfbMs + 2_000, `${ms} ms`);
   const tls = await probeWith({ mode: 'blackhole' }, {}, 'tls');
   assert.equal(tls.s.error?.kind, 'timeout');
   assert.equal(tls.s.error?.phase, 'tls', 'a TLS server that never answers the hello stalls the handshake');
-  assert.ok(tls.ms < SHORT_TIMEOUTS.tlsMs + 2_000);
 });
 
 test('refused: connect', async () => {
@@ -206,16 +196,15 @@ test('401: auth with credentials missing or wrong, ok with the right ones (which
 test('cancellation through the AbortSignal: cancelled, promptly, nothing left running', async () => {
   lab.proxies.x!.setFaults({ mode: 'blackhole' });
   const ac = new AbortController();
-  const t0 = performance.now();
   setTimeout(() => ac.abort(), 200);
   const s = await probeProxy(lab.proxies.x!.url, probeOpts(lab, { signal: ac.signal, timeouts: { ...SHORT_TIMEOUTS, ttfbMs: 30_000, overallMs: 30_000 } }));
+  // Cancelled, not timed out: the 30 s deadlines never fired, so the abort ended it at once.
   assert.equal(s.error?.kind, 'cancelled');
-  assert.ok(performance.now() - t0 < 2_000);
 });
 
 test('the overall deadline wins over slow phases and names the phase it interrupted', async () => {
-  const { s, ms } = await probeWith({ mode: 'slow-body', paths: '.mod' }, { timeouts: { ...SHORT_TIMEOUTS, transferMs: 30_000, overallMs: 1_000 } });
+  const { s } = await probeWith({ mode: 'slow-body', paths: '.mod' }, { timeouts: { ...SHORT_TIMEOUTS, transferMs: 30_000, overallMs: 1_000 } });
   assert.equal(s.error?.kind, 'timeout');
   assert.equal(s.error?.phase, 'transfer');
-  assert.ok(ms < 3_000, `${ms} ms`);
+  assert.match(s.error?.message ?? '', /did not finish within 1000 ms/, 'the overall deadline, not the 30 s transfer one');
 });

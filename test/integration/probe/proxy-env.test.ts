@@ -44,7 +44,7 @@ before(() => {
   binary = path.join(dir, 'proxyenv');
   execFileSync(GO, ['build', '-o', binary, 'main.go'], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, GOCACHE: process.env.GOCACHE ?? path.join(os.tmpdir(), 'goproxyctl-test-gocache'), GOPATH: path.join(dir, 'gopath'), GOFLAGS: '', GO111MODULE: 'off', GOTOOLCHAIN: 'local' },
+    env: { PATH: process.env.PATH ?? '', HOME: dir, GOCACHE: path.join(os.tmpdir(), 'goproxyctl-test-gocache'), GOPATH: path.join(dir, 'gopath'), GOFLAGS: '', GO111MODULE: 'off', GOTOOLCHAIN: 'local' },
     stdio: 'pipe',
     timeout: 120_000,
   });

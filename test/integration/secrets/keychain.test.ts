@@ -9,14 +9,14 @@ import { after, before, test } from 'node:test';
 import { digest } from './keychain-child.js';
 import { headersGoWouldSend, parseUserAuth } from './go-auth-port.js';
 import { envForHome, runKeychainChild, type ChildRun } from './run-child.js';
-import { filesContaining, makeTempHome } from './temp-home.js';
+import { filesContaining, makeTempHome, type TempHome } from '../../support/temp-home.js';
 
 const A = { origin: 'https://Proxy.Corp.Example/go/', user: 'alice', secret: `pä$$ wörd'"\\\`$(id);&|\n😀-${Math.random().toString(36).slice(2)}` };
 const B = { origin: 'athens.corp.example:8443', user: 'bob@corp', secret: `tok_${Math.random().toString(36).slice(2)}\t=+/` };
 const C = { origin: 'http://127.0.0.1:9', user: 'lab', secret: `lab-only-${Math.random().toString(36).slice(2)}` };
 const SECRETS = [A.secret, B.secret, C.secret];
 
-let home: { dir: string; cleanup: () => Promise<void> };
+let home: TempHome;
 before(async () => {
   home = await makeTempHome();
 });
@@ -34,7 +34,7 @@ async function assertNoSecretOnDisk(dir: string): Promise<void> {
 }
 
 test('set/get/list/remove round-trip on the real keychain; list is rebuilt from the keychain', async () => {
-  const dir = path.join(home.dir, 'roundtrip');
+  const dir = path.join(home.home, 'roundtrip');
   const run = await runKeychainChild('roundtrip', { credentials: [A, B] }, { env: envForHome(dir), session: 'keyring' });
   assertChildOk(run);
   const r = run.report;
@@ -67,7 +67,7 @@ test('set/get/list/remove round-trip on the real keychain; list is rebuilt from 
 });
 
 test('the GOAUTH helper, run the way go runs it, prints the stored https credentials from the keychain', async () => {
-  const dir = path.join(home.dir, 'goauth');
+  const dir = path.join(home.home, 'goauth');
   const retryUrls = [
     'https://proxy.corp.example/github.com/x/y/@v/list',
     'https://athens.corp.example:8443/corp.example/m/@v/v1.0.0.zip',
@@ -102,7 +102,7 @@ test('the GOAUTH helper, run the way go runs it, prints the stored https credent
 });
 
 test('a locked keychain fails every call with one sentence naming the fix, never the secret', async () => {
-  const dir = path.join(home.dir, 'locked');
+  const dir = path.join(home.home, 'locked');
   const run = await runKeychainChild('locked', { credentials: [A] }, { env: envForHome(dir), session: 'keyring' });
   assertChildOk(run);
   for (const op of ['get', 'set', 'remove', 'list']) {
@@ -115,7 +115,7 @@ test('a locked keychain fails every call with one sentence naming the fix, never
 });
 
 test('a Secret Service without a default collection refuses to store, with the sentence, and writes nothing in plain text', async () => {
-  const dir = path.join(home.dir, 'no-collection');
+  const dir = path.join(home.home, 'no-collection');
   await mkdir(dir); // the activated daemon needs an existing HOME, as any real one is
   const run = await runKeychainChild('unavailable', { credentials: [A] }, { env: envForHome(dir), session: 'bare' });
   assertChildOk(run);

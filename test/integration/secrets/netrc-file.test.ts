@@ -5,9 +5,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { NetrcError } from '../../../electron/core/secrets/errors.js';
 import { defaultNetrcPath, listNetrcEntries, removeNetrcEntries, writeNetrcEntries } from '../../../electron/core/secrets/netrc-file.js';
-import { makeTempHome } from './temp-home.js';
+import { makeTempHome, type TempHome } from '../../support/temp-home.js';
 
-let home: { dir: string; cleanup: () => Promise<void> };
+let home: TempHome;
 before(async () => {
   home = await makeTempHome();
 });
@@ -17,7 +17,7 @@ const SECRET = 'n3trc-S3CRET-value';
 const cred = { origin: 'https://Proxy.Corp.Example/go/', user: 'alice', secret: SECRET };
 
 test('a new netrc file is created 0600 with the managed block, and removal leaves it empty', async () => {
-  const file = path.join(home.dir, 'new', '.netrc');
+  const file = path.join(home.home, 'new', '.netrc');
   await writeNetrcEntries(file, [cred]);
   assert.equal((await stat(file)).mode & 0o777, 0o600);
   const text = await readFile(file, 'utf8');
@@ -28,7 +28,7 @@ test('a new netrc file is created 0600 with the managed block, and removal leave
 });
 
 test('entries are upserted by origin; foreign bytes and the file mode are kept', async () => {
-  const file = path.join(home.dir, 'upsert.netrc');
+  const file = path.join(home.home, 'upsert.netrc');
   const foreign = Buffer.concat([Buffer.from('machine github.com\r\n login me\r\n password ghp_\xff'), Buffer.from([0xfe, 0x00])]);
   await writeFile(file, foreign, { mode: 0o400 | 0o200 });
   await writeNetrcEntries(file, [cred, { origin: 'https://b.example:8443', user: 'bob', secret: 'b0b' }]);
@@ -44,7 +44,7 @@ test('entries are upserted by origin; foreign bytes and the file mode are kept',
 });
 
 test('a netrc readable by others is refused (without the secret in the message), or fixed when asked', async () => {
-  const file = path.join(home.dir, 'shared.netrc');
+  const file = path.join(home.home, 'shared.netrc');
   await writeFile(file, 'machine a.example login u password p\n');
   await chmod(file, 0o644);
   await assert.rejects(writeNetrcEntries(file, [cred]), (e: unknown) => e instanceof NetrcError && /chmod 600/.test(e.message) && !e.message.includes(SECRET));
@@ -55,7 +55,7 @@ test('a netrc readable by others is refused (without the secret in the message),
 });
 
 test('a read-only netrc is refused and left alone', async () => {
-  const file = path.join(home.dir, 'ro.netrc');
+  const file = path.join(home.home, 'ro.netrc');
   await writeFile(file, 'machine a.example login u password p\n', { mode: 0o400 });
   await assert.rejects(writeNetrcEntries(file, [cred]), (e: unknown) => e instanceof NetrcError && /read-only/.test(e.message));
   await assert.rejects(removeNetrcEntries(file, [cred.origin]), NetrcError);
@@ -63,10 +63,10 @@ test('a read-only netrc is refused and left alone', async () => {
 });
 
 test('a symlinked netrc (dotfile manager) is written through to its target and stays a link', async () => {
-  const target = path.join(home.dir, 'dotfiles', 'netrc');
+  const target = path.join(home.home, 'dotfiles', 'netrc');
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, 'machine a.example login u password p\n', { mode: 0o600 });
-  const link = path.join(home.dir, '.netrc-link');
+  const link = path.join(home.home, '.netrc-link');
   await symlink(target, link);
   await writeNetrcEntries(link, [cred]);
   assert.ok((await lstat(link)).isSymbolicLink());
@@ -75,7 +75,7 @@ test('a symlinked netrc (dotfile manager) is written through to its target and s
 });
 
 test('removing from a missing file leaves it missing', async () => {
-  const file = path.join(home.dir, 'missing.netrc');
+  const file = path.join(home.home, 'missing.netrc');
   await removeNetrcEntries(file, [cred.origin]);
   await assert.rejects(stat(file), { code: 'ENOENT' });
 });

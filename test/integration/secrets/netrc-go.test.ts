@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import { writeNetrcEntries } from '../../../electron/core/secrets/netrc-file.js';
 import { startLab, type Lab } from '../../lab/index.js';
 import { goToolchains, runCommand } from '../../support/go.js';
-import { filesContaining } from './temp-home.js';
+import { filesContaining } from '../../support/temp-home.js';
 
 const USER = 'ci-bot';
 const SECRET = `netrc-${Math.random().toString(36).slice(2)}-Zz9`;

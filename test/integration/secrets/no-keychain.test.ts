@@ -5,12 +5,12 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { NO_KEYCHAIN_SENTENCE } from '../../../electron/core/secrets/errors.js';
 import { envForHome, runKeychainChild } from './run-child.js';
-import { filesContaining, listFiles, makeTempHome } from './temp-home.js';
+import { filesContaining, listFiles, makeTempHome, type TempHome } from '../../support/temp-home.js';
 
 const SECRET = `no-keychain-${Math.random().toString(36).slice(2)}-ü`;
 const input = { credentials: [{ origin: 'https://proxy.corp.example', user: 'alice', secret: SECRET }] };
 
-let home: { dir: string; cleanup: () => Promise<void> };
+let home: TempHome;
 before(async () => {
   home = await makeTempHome();
 });
@@ -23,7 +23,7 @@ const cases: [string, (dir: string) => Record<string, string | undefined>][] = [
 
 for (const [name, extra] of cases) {
   test(`no keychain (${name}): every operation fails with the sentence, nothing is written`, async () => {
-    const dir = path.join(home.dir, name.replace(/\W+/g, '-'));
+    const dir = path.join(home.home, name.replace(/\W+/g, '-'));
     const run = await runKeychainChild('unavailable', input, { env: envForHome(dir, extra(dir)), session: 'none' });
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(run.report.status, { available: false, problem: 'unavailable', reason: NO_KEYCHAIN_SENTENCE });
@@ -31,7 +31,7 @@ for (const [name, extra] of cases) {
       assert.deepEqual(run.report[op], { ok: false, name: 'KeychainError', problem: 'unavailable', message: NO_KEYCHAIN_SENTENCE }, op);
     }
     assert.ok(!run.stdout.includes(SECRET) && !run.stderr.includes(SECRET));
-    assert.deepEqual(await filesContaining(home.dir, SECRET), []);
-    assert.deepEqual(await listFiles(home.dir).then((files) => files.filter((f) => f.startsWith(path.basename(dir)))), []);
+    assert.deepEqual(await filesContaining(home.home, SECRET), []);
+    assert.deepEqual(await listFiles(home.home).then((files) => files.filter((f) => f.startsWith(path.basename(dir)))), []);
   });
 }

@@ -18,9 +18,8 @@ export interface ChildRun {
 /** Environment for a child whose whole world is `home`: config and keyring files land under it. */
 export function envForHome(home: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, '.local', 'share') };
-  delete env.XDG_CONFIG_HOME;
-  delete env.XDG_CACHE_HOME;
-  delete env.NETRC;
+  // Every other location defaults under HOME: an inherited one would point outside it.
+  for (const k of ['XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'NETRC', 'GOENV', 'GOPATH', 'GOMODCACHE', 'GOCACHE']) delete env[k];
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;

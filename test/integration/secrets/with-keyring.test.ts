@@ -6,9 +6,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { runCommand } from '../../support/go.js';
 import { envForHome, withKeyringScript } from './run-child.js';
-import { listFiles, makeTempHome } from './temp-home.js';
+import { listFiles, makeTempHome, type TempHome } from '../../support/temp-home.js';
 
-let home: { dir: string; cleanup: () => Promise<void> };
+let home: TempHome;
 before(async () => {
   home = await makeTempHome();
 });
@@ -18,7 +18,7 @@ after(() => home.cleanup());
 const SCRIPT = 'secret-tool store --label=t service with-keyring-test account a && secret-tool lookup service with-keyring-test account a && echo && echo "bus=$DBUS_SESSION_BUS_ADDRESS" && exit 7';
 
 test('the command gets stdin, a private bus and a writable unlocked keyring; its exit status is kept', async () => {
-  const dir = path.join(home.dir, 'stdio');
+  const dir = path.join(home.home, 'stdio');
   await mkdir(dir);
   const env = envForHome(dir, { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/outer-bus' });
   const res = await runCommand('bash', [withKeyringScript, 'bash', '-c', SCRIPT], { env, input: 'from-stdin-ü', timeoutMs: 30_000 });
@@ -32,7 +32,7 @@ test('the command gets stdin, a private bus and a writable unlocked keyring; its
 });
 
 test('without XDG_DATA_HOME the keyring is a temporary one, and HOME stays untouched', async () => {
-  const dir = path.join(home.dir, 'no-xdg');
+  const dir = path.join(home.home, 'no-xdg');
   await mkdir(dir);
   const res = await runCommand('bash', [withKeyringScript, 'bash', '-c', SCRIPT], { env: envForHome(dir, { XDG_DATA_HOME: undefined }), input: 'x', timeoutMs: 30_000 });
   assert.equal(res.code, 7, res.stderr);
@@ -40,7 +40,7 @@ test('without XDG_DATA_HOME the keyring is a temporary one, and HOME stays untou
 });
 
 test('an existing login keyring is refused rather than opened with a wrong password', async () => {
-  const dir = path.join(home.dir, 'existing');
+  const dir = path.join(home.home, 'existing');
   await mkdir(path.join(dir, '.local', 'share', 'keyrings'), { recursive: true });
   await writeFile(path.join(dir, '.local', 'share', 'keyrings', 'login.keyring'), 'not ours');
   const res = await runCommand('bash', [withKeyringScript, 'true'], { env: envForHome(dir), timeoutMs: 30_000 });

@@ -11,6 +11,7 @@ import { startLab, type Lab } from '../../lab/index.js';
 import { runCommand } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
 import { goEnvGoproxy, goEnvWrite, makeWatchHome, type WatchHome } from './helpers.js';
+import { waitUntil } from '../../support/wait.js';
 
 let lab: Lab;
 let h: WatchHome;
@@ -53,9 +54,7 @@ test('one watcher per user: the second exits 1 naming the holder; SIGTERM leaves
     const lines: Record<string, unknown>[] = [];
     createInterface({ input: daemon.stdout! }).on('line', (l) => lines.push(JSON.parse(l) as Record<string, unknown>));
     // The first round ends with a keep or a repair event.
-    const deadline = Date.now() + 60_000;
-    while (!lines.some((e) => e.type === 'keep' || e.type === 'repair') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    assert.ok(lines.some((e) => e.type === 'keep' || e.type === 'repair'), JSON.stringify(lines));
+    await waitUntil(() => lines.some((e) => e.type === 'keep' || e.type === 'repair'), { what: `the first round's keep or repair: ${JSON.stringify(lines)}`, timeoutMs: 60_000 });
 
     const second = await runCommand(process.execPath, [cliPath, 'watch', '--once', '--module', moduleArg()], { env: h.env, cwd: h.home, timeoutMs: 30_000 });
     assert.equal(second.code, 1);

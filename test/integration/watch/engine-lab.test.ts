@@ -12,6 +12,7 @@ import { productDirs, undoLastApply } from '../../../electron/core/apply/index.j
 import { makeProber, WatchEngine, type WatchEvent, type WatchProfileSource } from '../../../electron/core/watch/index.js';
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../../../shared/repair/index.js';
 import { GO123, SHORT_TIMEOUTS, goEnvGoproxy, goEnvWrite, labGoEnv, makeWatchHome, type WatchHome } from './helpers.js';
+import { waitUntil } from '../../support/wait.js';
 
 let lab: Lab;
 before(async () => {
@@ -168,8 +169,7 @@ test('the failure trigger: a running engine re-probes a failing entry soon and r
     await goEnvWrite(lab, h.home, `${primary.url}|${backup.url}`);
     primary.setFaults({ status: 503 });
     await engine.start();
-    const deadline = Date.now() + 60_000;
-    while (!events.some((e) => e.type === 'repair') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => events.some((e) => e.type === 'repair'), { what: `a repair: ${JSON.stringify(events)}`, timeoutMs: 60_000 });
     const kinds = events.filter((e) => e.type === 'keep' || e.type === 'repair').map((e) => (e.type === 'keep' || e.type === 'repair' ? `${e.type}:${e.trigger}` : ''));
     assert.deepEqual(kinds, ['keep:start', 'repair:failures'], JSON.stringify(events));
     assert.equal(await goEnvGoproxy(lab, h.home), `${backup.url}|${primary.url}`);

@@ -14,73 +14,114 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import type os from 'node:os';
-import { NetworkWatcher, isClockJump, type FingerprintReaders, type NetworkChange } from '../../../electron/core/watch/index.js';
+import { NetworkWatcher, isClockJump, type FingerprintReaders, type NetworkChange, type WatcherClock } from '../../../electron/core/watch/index.js';
+import { waitUntil } from '../../support/wait.js';
 
-function waitFor<T>(items: T[], pred: (x: T) => boolean, ms: number): Promise<T | null> {
-  return new Promise((resolve) => {
-    const start = Date.now();
-    const tick = (): void => {
-      const hit = items.find(pred);
-      if (hit) return resolve(hit);
-      if (Date.now() - start > ms) return resolve(null);
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-test('polling with injected readers: a gateway change is one event; an unchanged network none', { timeout: 20_000 }, async () => {
-  let gateway = '0102A8C0'; // 192.168.2.1
-  let addrs: os.NetworkInterfaceInfo[] = [{ address: '192.168.2.5', netmask: '255.255.255.0', family: 'IPv4', mac: '00:00:00:00:00:01', internal: false, cidr: '192.168.2.5/24' }];
-  const readers: FingerprintReaders = {
+function linuxReaders(state: { gateway: string; addrs: os.NetworkInterfaceInfo[] }): FingerprintReaders {
+  return {
     platform: 'linux',
-    interfaces: () => ({ eth0: addrs }),
+    interfaces: () => ({ eth0: state.addrs }),
     readText: async (file) =>
-      file === '/proc/net/route' ? `Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\neth0\t00000000\t${gateway}\t0003\t0\t0\t0\t00000000\n` : file === '/etc/resolv.conf' ? 'nameserver 192.168.2.1\n' : null,
+      file === '/proc/net/route' ? `Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\neth0\t00000000\t${state.gateway}\t0003\t0\t0\t0\t00000000\n` : file === '/etc/resolv.conf' ? 'nameserver 192.168.2.1\n' : null,
     run: async () => null,
   };
+}
+
+/** A clock the test moves: the poller's timers are node:test's mock timers, these its two clocks. */
+function manualClock(): WatcherClock & { advance(wallMs: number, monoMs?: number): void } {
+  let wall = 1_700_000_000_000;
+  let mono = 0;
+  return {
+    wall: () => wall,
+    monotonic: () => mono,
+    advance(wallMs, monoMs = wallMs) {
+      wall += wallMs;
+      mono += monoMs;
+    },
+  };
+}
+
+test('polling with injected readers: a gateway change is one event; an unchanged network none', async (t) => {
+  t.mock.timers.enable({ apis: ['setInterval', 'setTimeout'] });
+  const state = {
+    gateway: '0102A8C0', // 192.168.2.1
+    addrs: [{ address: '192.168.2.5', netmask: '255.255.255.0', family: 'IPv4', mac: '00:00:00:00:00:01', internal: false, cidr: '192.168.2.5/24' }] as os.NetworkInterfaceInfo[],
+  };
+  const clock = manualClock();
   const changes: NetworkChange[] = [];
+  let checks = 0;
   // A poll period shorter than the debounce: polls must still check (they once only re-armed the debounce).
-  const w = new NetworkWatcher({ readers, pollMs: 50, debounceMs: 300, ipMonitor: false, onChange: (c) => changes.push(c) });
+  const w = new NetworkWatcher({ readers: linuxReaders(state), clock, pollMs: 50, debounceMs: 300, ipMonitor: false, onChange: (c) => changes.push(c), onCheck: () => void checks++ });
+  const poll = async (periods: number): Promise<void> => {
+    for (let i = 0; i < periods; i++) {
+      clock.advance(50);
+      t.mock.timers.tick(50);
+    }
+    await w.whenIdle();
+  };
   try {
     const first = await w.start();
     assert.deepEqual(first.defaultRoutes, [{ iface: 'eth0', gateway: '192.168.2.1' }]);
-    await sleep(400);
+    await poll(8);
+    assert.equal(checks, 8, 'every poll checks');
     assert.equal(changes.length, 0, 'polling an unchanged network reports nothing');
-    gateway = '0100000A'; // 10.0.0.1
-    const hit = await waitFor(changes, (c) => c.kind === 'network-change', 5_000);
-    assert.ok(hit, 'the gateway change was reported');
-    assert.deepEqual(hit.changes, ['default route added: via 10.0.0.1 on eth0', 'default route removed: via 192.168.2.1 on eth0']);
-    await sleep(400);
+    state.gateway = '0100000A'; // 10.0.0.1
+    await poll(1);
+    assert.equal(changes.length, 1, 'the gateway change was reported at the next poll');
+    assert.equal(changes[0]!.kind, 'network-change');
+    assert.deepEqual(changes[0]!.changes, ['default route added: via 10.0.0.1 on eth0', 'default route removed: via 192.168.2.1 on eth0']);
+    await poll(8);
     assert.equal(changes.length, 1, 'one change, one event');
-    addrs = [...addrs, { address: 'fe80::1', netmask: 'ffff:ffff:ffff:ffff::', family: 'IPv6', mac: '00:00:00:00:00:01', internal: false, cidr: 'fe80::1/64', scopeid: 2 }];
-    await sleep(400);
+    state.addrs = [...state.addrs, { address: 'fe80::1', netmask: 'ffff:ffff:ffff:ffff::', family: 'IPv6', mac: '00:00:00:00:00:01', internal: false, cidr: 'fe80::1/64', scopeid: 2 }];
+    await poll(8);
     assert.equal(changes.length, 1, 'a new link-local address is not a network change');
   } finally {
     await w.stop();
   }
 });
 
-test('stopped while starting: no poller and no ip child are left running', { timeout: 20_000 }, async () => {
+test('a wall clock that ran ahead of the monotonic one (a suspend) is reported as a wake, once', async (t) => {
+  t.mock.timers.enable({ apis: ['setInterval', 'setTimeout'] });
+  const clock = manualClock();
+  const changes: NetworkChange[] = [];
+  const w = new NetworkWatcher({ readers: linuxReaders({ gateway: '0102A8C0', addrs: [] }), clock, pollMs: 5_000, clockJumpMs: 30_000, ipMonitor: false, onChange: (c) => changes.push(c) });
+  try {
+    await w.start();
+    clock.advance(3_600_000, 5_000); // an hour on the wall, five seconds awake
+    t.mock.timers.tick(5_000);
+    await w.whenIdle();
+    assert.deepEqual(changes.map((c) => [c.kind, c.changes]), [['wake', []]]);
+    clock.advance(5_000);
+    t.mock.timers.tick(5_000);
+    await w.whenIdle();
+    assert.equal(changes.length, 1, 'awake again: no further event');
+  } finally {
+    await w.stop();
+  }
+});
+
+test('stopped while starting: no poller and no ip child are left running', async (t) => {
+  t.mock.timers.enable({ apis: ['setInterval', 'setTimeout'] });
   let reads = 0;
+  let releaseFirstRead!: () => void;
+  const firstRead = new Promise<void>((resolve) => (releaseFirstRead = resolve));
   const readers: FingerprintReaders = {
     platform: 'linux',
     interfaces: () => ({}),
     readText: async () => {
-      reads++;
-      await sleep(200); // the first read is still running when stop() arrives
+      if (reads++ === 0) await firstRead; // the first read is still running when stop() arrives
       return null;
     },
     run: async () => null,
   };
   const w = new NetworkWatcher({ readers, pollMs: 20, debounceMs: 10, onChange: () => assert.fail('no change after stop') });
   const starting = w.start();
-  await w.stop();
-  await starting;
+  const stopped = w.stop();
+  releaseFirstRead();
+  await Promise.all([starting, stopped]);
   const afterStart = reads;
-  await sleep(300);
+  t.mock.timers.tick(1_000);
+  await w.whenIdle();
   assert.equal(reads, afterStart, 'nothing polls after stop()');
   assert.equal(w.monitorPid, null, 'no ip monitor child');
 });
@@ -119,31 +160,30 @@ test(
       ip('link', 'set', 'v1', 'up');
       // The watcher, inside the namespace, polling rarely: events must come from `ip monitor`.
       child = spawn('ip', ['netns', 'exec', ns, process.execPath, path.join(here, 'watch-in-netns.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-      const lines: { type: string; monitorPid?: number; changes?: string[]; t: number }[] = [];
-      createInterface({ input: child.stdout! }).on('line', (l) => lines.push({ ...(JSON.parse(l) as { type: string }), t: Date.now() }));
-      const ready = await waitFor(lines, (l) => l.type === 'ready', 15_000);
-      assert.ok(ready, 'the watcher started inside the namespace');
+      const lines: { type: string; monitorPid?: number; changes?: string[]; startedAt?: number; changed?: boolean }[] = [];
+      createInterface({ input: child.stdout! }).on('line', (l) => lines.push(JSON.parse(l) as { type: string }));
+      const changesSince = (index: number) => lines.slice(index).filter((l) => l.type === 'change');
+      const ready = await waitUntil(() => lines.find((l) => l.type === 'ready'), { what: 'the watcher to start inside the namespace', timeoutMs: 15_000 });
       assert.ok(typeof ready.monitorPid === 'number', 'with its ip monitor child');
-      await sleep(1_500); // link-local addresses of the fresh links settle; they are not changes anyway
 
-      const changedAt = Date.now();
+      // The fresh links' link-local addresses may still arrive: they trigger checks, never changes.
+      const beforeRoute = lines.length;
       ip('addr', 'add', '10.9.0.2/24', 'dev', 'v0');
       ip('route', 'add', 'default', 'via', '10.9.0.1', 'dev', 'v0');
-      const change = await waitFor(lines, (l) => l.type === 'change' && (l.changes ?? []).some((c) => c.includes('via 10.9.0.1')), 10_000);
-      assert.ok(change, `a network-change with the new default route: ${JSON.stringify(lines)}`);
+      const change = await waitUntil(() => changesSince(beforeRoute).find((l) => (l.changes ?? []).some((c) => c.includes('via 10.9.0.1'))), { what: `a network-change with the new default route: ${JSON.stringify(lines)}` });
       assert.ok((change.changes ?? []).some((c) => c.includes('10.9.0.2/24 on v0')), JSON.stringify(change));
-      // Debounced: the address and the route (several kernel events) arrive as one change.
-      await sleep(1_500);
-      assert.equal(lines.filter((l) => l.type === 'change' && l.t >= changedAt).length, 1, JSON.stringify(lines));
 
-      const before = lines.length;
-      ip('link', 'set', 'v1', 'mtu', '1400'); // a kernel link event, same fingerprint
-      await sleep(2_500);
-      assert.equal(lines.length, before, `no event for a non-change: ${JSON.stringify(lines.slice(before))}`);
+      // A kernel link event with the same fingerprint: the check it causes (one that started after
+      // it) reports no change; and up to that check, the address and the route (several kernel
+      // events, debounced) were one change.
+      const mtuAt = Date.now();
+      ip('link', 'set', 'v1', 'mtu', '1400');
+      await waitUntil(() => lines.some((l) => l.type === 'check' && l.startedAt! >= mtuAt), { what: `a check after the MTU change: ${JSON.stringify(lines)}` });
+      assert.equal(changesSince(beforeRoute).length, 1, `one change for the address and route, none for the MTU: ${JSON.stringify(lines.slice(beforeRoute))}`);
 
+      const beforeRemoval = lines.length;
       ip('addr', 'del', '10.9.0.2/24', 'dev', 'v0'); // removes the route too
-      const removed = await waitFor(lines, (l) => l.type === 'change' && (l.changes ?? []).some((c) => c.startsWith('default route removed')), 10_000);
-      assert.ok(removed, JSON.stringify(lines));
+      await waitUntil(() => changesSince(beforeRemoval).some((l) => (l.changes ?? []).some((c) => c.startsWith('default route removed'))), { what: `the route removal: ${JSON.stringify(lines)}` });
 
       // Clean shutdown: SIGTERM, and the ip monitor child is gone with it.
       child.kill('SIGTERM');

@@ -1,11 +1,13 @@
 // Run inside a network namespace by network-watcher.test.ts: a NetworkWatcher with its real
-// sources, printing one JSON line when ready and one per change; exits cleanly on SIGTERM.
+// sources, printing one JSON line when ready, one per check and one per change; exits cleanly on
+// SIGTERM.
 import { NetworkWatcher } from '../../../electron/core/watch/index.js';
 
 const watcher = new NetworkWatcher({
   pollMs: 60_000,
   debounceMs: 300,
   onChange: (c) => process.stdout.write(JSON.stringify({ type: 'change', kind: c.kind, changes: c.changes }) + '\n'),
+  onCheck: (c) => process.stdout.write(JSON.stringify({ type: 'check', startedAt: c.startedAt, changed: c.changed }) + '\n'),
 });
 await watcher.start();
 process.stdout.write(JSON.stringify({ type: 'ready', monitorPid: watcher.monitorPid }) + '\n');

@@ -2,7 +2,7 @@
 // preload's exposed object (the tsc build and the shipped CommonJS bundle), the headless
 // server's routes, and both renderer clients. A key added to or removed from one side only
 // fails here. (Electron mocked: recording ipcMain/ipcRenderer/contextBridge.)
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -17,6 +17,14 @@ import { createHeadlessClient } from '../../../renderer/bridge/headless-client.j
 import { createPreloadClient } from '../../../renderer/bridge/preload-client.js';
 import { BRIDGE_GLOBAL, COMMAND_KEYS, CONTRACT, CONTRACT_KEYS, channelOf, routeOf, type PreloadApi } from '../../../shared/contract/contract.js';
 import { repoRoot } from '../../support/paths.js';
+import { makeTempHome, type TempHome } from '../../support/temp-home.js';
+
+// The service reads and writes the user's configuration: a temporary HOME, never the real one.
+let home: TempHome;
+before(async () => {
+  home = await makeTempHome('goproxyctl-conformance-');
+});
+after(() => home.cleanup());
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
@@ -50,15 +58,15 @@ test('the contract: unique derived channels and routes, commands with request sc
   for (const key of COMMAND_KEYS) assert.equal(typeof CONTRACT[key].request.check, 'function', key);
 });
 
-test('main: one IPC registration per key on its derived channel, nothing else', () => {
+test('main: one IPC registration per key on its derived channel, nothing else', async () => {
   const { ipcMain, handles, ons } = recordingIpcMain();
-  const service = createService({ env: {} });
+  const service = createService({ env: home.env, cwd: home.home, loginItem: null });
   const dispose = registerContractIpc(ipcMain, service, () => true);
   assert.deepEqual(sorted([...handles.keys(), ...ons.keys()]), sorted(CONTRACT_KEYS.map(channelOf)));
   assert.deepEqual(sorted(ons.keys()), sorted(CONTRACT_KEYS.filter((k) => CONTRACT[k].kind === 'stream').map(channelOf)));
   dispose();
   assert.equal(handles.size + ons.size, 0, 'dispose removes every registration');
-  service.close();
+  await service.shutdown();
 });
 
 test('preload (tsc build): exactly the keys, each on its own channel, no generic send/invoke', async () => {

@@ -1,15 +1,27 @@
 // IPC sender checks (Electron mocked): only the main frame of a window the app created, showing
 // app://ui/, reaches the service; anything else is dropped. Trusted requests still go through
 // the contract's request check.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { APP_ORIGIN } from '../../../electron/app/app-protocol.js';
 import { registerContractIpc, UNTRUSTED_SENDER, type IpcMainLike } from '../../../electron/app/ipc.js';
 import { createSenderTrust, type SenderEvent } from '../../../electron/app/sender-trust.js';
-import { createService } from '../../../electron/core/service/service.js';
+import { createService, type Service } from '../../../electron/core/service/service.js';
 import { channelOf } from '../../../shared/contract/contract.js';
 import type { StreamMessage } from '../../../shared/contract/stream.js';
+import { makeTempHome, type TempHome } from '../../support/temp-home.js';
+
+// The service reads and writes the user's configuration: a temporary HOME, never the real one.
+let home: TempHome;
+const services: Service[] = [];
+before(async () => {
+  home = await makeTempHome('goproxyctl-ipc-senders-');
+});
+after(async () => {
+  await Promise.all(services.map((s) => s.shutdown()));
+  await home.cleanup();
+});
 
 let nextId = 1;
 function fakeWebContents(url = `${APP_ORIGIN}/index.html`) {
@@ -31,7 +43,8 @@ function setup() {
   const handles = new Map<string, (event: unknown, arg?: unknown) => Promise<unknown>>();
   const ons = new Map<string, (event: unknown, arg?: unknown) => void>();
   const ipcMain = { handle: (c: string, f: never) => handles.set(c, f), removeHandler: () => {}, on: (c: string, f: never) => ons.set(c, f), removeListener: () => {} } as unknown as IpcMainLike;
-  const service = createService({ env: {} });
+  const service = createService({ env: home.env, cwd: home.home, loginItem: null });
+  services.push(service);
   const trust = createSenderTrust();
   registerContractIpc(ipcMain, service, trust.isTrusted);
   return { handles, ons, service, trust };

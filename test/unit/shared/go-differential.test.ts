@@ -11,10 +11,9 @@ import { parseGosumdb, noteKeyHash } from '../../../shared/go/gosumdb.js';
 import { matchPrefixPatterns, pathMatch } from '../../../shared/go/match.js';
 import { resolveChain, ERR_PROXY_OFF } from '../../../shared/go/chain.js';
 import { base64StdEncode } from '../../../shared/util/base64.js';
-import { createGoSandbox, downloadError, installedGos, type GoSandbox } from './go-oracle.js';
+import { createGoSandbox, downloadError, requiredGos, type GoSandbox } from './go-oracle.js';
 
-const { present: gos, missing } = installedGos();
-for (const g of missing) console.log(`# skipping go ${g.version}: ${g.path} is not installed`);
+const gos = requiredGos();
 
 let sandbox: GoSandbox;
 before(async () => {

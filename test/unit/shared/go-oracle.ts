@@ -2,27 +2,19 @@
 // values under test never reach one; direct fetches go to *.invalid hosts, which fail
 // at once), a throwaway GOPATH/GOMODCACHE/GOCACHE, a bounded timeout per command.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { goToolchains } from '../../support/go.js';
 
 export interface GoBinary {
   version: string;
   path: string;
 }
 
-const CANDIDATES: GoBinary[] = [
-  { version: '1.19', path: '/usr/lib/go-1.19/bin/go' },
-  { version: '1.23', path: '/usr/lib/go-1.23/bin/go' },
-];
-
-/** The installed go binaries; a missing one is reported so the skip is visible. */
-export function installedGos(): { present: GoBinary[]; missing: GoBinary[] } {
-  return {
-    present: CANDIDATES.filter((g) => existsSync(g.path)),
-    missing: CANDIDATES.filter((g) => !existsSync(g.path)),
-  };
+/** Every go the differential tests judge against; throws (the tests fail, never skip) when one is missing. */
+export function requiredGos(): GoBinary[] {
+  return goToolchains().map((g) => ({ version: g.name.replace(/^go/, ''), path: g.bin }));
 }
 
 export interface GoSandbox {
