@@ -17,7 +17,7 @@ import { compareSemver, isCanonicalSemver } from '../../../shared/go/semver.js';
 import { createGoSession, goGet, stallError, type GetResult, type GoGetOptions } from './go-get.js';
 import type { Stall } from '../../../shared/go/chain.js';
 import { GoCredentials } from './go-credentials.js';
-import { goAtLeast } from '../use/go-version.js';
+import { goAtLeast } from '../../../shared/go/version.js';
 import type { ProbeSession } from '../probe/session.js';
 import { pickGoImport } from '../probe/probe-direct.js';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodeBasic, netrcMachineFor, parseGoauth, parseGoauthOutput, parseNetrc, type NetrcLine } from '../../../shared/go/credentials.js';
 import { ERR_INSECURE_CREDENTIALS } from '../../../shared/go/chain.js';
-import { goAtLeast, goMinorVersion } from '../use/go-version.js';
+import { goAtLeast, parseGoVersion } from '../../../shared/go/version.js';
 import { selectCredentialSetForUrl } from '../secrets/goauth-format.js';
 
 export interface CredentialContext {
@@ -34,7 +34,8 @@ export class GoCredentials {
   private readonly minor: [number, number] | null;
 
   constructor(private readonly ctx: CredentialContext) {
-    this.minor = goMinorVersion(ctx.goVersion);
+    const version = parseGoVersion(ctx.goVersion);
+    this.minor = version ? [version.major, version.minor] : null;
   }
 
   /** What go attaches to a GET of `requestUrl` for the GOPROXY entry written as `rawEntry`. */
