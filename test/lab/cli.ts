@@ -46,6 +46,8 @@ function humanReport(lab: Lab, scenario: string, controlUrl: string): string {
     `  export GOPROXY='${chain}'`,
     ...faultyFirst(proxies),
     `  export GOSUMDB=off GOTOOLCHAIN=local GOFLAGS=-mod=mod`,
+    `  # or verify checksums against the lab's signed database (through the proxies that serve /sumdb/${lab.checksumDb.name}/):`,
+    `  # export GOSUMDB='${lab.checksumDb.verifierKey}'`,
     `  export GOMODCACHE=${lab.dir}/gopath/pkg/mod SSL_CERT_FILE=${lab.caCertFile}`,
     `  go mod download -json ${first.path}@${first.version}`,
     '',
@@ -70,13 +72,18 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const scenario = SCENARIOS[args.scenario]!;
-  const lab = await startLab({ proxies: scenario.proxies, ...(scenario.modules ? { modules: scenario.modules } : {}) });
+  const lab = await startLab({
+    proxies: scenario.proxies,
+    ...(scenario.modules ? { modules: scenario.modules } : {}),
+    ...(scenario.checksumDb ? { checksumDb: scenario.checksumDb } : {}),
+  });
   const control = await startControlServer(lab);
   if (args.json) {
     console.log(JSON.stringify({
       scenario: args.scenario,
       controlUrl: control.url,
       caCertFile: lab.caCertFile,
+      checksumDbKey: lab.checksumDb.verifierKey,
       goproxy: Object.values(lab.proxies).map((p) => p.url).join('|'),
       proxies: Object.values(lab.proxies).map((p) => ({ name: p.name, url: p.url, tls: p.tls, faults: describeFaults(p.faults) })),
       modules: lab.modules.map((m) => `${m.path}@${m.version}`),
