@@ -12,6 +12,7 @@ import { compareSemver, isCanonicalSemver } from '../../../shared/go/semver.js';
 import { createGoSession, goGet, type GetResult, type GoGetOptions } from './go-get.js';
 import type { ProbeSession } from '../probe/session.js';
 import { pickGoImport } from '../probe/probe-direct.js';
+import { checksumStep, type ChecksumConfig, type ChecksumExplanation } from './checksum-step.js';
 
 export interface ExplainRequest {
   module: string;
@@ -22,6 +23,8 @@ export interface ExplainRequest {
   env: NodeJS.ProcessEnv;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** GOSUMDB and friends: with them, explain also checks checksum verification as go does. */
+  checksum?: ChecksumConfig;
 }
 
 export type ModuleFile = 'info' | 'mod' | 'zip';
@@ -30,6 +33,8 @@ export interface Explanation extends Omit<ChainResolution, 'steps'> {
   steps: ExplainStep[];
   /** The version go settles on: the one asked for, or the latest the serving entry reported. */
   version: string | null;
+  /** Checksum verification after the download; null when not asked or nothing was served. */
+  checksum: ChecksumExplanation | null;
 }
 
 export async function explainModule(req: ExplainRequest): Promise<Explanation> {
@@ -69,7 +74,9 @@ export async function explainModule(req: ExplainRequest): Promise<Explanation> {
       // A direct fetch gets everything from the VCS host at once; a failure ends the download.
       if (last.servedBy === null || last.servedBy === 'direct') break;
     }
-    return { ...last!, steps, version };
+    const result = { ...last!, steps, version, checksum: null };
+    if (!req.checksum || result.servedBy === null || version === null) return result;
+    return await checksumStep(result, { ...req, checksum: req.checksum, version }, session);
   } finally {
     await Promise.all([session, ...withCredentials.values()].map((s) => s.close()));
   }
