@@ -24,14 +24,15 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   corporate: {
     description:
-      'A private Athens-like proxy ("athens") serving corp.invalid/* only with HTTP Basic auth (user "dev", password ' +
+      'Over https with the lab CA (go sends credentials to https URLs only): a private Athens-like proxy ("athens") ' +
+      'serving corp.invalid/* only with HTTP Basic auth (user "dev", password ' +
       '"lab-secret") and the public modules without; a public fallback ("public") that serves only the public modules ' +
       'and proxies the checksum database, which never logged corp.invalid/*.',
     modules: [...PUBLIC, ...PRIVATE],
     checksumDb: { omit: ['corp.invalid'] },
     proxies: [
-      { name: 'athens', faults: { auth: CORPORATE_CREDENTIALS, paths: '/corp.invalid/', latencyMs: 5 } },
-      { name: 'public', modules: publicPaths, sumdb: true, faults: { latencyMs: 15 } },
+      { name: 'athens', tls: 'valid', faults: { auth: CORPORATE_CREDENTIALS, paths: '/corp.invalid/', latencyMs: 5 } },
+      { name: 'public', tls: 'valid', modules: publicPaths, sumdb: true, faults: { latencyMs: 15 } },
     ],
   },
   'tls-zoo': {
