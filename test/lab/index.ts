@@ -27,7 +27,7 @@ export { labSigner } from './sumdb/note.js';
 export { TransparencyLog, parseTilePath, tilePath, recordHash, nodeHash } from './sumdb/tlog.js';
 export { labCaCertPem, labCertificate } from './tls.js';
 export { startLab } from './lab.js';
-export { SCENARIOS } from './scenarios.js';
+export { CORPORATE_CREDENTIALS, SCENARIOS } from './scenarios.js';
 export { startControlServer } from './control.js';
 export type { ControlServer } from './control.js';
 export { readZipEntries } from './zipread.js';
