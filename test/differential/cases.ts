@@ -128,6 +128,11 @@ function build(): DiffCase[] {
     { goproxy: '{sumok}', gosumdb: key, goflags: '-insecure', module: 'private' },
     { goproxy: '{sumok}', gosumdb: key, gonoproxy: 'lab.invalid/private', module: 'public' },
     { goproxy: '{sumok}', gosumdb: key, gonosumdb: 'lab.invalid', module: 'tampered' },
+    // No proxy serves /sumdb/: go connects to https://<name> itself (no such host in the lab).
+    { goproxy: '{ok1}', gosumdb: key },
+    { goproxy: '{ok1},off', gosumdb: key },
+    { goproxy: '{ok1}', gosumdb: 'sum.golang.google.cn' },
+    { goproxy: '{refused}|{sumok}', gosumdb: key },
   );
   return cases;
 }
