@@ -26,7 +26,9 @@ export async function checksumStep<T extends Served>(
 ): Promise<T> {
   const fetch: SumdbFetch = async (url, request) => {
     const res = await goGet(session, url, { request, maxBytes: request === 'sumdb-tile' ? 1 << 16 : 1 << 20 });
-    return res.kind === 'ok' ? { kind: 'ok', body: res.body } : { kind: res.kind, status: res.status, message: res.message };
+    if (res.kind === 'ok') return { kind: 'ok', body: res.body };
+    // goGet words a stall after the request was sent as go's behaviour: no response timeout.
+    return { kind: res.kind, status: res.status, message: res.message, hang: res.kind === 'error' && res.status === null && /it would hang\)$/.test(res.message) };
   };
   const servedBy = result.servedBy;
   const files = async (): Promise<{ mod: Buffer | null; zip: Buffer | null }> => {
@@ -44,6 +46,6 @@ export async function checksumStep<T extends Served>(
     fetch,
     files,
   });
-  if (checksum.verdict !== 'failed') return { ...result, checksum };
+  if (checksum.verdict === 'verified' || checksum.verdict === 'skipped') return { ...result, checksum };
   return { ...result, checksum, servedBy: null, error: checksum.error, fix: checksum.fix };
 }

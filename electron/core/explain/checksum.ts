@@ -39,8 +39,8 @@ export interface ChecksumRequest {
 }
 
 export interface ChecksumExplanation {
-  /** verified: go checks and it passes; skipped: go does not check; failed: go stops with `error`. */
-  verdict: 'verified' | 'skipped' | 'failed';
+  /** verified: go checks and it passes; skipped: go does not check; failed: go stops with `error`; hang: go waits forever. */
+  verdict: 'verified' | 'skipped' | 'failed' | 'hang';
   database: string | null;
   /** Where go sends lookups (a URL), when it gets that far. */
   route: string | null;
@@ -68,6 +68,8 @@ interface Texts {
   fixInvalid(): string;
   fixRouteProxy(proxy: string, name: string): string;
   fixRouteDirect(name: string): string;
+  hang(url: string): string;
+  fixHang(entry: string, name: string): string;
   fixNotLogged(module: string): string;
   fixSecurity(): string;
   safeChoices(): string;
@@ -89,6 +91,8 @@ const EN: Texts = {
     `${p} answers /sumdb/${n}/supported but its lookups fail, and go never falls back from it: put a proxy whose lookups work first, or name a working route with GOSUMDB="${n} <url>" (run goproxyctl bench to find one)`,
   fixRouteDirect: (n) => `go cannot reach ${n}: put a proxy that serves /sumdb/${n} in GOPROXY, or set GOSUMDB="${n} <url>" to a route that works (run goproxyctl bench to find one)`,
   fixNotLogged: (m) => `the checksum database has no record of ${m} (a private module?): add its path to GONOSUMDB or GOPRIVATE`,
+  hang: (u) => `${u} accepted the request and never answered: go has no response timeout, so it waits forever here.`,
+  fixHang: (e, n) => `remove ${e} from GOPROXY (or move it after a proxy that serves /sumdb/${n}), or name a working route with GOSUMDB="${n} <url>"`,
   fixSecurity: () => 'the served bytes differ from what the checksum database logged: do not work around this; fetch the module from another proxy and report the one that served it',
   safeChoices: () => 'Never make GOSUMDB=off a default: list private paths in GONOSUMDB instead.',
 };
@@ -109,6 +113,8 @@ const ZH: Texts = {
     `${p} 对 /sumdb/${n}/supported 返回 200，但查询失败，且 go 不会从它回退：把查询可用的代理放在前面，或用 GOSUMDB="${n} <url>" 指定可用的途径（运行 goproxyctl bench 查找）`,
   fixRouteDirect: (n) => `go 无法连接 ${n}：在 GOPROXY 中加入提供 /sumdb/${n} 的代理，或将 GOSUMDB 设为 "${n} <url>" 指向可用的途径（运行 goproxyctl bench 查找）`,
   fixNotLogged: (m) => `校验和数据库没有 ${m} 的记录（私有模块？）：把它的路径加入 GONOSUMDB 或 GOPRIVATE`,
+  hang: (u) => `${u} 接受了请求但一直不回应：go 没有响应超时，会在这里一直等待。`,
+  fixHang: (e, n) => `从 GOPROXY 中删除 ${e}（或把它移到提供 /sumdb/${n} 的代理之后），或用 GOSUMDB="${n} <url>" 指定可用的途径`,
   fixSecurity: () => '下载内容与校验和数据库记录的不一致：不要绕过；从其他代理获取该模块，并报告提供它的代理',
   safeChoices: () => '不要把 GOSUMDB=off 作为默认设置：把私有路径列入 GONOSUMDB。',
 };
@@ -153,6 +159,11 @@ export async function explainChecksum(req: ChecksumRequest): Promise<ChecksumExp
 
   const route = await resolveSumdbRoute({ name: db.name, url: db.url }, req.chain, req.fetch);
   const lookupError = (detail: string): string => modError(`${module}@${version}/go.mod: ${detail}`);
+  if (!route.ok && route.hang) {
+    const stalled = route.steps.at(-1)!.entry;
+    const why = t.hang(`${stalled}/sumdb/${db.name}/supported`);
+    return { ...base, routeSteps: route.steps, verdict: 'hang', database: db.name, why, error: lookupError(route.error), fix: t.fixHang(stalled, db.name) };
+  }
   if (!route.ok) {
     return { ...base, routeSteps: route.steps, verdict: 'failed', database: db.name, why: route.error, error: lookupError(route.error), fix: `${t.fixRouteDirect(db.name)}. ${t.safeChoices()}` };
   }
@@ -161,6 +172,9 @@ export async function explainChecksum(req: ChecksumRequest): Promise<ChecksumExp
   const routeFix = (): string => `${proxyEntry ? t.fixRouteProxy(proxyEntry, db.name) : t.fixRouteDirect(db.name)}. ${t.safeChoices()}`;
 
   const found = await lookupAndProve(route.base, module, version, verifierKey, req.fetch);
+  if (!found.ok && found.hang) {
+    return { ...where, lookup: found.url, verdict: 'hang', why: t.hang(found.url), error: lookupError(found.error), fix: routeFix() };
+  }
   if (!found.ok) {
     const notLogged = /\b404\b|\b410\b/.test(found.error) && route.via !== 'proxy';
     return {

@@ -11,21 +11,21 @@ import { checkRecordInTile, parseLookup, tileFor, type LookupRecord } from './ve
 
 export type SumdbFetchResult =
   | { kind: 'ok'; body: Buffer }
-  | { kind: 'notFound' | 'error'; status: number | null; message: string };
+  | { kind: 'notFound' | 'error'; status: number | null; message: string; /** The server accepted the request and never answered: go has no response timeout and waits forever. */ hang?: boolean };
 
 export type SumdbFetch = (url: string, request: 'sumdb-supported' | 'sumdb-lookup' | 'sumdb-tile') => Promise<SumdbFetchResult>;
 
 export interface RouteStep {
   /** The GOPROXY entry asked, or "direct"/"off"/"noproxy". */
   entry: string;
-  outcome: 'supported' | 'notFound' | 'error' | 'skipped';
+  outcome: 'supported' | 'notFound' | 'error' | 'hang' | 'skipped';
   status: number | null;
   message: string | null;
 }
 
 export type SumdbRoute =
   | { ok: true; base: string; via: 'explicit' | 'proxy' | 'direct'; steps: RouteStep[] }
-  | { ok: false; error: string; steps: RouteStep[] };
+  | { ok: false; error: string; steps: RouteStep[]; hang?: boolean };
 
 /** initBase: where go sends checksum-database requests for `name`. */
 export async function resolveSumdbRoute(
@@ -55,6 +55,11 @@ export async function resolveSumdbRoute(
       steps.push({ entry: spec.url, outcome: 'supported', status: 200, message: null });
       return { ok: true, base, via: 'proxy', steps };
     }
+    if (res.kind === 'error' && res.hang) {
+      // TryProxies never gets an answer to move on with, whatever the separator.
+      steps.push({ entry: spec.url, outcome: 'hang', status: null, message: res.message });
+      return { ok: false, error: res.message, steps, hang: true };
+    }
     steps.push({ entry: spec.url, outcome: res.kind, status: res.status, message: res.message });
     if (res.kind === 'error') proxyError ??= res.message;
     if (res.kind === 'error' && !spec.fallBackOnError) return { ok: false, error: res.message, steps };
@@ -65,18 +70,18 @@ export async function resolveSumdbRoute(
   return { ok: true, base: direct, via: 'direct', steps };
 }
 
-export type LookupResult = { ok: true; record: LookupRecord; lookupUrl: string; tileUrl: string } | { ok: false; error: string; url: string };
+export type LookupResult = { ok: true; record: LookupRecord; lookupUrl: string; tileUrl: string } | { ok: false; error: string; url: string; hang?: boolean };
 
 /** One lookup as the sumdb client does it: the record, its signed tree, and the tile that proves it. */
 export async function lookupAndProve(base: string, module: string, version: string, verifierKey: string, fetch: SumdbFetch): Promise<LookupResult> {
   const lookupUrl = `${base}/lookup/${escapeModulePath(module)}@${escapeVersion(version)}`;
   const res = await fetch(lookupUrl, 'sumdb-lookup');
-  if (res.kind !== 'ok') return { ok: false, error: res.message, url: lookupUrl };
+  if (res.kind !== 'ok') return { ok: false, error: res.message, url: lookupUrl, hang: res.kind === 'error' && res.hang === true };
   const record = parseLookup(res.body.toString('utf8'), verifierKey);
   if (!record.ok) return { ok: false, error: record.error, url: lookupUrl };
   const tileUrl = `${base}/${tileFor(record.value.id, record.value.tree.size).path}`;
   const tile = await fetch(tileUrl, 'sumdb-tile');
-  if (tile.kind !== 'ok') return { ok: false, error: tile.message, url: tileUrl };
+  if (tile.kind !== 'ok') return { ok: false, error: tile.message, url: tileUrl, hang: tile.kind === 'error' && tile.hang === true };
   const problem = checkRecordInTile(record.value, tile.body);
   if (problem) return { ok: false, error: problem, url: tileUrl };
   return { ok: true, record: record.value, lookupUrl, tileUrl };

@@ -1,0 +1,57 @@
+// explain's checksum step against the lab's signed database, where the differential suite cannot
+// go: a proxy that accepts /sumdb/<name>/supported and never answers. go (1.19 and 1.23) has no
+// response timeout and waits forever there, whatever the separator; explain must say "hang",
+// name the entry, and exit 1. Plus the human output of a verified route.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { startLab, type Lab } from '../../lab/index.js';
+import { goToolchains, runCommand } from '../../support/go.js';
+import { cliPath } from '../../support/paths.js';
+
+const MODULE = 'lab.invalid/app@v1.0.0';
+/** How long go gets to finish before it counts as hanging (it answers in well under a second otherwise). */
+const GO_BOUND_MS = 8_000;
+let lab: Lab;
+
+before(async () => {
+  lab = await startLab({
+    proxies: [
+      { name: 'good' },
+      { name: 'silent-sumdb', faults: { mode: 'blackhole', paths: '/sumdb/' } },
+      { name: 'mirror', sumdb: true },
+    ],
+  });
+});
+after(() => lab?.close());
+
+function env(goproxy: string, goBin: string): Record<string, string> {
+  const e = lab.goEnv({ GOPROXY: goproxy, GOSUMDB: lab.checksumDb.verifierKey, GOMODCACHE: lab.makeTempDir('modcache'), GOPATH: lab.makeTempDir('gopath'), GOPROXYCTL_GO: goBin });
+  e.PATH = `${path.dirname(goBin)}:${e.PATH ?? '/usr/bin:/bin'}`;
+  return e;
+}
+
+for (const go of goToolchains()) {
+  test(`${go.name}: a proxy silent on /sumdb/ after '|': go does not finish, explain says hang and names it`, async () => {
+    const chain = `${lab.proxies.good!.url}|${lab.proxies['silent-sumdb']!.url}`;
+    const real = await runCommand(go.bin, ['mod', 'download', '-json', MODULE], { env: env(chain, go.bin), cwd: lab.makeTempDir('work'), timeoutMs: GO_BOUND_MS });
+    assert.equal(real.code, null, `go finished (${real.code}): ${real.stdout}${real.stderr}`);
+
+    const ours = await runCommand(process.execPath, [cliPath, 'explain', '--json', '--timeout', '1000', MODULE], { env: env(chain, go.bin), cwd: lab.makeTempDir('work'), timeoutMs: 60_000 });
+    assert.equal(ours.code, 1, ours.stderr);
+    const doc = JSON.parse(ours.stdout) as { servedBy: string | null; fix: string; checksum: { verdict: string; routeSteps: { entry: string; outcome: string }[] } };
+    assert.equal(doc.servedBy, null);
+    assert.equal(doc.checksum.verdict, 'hang');
+    assert.deepEqual(doc.checksum.routeSteps.map((s) => s.outcome), ['notFound', 'hang']);
+    assert.ok(doc.fix.includes(lab.proxies['silent-sumdb']!.url), doc.fix);
+  });
+}
+
+test('the human output names the route and the verdict', async () => {
+  const go = goToolchains()[0]!;
+  const r = await runCommand(process.execPath, [cliPath, 'explain', MODULE], { env: env(`${lab.proxies.good!.url},${lab.proxies.mirror!.url}`, go.bin), cwd: lab.makeTempDir('work'), timeoutMs: 60_000 });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, new RegExp(`Checksum verification: verified \\(${lab.proxies.mirror!.url.replace(/[.]/g, '\\.')}/sumdb/sum\\.golang\\.org\\)`));
+  assert.match(r.stdout, /notFound \(404\)/);
+  assert.match(r.stdout, /go verifies the module against sum\.golang\.org through/);
+});
