@@ -5,8 +5,10 @@
 // record). A proxy answering /sumdb/<name>/supported proves nothing until such a lookup succeeds.
 import type { ProbeSample } from '../../../shared/bench/types.js';
 import { KNOWN_GOSUMDB, parseGosumdb } from '../../../shared/go/gosumdb.js';
-import { checkRecordInTile, openTreeNote, parseLookup, tileFor, type LookupRecord } from '../sumdb/verify.js';
-import { escapeModulePath, escapeVersion } from '../../../shared/go/escape.js';
+import type { ProbeFailure } from '../../../shared/bench/types.js';
+import { lookupAndProve, type SumdbFetch } from '../sumdb/route.js';
+import { openTreeNote } from '../sumdb/verify.js';
+import { makeFailure } from './failure.js';
 import { judge, withError } from './judge.js';
 import { resolveCaps, type ProbeOptionsBase } from './options.js';
 import { credentialsFrom, normalizeCandidate, parseCandidate, type ModuleRef } from './probe-proxy.js';
@@ -60,26 +62,22 @@ export async function probeSumdb(url: string, opts: ProbeSumdbOptions = {}): Pro
       ctx.record(withError(latest.timing, latestErr));
       if (latestErr || !opts.module || !key) return { error: latestErr, sumdbSupported: latestErr === null };
 
-      const lookupUrl = `${base}/lookup/${escapeModulePath(opts.module.path)}@${escapeVersion(opts.module.version)}`;
-      const lookup = await ctx.fetch({ request: 'sumdb-lookup', url: lookupUrl, maxBytes: caps.small });
-      let record: LookupRecord | null = null;
-      const lookupErr = judge(lookup, where, (b) => {
-        const r = parseLookup(b.toString('utf8'), key);
-        if (!r.ok) return `the lookup of ${opts.module!.path}@${opts.module!.version} does not verify (${r.error.split('\n')[0]})`;
-        record = r.value;
-        return null;
-      });
-      ctx.record(withError(lookup.timing, lookupErr));
-      if (lookupErr || record === null) return { error: lookupErr, sumdbSupported: false };
-      const proven: LookupRecord = record;
-
-      const tile = await ctx.fetch({ request: 'sumdb-tile', url: `${base}/${tileFor(proven.id, proven.tree.size).path}`, maxBytes: caps.small });
-      const tileErr = judge(tile, where, (b) => {
-        const problem = checkRecordInTile(proven, b);
-        return problem ? `the tile does not prove the lookup (${problem})` : null;
-      });
-      ctx.record(withError(tile.timing, tileErr));
-      return { error: tileErr, sumdbSupported: tileErr === null };
+      // The lookup exactly as go's client makes it (electron/core/sumdb/route.ts): the record, its
+      // signed tree, the record's tile and the tiles that hash to the signed tree.
+      let httpFailure: ProbeFailure | null = null;
+      const fetch: SumdbFetch = async (url, request) => {
+        const res = await ctx.fetch({ request, url, maxBytes: caps.small });
+        const err = judge(res, where, null);
+        ctx.record(withError(res.timing, err));
+        if (!err) return { kind: 'ok', body: res.body };
+        httpFailure = err;
+        return { kind: err.kind === 'not-found' ? 'notFound' : 'error', status: res.status, message: err.message };
+      };
+      const found = await lookupAndProve(base, opts.module.path, opts.module.version, key, fetch);
+      if (found.ok) return { error: null, sumdbSupported: true };
+      const error: ProbeFailure =
+        httpFailure ?? makeFailure('protocol', 'transfer', `${where}: the lookup of ${opts.module.path}@${opts.module.version} does not verify (${found.error.split('\n')[0]}).`, 200);
+      return { error, sumdbSupported: false };
     },
   });
 }

@@ -7,7 +7,7 @@
 // /lookup/<path>@<version> and the tile holding the record, both through that route.
 import { proxySpecs } from '../../../shared/go/chain.js';
 import { escapeModulePath, escapeVersion } from '../../../shared/go/escape.js';
-import { checkRecordInTile, parseLookup, tileFor, type LookupRecord } from './verify.js';
+import { checkRecordInTile, parseLookup, tileAt, tileFor, treeHashFromTiles, type LookupRecord } from './verify.js';
 
 export type SumdbFetchResult =
   | { kind: 'ok'; body: Buffer }
@@ -84,5 +84,32 @@ export async function lookupAndProve(base: string, module: string, version: stri
   if (tile.kind !== 'ok') return { ok: false, error: tile.message, url: tileUrl, hang: tile.kind === 'error' && tile.hang === true };
   const problem = checkRecordInTile(record.value, tile.body);
   if (problem) return { ok: false, error: problem, url: tileUrl };
+  // The tiles must also hash to the signed tree: a tile alone proves nothing.
+  const size = record.value.tree.size;
+  const tiles = new Map<string, Buffer>([[tileFor(record.value.id, size).path, tile.body]]);
+  let failed: { error: string; url: string; hang: boolean } | null = null;
+  const readTile = async (tileLevel: number, index: number): Promise<Buffer> => {
+    const t = tileAt(tileLevel, index, size);
+    const cached = tiles.get(t.path);
+    if (cached) return cached;
+    const res = await fetch(`${base}/${t.path}`, 'sumdb-tile');
+    if (res.kind !== 'ok') {
+      failed = { error: res.message, url: `${base}/${t.path}`, hang: res.kind === 'error' && res.hang === true };
+      throw new Error(res.message);
+    }
+    if (res.body.length !== t.width * 32) {
+      failed = { error: `tile has ${res.body.length} bytes, want ${t.width * 32}`, url: `${base}/${t.path}`, hang: false };
+      throw new Error(failed.error);
+    }
+    tiles.set(t.path, res.body);
+    return res.body;
+  };
+  try {
+    const root = await treeHashFromTiles(size, readTile);
+    if (!root.equals(record.value.tree.hash)) return { ok: false, error: 'downloaded inconsistent tile', url: tileUrl };
+  } catch (err) {
+    const f = failed as { error: string; url: string; hang: boolean } | null;
+    return f ? { ok: false, ...f } : { ok: false, error: (err as Error).message, url: tileUrl };
+  }
   return { ok: true, record: record.value, lookupUrl, tileUrl };
 }

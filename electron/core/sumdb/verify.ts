@@ -73,15 +73,20 @@ function nodeHash(left: Buffer, right: Buffer): Buffer {
 
 /** The level-0 tile holding record id, as wide as the tree allows (tlog.Tile.Path). */
 export function tileFor(id: number, treeSize: number): { path: string; index: number; width: number } {
-  const index = Math.floor(id / (1 << TILE_HEIGHT));
-  const width = Math.min(1 << TILE_HEIGHT, treeSize - index * (1 << TILE_HEIGHT));
+  return tileAt(0, Math.floor(id / (1 << TILE_HEIGHT)), treeSize);
+}
+
+/** Tile `index` of tile level `tileLevel` (hashes of tree level 8·tileLevel), as wide as the tree allows. */
+export function tileAt(tileLevel: number, index: number, treeSize: number): { path: string; index: number; width: number } {
+  const hashesAtLevel = Math.floor(treeSize / 2 ** (TILE_HEIGHT * tileLevel));
+  const width = Math.min(1 << TILE_HEIGHT, hashesAtLevel - index * (1 << TILE_HEIGHT));
   let n = index;
   let s = String(n % 1000).padStart(3, '0');
   while (n >= 1000) {
     n = Math.floor(n / 1000);
     s = `x${String(n % 1000).padStart(3, '0')}/${s}`;
   }
-  return { path: `tile/${TILE_HEIGHT}/0/${s}${width === 1 << TILE_HEIGHT ? '' : `.p/${width}`}`, index, width };
+  return { path: `tile/${TILE_HEIGHT}/${tileLevel}/${s}${width === 1 << TILE_HEIGHT ? '' : `.p/${width}`}`, index, width };
 }
 
 /** RFC 6962 tree hash of leaf hashes (the whole tree when it fits one tile). */
@@ -92,20 +97,43 @@ function treeHashOf(leaves: Buffer[]): Buffer {
   return nodeHash(treeHashOf(leaves.slice(0, k)), treeHashOf(leaves.slice(k)));
 }
 
-/**
- * The record's hash must be at its place in the tile; a tree that fits one tile must also hash
- * to the signed tree hash. go's TileHashReader proves larger trees with the tiles above as well.
- */
+/** The record's hash must be at its place in its level-0 tile (the tree hash is checked by treeHashFromTiles). */
 export function checkRecordInTile(record: LookupRecord, tile: Buffer): string | null {
   const { width, index } = tileFor(record.id, record.tree.size);
   if (tile.length !== width * 32) return `tile has ${tile.length} bytes, want ${width * 32}`;
   const at = record.id - index * (1 << TILE_HEIGHT);
   if (!tile.subarray(at * 32, at * 32 + 32).equals(recordHash(record.text))) return 'cannot authenticate record data in server response';
-  if (record.tree.size <= 1 << TILE_HEIGHT) {
-    const leaves = Array.from({ length: width }, (_, i) => tile.subarray(i * 32, i * 32 + 32));
-    if (!treeHashOf(leaves).equals(record.tree.hash)) return 'downloaded inconsistent tile';
-  }
   return null;
+}
+
+/**
+ * The signed tree hash recomputed from tiles, as tlog.TreeHash over a TileHashReader does: the
+ * complete subtrees that make up the tree (largest first), each read from the tile of its level,
+ * folded right to left. `readTile` returns a tile's bytes (it must be as wide as tileAt says).
+ */
+export async function treeHashFromTiles(size: number, readTile: (tileLevel: number, index: number) => Promise<Buffer>): Promise<Buffer> {
+  const subtrees: { level: number; n: number }[] = [];
+  let start = 0;
+  for (let level = Math.floor(Math.log2(size)); level >= 0; level--) {
+    if (size - start >= 2 ** level) {
+      subtrees.push({ level, n: start / 2 ** level });
+      start += 2 ** level;
+    }
+  }
+  const hashes: Buffer[] = [];
+  for (const { level, n } of subtrees) {
+    const tileLevel = Math.floor(level / TILE_HEIGHT);
+    const within = level - tileLevel * TILE_HEIGHT;
+    const first = n * 2 ** within;
+    const tile = await readTile(tileLevel, Math.floor(first / (1 << TILE_HEIGHT)));
+    const offset = first % (1 << TILE_HEIGHT);
+    const leaves = Array.from({ length: 2 ** within }, (_, i) => tile.subarray((offset + i) * 32, (offset + i) * 32 + 32));
+    if (leaves.some((h) => h.length !== 32)) throw new Error('tile too short');
+    hashes.push(treeHashOf(leaves));
+  }
+  let root = hashes.pop()!;
+  while (hashes.length > 0) root = nodeHash(hashes.pop()!, root);
+  return root;
 }
 
 /** The hash the record logs for "<path> <version>" (the zip) or "<path> <version>/go.mod", or null. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { startLab, type Lab } from '../../lab/index.js';
+import { fixtureGraph, startLab, type Lab } from '../../lab/index.js';
 import { goToolchains, runCommand } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
 
@@ -44,6 +44,27 @@ for (const go of goToolchains()) {
     assert.equal(doc.checksum.verdict, 'hang');
     assert.deepEqual(doc.checksum.routeSteps.map((s) => s.outcome), ['notFound', 'hang']);
     assert.ok(doc.fix.includes(lab.proxies['silent-sumdb']!.url), doc.fix);
+  });
+}
+
+for (const go of goToolchains()) {
+  test(`${go.name}: a 300-record tree (level-1 tile) verifies, and tiles that are not tiles fail, for go and explain alike`, async () => {
+    const big = await startLab({
+      proxies: [{ name: 'db', checksumDatabase: true }, { name: 'bad-tiles', checksumDatabase: true, faults: { mode: 'wrong-content', paths: '/tile/' } }, { name: 'plain' }],
+      modules: fixtureGraph({ count: 300 }),
+    });
+    try {
+      const mod = 'lab.invalid/lib295@v1.0.0';
+      for (const [db, expected] of [['db', 0], ['bad-tiles', 1]] as const) {
+        const e = big.goEnv({ GOPROXY: big.proxies.plain!.url, GOSUMDB: big.checksumDb.gosumdb(big.proxies[db]!.url), GOMODCACHE: big.makeTempDir('modcache'), GOPROXYCTL_GO: go.bin });
+        const real = await runCommand(go.bin, ['mod', 'download', '-json', mod], { env: e, cwd: big.makeTempDir('work'), timeoutMs: 60_000 });
+        const ours = await runCommand(process.execPath, [cliPath, 'explain', '--json', mod], { env: e, cwd: big.makeTempDir('work'), timeoutMs: 60_000 });
+        assert.equal(real.code === 0 ? 0 : 1, expected, `${db}: go ${real.stdout}${real.stderr}`);
+        assert.equal(ours.code, expected, `${db}: explain ${ours.stdout}${ours.stderr}`);
+      }
+    } finally {
+      await big.close();
+    }
   });
 }
 

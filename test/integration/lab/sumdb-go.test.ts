@@ -5,7 +5,7 @@
 // go stop with its SECURITY ERROR, and a mirror that claims /supported but 404s lookups fails it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { hash1, hashGoMod, labSigner, parseTilePath, startLab, tilePath, type Lab } from '../../lab/index.js';
+import { fixtureGraph, hash1, hashGoMod, labSigner, parseTilePath, startLab, tilePath, type Lab } from '../../lab/index.js';
 import { goToolchains, runCommand } from '../../support/go.js';
 
 const MODULE = 'lab.invalid/app@v1.0.0';
@@ -47,6 +47,23 @@ for (const go of goToolchains()) {
         const logged = `${mod.path} ${mod.version} ${info.Sum}\n${mod.path} ${mod.version}/go.mod ${info.GoModSum}\n`;
         assert.equal(lab.checksumDb.lines(mod.path, mod.version), logged);
       }
+    } finally {
+      await lab.close();
+    }
+  });
+}
+
+for (const go of goToolchains()) {
+  test(`${go.name}: a tree of 300 records (full and partial tiles, a level-1 tile) verifies`, async () => {
+    const lab = await startLab({ proxies: [{ name: 'db', checksumDatabase: true }, { name: 'plain' }], modules: fixtureGraph({ count: 300 }) });
+    try {
+      const last = lab.modules.find((m) => m.path === 'lab.invalid/lib295')!;
+      const env = lab.goEnv({ GOPROXY: lab.proxies.plain!.url, GOSUMDB: lab.checksumDb.gosumdb(lab.proxies.db!.url), GOMODCACHE: lab.makeTempDir('modcache') });
+      const r = await runCommand(go.bin, ['mod', 'download', '-json', `${last.path}@${last.version}`], { env, cwd: lab.makeTempDir('work'), timeoutMs: 60_000 });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const seen = lab.proxies.db!.accessLog.map((e) => `${e.status} ${e.path}`);
+      assert.ok(seen.some((p) => /^200 \/tile\/8\/1\/000\.p\/1$/.test(p)), seen.join('\n'));
+      assert.ok(seen.some((p) => /^200 \/tile\/8\/0\/001\.p\/44$/.test(p)), seen.join('\n'));
     } finally {
       await lab.close();
     }
