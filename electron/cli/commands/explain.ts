@@ -4,6 +4,7 @@ import { checkModulePath } from '../../../shared/go/escape.js';
 import { isCanonicalSemver } from '../../../shared/go/semver.js';
 import { readGoConfig } from '../../core/goenv/read-config.js';
 import { explainModule, type Explanation } from '../../core/explain/explain-module.js';
+import { readMainGoSum } from '../../core/explain/go-sum.js';
 import { EXIT, UsageError, writeJson, type CliCommand } from '../command.js';
 import { describeGo, formatConfigTable, shadowWarnings } from '../format/config-table.js';
 
@@ -38,6 +39,7 @@ Exit codes: 0 go would get the module, 1 go would fail, 2 bad input.`,
         gonosumdb: snapshot.effective.GONOSUMDB.value,
         goinsecure: snapshot.effective.GOINSECURE.value,
         goflags: snapshot.effective.GOFLAGS.value,
+        goSum: await readMainGoSum(io.cwd, io.env),
       },
       env: io.env,
       timeoutMs,

@@ -15,6 +15,7 @@ import { matchPrefixPatterns } from '../../../shared/go/match.js';
 import { hashGoMod, hashZip } from '../sumdb/dirhash.js';
 import { lookupAndProve, resolveSumdbRoute, type RouteStep, type SumdbFetch } from '../sumdb/route.js';
 import { loggedHash } from '../sumdb/verify.js';
+import type { GoSum } from './go-sum.js';
 
 export interface ChecksumConfig {
   gosumdb: string;
@@ -22,6 +23,8 @@ export interface ChecksumConfig {
   gonosumdb: string;
   goinsecure: string;
   goflags: string;
+  /** The main module's go.sum (go checks it before any database), or null outside a module. */
+  goSum?: GoSum | null;
 }
 
 export interface ChecksumRequest {
@@ -44,7 +47,8 @@ export interface ChecksumExplanation {
   database: string | null;
   /** Where go sends lookups (a URL), when it gets that far. */
   route: string | null;
-  via: 'explicit' | 'proxy' | 'direct' | null;
+  /** 'go.sum': the hashes were already listed there and no database was asked. */
+  via: 'explicit' | 'proxy' | 'direct' | 'go.sum' | null;
   routeSteps: RouteStep[];
   lookup: string | null;
   tile: string | null;
@@ -55,6 +59,8 @@ export interface ChecksumExplanation {
 }
 
 interface Texts {
+  inGoSum(file: string): string;
+  fixGoSum(file: string): string;
   off(): string;
   private(pattern: string): string;
   verified(name: string, via: string): string;
@@ -76,6 +82,8 @@ interface Texts {
 }
 
 const EN: Texts = {
+  inGoSum: (f) => `${f} already lists both hashes: go checks them there and asks no checksum database.`,
+  fixGoSum: (f) => `the served bytes differ from the hash in ${f}: do not edit go.sum to make this pass; find out which proxy changed the module`,
   off: () => 'GOSUMDB=off: go does not verify checksums, so nothing proves the code is what its author published.',
   private: (p) => `The module matches GONOSUMDB/GOPRIVATE (${p}): go does not ask the checksum database for it.`,
   verified: (n, via) => `go verifies the module against ${n} ${via}: the lookup and its tile check out and the hashes match.`,
@@ -98,6 +106,8 @@ const EN: Texts = {
 };
 
 const ZH: Texts = {
+  inGoSum: (f) => `${f} 已记录两个哈希：go 在那里校验，不查询校验和数据库。`,
+  fixGoSum: (f) => `下载内容与 ${f} 中的哈希不一致：不要为了通过而修改 go.sum；查明是哪个代理改变了该模块`,
   off: () => 'GOSUMDB=off：go 不校验校验和，无法证明代码与作者发布的一致。',
   private: (p) => `该模块匹配 GONOSUMDB/GOPRIVATE（${p}）：go 不会向校验和数据库查询它。`,
   verified: (n, via) => `go ${via}通过 ${n} 校验该模块：查询结果及其 tile 均通过验证，哈希一致。`,
@@ -118,6 +128,16 @@ const ZH: Texts = {
   fixSecurity: () => '下载内容与校验和数据库记录的不一致：不要绕过；从其他代理获取该模块，并报告提供它的代理',
   safeChoices: () => '不要把 GOSUMDB=off 作为默认设置：把私有路径列入 GONOSUMDB。',
 };
+
+const GOSUM_MISMATCH = `
+
+SECURITY ERROR
+This download does NOT match an earlier download recorded in go.sum.
+The bits may have been replaced on the origin server, or an attacker may
+have intercepted the download attempt.
+
+For more information, see 'go help module-auth'.
+`;
 
 const SUMDB_MISMATCH = `
 
@@ -146,6 +166,41 @@ export async function explainChecksum(req: ChecksumRequest): Promise<ChecksumExp
   if (insecureFlag(req.config.goflags)) notes.push(t.goflagsNote());
   const base = { route: null, via: null, routeSteps: [], lookup: null, tile: null, notes };
   const { module, version } = req;
+  const goSum = req.config.goSum ?? null;
+  // checkModSum: go.sum first, whatever GOSUMDB says; a listed pair needs no database.
+  let files: { mod: Buffer | null; zip: Buffer | null } | null = null;
+  const served = async (): Promise<{ mod: Buffer | null; zip: Buffer | null }> => (files ??= await req.files());
+  if (goSum) {
+    const modListed = goSum.hashes.get(`${module} ${version}/go.mod`) ?? [];
+    const zipListed = goSum.hashes.get(`${module} ${version}`) ?? [];
+    if (modListed.length > 0 || zipListed.length > 0) {
+      const f = await served();
+      const check = (listed: string[], data: Buffer | null, hash: (b: Buffer) => string, suffix: string): ChecksumExplanation | null => {
+        if (listed.length === 0 || data === null) return null;
+        let have: string;
+        try {
+          have = hash(data);
+        } catch {
+          return null;
+        }
+        if (listed.includes(have) || !listed.some((h) => h.startsWith('h1:'))) return null;
+        return {
+          ...base,
+          verdict: 'failed',
+          database: null,
+          via: 'go.sum',
+          why: `checksum mismatch (${goSum.path})`,
+          error: `verifying ${module}@${version}${suffix}: checksum mismatch\n\tdownloaded: ${have}\n\tgo.sum:     ${listed.find((h) => h.startsWith('h1:'))}${GOSUM_MISMATCH}`,
+          fix: t.fixGoSum(goSum.path),
+        };
+      };
+      const bad = check(modListed, f.mod, hashGoMod, '/go.mod') ?? check(zipListed, f.zip, hashZip, '');
+      if (bad) return bad;
+      if (modListed.length > 0 && zipListed.length > 0) {
+        return { ...base, verdict: 'verified', database: null, via: 'go.sum', why: t.inGoSum(goSum.path), error: null, fix: null };
+      }
+    }
+  }
   if (req.config.gosumdb === 'off') return { ...base, verdict: 'skipped', database: null, why: t.off(), error: null, fix: null };
   const pattern = matchingPattern(req.config.gonosumdb, module);
   if (pattern !== null) return { ...base, verdict: 'skipped', database: null, why: t.private(pattern), error: null, fix: null };
@@ -189,7 +244,7 @@ export async function explainChecksum(req: ChecksumRequest): Promise<ChecksumExp
   const viaText = route.via === 'explicit' ? t.viaExplicit(route.base) : route.via === 'proxy' ? t.viaProxy(proxyEntry!) : t.viaDirect(route.base);
   const proven = { ...where, lookup: found.lookupUrl, tile: found.tileUrl };
 
-  const files = await req.files();
+  const fetched = await served();
   const mismatch = (noun: 'go.mod' | 'module', have: string, logged: string): ChecksumExplanation => ({
     ...proven,
     verdict: 'failed',
@@ -197,17 +252,17 @@ export async function explainChecksum(req: ChecksumRequest): Promise<ChecksumExp
     error: `${module}@${version}: verifying ${noun}: checksum mismatch\n\tdownloaded: ${have}\n\t${db.name}: ${logged}${SUMDB_MISMATCH}`,
     fix: t.fixSecurity(),
   });
-  if (files.mod === null) notes.push(t.directNotCompared());
+  if (fetched.mod === null) notes.push(t.directNotCompared());
   else {
     const logged = loggedHash(found.record, module, `${version}/go.mod`);
-    const have = hashGoMod(files.mod);
+    const have = hashGoMod(fetched.mod);
     if (logged !== null && logged !== have) return mismatch('go.mod', have, logged);
   }
-  if (files.mod !== null && files.zip === null) notes.push(t.zipNotCompared());
-  if (files.zip !== null) {
+  if (fetched.mod !== null && fetched.zip === null) notes.push(t.zipNotCompared());
+  if (fetched.zip !== null) {
     let have: string;
     try {
-      have = hashZip(files.zip);
+      have = hashZip(fetched.zip);
     } catch {
       have = '';
     }

@@ -3,6 +3,7 @@
 // response timeout and waits forever there, whatever the separator; explain must say "hang",
 // name the entry, and exit 1. Plus the human output of a verified route.
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fixtureGraph, startLab, type Lab } from '../../lab/index.js';
@@ -64,6 +65,39 @@ for (const go of goToolchains()) {
       }
     } finally {
       await big.close();
+    }
+  });
+}
+
+for (const go of goToolchains()) {
+  test(`${go.name}: inside a module, go.sum comes first: listed hashes need no database, a wrong one is a SECURITY ERROR`, async () => {
+    // The only route to the database fails (a mirror claiming /supported, 404 on lookups).
+    const claims = await startLab({ proxies: [{ name: 'claims', sumdb: 'supported-only' }] });
+    try {
+      const lines = claims.checksumDb.lines('lab.invalid/app', 'v1.0.0')!;
+      const [zipLine, modLine] = lines.trimEnd().split('\n') as [string, string];
+      const wrongZip = zipLine.replace(/h1:.*$/, 'h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+      const cases: [string, string, 0 | 1][] = [
+        ['both listed', lines, 0],
+        ['only the go.mod line listed', `${modLine}\n`, 1],
+        ['a wrong zip hash', `${wrongZip}\n${modLine}\n`, 1],
+      ];
+      for (const [what, goSum, expected] of cases) {
+        const project = claims.makeTempDir('project');
+        await writeFile(path.join(project, 'go.mod'), 'module example.invalid/project\n\ngo 1.17\n');
+        await writeFile(path.join(project, 'go.sum'), goSum);
+        const e = claims.goEnv({ GOPROXY: claims.proxies.claims!.url, GOSUMDB: claims.checksumDb.verifierKey, GOMODCACHE: claims.makeTempDir('modcache'), GOPROXYCTL_GO: go.bin });
+        const real = await runCommand(go.bin, ['mod', 'download', '-json', MODULE], { env: e, cwd: project, timeoutMs: 60_000 });
+        const ours = await runCommand(process.execPath, [cliPath, 'explain', '--json', MODULE], { env: e, cwd: project, timeoutMs: 60_000 });
+        assert.equal(real.code === 0 ? 0 : 1, expected, `${what}: go ${real.stdout}${real.stderr}`);
+        assert.equal(ours.code, expected, `${what}: explain ${ours.stdout}`);
+        if (what === 'a wrong zip hash') {
+          assert.match(real.stdout + real.stderr, /This download does NOT match an earlier download recorded in go\.sum/);
+          assert.match((JSON.parse(ours.stdout) as { error: string }).error, /This download does NOT match an earlier download recorded in go\.sum/);
+        }
+      }
+    } finally {
+      await claims.close();
     }
   });
 }
