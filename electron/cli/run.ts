@@ -39,7 +39,7 @@ function errorCode(exitCode: number): JsonError['error']['code'] {
 /**
  * With --json, a command that fails without printing its own JSON still leaves one JSON object on
  * stdout: `{"error":{"code","exitCode","message"}}`, the message being what it said on stderr
- * (which it still says there, for people). Commands whose failure output is already JSON (explain's
+ * (its last line, which it still says there, for people). Commands whose failure output is already JSON (explain's
  * verdict, bench's report) are left alone: anything on stdout means the command answered.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -66,7 +66,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
   const exitCode = await runCommandLine(argv, tracked);
   if (exitCode !== EXIT.ok && !stdoutUsed) {
-    const message = said.join('').trim().split('\n').filter(Boolean).join(' ') || `exit code ${exitCode}`;
+    // The last sentence is the command's verdict; earlier lines are progress and warnings.
+    const lines = said.join('').split('\n').map((l) => l.trim()).filter(Boolean);
+    const message = lines.at(-1) ?? `exit code ${exitCode}`;
     const body: JsonError = { error: { code: errorCode(exitCode), exitCode, message } };
     io.stdout.write(JSON.stringify(body) + '\n');
   }

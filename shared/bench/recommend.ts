@@ -9,18 +9,21 @@
 // Private modules belong in GOPRIVATE, never behind a trailing `direct`. When nothing at all
 // works, the user's chain is kept: there is no evidence any change would help.
 //
-// GOSUMDB (for users of the public database sum.golang.org, including its sum.golang.google.cn
-// alias and explicit-URL forms; GOSUMDB=off is treated the same, since a working route to the
-// database is worth turning verification back on for, and private modules belong in GONOSUMDB):
-//   1. sum.golang.org reachable directly                -> "sum.golang.org"
-//   2. else a recommended proxy serves /sumdb/sum.golang.org -> "sum.golang.org https://<that proxy>/sumdb/sum.golang.org"
-//      (the best-ranked such proxy)
-//   3. else sum.golang.google.cn reachable              -> "sum.golang.google.cn"
-//   4. else                                             -> null (keep the user's value) with a warning
-// A user's own database (another name) is kept (null). null always means "leave GOSUMDB alone".
+// GOSUMDB: advised only after a real lookup (/lookup/<module>@<version>, the record in a tree note
+// signed by the database's key, and the tile proving it) succeeded through the route go would take.
+// The database is the user's (sum.golang.org when GOSUMDB is off or invalid: verification is
+// worth turning back on). With the recommended GOPROXY and no URL in GOSUMDB, go sends lookups
+// to the first proxy that answered /sumdb/<name>/supported, never falling back from it, else to
+// https://<name> (cmd/go/internal/modfetch/sumdb.go, initBase). So:
+//   1. that route verified                       -> "<name>" (or the user's own "<name>+<key>")
+//   2. else a route that verified, named explicitly (bypassing GOPROXY): https://<name>, then a
+//      recommended proxy's /sumdb/<name>, then sum.golang.google.cn for sum.golang.org
+//   3. else null (GOSUMDB left alone), saying plainly what go will do and the safe choices:
+//      GONOSUMDB for private paths, never GOSUMDB=off as a default.
+// A proxy that claims /supported but fails lookups is named as the reason go would fail.
 import type { ChainEntry } from '../go/goproxy.js';
 import { formatGoproxy, parseGoproxy } from '../go/goproxy.js';
-import { parseGosumdb } from '../go/gosumdb.js';
+import { KNOWN_GOSUMDB, parseGosumdb } from '../go/gosumdb.js';
 import type { Lang } from './score.js';
 import { isWorking, scoreCandidate } from './score.js';
 import type { CandidateSummary } from './summary.js';
@@ -53,11 +56,6 @@ interface Ranked {
 const PUBLIC_SUMDB = 'sum.golang.org';
 const CHINA_SUMDB_HOST = 'sum.golang.google.cn';
 
-function hostOf(candidate: string): string {
-  const m = /^[a-z]+:\/\/([^/?#]+)/i.exec(candidate);
-  return (m ? (m[1] as string) : candidate).replace(/^[^@]*@/, '').replace(/:\d+$/, '').toLowerCase();
-}
-
 function byScoreThenUrl(a: Ranked, b: Ranked): number {
   if (a.score !== b.score) return b.score - a.score;
   return a.summary.candidate < b.summary.candidate ? -1 : a.summary.candidate > b.summary.candidate ? 1 : 0;
@@ -77,12 +75,16 @@ interface Texts {
   directOnly(checked: boolean): string;
   nothingWorks(): string;
   invalidGoproxy(error: string): string;
-  sumdbDirect(): string;
-  sumdbViaProxy(proxy: string): string;
+  sumdbDirect(name: string, value: string): string;
+  sumdbThroughChain(name: string, proxy: string, value: string): string;
+  sumdbClaimsOnly(proxy: string, name: string, error: string): string;
+  sumdbDirectExplicit(name: string): string;
+  sumdbViaProxy(proxy: string, name: string): string;
+  sumdbOwnRoute(url: string): string;
+  sumdbOwnRouteFails(url: string, error: string): string;
   sumdbChina(): string;
-  sumdbUnreachable(): string;
+  sumdbNothing(name: string, route: string, error: string | null): string;
   sumdbUnchecked(): string;
-  sumdbCustom(name: string): string;
   sumdbWasOff(): string;
   sumdbInvalid(error: string): string;
 }
@@ -97,12 +99,18 @@ const EN: Texts = {
   directOnly: (checked) => (checked ? 'No proxy worked, but the version-control hosts are reachable: "direct" alone.' : 'No proxy worked; "direct" (not checked) is the only remaining route.'),
   nothingWorks: () => 'Nothing worked, not even direct: your GOPROXY is kept. Check the network, or HTTPS_PROXY if you are behind a corporate proxy.',
   invalidGoproxy: (e) => `Your current GOPROXY is invalid (${e}).`,
-  sumdbDirect: () => 'sum.golang.org answers directly: GOSUMDB=sum.golang.org.',
-  sumdbViaProxy: (p) => `sum.golang.org is unreachable, but ${p} serves the checksum database: go verifies through it.`,
-  sumdbChina: () => 'sum.golang.org is unreachable and no chosen proxy serves it, but its mirror sum.golang.google.cn answers.',
-  sumdbUnreachable: () => 'Warning: no route to the checksum database answered; GOSUMDB is left as it is, and go will fail to verify modules it has not seen before.',
+  sumdbDirect: (n, v) => `${n} answers directly and a lookup with its proving tile verified: GOSUMDB=${v}.`,
+  sumdbThroughChain: (n, p, v) => `go sends ${n} lookups to ${p} (the first proxy of the chain serving /sumdb/${n}), and a lookup with its proving tile verified there: GOSUMDB=${v}.`,
+  sumdbClaimsOnly: (p, n, e) => `${p} answers /sumdb/${n}/supported but a real lookup through it fails (${e}); go would send every lookup there and fail, so GOSUMDB must name a route that works.`,
+  sumdbDirectExplicit: (n) => `${n} itself answered a lookup that verified: GOSUMDB names it with its URL, which bypasses the proxies.`,
+  sumdbViaProxy: (p, n) => `${p} serves ${n} (a lookup with its proving tile verified): GOSUMDB names that route explicitly.`,
+  sumdbOwnRoute: (u) => `The URL in your GOSUMDB (${u}) answered a lookup that verified: GOSUMDB stays as it is.`,
+  sumdbOwnRouteFails: (u, e) => `The URL in your GOSUMDB (${u}) failed a real lookup (${e}).`,
+  sumdbChina: () => 'sum.golang.org is unreachable, but its mirror sum.golang.google.cn answered a lookup that verified.',
+  sumdbNothing: (n, r, e) =>
+    `No route to ${n} completed a real lookup: go will stop on every module that is not already in go.sum (${r}${e ? `: ${e}` : ''}). GOSUMDB is left as it is. ` +
+    'Safe choices: list your private module paths in GONOSUMDB (or GOPRIVATE); keep verification on: never make GOSUMDB=off a default.',
   sumdbUnchecked: () => 'The checksum database was not probed: GOSUMDB is left as it is.',
-  sumdbCustom: (n) => `You use your own checksum database (${n}): GOSUMDB is left as it is.`,
   sumdbWasOff: () => 'GOSUMDB=off disables checksum verification; a working database is available, so it is turned back on (put private modules in GONOSUMDB or GOPRIVATE).',
   sumdbInvalid: (e) => `Your current GOSUMDB is invalid (${e}).`,
 };
@@ -117,12 +125,18 @@ const ZH: Texts = {
   directOnly: (checked) => (checked ? '没有可用的代理，但代码托管站点可达：只使用 "direct"。' : '没有可用的代理；"direct"（未检测）是唯一剩下的途径。'),
   nothingWorks: () => '所有途径都不可用（包括 direct）：保留当前 GOPROXY。请检查网络，或在公司代理后设置 HTTPS_PROXY。',
   invalidGoproxy: (e) => `当前 GOPROXY 无效（${e}）。`,
-  sumdbDirect: () => 'sum.golang.org 可以直连：GOSUMDB=sum.golang.org。',
-  sumdbViaProxy: (p) => `sum.golang.org 不可达，但 ${p} 提供校验和数据库：go 将通过它校验。`,
-  sumdbChina: () => 'sum.golang.org 不可达，所选代理也不提供，但其镜像 sum.golang.google.cn 可用。',
-  sumdbUnreachable: () => '警告：校验和数据库的所有途径都不可用；GOSUMDB 保持不变，go 将无法校验未见过的模块。',
+  sumdbDirect: (n, v) => `${n} 可以直连，一次查询及其证明 tile 均已验证通过：GOSUMDB=${v}。`,
+  sumdbThroughChain: (n, p, v) => `go 会把 ${n} 的查询发给 ${p}（代理链中第一个提供 /sumdb/${n} 的代理），在那里的一次查询及其证明 tile 均已验证通过：GOSUMDB=${v}。`,
+  sumdbClaimsOnly: (p, n, e) => `${p} 对 /sumdb/${n}/supported 返回 200，但通过它的真实查询失败（${e}）；go 会把所有查询都发给它并失败，因此 GOSUMDB 必须指定可用的途径。`,
+  sumdbDirectExplicit: (n) => `${n} 本身的查询验证通过：GOSUMDB 带上它的 URL，从而绕过代理。`,
+  sumdbViaProxy: (p, n) => `${p} 提供 ${n}（一次查询及其证明 tile 均已验证通过）：GOSUMDB 明确指定这条途径。`,
+  sumdbOwnRoute: (u) => `你的 GOSUMDB 中的 URL（${u}）查询验证通过：GOSUMDB 保持不变。`,
+  sumdbOwnRouteFails: (u, e) => `你的 GOSUMDB 中的 URL（${u}）真实查询失败（${e}）。`,
+  sumdbChina: () => 'sum.golang.org 不可达，但其镜像 sum.golang.google.cn 的查询验证通过。',
+  sumdbNothing: (n, r, e) =>
+    `没有任何到 ${n} 的途径完成真实查询：对于 go.sum 中尚未记录的模块，go 都会停止（${r}${e ? `：${e}` : ''}）。GOSUMDB 保持不变。` +
+    '安全的做法：把私有模块路径列入 GONOSUMDB（或 GOPRIVATE）；保持校验开启，切勿把 GOSUMDB=off 作为默认设置。',
   sumdbUnchecked: () => '未检测校验和数据库：GOSUMDB 保持不变。',
-  sumdbCustom: (n) => `你使用自己的校验和数据库（${n}）：GOSUMDB 保持不变。`,
   sumdbWasOff: () => 'GOSUMDB=off 关闭了校验；现在有可用的校验和数据库，因此重新开启（私有模块请放入 GONOSUMDB 或 GOPRIVATE）。',
   sumdbInvalid: (e) => `当前 GOSUMDB 无效（${e}）。`,
 };
@@ -131,37 +145,71 @@ function describe(r: Ranked): string {
   return `${r.summary.candidate} (${r.score})`;
 }
 
+/** A route's verdict: true when a lookup through it verified, false when it was tried and failed, null untried. */
+function routeStatus(sumdbs: readonly CandidateSummary[], url: string): { ok: boolean | null; error: string | null } {
+  const probed = sumdbs.filter((s) => s.candidate.replace(/\/+$/, '') === url);
+  if (probed.length === 0) return { ok: null, error: null };
+  if (probed.some(isWorking)) return { ok: true, error: null };
+  return { ok: false, error: probed.find((s) => s.error)?.error?.message ?? null };
+}
+
+/** Where go sends lookups with this chain and a GOSUMDB without URL: the first proxy claiming support, else the database. */
+function routeGoTakes(entries: readonly ChainEntry[], proxies: readonly Ranked[], name: string): { url: string; proxy: string | null } {
+  for (const e of entries) {
+    if (e.kind !== 'proxy') break;
+    const summary = proxies.find((r) => r.summary.candidate === e.url)?.summary;
+    if (summary?.sumdbSupported === true) return { url: `${e.url.replace(/\/+$/, '')}/sumdb/${name}`, proxy: e.url };
+  }
+  return { url: `https://${name}`, proxy: null };
+}
+
 function recommendGosumdb(
   context: RecommendContext,
   sumdbs: readonly CandidateSummary[],
-  chosen: readonly Ranked[],
+  entries: readonly ChainEntry[],
+  proxies: readonly Ranked[],
   t: Texts,
 ): { gosumdb: string | null; reasons: string[] } {
   const reasons: string[] = [];
-  const parsed = parseGosumdb(context.currentGosumdb.trim());
+  const current = context.currentGosumdb.trim();
+  const parsed = parseGosumdb(current);
   if (!parsed.ok) reasons.push(t.sumdbInvalid(parsed.error));
-  else if (parsed.value.kind === 'db' && parsed.value.name !== PUBLIC_SUMDB) {
-    return { gosumdb: null, reasons: [t.sumdbCustom(parsed.value.name)] };
-  }
   const wasOff = parsed.ok && parsed.value.kind === 'off';
-  const reach = (host: string): boolean | null => {
-    const probed = sumdbs.filter((s) => hostOf(s.candidate) === host);
-    return probed.length === 0 ? null : probed.some(isWorking);
-  };
-  const direct = reach(PUBLIC_SUMDB);
-  const china = reach(CHINA_SUMDB_HOST);
-  const serving = chosen.find((r) => r.summary.sumdbSupported === true);
+  const db = parsed.ok && parsed.value.kind === 'db' ? parsed.value : null;
+  const name = db?.name ?? PUBLIC_SUMDB;
+  // The value without a URL: the name when go knows its key, else the full verifier key.
+  const plain = !db || KNOWN_GOSUMDB[db.name] === db.verifierKey ? name : db.verifierKey;
   const advise = (value: string, why: string): { gosumdb: string | null; reasons: string[] } => ({
     gosumdb: value,
     reasons: [...reasons, ...(wasOff ? [t.sumdbWasOff()] : []), why],
   });
-  if (direct === true) return advise(PUBLIC_SUMDB, t.sumdbDirect());
-  if (direct === false && serving) {
-    const base = serving.summary.candidate.replace(/\/+$/, '');
-    return advise(`${PUBLIC_SUMDB} ${base}/sumdb/${PUBLIC_SUMDB}`, t.sumdbViaProxy(serving.summary.candidate));
+  if (sumdbs.length === 0) return { gosumdb: null, reasons: [...reasons, t.sumdbUnchecked()] };
+
+  // The user's own URL is the route go takes whatever GOPROXY says.
+  if (db?.url) {
+    const own = routeStatus(sumdbs, db.url.replace(/\/+$/, ''));
+    if (own.ok === true) return advise(current, t.sumdbOwnRoute(db.url));
+    if (own.ok === false) reasons.push(t.sumdbOwnRouteFails(db.url, own.error ?? '?'));
   }
-  if (direct === false && china === true) return advise(CHINA_SUMDB_HOST, t.sumdbChina());
-  return { gosumdb: null, reasons: [...reasons, direct === null ? t.sumdbUnchecked() : t.sumdbUnreachable()] };
+  const goRoute = routeGoTakes(entries, proxies, name);
+  const goStatus = routeStatus(sumdbs, goRoute.url);
+  if (goStatus.ok === true) return advise(plain, goRoute.proxy ? t.sumdbThroughChain(name, goRoute.proxy, plain) : t.sumdbDirect(name, plain));
+  if (goStatus.ok === false && goRoute.proxy) reasons.push(t.sumdbClaimsOnly(goRoute.proxy, name, goStatus.error ?? '?'));
+
+  const alternatives: { url: string; value: string; why: string }[] = [];
+  if (goRoute.proxy) alternatives.push({ url: `https://${name}`, value: `${plain} https://${name}`, why: t.sumdbDirectExplicit(name) });
+  for (const r of proxies) {
+    if (!entries.some((e) => e.kind === 'proxy' && e.url === r.summary.candidate)) continue;
+    const url = `${r.summary.candidate.replace(/\/+$/, '')}/sumdb/${name}`;
+    if (url !== goRoute.url) alternatives.push({ url, value: `${plain} ${url}`, why: t.sumdbViaProxy(r.summary.candidate, name) });
+  }
+  if (plain === PUBLIC_SUMDB) alternatives.push({ url: `https://${CHINA_SUMDB_HOST}`, value: CHINA_SUMDB_HOST, why: t.sumdbChina() });
+  for (const alt of alternatives) {
+    if (routeStatus(sumdbs, alt.url).ok === true) return advise(alt.value, alt.why);
+  }
+  const tried = goStatus.ok !== null || alternatives.some((a) => routeStatus(sumdbs, a.url).ok !== null);
+  if (!tried) return { gosumdb: null, reasons: [...reasons, t.sumdbUnchecked()] };
+  return { gosumdb: null, reasons: [...reasons, t.sumdbNothing(name, goRoute.url, goStatus.error)] };
 }
 
 /** The recommended chain and checksum-database setting, with the reasons in words. */
@@ -210,7 +258,7 @@ export function recommendChain(results: readonly CandidateSummary[], context: Re
   if (failing.length > 0) {
     reasons.push(t.excluded(failing.map((r) => (r.summary.error ? `${r.summary.candidate} (${r.summary.error.kind})` : r.summary.candidate)).join(', ')));
   }
-  const sumdb = recommendGosumdb(context, results.filter(isSumdb), working, t);
+  const sumdb = recommendGosumdb(context, results.filter(isSumdb), entries.length > 0 ? entries : currentEntries, proxies, t);
   if (entries.length === 0) {
     return { goproxy: context.currentGoproxy, gosumdb: sumdb.gosumdb, entries: [...currentEntries], reasons: [...reasons, ...sumdb.reasons] };
   }

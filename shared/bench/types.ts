@@ -14,6 +14,8 @@ export type ProtocolRequest =
   | 'zip'
   | 'sumdb-supported'
   | 'sumdb-latest'
+  | 'sumdb-lookup'
+  | 'sumdb-tile'
   | 'go-get'
   | 'info-refs';
 

@@ -48,9 +48,11 @@ export const BUILTIN_PROFILES: readonly Profile[] = [
     schema: PROFILE_SCHEMA,
     id: 'corporate',
     name: 'Corporate (template)',
-    description: 'A private proxy first, then proxy.golang.org; private modules go straight to your VCS. Fill in the placeholders.',
-    // Private modules (GOPRIVATE) skip every proxy and the checksum database, so their paths never
-    // reach a public service; the private proxy serves (and caches) everything else.
+    description: 'A private proxy first (it serves your private modules too), then proxy.golang.org; private paths skip the public checksum database. Fill in the placeholders.',
+    // Private modules go to the private proxy: GONOPROXY="none" matches no path, so they do not
+    // inherit GOPRIVATE there and bypass it (go would then fetch them from their VCS, with none of
+    // the proxy's credentials). GONOSUMDB stays unset, so it follows GOPRIVATE: private paths are
+    // never looked up in sum.golang.org.
     goproxy: [
       { url: '<PRIVATE_PROXY_URL>', separator: '|' },
       { url: 'https://proxy.golang.org', separator: ',' },
@@ -58,7 +60,7 @@ export const BUILTIN_PROFILES: readonly Profile[] = [
     ],
     gosumdb: 'sum.golang.org',
     goprivate: '<PRIVATE_MODULE_PATTERNS>',
-    gonoproxy: null,
+    gonoproxy: 'none',
     gonosumdb: null,
     goinsecure: '',
     credentials: [],

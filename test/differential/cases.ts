@@ -36,7 +36,6 @@ export const LAB_TLS_PROXIES = {
   tlsAuth: { auth: LAB_CREDENTIALS },
 } as const;
 
-export type LabProxyName = keyof typeof LAB_PROXIES | keyof typeof LAB_TLS_PROXIES;
 
 /**
  * Proxies that can keep go waiting: a case that uses one runs the real go with a bounded wait, and
@@ -45,15 +44,37 @@ export type LabProxyName = keyof typeof LAB_PROXIES | keyof typeof LAB_TLS_PROXI
  */
 export const MAY_STALL: readonly LabProxyName[] = ['silent', 'stallBody', 'tlsSilent', 'tlsStall'];
 export const HANG_WAIT_MS = 8_000;
+/**
+ * Proxies around the lab's checksum database (signed with the lab key, so cases write GOSUMDB
+ * with `{key}`): the database itself, a mirror proxying it, a mirror that answers
+ * /sumdb/<name>/supported but 404s every lookup (issue 10), and one whose /sumdb/ paths answer 502.
+ */
+export const LAB_SUMDB_PROXIES = {
+  db: { checksumDatabase: true },
+  sumok: { sumdb: true },
+  sumclaims: { sumdb: 'supported-only' },
+  sum502: { sumdb: true, faults: { status: 502, paths: '/sumdb/' } },
+} as const;
+
+/** What the lab's database leaves out or falsifies: private paths are never logged; one record is tampered with. */
+export const LAB_SUMDB = { omit: ['lab.invalid/private'], tampered: ['lab.invalid/lib01@v1.0.0'] };
+
+export type LabProxyName = keyof typeof LAB_PROXIES | keyof typeof LAB_TLS_PROXIES | keyof typeof LAB_SUMDB_PROXIES;
 
 export interface DiffCase {
   goproxy: string;
   gonoproxy?: string;
   goprivate?: string;
-  /** Which fixture module to ask for; default the public one. */
-  module?: 'public' | 'private';
+  /** Which fixture module to ask for; default the public one; 'tampered': the one whose logged hash is wrong. */
+  module?: 'public' | 'private' | 'tampered';
   /** A .netrc for go and explain (NETRC), with `{proxy.host}` / `{proxy.hostname}` templates. */
   netrc?: string;
+  /** `{key}` is the lab database's verifier key; unset: GOSUMDB=off. */
+  gosumdb?: string;
+  gonosumdb?: string;
+  goinsecure?: string;
+  /** Added to the lab's GOFLAGS. */
+  goflags?: string;
 }
 
 const seps = [',', '|'] as const;
@@ -126,6 +147,39 @@ function build(): DiffCase[] {
     { goproxy: '{httpAuth+creds}' },
     { goproxy: '{httpAuth+creds}|{ok1}' },
     { goproxy: '{httpAuth}', netrc: `machine {httpAuth.hostname} login ${LAB_CREDENTIALS.user} password ${LAB_CREDENTIALS.password}\nmachine {httpAuth.host} login ${LAB_CREDENTIALS.user} password ${LAB_CREDENTIALS.password}\n` },
+  );
+  // Checksum verification (GOSUMDB, the /sumdb/<name>/supported walk, GONOSUMDB, GOINSECURE, GOFLAGS).
+  const key = '{key}';
+  cases.push(
+    { goproxy: '{ok1}', gosumdb: `${key} {db}` },
+    { goproxy: '{sumok}', gosumdb: key },
+    { goproxy: '{sumclaims}', gosumdb: key },
+    { goproxy: '{sumclaims}|{sumok}', gosumdb: key },
+    { goproxy: '{ok1},{sumok}', gosumdb: key },
+    { goproxy: '{nf404},{sumok}', gosumdb: key },
+    { goproxy: '{sum502}|{sumok}', gosumdb: key },
+    { goproxy: '{sum502},{sumok}', gosumdb: key },
+    { goproxy: '{sum502},direct', gosumdb: key },
+    { goproxy: '{sumclaims}', gosumdb: 'off' },
+    { goproxy: '{sumclaims}', gosumdb: `${key} {db}` },
+    { goproxy: '{ok1}', gosumdb: `${key} {sumok}/sumdb/sum.golang.org` },
+    { goproxy: '{ok1}', gosumdb: `${key} {sumclaims}/sumdb/sum.golang.org` },
+    { goproxy: '{sumok}', gosumdb: 'sum.golang.org' },
+    { goproxy: '{sumok}', gosumdb: 'sum.golang.org+00000000+AQ==' },
+    { goproxy: '{ok1}', gosumdb: `${key} {db}`, module: 'tampered' },
+    { goproxy: '{ok1}', gosumdb: 'off', module: 'tampered' },
+    { goproxy: '{sumok}', gosumdb: key, module: 'private' },
+    { goproxy: '{sumok}', gosumdb: key, gonosumdb: 'lab.invalid/private', module: 'private' },
+    { goproxy: '{sumok}', gosumdb: key, goprivate: 'lab.invalid/private', gonoproxy: 'none', module: 'private' },
+    { goproxy: '{sumok}', gosumdb: key, goinsecure: 'lab.invalid', module: 'private' },
+    { goproxy: '{sumok}', gosumdb: key, goflags: '-insecure', module: 'private' },
+    { goproxy: '{sumok}', gosumdb: key, gonoproxy: 'lab.invalid/private', module: 'public' },
+    { goproxy: '{sumok}', gosumdb: key, gonosumdb: 'lab.invalid', module: 'tampered' },
+    // No proxy serves /sumdb/: go connects to https://<name> itself (no such host in the lab).
+    { goproxy: '{ok1}', gosumdb: key },
+    { goproxy: '{ok1},off', gosumdb: key },
+    { goproxy: '{ok1}', gosumdb: 'sum.golang.google.cn' },
+    { goproxy: '{refused}|{sumok}', gosumdb: key },
   );
   return cases;
 }

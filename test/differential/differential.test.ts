@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fixtureGraph, startLab, type FixtureModule, type Lab, type LabProxyOptions } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
 import { cliPath } from '../support/paths.js';
-import { DIFF_CASES, HANG_WAIT_MS, LAB_CREDENTIALS, LAB_PROXIES, LAB_TLS_PROXIES, MAY_STALL, type DiffCase, type LabProxyName } from './cases.js';
+import { DIFF_CASES, HANG_WAIT_MS, LAB_CREDENTIALS, LAB_PROXIES, LAB_SUMDB, LAB_SUMDB_PROXIES, LAB_TLS_PROXIES, MAY_STALL, type DiffCase, type LabProxyName } from './cases.js';
 
 const PUBLIC = { path: 'lab.invalid/app', version: 'v1.0.0' };
 /** A module whose path the GOPRIVATE/GONOPROXY cases match; the lab serves it like any other. */
@@ -25,6 +25,7 @@ const PRIVATE: FixtureModule = {
   },
 };
 const privateModule = { path: PRIVATE.path, version: PRIVATE.version };
+const TAMPERED = { path: 'lab.invalid/lib01', version: 'v1.0.0' };
 let lab: Lab;
 
 before(async () => {
@@ -32,7 +33,10 @@ before(async () => {
     ...Object.entries(LAB_PROXIES).map(([name, faults]) => ({ name, faults: { ...faults } })),
     ...Object.entries(LAB_TLS_PROXIES).map(([name, faults]): LabProxyOptions => ({ name, tls: 'valid', faults: { ...faults } })),
   ];
-  lab = await startLab({ proxies, modules: [...fixtureGraph(), PRIVATE] });
+  for (const [name, opts] of Object.entries(LAB_SUMDB_PROXIES)) {
+    proxies.push({ name, ...opts, ...('faults' in opts ? { faults: { ...opts.faults } } : {}) });
+  }
+  lab = await startLab({ proxies, modules: [...fixtureGraph(), PRIVATE], checksumDb: { omit: [...LAB_SUMDB.omit], tampered: [...LAB_SUMDB.tampered] } });
 });
 
 after(async () => {
@@ -41,7 +45,7 @@ after(async () => {
 
 /** `{name}`, `{name+creds}` (user:password in the URL), `{name.host}`, `{name.hostname}`. */
 function expand(template: string): string {
-  return template.replace(/\{(\w+)(\+creds|\.host|\.hostname)?\}/g, (_, name: string, form: string | undefined) => {
+  return template.replace(/\{key\}/g, lab.checksumDb.verifierKey).replace(/\{(\w+)(\+creds|\.host|\.hostname)?\}/g, (_, name: string, form: string | undefined) => {
     const proxy = lab.proxies[name as LabProxyName];
     assert.ok(proxy, `unknown lab proxy ${name}`);
     const url = new URL(proxy.url);
@@ -72,7 +76,11 @@ async function envFor(c: DiffCase, workDir: string, goBin: string): Promise<Reco
   if (c.gonoproxy !== undefined) extra.GONOPROXY = c.gonoproxy;
   if (c.goprivate !== undefined) extra.GOPRIVATE = c.goprivate;
   await writeFile(extra.NETRC!, c.netrc !== undefined ? expand(c.netrc) : '', { mode: 0o600 });
+  if (c.gosumdb !== undefined) extra.GOSUMDB = expand(c.gosumdb);
+  if (c.gonosumdb !== undefined) extra.GONOSUMDB = c.gonosumdb;
+  if (c.goinsecure !== undefined) extra.GOINSECURE = c.goinsecure;
   const env = lab.goEnv(extra);
+  if (c.goflags !== undefined) env.GOFLAGS = `${env.GOFLAGS ?? ''} ${c.goflags}`.trim();
   env.PATH = `${path.dirname(goBin)}:${env.PATH ?? '/usr/bin:/bin'}`;
   return env;
 }
@@ -93,9 +101,12 @@ function clearLogs(): void {
 let ran = 0;
 for (const go of goToolchains()) {
   for (const c of DIFF_CASES) {
-    const label = `${go.name}: GOPROXY=${c.goproxy}${c.netrc !== undefined ? ` .netrc=${JSON.stringify(c.netrc.split('\n')[0] + (c.netrc.split('\n').length > 2 ? ' +' : ''))}` : ''}${c.goprivate !== undefined ? ` GOPRIVATE=${c.goprivate}` : ''}${c.gonoproxy !== undefined ? ` GONOPROXY=${c.gonoproxy}` : ''} (${c.module ?? 'public'} module)`;
+    const vars = { GOPRIVATE: c.goprivate, GONOPROXY: c.gonoproxy, GOSUMDB: c.gosumdb, GONOSUMDB: c.gonosumdb, GOINSECURE: c.goinsecure, GOFLAGS: c.goflags };
+    const shown = Object.entries(vars).filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}=${v}`).join('');
+    const netrc = c.netrc !== undefined ? ` .netrc=${JSON.stringify(c.netrc.split('\n')[0] + (c.netrc.split('\n').length > 2 ? ' +' : ''))}` : '';
+    const label = `${go.name}: GOPROXY=${c.goproxy}${netrc}${shown} (${c.module ?? 'public'} module)`;
     test(label, async () => {
-      const mod = c.module === 'private' ? privateModule : PUBLIC;
+      const mod = c.module === 'private' ? privateModule : c.module === 'tampered' ? TAMPERED : PUBLIC;
       const work = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-diff-'));
       try {
         const env = await envFor(c, work, go.bin);

@@ -38,7 +38,10 @@ function humanReport(lab: Lab, scenario: string, controlUrl: string): string {
   const width = Math.max(...proxies.map((p) => p.name.length));
   const lines = [`goproxyctl lab: scenario "${scenario}"`, `  ${SCENARIOS[scenario]!.description}`, ''];
   for (const p of proxies) lines.push(`  ${p.name.padEnd(width)}  ${p.url.padEnd(28)}  ${describeFaults(p.faults)}`);
-  const chain = proxies.map((p) => p.url).join('|');
+  // The checksum database is not a module proxy: it stays out of GOPROXY.
+  const databases = new Set(SCENARIOS[scenario]!.proxies.filter((o) => o.checksumDatabase).map((o) => o.name));
+  const chain = proxies.filter((p) => !databases.has(p.name)).map((p) => p.url).join('|');
+  const database = proxies.find((p) => databases.has(p.name));
   const first = lab.modules.find((m) => m.path.endsWith('/BigCorp/Tool')) ?? lab.modules[0]!;
   lines.push(
     '',
@@ -46,6 +49,9 @@ function humanReport(lab: Lab, scenario: string, controlUrl: string): string {
     `  export GOPROXY='${chain}'`,
     ...faultyFirst(proxies),
     `  export GOSUMDB=off GOTOOLCHAIN=local GOFLAGS=-mod=mod`,
+    `  # or verify checksums against the lab's signed database (through the proxies that serve /sumdb/${lab.checksumDb.name}/):`,
+    `  # export GOSUMDB='${lab.checksumDb.verifierKey}'`,
+    ...(database ? [`  # or straight at the database: export GOSUMDB='${lab.checksumDb.gosumdb(database.url)}'`] : []),
     `  export GOMODCACHE=${lab.dir}/gopath/pkg/mod SSL_CERT_FILE=${lab.caCertFile}`,
     `  go mod download -json ${first.path}@${first.version}`,
     '',
@@ -70,14 +76,19 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const scenario = SCENARIOS[args.scenario]!;
-  const lab = await startLab({ proxies: scenario.proxies, ...(scenario.modules ? { modules: scenario.modules } : {}) });
+  const lab = await startLab({
+    proxies: scenario.proxies,
+    ...(scenario.modules ? { modules: scenario.modules } : {}),
+    ...(scenario.checksumDb ? { checksumDb: scenario.checksumDb } : {}),
+  });
   const control = await startControlServer(lab);
   if (args.json) {
     console.log(JSON.stringify({
       scenario: args.scenario,
       controlUrl: control.url,
       caCertFile: lab.caCertFile,
-      goproxy: Object.values(lab.proxies).map((p) => p.url).join('|'),
+      checksumDbKey: lab.checksumDb.verifierKey,
+      goproxy: Object.values(lab.proxies).filter((p) => !scenario.proxies.some((o) => o.name === p.name && o.checksumDatabase)).map((p) => p.url).join('|'),
       proxies: Object.values(lab.proxies).map((p) => ({ name: p.name, url: p.url, tls: p.tls, faults: describeFaults(p.faults) })),
       modules: lab.modules.map((m) => `${m.path}@${m.version}`),
     }));

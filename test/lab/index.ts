@@ -5,6 +5,8 @@ export type {
   FaultSpec,
   FixtureModule,
   Lab,
+  LabChecksumDb,
+  LabChecksumDbOptions,
   LabProxy,
   LabProxyOptions,
   Scenario,
@@ -18,9 +20,14 @@ export { escapeModulePath, unescapeModuleString } from '../../shared/go/escape.j
 export { parseProxyRequest } from './protocol.js';
 export type { ProxyRequest } from './protocol.js';
 export { FAULT_MODES, describeFaults, faultsApplyTo, validateFaultSpec } from './faults.js';
+export { buildChecksumDatabase } from './sumdb/database.js';
+export type { ChecksumDatabase, ChecksumDatabaseOptions } from './sumdb/database.js';
+export { hash1, hashGoMod, hashZip } from './sumdb/dirhash.js';
+export { labSigner } from './sumdb/note.js';
+export { TransparencyLog, parseTilePath, tilePath, recordHash, nodeHash } from './sumdb/tlog.js';
 export { labCaCertPem, labCertificate } from './tls.js';
 export { startLab } from './lab.js';
-export { SCENARIOS } from './scenarios.js';
+export { CORPORATE_CREDENTIALS, SCENARIOS } from './scenarios.js';
 export { startControlServer } from './control.js';
 export type { ControlServer } from './control.js';
 export { readZipEntries } from './zipread.js';

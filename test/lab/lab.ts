@@ -7,8 +7,9 @@ import path from 'node:path';
 import { fixtureGraph } from './fixtures.js';
 import { LabProxyServer } from './server.js';
 import { buildModuleStore } from './store.js';
+import { buildChecksumDatabase } from './sumdb/database.js';
 import { labCaCertPem } from './tls.js';
-import type { FaultSpec, FixtureModule, Lab, LabProxy, LabProxyOptions } from './types.js';
+import type { FaultSpec, FixtureModule, Lab, LabChecksumDbOptions, LabProxy, LabProxyOptions } from './types.js';
 
 /** Variables that would make `go` (or its HTTP client) depend on the machine it runs on. */
 function inheritedEnv(): Record<string, string> {
@@ -39,7 +40,7 @@ async function removeTree(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 }
 
-export async function startLab(opts: { proxies: LabProxyOptions[]; modules?: FixtureModule[] }): Promise<Lab> {
+export async function startLab(opts: { proxies: LabProxyOptions[]; modules?: FixtureModule[]; checksumDb?: LabChecksumDbOptions }): Promise<Lab> {
   const names = new Set<string>();
   for (const p of opts.proxies) {
     if (!/^[A-Za-z0-9][\w.-]*$/.test(p.name)) throw new Error(`startLab: proxy name "${p.name}" must be letters, digits, '.', '_' or '-'`);
@@ -49,6 +50,7 @@ export async function startLab(opts: { proxies: LabProxyOptions[]; modules?: Fix
   const modules = opts.modules ?? fixtureGraph();
   const store = buildModuleStore(modules);
   await store.all(); // build every zip now, so the first request is not slower than the rest
+  const checksumDb = await buildChecksumDatabase(store, opts.checksumDb);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'goproxyctl-lab-'));
   const caCertPem = labCaCertPem();
   const caCertFile = path.join(dir, 'lab-ca.pem');
@@ -65,7 +67,7 @@ export async function startLab(opts: { proxies: LabProxyOptions[]; modules?: Fix
     return servers.find((s) => s.name !== from)?.url;
   };
   for (const p of opts.proxies) {
-    const server = new LabProxyServer(p, { store, redirectTarget });
+    const server = new LabProxyServer(p, { store, checksumDb, redirectTarget });
     servers.push(server);
     proxies[p.name] = server;
   }
@@ -86,6 +88,7 @@ export async function startLab(opts: { proxies: LabProxyOptions[]; modules?: Fix
   let tempCount = 0;
   return {
     proxies,
+    checksumDb: { name: checksumDb.name, verifierKey: checksumDb.verifierKey, gosumdb: checksumDb.gosumdb, lines: checksumDb.lines },
     modules,
     caCertPem,
     caCertFile,

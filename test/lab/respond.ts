@@ -3,6 +3,7 @@
 import { parseProxyRequest } from './protocol.js';
 import type { ModuleStore } from './store.js';
 import { zipFiles } from './store.js';
+import type { ChecksumDatabase } from './sumdb/database.js';
 
 export interface ProxyAnswer {
   status: number;
@@ -26,7 +27,12 @@ export interface ServeScope {
   store: ModuleStore;
   /** Module paths this proxy serves; undefined: all of the store. */
   modules?: readonly string[];
-  sumdb: boolean;
+  /** Proxies the checksum database under /sumdb/<name>/; 'supported-only': /supported only, 404 beyond. */
+  sumdb: boolean | 'supported-only';
+  /** The lab's checksum database. */
+  checksumDb: ChecksumDatabase;
+  /** Serves the checksum database at this origin's root (/latest, /lookup/, /tile/) instead of modules. */
+  isChecksumDatabase: boolean;
 }
 
 function serves(scope: ServeScope, module: string): boolean {
@@ -34,15 +40,19 @@ function serves(scope: ServeScope, module: string): boolean {
 }
 
 export async function healthyAnswer(scope: ServeScope, target: string): Promise<ProxyAnswer> {
+  if (scope.isChecksumDatabase) return scope.checksumDb.answer(target);
   const req = parseProxyRequest(target);
   switch (req.kind) {
     case 'invalid':
       return notFound(req.reason);
     case 'sumdb-supported':
-      return scope.sumdb ? ok(TEXT, '') : notFound(`checksum database ${req.sumdb} is not proxied here`);
-    case 'sumdb-other':
-      // The lab proxies only the "supported" probe; lookups and tiles would need a signed tree.
-      return notFound(`checksum database ${req.sumdb} lookups are not served by the lab`);
+      return scope.sumdb && req.sumdb === scope.checksumDb.name ? ok(TEXT, '') : notFound(`checksum database ${req.sumdb} is not proxied here`);
+    case 'sumdb-other': {
+      if (scope.sumdb === 'supported-only' && req.sumdb === scope.checksumDb.name) return notFound(`${target.split('?')[0]}`);
+      if (scope.sumdb !== true || req.sumdb !== scope.checksumDb.name) return notFound(`checksum database ${req.sumdb} is not proxied here`);
+      const rest = (target.split('?')[0] ?? '').slice(`/sumdb/${req.sumdb}`.length);
+      return scope.checksumDb.answer(rest);
+    }
     case 'list':
       if (!serves(scope, req.module)) return notFound(`module ${req.module}`);
       return ok(TEXT, scope.store.versions(req.module).map((v) => `${v}\n`).join(''));

@@ -12,22 +12,27 @@ export const SCENARIOS: Record<string, Scenario> = {
   'china-like': {
     description:
       'The default proxy is black-holed (stands in for proxy.golang.org seen from mainland China); a fast healthy mirror ' +
-      'that also serves the checksum database; a flaky mirror answering 502 to every .info request.',
+      'that also proxies the checksum database; a flaky mirror answering 502 to every .info request and claiming ' +
+      '/sumdb/<name>/supported while every lookup 404s; the checksum database itself ("sumdb", signed with the lab key: ' +
+      'GOSUMDB="<lab key> <its URL>").',
     proxies: [
       { name: 'default', faults: { mode: 'blackhole' } },
       { name: 'mirror-fast', faults: { latencyMs: 10 }, sumdb: true },
-      { name: 'mirror-flaky', faults: { status: 502, paths: '/\\.info$/', latencyMs: 40, jitterMs: 40 } },
-      { name: 'sumdb', sumdb: true, faults: { latencyMs: 25 } },
+      { name: 'mirror-flaky', faults: { status: 502, paths: '/\\.info$/', latencyMs: 40, jitterMs: 40 }, sumdb: 'supported-only' },
+      { name: 'sumdb', checksumDatabase: true, faults: { latencyMs: 25 } },
     ],
   },
   corporate: {
     description:
-      'A private Athens-like proxy ("athens") serving corp.invalid/* only with HTTP Basic auth (user "dev", password ' +
-      '"lab-secret") and the public modules without; a public fallback ("public") that serves only the public modules.',
+      'Over https with the lab CA (go sends credentials to https URLs only): a private Athens-like proxy ("athens") ' +
+      'serving corp.invalid/* only with HTTP Basic auth (user "dev", password ' +
+      '"lab-secret") and the public modules without; a public fallback ("public") that serves only the public modules ' +
+      'and proxies the checksum database, which never logged corp.invalid/*.',
     modules: [...PUBLIC, ...PRIVATE],
+    checksumDb: { omit: ['corp.invalid'] },
     proxies: [
-      { name: 'athens', faults: { auth: CORPORATE_CREDENTIALS, paths: '/corp.invalid/', latencyMs: 5 } },
-      { name: 'public', modules: publicPaths, sumdb: true, faults: { latencyMs: 15 } },
+      { name: 'athens', tls: 'valid', faults: { auth: CORPORATE_CREDENTIALS, paths: '/corp.invalid/', latencyMs: 5 } },
+      { name: 'public', tls: 'valid', modules: publicPaths, sumdb: true, faults: { latencyMs: 15 } },
     ],
   },
   'tls-zoo': {

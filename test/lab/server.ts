@@ -7,11 +7,13 @@ import net from 'node:net';
 import { faultsApplyTo } from './faults.js';
 import { respondWithFaults } from './pipeline.js';
 import type { ModuleStore } from './store.js';
+import type { ChecksumDatabase } from './sumdb/database.js';
 import { labCertificate } from './tls.js';
 import type { AccessLogEntry, FaultSpec, LabProxy, LabProxyOptions, TlsMode } from './types.js';
 
 export interface ProxyEnvironment {
   store: ModuleStore;
+  checksumDb: ChecksumDatabase;
   /** Absolute base URL of another lab proxy (by name or URL) for cross-host redirects. */
   redirectTarget(spec: FaultSpec, from: string): string | undefined;
 }
@@ -29,7 +31,8 @@ export class LabProxyServer implements LabProxy {
   readonly name: string;
   readonly tls: TlsMode;
   readonly host: '127.0.0.1' | '::1';
-  readonly sumdb: boolean;
+  readonly sumdb: boolean | 'supported-only';
+  readonly isChecksumDatabase: boolean;
   readonly modules: readonly string[] | undefined;
   private currentFaults: FaultSpec;
   private assignedPort = 0;
@@ -50,6 +53,7 @@ export class LabProxyServer implements LabProxy {
     this.tls = opts.tls ?? 'none';
     this.host = opts.host ?? '127.0.0.1';
     this.sumdb = opts.sumdb ?? false;
+    this.isChecksumDatabase = opts.checksumDatabase ?? false;
     this.modules = opts.modules;
     this.currentFaults = { ...(opts.faults ?? {}) };
     this.assignedPort = opts.port ?? 0;
@@ -202,7 +206,13 @@ export class LabProxyServer implements LabProxy {
         spec,
         entry,
         signal,
-        scope: { store: this.env.store, modules: this.modules, sumdb: this.sumdb },
+        scope: {
+          store: this.env.store,
+          modules: this.modules,
+          sumdb: this.sumdb,
+          checksumDb: this.env.checksumDb,
+          isChecksumDatabase: this.isChecksumDatabase,
+        },
         redirectBase: () => this.env.redirectTarget(spec, this.name),
         downgradeBase: async () => `http://${urlHost(this.host)}:${await this.companionPort()}`,
         proxyName: this.name,

@@ -76,8 +76,14 @@ export interface LabProxyOptions {
   faults?: FaultSpec;
   host?: '127.0.0.1' | '::1';
   port?: number;
-  /** Serve /sumdb/sum.golang.org/supported (200). */
-  sumdb?: boolean;
+  /**
+   * Proxy the lab's checksum database under /sumdb/<name>/ (supported, lookups, tiles), as a
+   * mirror that supports it does. 'supported-only': /sumdb/<name>/supported answers 200 but
+   * everything beyond it 404 (a mirror that claims support it does not have).
+   */
+  sumdb?: boolean | 'supported-only';
+  /** Serve the lab's checksum database itself at this origin's root (/latest, /lookup/..., /tile/...). */
+  checksumDatabase?: boolean;
   /** Serve only these module paths; others 404. */
   modules?: string[];
 }
@@ -117,8 +123,29 @@ export interface LabProxy {
   servedModules(): string[];
 }
 
+/** The lab's checksum database, as tests point go at it. */
+export interface LabChecksumDb {
+  /** Its name (default "sum.golang.org", signed with the lab's own key). */
+  readonly name: string;
+  /** "<name>+<hash>+<key>": GOSUMDB's first field. */
+  readonly verifierKey: string;
+  /** GOSUMDB for reaching it at url (a lab proxy's URL, or `<proxy>/sumdb/<name>`). */
+  gosumdb(url: string): string;
+  /** The go.sum lines it logs for path@version (undefined when not logged). */
+  lines(path: string, version: string): string | undefined;
+}
+
+export interface LabChecksumDbOptions {
+  name?: string;
+  /** Module path prefixes the database never logged (private modules). */
+  omit?: string[];
+  /** "path@version" logged with a wrong zip hash. */
+  tampered?: string[];
+}
+
 export interface Lab {
   readonly proxies: Readonly<Record<string, LabProxy>>;
+  readonly checksumDb: LabChecksumDb;
   readonly modules: readonly FixtureModule[];
   readonly caCertPem: string;
   /** Written under the lab's temp dir. */
@@ -143,4 +170,5 @@ export interface Scenario {
   proxies: LabProxyOptions[];
   /** Modules to serve instead of the default fixture graph. */
   modules?: FixtureModule[];
+  checksumDb?: LabChecksumDbOptions;
 }

@@ -21,7 +21,7 @@ import {
   writeNetrcEntries,
   type SecretStore,
 } from '../../core/secrets/index.js';
-import { validateCredentialUser } from '../../core/secrets/credential-input.js';
+import { validateCredentialOriginForGo, validateCredentialUser } from '../../core/secrets/credential-input.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
 
 /** A pasted secret is small; anything larger is a mistake (a file piped by accident). */
@@ -106,6 +106,7 @@ Exit codes: 0 done, 1 the keychain could not be used (or nothing to remove), 2 b
 async function authSet(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
   if (rest.length !== 1) throw new UsageError('give exactly one proxy URL, e.g. `goproxyctl auth set https://proxy.corp --user ci`');
   const origin = normalizeCredentialOrigin(rest[0]!);
+  validateCredentialOriginForGo(origin);
   const user = args.values.user;
   if (typeof user !== 'string') throw new UsageError('give the user name with --user, e.g. `goproxyctl auth set https://proxy.corp --user ci`');
   validateCredentialUser(user);
@@ -178,7 +179,18 @@ async function authNetrc(store: SecretStore, rest: string[], args: ParsedArgs, i
   const refs = await store.list();
   const https = refs.filter((r) => isHttpsOrigin(r.origin));
   const skipped = refs.filter((r) => !isHttpsOrigin(r.origin)).map((r) => r.origin);
-  if (https.length === 0) throw new UsageError('no https credential is stored: store one first with `goproxyctl auth set https://proxy.example --user USER`');
+  // Never silently: an http credential stored by an older goproxyctl cannot reach go at all.
+  const skipReason = 'go never sends credentials over plain http';
+  for (const origin of skipped) {
+    io.stderr.write(`goproxyctl auth: skipped ${origin}: ${skipReason}; serve that proxy over https, then \`goproxyctl auth remove ${origin}\` and \`goproxyctl auth set https://…\`.\n`);
+  }
+  if (https.length === 0) {
+    throw new UsageError(
+      skipped.length > 0
+        ? `nothing written: the only stored credentials are for plain-http origins (${skipped.join(', ')}), and ${skipReason}; store the credential for the proxy's https:// URL`
+        : 'no https credential is stored: store one first with `goproxyctl auth set https://proxy.example --user USER`',
+    );
+  }
   const credentials: { origin: string; user: string; secret: string }[] = [];
   for (const ref of https) {
     const c = await store.get(ref.origin);
@@ -186,11 +198,8 @@ async function authNetrc(store: SecretStore, rest: string[], args: ParsedArgs, i
   }
   await writeNetrcEntries(netrcPath, credentials, { fixPermissions: args.values['fix-permissions'] === true });
   const written = credentials.map((c) => c.origin);
-  if (args.values.json) writeJson(io, { path: netrcPath, written, skipped });
-  else {
-    io.stdout.write(`Wrote managed entries for ${written.join(', ')} to ${netrcPath}.\n`);
-    if (skipped.length > 0) io.stdout.write(`Skipped ${skipped.join(', ')}: go sends netrc credentials over https only.\n`);
-  }
+  if (args.values.json) writeJson(io, { path: netrcPath, written, skipped: skipped.map((origin) => ({ origin, reason: skipReason })) });
+  else io.stdout.write(`Wrote managed entries for ${written.join(', ')} to ${netrcPath}.\n`);
   return EXIT.ok;
 }
 

@@ -4,6 +4,7 @@ import { checkModulePath } from '../../../shared/go/escape.js';
 import { isCanonicalSemver } from '../../../shared/go/semver.js';
 import { readGoConfig } from '../../core/goenv/read-config.js';
 import { explainModule, type Explanation } from '../../core/explain/explain-module.js';
+import { readMainGoSum } from '../../core/explain/go-sum.js';
 import { EXIT, UsageError, writeJson, type CliCommand } from '../command.js';
 import { describeGo, formatConfigTable, shadowWarnings } from '../format/config-table.js';
 
@@ -39,6 +40,13 @@ Exit codes: 0 go would get the module, 1 go would fail or hang, 2 bad input.`,
       version,
       goproxy: snapshot.effective.GOPROXY.value,
       gonoproxy: snapshot.effective.GONOPROXY.value,
+      checksum: {
+        gosumdb: snapshot.effective.GOSUMDB.value,
+        gonosumdb: snapshot.effective.GONOSUMDB.value,
+        goinsecure: snapshot.effective.GOINSECURE.value,
+        goflags: snapshot.effective.GOFLAGS.value,
+        goSum: await readMainGoSum(io.cwd, io.env),
+      },
       env: io.env,
       goVersion: snapshot.go?.version ?? null,
       goauth: snapshot.effective.GOAUTH.value,
@@ -55,6 +63,7 @@ Exit codes: 0 go would get the module, 1 go would fail or hang, 2 bad input.`,
         servedBy: resolution.servedBy,
         error: resolution.error,
         fix: resolution.fix,
+        checksum: resolution.checksum,
       });
     } else {
       io.stdout.write(renderHuman(module, version, resolution, snapshot) + '\n');
@@ -101,10 +110,19 @@ function renderHuman(module: string, version: string | null, r: Explanation, sna
     lines.push(`  ${i + 1}. ${s.request.padEnd(4)} ${s.entry}: ${what}. ${s.why}`);
     if (s.error && s.outcome !== 'skipped') lines.push(`     ${s.error.split('\n')[0]}`);
   });
+  if (r.checksum) lines.push(...renderChecksum(r.checksum));
   lines.push('');
   if (r.servedBy) lines.push(`✔ served by ${r.servedBy}`);
   else if (r.outcome === 'hang') lines.push(`✖ go would hang (wait forever, no error): ${(r.error ?? '').replace(/^go would hang: /, '')}`);
   else lines.push(`✖ go would fail: ${r.error ?? 'no entry served the module'}`);
   if (r.fix) lines.push(`  fix: ${r.fix}`);
   return lines.join('\n');
+}
+
+function renderChecksum(c: NonNullable<Explanation['checksum']>): string[] {
+  const lines = ['', `Checksum verification: ${c.verdict}${c.route ? ` (${c.route})` : ''}`];
+  for (const s of c.routeSteps) lines.push(`  ${s.entry}: ${s.outcome}${s.status ? ` (${s.status})` : ''}`);
+  lines.push(`  ${c.why.split('\n')[0]}`);
+  for (const n of c.notes) lines.push(`  note: ${n}`);
+  return lines;
 }

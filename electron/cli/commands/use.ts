@@ -2,6 +2,7 @@
 // each rc file) to a profile, as one undoable apply, then check with the real go that it took.
 import { SHELLS, type ShellName } from '../../core/apply/index.js';
 import { commitUse, planUse, UseInputError, type UsePlan, type UseResult } from '../../core/use/index.js';
+import { explainGoVars } from '../../../shared/profile/explain-vars.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
 
 export const command: CliCommand = {
@@ -86,6 +87,8 @@ function describePlan(use: UsePlan) {
   return {
     profile: { id: use.profile.id, name: use.profile.name },
     vars: use.vars,
+    /** One line per variable: what it makes go do with this profile's patterns. */
+    explained: explainGoVars(use.vars),
     go: use.goBinary ? { binary: use.goBinary, version: use.goVersion } : null,
     shells: use.plan.shells,
     files: use.plan.files.map((f) => ({ path: f.path, role: f.role, changed: f.changed, diff: f.diff })),
@@ -97,6 +100,7 @@ function renderDryRun(use: UsePlan): string {
   const changed = use.plan.files.filter((f) => f.changed);
   const lines = [`Dry run: \`goproxyctl use ${use.profile.id}\` (${use.profile.name}) would change ${changed.length} file${changed.length === 1 ? '' : 's'}; nothing was written.`, ''];
   for (const f of changed) lines.push(f.diff.endsWith('\n') ? f.diff : `${f.diff}\n`);
+  lines.push(...whatEachDoes(use));
   for (const n of use.notes) lines.push(`note: ${n}`);
   return lines.join('\n') + '\n';
 }
@@ -108,9 +112,14 @@ function renderApplied(io: CliIo, use: UsePlan, result: UseResult): void {
       ? `Applied ${use.profile.id} (${use.profile.name}): wrote ${written.map((f) => f.path).join(', ')}. \`goproxyctl undo\` reverts it.\n`
       : `${use.profile.id} (${use.profile.name}) is already applied: nothing to change.\n`,
   );
+  io.stdout.write(whatEachDoes(use).join('\n') + '\n');
   for (const n of use.notes) io.stdout.write(`note: ${n}\n`);
   const v = result.verification;
   for (const c of v.contexts) if (!c.checked) io.stdout.write(`not checked (${c.context}): ${c.note}\n`);
   if (v.ok) io.stdout.write(`✔ verified with ${use.goBinary ? 'go env -json' : 'the files go reads (go is not installed)'}: new processes and new terminals get the profile.\n`);
   for (const m of v.mismatches) io.stdout.write(`✖ ${m.message}.\n`);
+}
+
+function whatEachDoes(use: UsePlan): string[] {
+  return ['What each variable does:', ...explainGoVars(use.vars).map((l) => `  ${l}`)];
 }

@@ -14,6 +14,7 @@ import type { BenchListener } from './events.js';
 import type { HistoryRecord } from '../history/index.js';
 import { appendHistory, recordsOfSamples } from './history-writer.js';
 import { runPool } from './pool.js';
+import { probeSumdbRoutes } from './sumdb-routes.js';
 
 export const DEFAULT_SAMPLES = 3;
 export const DEFAULT_CONCURRENCY = 8;
@@ -96,8 +97,21 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
 
   const cancelled = Boolean(opts.signal?.aborted);
   const ranked = rankResults(results);
+  // GOSUMDB advice needs a real lookup through the routes go would take (issue 10).
+  const sumdbRoutes = cancelled
+    ? []
+    : await probeSumdbRoutes(ranked.map((r) => r.summary), {
+        gosumdb: opts.currentGosumdb,
+        module: opts.module,
+        signal: opts.signal,
+        timeouts: opts.timeouts,
+        maxBodyBytes: opts.maxBodyBytes,
+        env: opts.env ?? process.env,
+        ca: opts.ca,
+        credentialsFor: opts.credentialsFor,
+      });
   const recommendation = recommendChain(
-    ranked.map((r) => r.summary),
+    [...ranked, ...sumdbRoutes].map((r) => r.summary),
     { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb },
   );
   let recorded = 0;
@@ -136,7 +150,7 @@ function probeOnce(candidate: BenchCandidate, sample: number, credentials: Crede
     case 'direct':
       return probeDirect(opts.module, { ...base, credentials: null });
     case 'sumdb':
-      return probeSumdb(candidate.url, base);
+      return probeSumdb(candidate.url, { ...base, module: opts.module, gosumdb: opts.currentGosumdb });
     case 'proxy':
       return probeProxy(candidate.url, { ...base, module: opts.module });
   }

@@ -20,6 +20,7 @@ import { GoCredentials } from './go-credentials.js';
 import { goAtLeast } from '../../../shared/go/version.js';
 import type { ProbeSession } from '../probe/session.js';
 import { pickGoImport } from '../probe/probe-direct.js';
+import { checksumStep, type ChecksumConfig, type ChecksumExplanation } from './checksum-step.js';
 
 export interface ExplainRequest {
   module: string;
@@ -35,6 +36,8 @@ export interface ExplainRequest {
   /** How long explain waits before it calls a phase stalled (default 10 s). */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** GOSUMDB and friends: with them, explain also checks checksum verification as go does. */
+  checksum?: ChecksumConfig;
 }
 
 export type ModuleFile = 'info' | 'mod' | 'zip';
@@ -43,6 +46,8 @@ export interface Explanation extends Omit<ChainResolution, 'steps'> {
   steps: ExplainStep[];
   /** The version go settles on: the one asked for, or the latest the serving entry reported. */
   version: string | null;
+  /** Checksum verification after the download; null when not asked or nothing was served. */
+  checksum: ChecksumExplanation | null;
 }
 
 export async function explainModule(req: ExplainRequest): Promise<Explanation> {
@@ -102,9 +107,10 @@ export async function explainModule(req: ExplainRequest): Promise<Explanation> {
       // A direct fetch gets everything from the VCS host at once; a failure ends the download.
       if (last.servedBy === null || last.servedBy === 'direct') break;
     }
-    const result = { ...last!, steps, version };
+    const result = { ...last!, steps, version, checksum: null };
     if (result.outcome === 'failed' && unauthorized.length > 0) result.fix = await unauthorizedFix(unauthorized[0]!, credentials, req.goVersion ?? null) ?? result.fix;
-    return result;
+    if (!req.checksum || result.servedBy === null || version === null) return result;
+    return await checksumStep(result, { ...req, checksum: req.checksum, version }, session);
   } finally {
     await Promise.all([session, ...withCredentials.values()].map((s) => s.close()));
   }

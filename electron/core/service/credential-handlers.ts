@@ -5,6 +5,7 @@ import { ContractError } from '../../../shared/contract/envelope.js';
 import type { CredentialsView } from '../../../shared/contract/responses.js';
 import type { KeychainStatusView } from '../../../shared/contract/state.js';
 import { KeychainError, normalizeCredentialOrigin, SecretStoreInputError, type SecretStoreStatus } from '../secrets/index.js';
+import { validateCredentialOriginForGo } from '../secrets/credential-input.js';
 import type { CommandContext, ServiceContext } from './context.js';
 import { commit } from './store.js';
 
@@ -46,6 +47,7 @@ export function createCredentialHandlers(ctx: ServiceContext): Pick<CommandHandl
       let origin: string;
       try {
         origin = normalizeCredentialOrigin(request.origin);
+        validateCredentialOriginForGo(origin);
         await ctx.secrets().set(origin, request.user, request.secret);
       } catch (err) {
         throw asContractError(err);

@@ -155,6 +155,9 @@ test('bad input: exit 2 with the fix, the secret never taken from argv, nothing 
     [['auth', 'set', ORIGIN, '--user', 'ci', '--token', SECRET], /--token is not accepted/],
     [['auth', 'set', ORIGIN], /give the user name with --user/],
     [['auth', 'set', 'http://proxy.corp.example', '--user', 'ci'], /plain http, which would send the credential unencrypted: use its https:\/\/ URL/],
+    // Loopback too: go never sends credentials over http, so storing one could only mislead.
+    [['auth', 'set', 'http://127.0.0.1:8080', '--user', 'ci'], /http:\/\/127\.0\.0\.1:8080 is plain http, and go never sends credentials over http .*store the credential for its https:\/\/ URL/],
+    [['auth', 'set', 'http://localhost:3000', '--user', 'ci', '--json'], /go never sends credentials over http/],
     [['auth', 'set', `https://ci:${SECRET}@proxy.corp.example`, '--user', 'ci'], /must not contain a user name or password/],
     [['auth', 'set', ORIGIN, '--user', 'a:b'], /contains ":"/],
     [['auth', 'frobnicate'], /"frobnicate" is not an auth subcommand: use set, list, remove, helper or netrc/],

@@ -24,7 +24,8 @@ before(async () => {
     ],
   });
   home = await tempHome();
-  env = benchEnv(lab, home, { GOPROXY: 'https://proxy.golang.org,direct' });
+  // The lab's checksum database is signed with the lab key: the user's GOSUMDB names that key.
+  env = benchEnv(lab, home, { GOPROXY: 'https://proxy.golang.org,direct', GOSUMDB: lab.checksumDb.verifierKey });
   url = (name) => lab.proxies[name]!.url;
 });
 
@@ -105,14 +106,17 @@ test('--json: exactly one object of the contract shape, failures classified, nul
   assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
 });
 
-test('the recommendation joins the working proxies with "|", leaves dead ones out, and routes the checksum database through the proxy that serves it', async () => {
+test('the recommendation joins the working proxies with "|", leaves dead ones out, and keeps GOSUMDB once a lookup through the proxy go would use verified', async () => {
   const { doc } = await runJsonOnce();
   const chain = doc.recommendation.goproxy.split('|');
   assert.ok(!doc.recommendation.goproxy.includes(','), doc.recommendation.goproxy);
   // direct: the user's chain has it and its reachability was not checked, so it stays at the end.
   assert.equal(chain.at(-1), 'direct');
   assert.deepEqual(chain.slice(0, -1).sort(), [url('fast'), url('slow')].sort());
-  assert.equal(doc.recommendation.gosumdb, `sum.golang.org ${url('fast')}/sumdb/sum.golang.org`);
+  // go sends lookups to the first proxy answering /sumdb/sum.golang.org/supported (fast); a real
+  // lookup and its tile verified there, so the key alone (no URL) is the advice.
+  assert.equal(doc.recommendation.gosumdb, lab.checksumDb.verifierKey);
+  assert.ok(lab.proxies.fast!.accessLog.some((e) => e.status === 200 && e.path.startsWith('/sumdb/sum.golang.org/lookup/')));
 });
 
 test('every sample is recorded in the history under XDG_DATA_HOME', async () => {
@@ -134,7 +138,7 @@ test('not a terminal: one progress line per finished candidate on stderr, then t
   assert.ok(progress.some((l) => l.startsWith(`✖ ${url('refused')}: connect`)));
   assert.match(r.stdout, /^candidate +first byte +p90 +throughput +success +error +score$/m);
   assert.ok(r.stdout.includes(`go env -w GOPROXY=${url('fast')}`) || r.stdout.includes(`go env -w 'GOPROXY=${url('fast')}`), r.stdout);
-  assert.ok(r.stdout.includes(`'GOSUMDB=sum.golang.org ${url('fast')}/sumdb/sum.golang.org'`), r.stdout);
+  assert.ok(r.stdout.includes(`GOSUMDB=${lab.checksumDb.verifierKey}`), r.stdout);
 });
 
 test('nothing works: exit 1', async () => {

@@ -13,7 +13,8 @@ let lab: Lab;
 let home: TempHome;
 
 before(async () => {
-  lab = await startLab({ proxies: [{ name: 'private', faults: { auth: { user: 'dev', password: SECRET } } }] });
+  // https: go sends credentials to https URLs only, and `auth set` refuses anything else.
+  lab = await startLab({ proxies: [{ name: 'private', tls: 'valid', faults: { auth: { user: 'dev', password: SECRET } } }] });
   home = await tempHome();
 });
 

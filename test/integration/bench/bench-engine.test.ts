@@ -134,7 +134,7 @@ test('on a terminal: live rows rewritten in place, then the table and the recomm
   assert.ok(out.includes('Apply it with:\n  go env -w '));
 });
 
-test('SIGINT: the CLI stops promptly with 130, prints no JSON, and leaves no connection open', async () => {
+test('SIGINT: the CLI stops promptly with 130, prints only the JSON error, and leaves no connection open', async () => {
   const proxies = ['stall1', 'stall2'].map((n) => lab.proxies[n]!);
   for (const p of proxies) p.clearLog();
   const child = spawn(process.execPath, [cliPath, 'bench', '--json', '--samples', '1', '--module', labModule(lab), '--proxies', proxies.map((p) => p.url).join(',')], {
@@ -153,7 +153,7 @@ test('SIGINT: the CLI stops promptly with 130, prints no JSON, and leaves no con
     let timer: NodeJS.Timeout | undefined;
     const code = await Promise.race([exited, new Promise<'hung'>((r) => (timer = setTimeout(() => r('hung'), 15_000)))]).finally(() => clearTimeout(timer));
     assert.equal(code, 130, stderr);
-    assert.equal(stdout, '');
+    assert.deepEqual(JSON.parse(stdout), { error: { code: 'interrupted', exitCode: 130, message: 'goproxyctl bench: interrupted.' } });
     assert.match(stderr, /interrupted/);
     for (const p of proxies) {
       const open = (): string => execFileSync('ss', ['-Htn', 'state', 'established', `( dport = :${p.port} )`], { encoding: 'utf8' }).trim();

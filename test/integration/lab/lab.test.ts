@@ -269,16 +269,21 @@ describe('scenarios and `npm run lab`', () => {
     }
   });
 
-  test('corporate: private modules need credentials, public ones do not', async () => {
+  test('corporate: https with the lab CA; private modules need credentials, public ones do not', async () => {
     const s = SCENARIOS.corporate!;
-    const lab = await startLab({ proxies: s.proxies, ...(s.modules ? { modules: s.modules } : {}) });
+    const lab = await startLab({ proxies: s.proxies, ...(s.modules ? { modules: s.modules } : {}), ...(s.checksumDb ? { checksumDb: s.checksumDb } : {}) });
     try {
       const athens = lab.proxies.athens!.url;
+      assert.match(athens, /^https:\/\//);
+      const ca = lab.caCertPem;
       const privatePath = lab.modules.find((m) => m.path.startsWith('corp.invalid/'))!.path;
-      assert.equal((await get(`${athens}/${privatePath}/@v/list`)).status, 401);
-      assert.equal((await get(`${athens}/${privatePath}/@v/list`, { auth: 'dev:lab-secret' })).status, 200);
-      assert.equal((await get(`${athens}/lab.invalid/multi/@v/list`)).status, 200);
-      assert.equal((await get(`${lab.proxies.public!.url}/${privatePath}/@v/list`)).status, 404);
+      assert.equal((await get(`${athens}/${privatePath}/@v/list`, { ca })).status, 401);
+      assert.equal((await get(`${athens}/${privatePath}/@v/list`, { ca, auth: 'dev:lab-secret' })).status, 200);
+      assert.equal((await get(`${athens}/lab.invalid/multi/@v/list`, { ca })).status, 200);
+      assert.equal((await get(`${lab.proxies.public!.url}/${privatePath}/@v/list`, { ca })).status, 404);
+      // The checksum database never logged the private modules.
+      assert.equal((await get(`${lab.proxies.public!.url}/sumdb/sum.golang.org/lookup/${privatePath}@v1.0.0`, { ca })).status, 404);
+      assert.equal((await get(`${lab.proxies.public!.url}/sumdb/sum.golang.org/lookup/lab.invalid/multi@v1.0.0`, { ca })).status, 200);
     } finally {
       await lab.close();
     }
@@ -302,7 +307,7 @@ describe('scenarios and `npm run lab`', () => {
       const report = JSON.parse(out.split('\n')[0]!) as { scenario: string; goproxy: string; controlUrl: string; proxies: { name: string }[] };
       assert.equal(report.scenario, 'corporate');
       assert.deepEqual(report.proxies.map((p) => p.name), ['athens', 'public']);
-      assert.match(report.goproxy, /^http:\/\/127\.0\.0\.1:\d+\|http:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(report.goproxy, /^https:\/\/127\.0\.0\.1:\d+\|https:\/\/127\.0\.0\.1:\d+$/);
       assert.equal((await fetch(`${report.controlUrl}/proxies`)).status, 200);
     } finally {
       child.kill('SIGTERM');

@@ -74,37 +74,64 @@ test('a comma in the current chain is called out', () => {
   assert.ok(!piped.reasons.some((x) => x.includes('404/410')));
 });
 
-test('GOSUMDB: sum.golang.org when it answers directly', () => {
-  const r = recommendChain([fast, slow, sumGolangOrg(true)], DEFAULTS);
+/** A lookup (with its proving tile) through <proxy>/sumdb/sum.golang.org verified, or failed. */
+const route = (proxy: string, ok: boolean): CandidateSummary =>
+  ok ? summary({ candidate: `${proxy}/sumdb/sum.golang.org`, kind: 'sumdb' }) : failing(`${proxy}/sumdb/sum.golang.org`, 'connect', { kind: 'sumdb' });
+
+test('GOSUMDB: the plain name when the route go takes verified a real lookup', () => {
+  // No proxy in the chain claims /sumdb/: go asks sum.golang.org itself, whose lookup verified.
+  const r = recommendChain([fast, sumGolangOrg(true)], DEFAULTS);
   assert.equal(r.gosumdb, 'sum.golang.org');
-  // The database candidate is not a proxy and never lands in GOPROXY.
-  assert.ok(!r.goproxy.includes('sum.golang.org'));
+  assert.ok(!r.goproxy.includes('sum.golang.org'), 'the database candidate never lands in GOPROXY');
+  // slow.example claims /sumdb/ support, so go would send lookups there; until a lookup through it
+  // verified, only the database named with its URL (bypassing proxies) is advised.
+  assert.equal(recommendChain([fast, slow, sumGolangOrg(true)], DEFAULTS).gosumdb, 'sum.golang.org https://sum.golang.org');
 });
 
-test('GOSUMDB: through the best chosen proxy that serves it when the database is unreachable', () => {
-  const r = recommendChain([fast, slow, sumGolangOrg(false)], DEFAULTS);
+test('GOSUMDB: through a proxy only after a real lookup there verified', () => {
+  // go's own route (slow.example, the first proxy claiming support) verified: nothing to name.
+  assert.equal(recommendChain([fast, slow, sumGolangOrg(false), route('https://slow.example', true)], DEFAULTS).gosumdb, 'sum.golang.org');
+  // issue 10: a mirror answers /supported but 404s lookups. go would use it and fail, so the
+  // advice names the route that verified, and says why.
+  const claims = summary({ candidate: 'https://claims.example', ttfbMs: { median: 5, p90: 8 }, sumdbSupported: true });
+  const r = recommendChain([claims, slow, sumGolangOrg(false), route('https://claims.example', false), route('https://slow.example', true)], DEFAULTS);
+  assert.equal(r.goproxy.split('|')[0], 'https://claims.example');
   assert.equal(r.gosumdb, 'sum.golang.org https://slow.example/sumdb/sum.golang.org');
-  const trailing = summary({ candidate: 'https://mirrors.example/goproxy/', sumdbSupported: true });
-  assert.equal(recommendChain([trailing, sumGolangOrg(false)], DEFAULTS).gosumdb, 'sum.golang.org https://mirrors.example/goproxy/sumdb/sum.golang.org');
+  assert.ok(r.reasons.some((x) => x.includes('https://claims.example') && x.includes('/supported')), r.reasons.join('\n'));
+  // /supported alone is never enough.
+  assert.equal(recommendChain([claims, sumGolangOrg(false)], DEFAULTS).gosumdb, null);
+  const trailing = summary({ candidate: 'https://mirrors.example/goproxy', sumdbSupported: true });
+  const viaTrailing = recommendChain([claims, trailing, sumGolangOrg(false), route('https://claims.example', false), route('https://mirrors.example/goproxy', true)], DEFAULTS);
+  assert.equal(viaTrailing.gosumdb, 'sum.golang.org https://mirrors.example/goproxy/sumdb/sum.golang.org');
 });
 
-test('GOSUMDB: the China mirror when neither the database nor a proxy serves it; else keep with a warning', () => {
+test('GOSUMDB: the China mirror when only it verified; else left alone, saying what go will do and the safe choices', () => {
   const noProxyServes = summary({ candidate: 'https://fast.example', sumdbSupported: false });
   assert.equal(recommendChain([noProxyServes, sumGolangOrg(false), sumGoogleCn(true)], DEFAULTS).gosumdb, 'sum.golang.google.cn');
   const none = recommendChain([noProxyServes, sumGolangOrg(false), sumGoogleCn(false)], DEFAULTS);
   assert.equal(none.gosumdb, null);
-  assert.ok(none.reasons.some((x) => x.startsWith('Warning')));
+  const said = none.reasons.join('\n');
+  assert.match(said, /go will stop on every module that is not already in go\.sum/);
+  assert.match(said, /GONOSUMDB/);
+  assert.match(said, /never make GOSUMDB=off a default/);
   // A dead proxy that claims sumdb support is not a route.
   const deadServing = failing('https://dead.example', 'timeout', { sumdbSupported: true });
   assert.equal(recommendChain([noProxyServes, deadServing, sumGolangOrg(false)], DEFAULTS).gosumdb, null);
 });
 
-test('GOSUMDB: not probed, or the user runs their own database: left alone', () => {
+test("GOSUMDB: not probed: left alone; the user's own database keeps its key and its URL when they verified", () => {
   assert.equal(recommendChain([fast, slow], DEFAULTS).gosumdb, null);
-  const own = 'sum.corp.example+eaa13ddf+AQcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH https://sum.corp.example';
-  const r = recommendChain([fast, sumGolangOrg(true)], { ...DEFAULTS, currentGosumdb: own });
-  assert.equal(r.gosumdb, null);
-  assert.ok(r.reasons.some((x) => x.includes('sum.corp.example')));
+  const key = 'sum.corp.example+eaa13ddf+AQcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH';
+  const own = `${key} https://sum.corp.example`;
+  const ownRoute = summary({ candidate: 'https://sum.corp.example', kind: 'sumdb' });
+  const r = recommendChain([fast, ownRoute], { ...DEFAULTS, currentGosumdb: own });
+  assert.equal(r.gosumdb, own);
+  assert.ok(r.reasons.some((x) => x.includes('https://sum.corp.example')));
+  const down = recommendChain([fast, failing('https://sum.corp.example', 'dns', { kind: 'sumdb' })], { ...DEFAULTS, currentGosumdb: own });
+  assert.equal(down.gosumdb, null);
+  // Without a URL, go reaches it at https://sum.corp.example: the key stays, never a bare name go cannot verify.
+  const keyOnly = recommendChain([fast, ownRoute], { ...DEFAULTS, currentGosumdb: key });
+  assert.equal(keyOnly.gosumdb, key);
 });
 
 test('an invalid current GOSUMDB is replaced when a database works, and said to be invalid', () => {
@@ -127,8 +154,9 @@ test('sumdbCandidates in the context mark database candidates as well as kind', 
 });
 
 test('reasons come in Simplified Chinese on request', () => {
-  const r = recommendChain([fast, slow, dead, sumGolangOrg(false)], { ...DEFAULTS, lang: 'zh-CN' });
+  const r = recommendChain([fast, slow, dead, sumGolangOrg(false), route('https://slow.example', false)], { ...DEFAULTS, lang: 'zh-CN' });
   assert.ok(r.reasons.some((x) => x.includes('按得分排序的代理')));
   assert.ok(r.reasons.some((x) => x.includes('已排除')));
-  assert.ok(r.reasons.some((x) => x.includes('校验和数据库')));
+  assert.ok(r.reasons.some((x) => x.includes('真实查询失败')));
+  assert.ok(r.reasons.some((x) => x.includes('GONOSUMDB') && x.includes('GOSUMDB=off')));
 });
