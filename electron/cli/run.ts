@@ -1,6 +1,7 @@
 // Dispatches `goproxyctl <command>`: parses options, prints help, turns errors into one sentence.
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './registry.js';
+import { terminalSafe } from '../../shared/util/terminal-safe.js';
 import { EXIT, UsageError, type CliIo, type CliCommand } from './command.js';
 
 const VERSION = '0.1.0';
@@ -63,7 +64,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function reportError(err: unknown, name: string, command: CliCommand | undefined, io: CliIo): number {
   const code = (err as { code?: string }).code;
   if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-    const msg = (err as Error).message.replace(/\s+/g, ' ').trim();
+    // Messages may quote a file's or a server's text: never let it drive the terminal.
+    const msg = terminalSafe((err as Error).message.replace(/\s+/g, ' ').trim());
     const hint = command ? ` Run \`goproxyctl ${name} --help\` for usage.` : '';
     io.stderr.write(`goproxyctl ${name}: ${msg}${msg.endsWith('.') ? '' : '.'}${err instanceof UsageError ? '' : hint}\n`);
     return EXIT.usage;
@@ -73,7 +75,7 @@ function reportError(err: unknown, name: string, command: CliCommand | undefined
     return 130;
   }
   // An unexpected failure is still one sentence; the stack is shown only on request.
-  io.stderr.write(`goproxyctl ${name}: ${(err as Error)?.message ?? String(err)}\n`);
+  io.stderr.write(`goproxyctl ${name}: ${terminalSafe((err as Error)?.message ?? String(err))}\n`);
   if (io.env.GOPROXYCTL_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
   return EXIT.failed;
 }
