@@ -81,7 +81,8 @@ export async function planApply(request: ApplyRequest): Promise<ApplyPlan> {
 
   if (problems.length === 0 && request.goEnv !== false) {
     try {
-      const change = await planGoEnv(request.vars, { env, platform, cwd: request.cwd, goBinary: request.goBinary });
+      // go works on a copy in the product's own state folder: private, and swept by undo.
+      const change = await planGoEnv(request.vars, { env, platform, cwd: request.cwd, goBinary: request.goBinary, scratchDir: dirs.state });
       warnings.push(...change.warnings);
       if (change.location.path !== null && change.after !== null) {
         const after = change.after;
