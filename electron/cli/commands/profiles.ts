@@ -137,7 +137,8 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
         if (!Number.isFinite(interval) || interval < 60) throw new UsageError(`--interval-hours "${hours}" is not a number of hours of at least 0.02 (e.g. 24)`);
       }
       const result = await store.subscribe(rest[0]!, interval, undefined, { signal: io.signal });
-      say(`Subscribed to ${result.source}: ${result.profileIds.map((id) => `"${id}"`).join(', ')}.`, result);
+      const keychainNote = result.credentialInKeychain ? ' (its password is kept in the OS keychain)' : '';
+      say(`Subscribed to ${result.source}${keychainNote}: ${result.profileIds.map((id) => `"${id}"`).join(', ')}.`, result);
       return EXIT.ok;
     }
     case 'unsubscribe': {

@@ -32,6 +32,8 @@ export interface RefreshResult {
   profileIds: string[];
   error: string | null;
   skipped: boolean;
+  /** subscribe only: the URL's user:password was stored in the OS keychain. */
+  credentialInKeychain?: boolean;
 }
 
 export interface ProfileStoreOptions {
@@ -193,7 +195,7 @@ export class ProfileStore {
       if (credential !== null) await this.secrets.remove(normalized).catch(() => undefined);
       throw err;
     }
-    return { source: normalized, ok: true, profileIds: profiles.map((p) => p.id), error: null, skipped: false };
+    return { source: normalized, ok: true, profileIds: profiles.map((p) => p.id), error: null, skipped: false, ...(credential !== null ? { credentialInKeychain: true } : {}) };
   }
 
   async unsubscribe(source: string): Promise<void> {
