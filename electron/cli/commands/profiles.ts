@@ -7,6 +7,7 @@ import { atomicWrite } from '../../core/apply/atomic-write.js';
 import { readBoundedFile } from '../../core/profiles/bounded-file.js';
 import { ProfileError } from '../../core/profiles/errors.js';
 import { MAX_DOCUMENT_BYTES } from '../../core/profiles/fetch-source.js';
+import { redactUrlCredentials } from '../../core/profiles/source-credentials.js';
 import { ProfileStore, type ListedProfile } from '../../core/profiles/profile-store.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
 
@@ -76,7 +77,9 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
     case 'list': {
       const listed = await store.list();
       const subs = await store.subscriptions();
-      if (json) writeJson(io, { profiles: listed.map(listedJson), subscriptions: subs });
+      // A store from before subscription passwords went to the keychain may still hold one in a URL.
+      const shown = subs.map((s) => ({ ...s, source: redactUrlCredentials(s.source) }));
+      if (json) writeJson(io, { profiles: listed.map((l) => listedJson(l)), subscriptions: shown });
       else io.stdout.write(terminalSafeText(formatList(listed, subs.length)) + '\n');
       return EXIT.ok;
     }
@@ -148,8 +151,9 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
     }
     case 'refresh': {
       const results = await store.refresh({ onlyDue: Boolean(args.values.due), signal: io.signal });
-      const lines = results.map((r) => (r.skipped ? `= ${r.source}: not due yet` : r.ok ? `✓ ${r.source}: ${r.profileIds.join(', ')}` : `✗ ${r.source}: ${r.error} (the previous profiles are kept)`));
-      say(results.length === 0 ? 'No subscriptions; add one with `goproxyctl profiles subscribe <url-or-file>`.' : lines.join('\n'), { results });
+      const shown = results.map((r) => ({ ...r, source: redactUrlCredentials(r.source), error: r.error === null ? null : redactUrlCredentials(r.error) }));
+      const lines = shown.map((r) => (r.skipped ? `= ${r.source}: not due yet` : r.ok ? `✓ ${r.source}: ${r.profileIds.join(', ')}` : `✗ ${r.source}: ${r.error} (the previous profiles are kept)`));
+      say(results.length === 0 ? 'No subscriptions; add one with `goproxyctl profiles subscribe <url-or-file>`.' : lines.join('\n'), { results: shown });
       return results.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
     }
   }

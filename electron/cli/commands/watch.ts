@@ -1,6 +1,7 @@
 // `goproxyctl watch [--once] [--json]`: the headless auto-repair daemon. Probes the active chain on
 // network changes, wake-ups, a slow health check and repeated failures, and repairs it through the
 // apply engine (backups, undo) with the hysteresis of shared/repair/decide.ts. One per user.
+import { redactUrlCredentials } from '../../core/profiles/source-credentials.js';
 import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -168,7 +169,7 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     : startSubscriptionRefresh(store, {
         checkEveryMs: SUBSCRIPTION_CHECK_MS,
         signal: io.signal,
-        onReport: (r) => io.stdout.write((json ? JSON.stringify({ type: 'subscriptions', at: new Date().toISOString(), ...r }) : terminalSafeText(humanRefresh(r))) + '\n'),
+        onReport: (r) => io.stdout.write((json ? JSON.stringify({ type: 'subscriptions', at: new Date().toISOString(), ...r }) : terminalSafeText(redactUrlCredentials(humanRefresh(r)))) + '\n'),
         onError: (err) => io.stderr.write(`goproxyctl watch: could not refresh subscriptions: ${terminalSafe(err.message)}\n`),
       });
   try {

@@ -202,7 +202,8 @@ export class ProfileStore {
     const normalized = this.normalizeSource(isUrlSource(source) ? splitSourceCredentials(source).source : source);
     let removed: Subscription | undefined;
     await this.mutate((data) => {
-      const sub = data.subscriptions.find((s) => s.source === normalized);
+      // (A store from before the keychain may still hold the URL with its password.)
+      const sub = data.subscriptions.find((s) => s.source === normalized || (isUrlSource(s.source) && splitSourceCredentials(s.source).source === normalized));
       if (!sub) throw new ProfileError(`not subscribed to ${normalized}; \`goproxyctl profiles list\` shows the subscriptions`);
       data.profiles = data.profiles.filter((p) => !sub.profileIds.includes(p.id));
       data.subscriptions = data.subscriptions.filter((s) => s !== sub);
@@ -222,6 +223,7 @@ export class ProfileStore {
   async refresh(opts: { now?: Date; onlyDue?: boolean; signal?: AbortSignal } = {}): Promise<RefreshResult[]> {
     const now = opts.now ?? new Date();
     const results: RefreshResult[] = [];
+    await this.moveLegacyCredentials();
     for (const sub of (await readStore(this.file)).subscriptions) {
       if (opts.onlyDue && !refreshDue(sub, now)) {
         results.push({ source: sub.source, ok: true, profileIds: sub.profileIds, error: null, skipped: true });
@@ -230,7 +232,7 @@ export class ProfileStore {
       let profiles: Profile[] | null = null;
       let error: string | null = null;
       try {
-        const credential = sub.credential === 'keychain' ? await this.secrets.get(sub.source) : null;
+        const credential = sub.credential === 'keychain' ? await this.secrets.get(sub.source) : isUrlSource(sub.source) ? splitSourceCredentials(sub.source).credential : null;
         if (sub.credential === 'keychain' && credential === null) throw new Error(`the password for ${sub.source} is no longer in the OS keychain; unsubscribe and subscribe again with https://user:password@...`);
         const text = await fetchSource(sub.source, { timeoutMs: this.fetchTimeoutMs, signal: opts.signal, credential });
         profiles = this.parseSubscribed(text, sub.source);
@@ -262,6 +264,32 @@ export class ProfileStore {
       results.push({ source: sub.source, ok: error === null, profileIds: ids, error, skipped: false });
     }
     return results;
+  }
+
+  /**
+   * Stores written before subscription credentials went to the keychain hold them in the URL.
+   * On the next refresh each such password moves to the keychain and the URL loses it; if the
+   * keychain cannot be used, the subscription keeps working as it did (the password stays where
+   * it was, and is never shown: outputs redact it).
+   */
+  private async moveLegacyCredentials(): Promise<void> {
+    const legacy = (await readStore(this.file)).subscriptions.filter((s) => isUrlSource(s.source) && splitSourceCredentials(s.source).credential !== null);
+    for (const sub of legacy) {
+      const split = splitSourceCredentials(sub.source);
+      const bare = new URL(split.source).href;
+      try {
+        await this.secrets.set(bare, split.credential!);
+      } catch {
+        continue;
+      }
+      await this.mutate((data) => {
+        const current = data.subscriptions.find((s) => s.source === sub.source);
+        if (!current || data.subscriptions.some((s) => s.source === bare)) return;
+        current.source = bare;
+        current.credential = 'keychain';
+        if (current.lastError !== null) current.lastError = redactUrlCredentials(current.lastError);
+      });
+    }
   }
 
   private parseSubscribed(text: string, source: string): Profile[] {

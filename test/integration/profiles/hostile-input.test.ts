@@ -99,6 +99,34 @@ test('a remote subscription that never finishes its body ends on SIGINT, and on 
   }
 });
 
+test('a remote body that never ends is cut at 1 MiB: refused, nothing stored', { timeout: 120_000 }, async () => {
+  let sent = 0;
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const chunk = Buffer.alloc(64 * 1024, ' ');
+    const pump = (): void => {
+      // Stop feeding once the client hung up (or after 64 MiB, far past any cap: a broken cap fails the test below).
+      while (!res.destroyed && sent < 64 << 20) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    pump();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const r = await cli('profiles', 'subscribe', `http://127.0.0.1:${(server.address() as AddressInfo).port}/endless.json`);
+    assert.equal(r.code, 2, r.stderr);
+    assertOneSentence(r.stderr, /cannot fetch http:\/\/127\.0\.0\.1:\d+\/endless\.json \(larger than 1048576 bytes\); check the address/);
+    assert.ok(sent < 16 << 20, `the client stopped reading early (${sent} bytes sent)`);
+    assert.deepEqual((JSON.parse((await cli('profiles', 'list', '--json')).stdout) as { subscriptions: unknown[] }).subscriptions, []);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
+
 test('names with OSC and CSI sequences from a subscription reach the terminal escaped', { timeout: 180_000 }, async () => {
   const hostileName = `${ESC}]0;owned${BEL}${ESC}[31mred${ESC}[0m\u202etxt.exe\u009b2J`;
   const profile = { ...builtinProfile('global')!, id: 'hostile', name: hostileName, description: `${ESC}]52;c;cm0gLXJmIH4=${BEL}` };

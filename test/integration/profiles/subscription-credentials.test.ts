@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -45,10 +45,19 @@ test('a subscription password goes to the keychain, is sent as Basic auth, and i
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const bareUrl = `http://127.0.0.1:${port}/team.json`;
+  // A store written before passwords went to the keychain: the URL holds it.
+  const legacyHome = path.join(home.dir, 'legacy');
+  const legacyBareUrl = `http://127.0.0.1:${port}/legacy.json`;
+  const legacyUrl = legacyBareUrl.replace('http://', `http://${USER}:${encodeURIComponent(PASSWORD)}@`);
+  await mkdir(path.join(legacyHome, '.config', 'goproxyctl'), { recursive: true });
+  const legacyStore = { version: 1, active: null, profiles: [{ ...builtinProfile('global')!, id: 'team-a', name: 'Team A' }], subscriptions: [{ source: legacyUrl, intervalSeconds: 3600, lastAttempt: null, lastSuccess: null, lastError: null, profileIds: ['team-a'] }] };
+  await writeFile(path.join(legacyHome, '.config', 'goproxyctl', 'profiles.json'), JSON.stringify(legacyStore));
   const input: KeychainScenarioInput = {
     url: `http://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/team.json`,
     bareUrl,
     insecureUrl: `http://${USER}:${encodeURIComponent(PASSWORD)}@profiles.example.invalid/team.json`,
+    legacyHome,
+    legacyBareUrl,
   };
   let run: RunResult;
   try {
@@ -76,9 +85,15 @@ test('a subscription password goes to the keychain, is sent as Basic auth, and i
   assert.equal(step('subscribeJson').code, 0, step('subscribeJson').stderr);
   assert.equal((JSON.parse(step('subscribeJson').stdout) as { source: string }).source, bareUrl);
 
-  // The server got the credential on the first fetch, on the refresh and on the re-subscribe, and
-  // never a request without it; no request reached the insecure host (it does not exist anyway).
-  assert.deepEqual(seen, [expected, expected, expected]);
+  // The legacy store: listed without the password, then moved to the keychain by the refresh.
+  assert.deepEqual((JSON.parse(step('legacyList').stdout) as { subscriptions: { source: string }[] }).subscriptions.map((s) => s.source), [legacyBareUrl.replace('http://', 'http://***@')]);
+  assert.match(step('legacyRefresh').stdout, /✓ http:\/\/127\.0\.0\.1:\d+\/legacy\.json: team-a/, step('legacyRefresh').stderr);
+  assert.deepEqual(r.legacyKeychain, r.keychainAfterSubscribe, 'the legacy password is in the keychain now');
+  assert.deepEqual((JSON.parse(step('legacyListAfter').stdout) as { subscriptions: { source: string; credential?: string }[] }).subscriptions.map((s) => [s.source, s.credential]), [[legacyBareUrl, 'keychain']]);
+
+  // The server got the credential on the first fetch, on the refresh, on the re-subscribe and on the
+  // legacy refresh, and never a request without it; no request reached the insecure host.
+  assert.deepEqual(seen, [expected, expected, expected, expected]);
   for (const [name, value] of Object.entries(r)) {
     if (value && 'stdout' in value) assert.ok(!value.stdout.includes(PASSWORD) && !value.stderr.includes(PASSWORD) && !value.stderr.includes(encodeURIComponent(PASSWORD)), `${name} printed the password`);
   }

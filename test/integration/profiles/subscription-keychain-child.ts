@@ -15,6 +15,9 @@ export interface KeychainScenarioInput {
   bareUrl: string;
   /** A non-loopback plain-http URL with a password: must be refused. */
   insecureUrl: string;
+  /** A HOME whose profiles.json predates the keychain: its subscription URL holds the password. */
+  legacyHome: string;
+  legacyBareUrl: string;
 }
 
 const digest = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -25,9 +28,10 @@ async function main(): Promise<void> {
   const input = JSON.parse(Buffer.concat(chunks).toString('utf8')) as KeychainScenarioInput;
   // The URL goes to the CLI as an argument, as a user would type it (this child is the "user").
   const cli = (...args: string[]) => runCommand(process.execPath, [cliPath, ...args], { env: process.env, cwd: process.env.HOME, timeoutMs: 60_000 });
+  const legacyCli = (...args: string[]) => runCommand(process.execPath, [cliPath, ...args], { env: { ...process.env, HOME: input.legacyHome }, cwd: input.legacyHome, timeoutMs: 60_000 });
   const secrets = new KeychainSubscriptionSecrets();
-  const inKeychain = async () => {
-    const item = await secrets.get(input.bareUrl);
+  const inKeychain = async (url = input.bareUrl) => {
+    const item = await secrets.get(url);
     return item === null ? null : { user: item.user, secretDigest: digest(item.secret) };
   };
   const report = {
@@ -42,6 +46,13 @@ async function main(): Promise<void> {
     keychainAfterUnsubscribe: await inKeychain(),
   };
   report.subscribeJson = await cli('profiles', 'subscribe', input.url, '--json');
+  const legacy = {
+    legacyList: await legacyCli('profiles', 'list', '--json'),
+    legacyRefresh: await legacyCli('profiles', 'refresh'),
+    legacyKeychain: await inKeychain(input.legacyBareUrl),
+    legacyListAfter: await legacyCli('profiles', 'list', '--json'),
+  };
+  Object.assign(report, legacy);
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
