@@ -7,7 +7,7 @@
 // same bytes go would. Variables are validated first (go-env-validate.ts).
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findGoBinary } from '../goenv/locate-go.js';
@@ -49,6 +49,7 @@ export async function locateGoEnv(opts: GoEnvOptions = {}): Promise<{ location: 
   const env = opts.env ?? process.env;
   const platform = opts.platform ?? process.platform;
   const goBinary = opts.goBinary === undefined ? findGoBinary(env, platform) : opts.goBinary;
+  await assertGoEnvFileReadable(env, platform, opts.cwd);
   const location = goBinary ? await goEnvFilePathFromGo(goBinary, env, opts.cwd) : goEnvFilePath(env, platform, opts.cwd);
   return { location, goBinary };
 }
@@ -59,13 +60,31 @@ export async function planGoEnv(vars: Readonly<Record<string, string | null>>, o
   if (problems.length > 0) throw new GoEnvError(`${problems.join('; ')}; nothing was written`);
   const { location, goBinary } = await locateGoEnv(opts);
   if (location.path === null) throw new GoEnvError(location.reason);
-  const before = await readFile(location.path).catch((err: unknown) => {
-    if (isMissing(err)) return null;
-    throw err;
-  });
+  // Stat before reading: a fifo or a device in place of the go env file must not hang the apply.
+  const before = (await assertRegularOrMissing(location.path)) ? await readFile(location.path) : null;
   if (!goBinary) return { location, goBinary, before, after: goEnvApply(before, vars), warnings: [] };
   const { after, warnings } = await runGoOnCopy(goBinary, location.path, opts.scratchDir, before, vars, opts.env ?? process.env, opts.cwd);
   return { location, goBinary, before, after, warnings };
+}
+
+/**
+ * Every go command reads the go env file first, and blocks forever on a fifo put in its place:
+ * callers check the place go would use (GOENV, else the user config folder) before running go at
+ * all. Throws a GoEnvError naming the file when it exists and is not a regular file.
+ */
+export async function assertGoEnvFileReadable(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, cwd?: string): Promise<void> {
+  const predicted = goEnvFilePath(env, platform, cwd);
+  if (predicted.path !== null) await assertRegularOrMissing(predicted.path);
+}
+
+/** True when the file exists (as a regular file), false when it does not; a GoEnvError for anything else. */
+async function assertRegularOrMissing(file: string): Promise<boolean> {
+  const facts = await stat(file).catch((err: unknown) => {
+    if (isMissing(err)) return null;
+    throw err;
+  });
+  if (facts !== null && !facts.isFile()) throw new GoEnvError(`${file} (the go env file) is not a regular file; remove it or set GOENV to a file`);
+  return facts !== null;
 }
 
 /** Plans and writes at once (outside a transaction: no backup; commitApply is the careful path). */
