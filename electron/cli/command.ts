@@ -51,5 +51,10 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
 export function writeJson(io: CliIo, value: unknown): void {
-  io.stdout.write(JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n');
+  io.stdout.write(terminalSafeJson(JSON.stringify(value, null, 2)) + '\n');
+}
+
+/** JSON text (as JSON.stringify wrote it) with DEL, C1 and bidi characters as \u escapes: same document. */
+export function terminalSafeJson(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -9,7 +9,7 @@ import { ProfileError } from '../../core/profiles/errors.js';
 import { MAX_DOCUMENT_BYTES } from '../../core/profiles/fetch-source.js';
 import { redactUrlCredentials } from '../../core/profiles/source-credentials.js';
 import { ProfileStore, type ListedProfile } from '../../core/profiles/profile-store.js';
-import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
+import { EXIT, terminalSafeJson, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
 
 const USAGE = `Usage: goproxyctl profiles [list]                      [--json]
        goproxyctl profiles show <id>                   [--json]
@@ -122,7 +122,7 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
       const text = await store.exportProfile(rest[0]!);
       const out = args.values.out;
       if (typeof out !== 'string') {
-        io.stdout.write(text);
+        io.stdout.write(terminalSafeJson(text)); // still the same JSON document when redirected
         return EXIT.ok;
       }
       const file = path.resolve(io.cwd, out);

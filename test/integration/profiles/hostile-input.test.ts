@@ -139,13 +139,14 @@ test('names with OSC and CSI sequences from a subscription reach the terminal es
   try {
     const sub = await cli('profiles', 'subscribe', url);
     assert.equal(sub.code, 0, sub.stderr);
-    const runs = [sub, await cli('profiles', 'list'), await cli('profiles', 'show', 'hostile'), await cli('use', 'hostile', '--dry-run', '--shells', 'bash'), await cli('use', 'hostile', '--shells', 'bash'), await cli('undo'), await cli('undo', '--list')];
+    const runs = [sub, await cli('profiles', 'list'), await cli('profiles', 'show', 'hostile'), await cli('use', 'hostile', '--dry-run', '--shells', 'bash'), await cli('use', 'hostile', '--shells', 'bash'), await cli('undo'), await cli('undo', '--list'), await cli('profiles', 'export', 'hostile'), await cli('export', 'hostile', '--to', 'shell'), await cli('profiles', 'refresh')];
     for (const r of runs) {
       assertNoControls(r.stdout, 'stdout');
       assertNoControls(r.stderr, 'stderr');
     }
     const use = runs[4]!;
     assert.match(use.stdout, /^Applied hostile \(\\x1b\]0;owned\\x07\\x1b\[31mred\\x1b\[0m\\u202etxt\.exe\\x9b2J\): wrote /m, 'shown escaped, not dropped');
+    assert.equal((JSON.parse(runs[7]!.stdout) as { name: string }).name, hostileName, '`profiles export` is still the exact document');
     // --json keeps the exact value, with every control character as a JSON escape.
     const json = await cli('profiles', 'show', 'hostile', '--json');
     assertNoControls(json.stdout, '--json stdout');
