@@ -13,7 +13,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     const code = sig === 'SIGINT' ? 130 : 143;
     if (controller.signal.aborted) process.exit(code);
-    controller.abort();
+    controller.abort(new DOMException(`interrupted by ${sig}`, 'AbortError'));
     setTimeout(() => {
       process.stderr.write('goproxyctl: interrupted.\n');
       process.exit(code);

@@ -72,7 +72,8 @@ function reportError(err: unknown, name: string, command: CliCommand | undefined
   }
   if ((err as Error)?.name === 'AbortError') {
     io.stderr.write(`goproxyctl ${name}: interrupted.\n`);
-    return 130;
+    // The shell's convention, 128 + the signal's number: 130 for Ctrl-C (SIGINT), 143 for SIGTERM.
+    return /SIGTERM/.test(String((io.signal.reason as Error | undefined)?.message)) ? 143 : 130;
   }
   // An unexpected failure is still one sentence; the stack is shown only on request.
   io.stderr.write(`goproxyctl ${name}: ${terminalSafe((err as Error)?.message ?? String(err))}\n`);

@@ -79,7 +79,7 @@ test('a remote subscription that never finishes its body ends on SIGINT, and on 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slow.json`;
   try {
-    for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 130]] as const) {
+    for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
       const seen = new Promise<void>((resolve) => (requested = resolve));
       const child = spawn(process.execPath, [cliPath, 'profiles', 'subscribe', url], { env: t.env, cwd: t.home, stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
