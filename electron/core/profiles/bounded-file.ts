@@ -4,6 +4,7 @@
 // file no larger than the cap; it is then opened non-blocking, and the opened descriptor is
 // checked again (the path may have been swapped between the stat and the open) before a read
 // that stops at the cap whatever the file does meanwhile (it may grow while we read).
+// Messages name the file and the problem; the caller adds the fix that fits its command.
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 
@@ -41,12 +42,12 @@ export async function readBoundedFile(file: string, maxBytes: number, opts: { si
 }
 
 function refuseUnlessSmallRegular(file: string, st: Stats, maxBytes: number): void {
-  if (!st.isFile()) throw new BoundedFileError(`${file} is ${kindOf(st)}, not a regular file; give the path of a profile JSON file`);
+  if (!st.isFile()) throw new BoundedFileError(`${file} is ${kindOf(st)}, not a regular file`);
   if (st.size > maxBytes) throw new BoundedFileError(tooLarge(file, maxBytes));
 }
 
 function tooLarge(file: string, maxBytes: number): string {
-  return `${file} is larger than ${maxBytes / (1 << 20) >= 1 ? `${maxBytes / (1 << 20)} MiB` : `${maxBytes} bytes`}, too large for a profile document; give the path of a profile JSON file`;
+  return `${file} is larger than ${maxBytes / (1 << 20) >= 1 ? `${maxBytes / (1 << 20)} MiB` : `${maxBytes} bytes`}`;
 }
 
 function kindOf(st: Stats): string {

@@ -40,15 +40,17 @@ test('a fifo nobody writes to, /dev/zero and a directory are refused at once, wi
   execFileSync('mkfifo', [fifo]);
   await mkdir(path.join(t.home, 'a-dir'));
   const cases: [string, RegExp][] = [
-    [fifo, /profiles\.fifo is a named pipe \(fifo\), not a regular file; give the path of a profile JSON file/],
+    [fifo, /profiles\.fifo is a named pipe \(fifo\), not a regular file/],
     ['/dev/zero', /\/dev\/zero is a character device, not a regular file/],
     [path.join(t.home, 'a-dir'), /a-dir is a directory, not a regular file/],
   ];
+  const fixes: Record<string, string> = { import: '; give the path of a profile JSON file.\n', subscribe: '; give the path of a profile JSON file or its https:// URL.\n' };
   for (const [file, pattern] of cases) {
     for (const sub of ['import', 'subscribe']) {
       const r = await cli('profiles', sub, file);
       assert.equal(r.code, 2, `${sub} ${file}: ${r.stderr}`);
       assertOneSentence(r.stderr, pattern);
+      assert.ok(r.stderr.endsWith(fixes[sub]!) && r.stderr.split('give the path').length === 2, `one fix, at the end: ${r.stderr}`);
     }
   }
   const json = await cli('profiles', 'import', fifo, '--json');
@@ -63,7 +65,7 @@ test('a file over 1 MiB is refused before it is read', async () => {
   for (const sub of ['import', 'subscribe']) {
     const r = await cli('profiles', sub, big);
     assert.equal(r.code, 2, r.stderr);
-    assertOneSentence(r.stderr, /big\.json is larger than 1 MiB, too large for a profile document/);
+    assertOneSentence(r.stderr, /big\.json is larger than 1 MiB; give the path of a profile JSON file/);
   }
 });
 
