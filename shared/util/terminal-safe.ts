@@ -10,14 +10,18 @@
 // eslint-disable-next-line no-control-regex
 const UNSAFE_CHAR = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex
-const UNSAFE_CHAR_KEEPING_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const UNSAFE_CHAR_KEEPING_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|\r(?!\n)/g;
 
 /** One value (a name, a URL, an error sentence) made safe for a terminal, on one line. */
 export function terminalSafe(value: string): string {
   return escapeUnsafe(value, UNSAFE_CHAR);
 }
 
-/** Multi-line text (a diff, a report) made safe for a terminal: newlines and tabs are kept. */
+/**
+ * Multi-line text (a diff, a report) made safe for a terminal: newlines, tabs and the CR of a CRLF
+ * line ending are kept (harmless there); a lone CR, which would let the rest overwrite the line,
+ * is escaped like every other control.
+ */
 export function terminalSafeText(text: string): string {
   return escapeUnsafe(text, UNSAFE_CHAR_KEEPING_LINES);
 }

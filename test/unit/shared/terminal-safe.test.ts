@@ -21,13 +21,15 @@ test('text without controls is unchanged, non-ASCII included', () => {
   }
 });
 
-test('terminalSafeText keeps newlines and tabs, escapes everything else', () => {
-  assert.equal(terminalSafeText('a\n\tb\r\n\u001b[2Jc'), 'a\n\tb\\x0d\n\\x1b[2Jc');
+test('terminalSafeText keeps newlines, tabs and CRLF, escapes everything else (a lone CR too)', () => {
+  assert.equal(terminalSafeText('a\n\tb\r\n\u001b[2Jc'), 'a\n\tb\r\n\\x1b[2Jc');
+  assert.equal(terminalSafeText('safe\rEVIL'), 'safe\\x0dEVIL');
+  assert.equal(terminalSafeText('end\r'), 'end\\x0d');
 });
 
 test('nothing raw survives, whatever the input (every code point up to U+206F and the surrogate-free rest sampled)', () => {
   let all = '';
   for (let c = 0; c < 0x2070; c++) if (c < 0xd800) all += String.fromCharCode(c);
   assert.ok(!RAW.test(terminalSafe(all)));
-  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(terminalSafeText(all))); // eslint-disable-line no-control-regex
+  assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]|\r(?!\n)/.test(terminalSafeText(all))); // eslint-disable-line no-control-regex
 });
