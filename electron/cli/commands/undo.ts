@@ -36,7 +36,7 @@ Exit codes: 0 undone (or listed), 1 nothing to undo or undo refused, 2 bad input
     }
     let record: ApplyRecord | null;
     try {
-      record = await undoLastApply({ dirs, force: args.values.force === true, runner: process.platform === 'win32' ? execFileRunner : undefined });
+      record = await undoLastApply({ dirs, force: args.values.force === true, runner: process.platform === 'win32' ? execFileRunner : undefined, lock: { signal: io.signal } });
     } catch (err) {
       if (err instanceof UndoConflictError || err instanceof LockBusyError) return refuse(io, args.values.json === true, err);
       throw err;

@@ -48,7 +48,7 @@ apply failed; 2 bad input (unknown profile, invalid value, unwritable file: noth
     }
     let result: UseResult;
     try {
-      result = await commitUse(use);
+      result = await commitUse(use, { signal: io.signal }); // Ctrl-C ends a wait for another writer
     } catch (err) {
       if (err instanceof UseInputError) throw new UsageError(err.message);
       throw err;

@@ -27,6 +27,8 @@ export interface WriterLockOptions {
   waitMs?: number;
   /** Age after which a lock of a holder on another host, no longer refreshed, is taken over (default 10 s, minimum 2 s). */
   staleMs?: number;
+  /** Stops the wait for a busy lock (Ctrl-C): rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface HeldLock {
@@ -79,7 +81,7 @@ async function lockAndRun<T>(stateDir: string, fn: (lock: HeldLock) => Promise<T
   const staleMs = Math.max(2_000, opts.staleMs ?? 10_000);
   const owner: LockOwner = { pid: process.pid, host: os.hostname(), start: processStart(process.pid), since: new Date().toISOString(), token: randomBytes(8).toString('hex') };
   await removeDeadLeftovers(stateDir);
-  await acquire(stateDir, lockDir, owner, opts.waitMs ?? 5_000, staleMs);
+  await acquire(stateDir, lockDir, owner, opts.waitMs ?? 5_000, staleMs, opts.signal);
 
   let lost: string | null = null;
   const refresh = setInterval(() => {
@@ -101,9 +103,10 @@ async function lockAndRun<T>(stateDir: string, fn: (lock: HeldLock) => Promise<T
   }
 }
 
-async function acquire(stateDir: string, lockDir: string, owner: LockOwner, waitMs: number, staleMs: number): Promise<void> {
+async function acquire(stateDir: string, lockDir: string, owner: LockOwner, waitMs: number, staleMs: number, signal: AbortSignal | undefined): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
+    signal?.throwIfAborted();
     if (await tryCreate(stateDir, lockDir, owner)) return;
     const holder = await readOwner(lockDir);
     if (holder === 'missing') continue; // released (or reclaimed) just now: try again at once
@@ -112,8 +115,23 @@ async function acquire(stateDir: string, lockDir: string, owner: LockOwner, wait
       continue;
     }
     if (Date.now() >= deadline) throw new LockBusyError(holder?.pid ?? null, holder?.host ?? null);
-    await new Promise((resolve) => setTimeout(resolve, RETRY_INTERVAL_MS));
+    await sleep(RETRY_INTERVAL_MS, signal);
   }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }
+    function abort(): void {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    }
+    signal?.addEventListener('abort', abort, { once: true });
+  });
 }
 
 /** Creates the lock with its owner file in one rename; false when another lock is there. */

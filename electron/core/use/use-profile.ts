@@ -68,12 +68,12 @@ export async function planUse(request: UseRequest): Promise<UsePlan> {
   return { request, profile, vars, goBinary, goVersion, notes: [...notes, ...plan.warnings], plan };
 }
 
-export async function commitUse(use: UsePlan): Promise<UseResult> {
+export async function commitUse(use: UsePlan, opts: { signal?: AbortSignal } = {}): Promise<UseResult> {
   const { request, plan } = use;
   const platform = request.platform ?? process.platform;
   let record: ApplyRecord | null;
   try {
-    record = await commitApply(plan, { windowsRunner: platform === 'win32' ? execFileRunner : undefined });
+    record = await commitApply(plan, { windowsRunner: platform === 'win32' ? execFileRunner : undefined, lock: { signal: opts.signal } });
   } catch (err) {
     if (err instanceof ApplyRefusedError) throw new UseInputError(`nothing was written: ${err.message}`);
     throw err;

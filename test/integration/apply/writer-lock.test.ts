@@ -3,6 +3,7 @@
 // CLI is never blocked by a SIGKILLed holder, and two processes applying at once are serialised.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { watch } from 'node:fs';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,6 +100,36 @@ describe('writers lock', () => {
       assert.doesNotMatch(r.stdout + r.stderr, /another goproxyctl is applying/, `${command[0]}: ${r.stderr}`);
       if (command[0] === 'undo') assert.deepEqual(JSON.parse(r.stdout), { undone: null });
       else assert.equal((JSON.parse(r.stdout) as { profile: { id: string } }).profile.id, 'global', r.stderr);
+    }
+  });
+
+  it('Ctrl-C ends a CLI waiting for a live holder at once (130), not after the wait (busy, 1)', { timeout: 120_000 }, async () => {
+    const home = path.join(t.home, 'cli-wait');
+    await mkdir(home);
+    const env = { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin', SHELL: '/bin/bash', LANG: 'C.UTF-8' };
+    const stateDir = productDirs(env, 'linux').state;
+    const holder = child(['hold', stateDir]);
+    try {
+      assert.equal(await firstLine(holder.proc), 'locked');
+      const undo = spawn(process.execPath, [cliPath, 'undo'], { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      undo.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => undo.once('exit', (code) => resolve(code)));
+      // Each attempt to take the lock shows up in the state folder as .writer.lock-new-<pid>-...
+      await new Promise<void>((resolve) => {
+        const w = watch(stateDir, (_e, name) => {
+          if (name?.startsWith(`.writer.lock-new-${undo.pid}-`)) {
+            w.close();
+            resolve();
+          }
+        });
+      });
+      undo.kill('SIGINT');
+      assert.equal(await exited, 130, stderr);
+      assert.equal(stderr, 'goproxyctl undo: interrupted.\n');
+    } finally {
+      holder.proc.kill('SIGKILL');
+      await holder.output;
     }
   });
 
