@@ -43,6 +43,18 @@ export class UsageError extends Error {
 /** Exit codes shared by all commands. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
+/**
+ * JSON.stringify escapes C0 controls (ESC, BEL) but not DEL, the C1 controls or bidi overrides,
+ * which a terminal may act on when --json output is read there. They can only occur inside
+ * strings (JSON's own syntax is ASCII), so escaping them keeps the document's meaning.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
 export function writeJson(io: CliIo, value: unknown): void {
-  io.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  io.stdout.write(terminalSafeJson(JSON.stringify(value, null, 2)) + '\n');
+}
+
+/** JSON text (as JSON.stringify wrote it) with DEL, C1 and bidi characters as \u escapes: same document. */
+export function terminalSafeJson(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -4,11 +4,20 @@ import { runCli } from './run.js';
 const controller = new AbortController();
 // `on`, not `once`: while a listener stays registered, signal-exit (inside proper-lockfile) does not
 // re-raise the signal, so a command holding a lock still gets to clean up (locks, child processes).
-// The first signal asks the command to stop; a second one means "now".
+// The first signal asks the command to stop; a second one means "now", and so does the end of a
+// short grace period: a signal always ends the command, even one stuck in a call that cannot be
+// aborted. Exiting runs the 'exit' hooks (the lock's release, atomicWrite's temp-file cleanup),
+// and an apply cut short is left "pending" in the journal, which undo restores.
+const GRACE_MS = 5_000;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
-    if (controller.signal.aborted) process.exit(sig === 'SIGINT' ? 130 : 143);
-    controller.abort();
+    const code = sig === 'SIGINT' ? 130 : 143;
+    if (controller.signal.aborted) process.exit(code);
+    controller.abort(new DOMException(`interrupted by ${sig}`, 'AbortError'));
+    setTimeout(() => {
+      process.stderr.write('goproxyctl: interrupted.\n');
+      process.exit(code);
+    }, GRACE_MS).unref();
   });
 }
 

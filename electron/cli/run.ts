@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { closestWord } from '../../shared/util/closest.js';
 import { COMMANDS } from './registry.js';
+import { terminalSafe } from '../../shared/util/terminal-safe.js';
 import { EXIT, UsageError, type CliIo, type CliCommand } from './command.js';
 
 const VERSION = '0.1.0';
@@ -120,7 +121,8 @@ async function runCommandLine(argv: string[], io: CliIo): Promise<number> {
 function reportError(err: unknown, name: string, command: CliCommand | undefined, io: CliIo): number {
   const code = (err as { code?: string }).code;
   if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-    const msg = (err as Error).message.replace(/\s+/g, ' ').trim();
+    // Messages may quote a file's or a server's text: never let it drive the terminal.
+    const msg = terminalSafe((err as Error).message.replace(/\s+/g, ' ').trim());
     const guess = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && command ? optionGuess(msg, command) : null;
     const hint = guess ? ` Did you mean --${guess}?` : command ? ` Run \`goproxyctl ${name} --help\` for usage.` : '';
     io.stderr.write(`goproxyctl ${name}: ${msg}${msg.endsWith('.') ? '' : '.'}${err instanceof UsageError ? '' : hint}\n`);
@@ -128,10 +130,11 @@ function reportError(err: unknown, name: string, command: CliCommand | undefined
   }
   if ((err as Error)?.name === 'AbortError') {
     io.stderr.write(`goproxyctl ${name}: interrupted.\n`);
-    return 130;
+    // The shell's convention, 128 + the signal's number: 130 for Ctrl-C (SIGINT), 143 for SIGTERM.
+    return /SIGTERM/.test(String((io.signal.reason as Error | undefined)?.message)) ? 143 : 130;
   }
   // An unexpected failure is still one sentence; the stack is shown only on request.
-  io.stderr.write(`goproxyctl ${name}: ${(err as Error)?.message ?? String(err)}\n`);
+  io.stderr.write(`goproxyctl ${name}: ${terminalSafe((err as Error)?.message ?? String(err))}\n`);
   if (io.env.GOPROXYCTL_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
   return EXIT.failed;
 }

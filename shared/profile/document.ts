@@ -11,7 +11,7 @@ export function parseProfileDocument(text: string, source: string): DocumentPars
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { ok: false, errors: [`${source} is not valid JSON (${(err as Error).message}); fix the syntax or export the profile again`] };
+    return { ok: false, errors: [`${source} is not valid JSON${jsonErrorPlace(text, (err as Error).message)}; fix the syntax or export the profile again`] };
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'profiles' in value) {
     const bundle = value as Record<string, unknown>;
@@ -43,4 +43,26 @@ export function serializeProfile(profile: Profile): string {
 
 export function serializeBundle(profiles: readonly Profile[]): string {
   return JSON.stringify({ schema: PROFILE_SCHEMA, profiles }, null, 2) + '\n';
+}
+
+/**
+ * Where JSON.parse stopped, as "(line L, column C)", never the text itself: the engine's own
+ * message quotes the first bytes of the input, and the input may be anything (a binary file, a
+ * terminal escape sequence, a secret), so it must not be echoed.
+ */
+function jsonErrorPlace(text: string, engineMessage: string): string {
+  if (/Unexpected end of JSON input/i.test(engineMessage)) return ' (it ends too early)';
+  const position = /position (\d+)/.exec(engineMessage);
+  // "Unexpected token" carries no position; it is the first character when the text is not JSON at all.
+  const offset = position ? Number(position[1]) : /^Unexpected token/.test(engineMessage) && !/^\s*[[{"\d-]/.test(text) ? firstNonSpace(text) : null;
+  if (offset === null) return '';
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return ` (line ${line}, column ${column})`;
+}
+
+function firstNonSpace(text: string): number {
+  const m = /\S/.exec(text);
+  return m ? m.index : 0;
 }

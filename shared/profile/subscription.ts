@@ -13,6 +13,8 @@ export interface Subscription {
   lastError: string | null;
   /** Ids of the profiles this subscription provided at its last successful refresh. */
   profileIds: string[];
+  /** 'keychain': the URL had a user:password, kept in the OS keychain (never in this record). */
+  credential?: 'keychain';
 }
 
 export const DEFAULT_REFRESH_SECONDS = 24 * 60 * 60;

@@ -1,5 +1,6 @@
 // `goproxyctl bench`: benchmark the candidates with the real Go proxy protocol, show live rows,
 // the table and the recommended chain with the command that applies it; --json for machines.
+import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { toBenchJson } from '../../../shared/bench/aggregate.js';
 import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
 import { checkModulePath } from '../../../shared/go/escape.js';
@@ -70,7 +71,7 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
       onEvent: view.onEvent,
     }).finally(releaseSignals);
     view.finish();
-    for (const w of [...credentials.warnings, ...report.warnings]) io.stderr.write(`goproxyctl bench: ${w}\n`);
+    for (const w of [...credentials.warnings, ...report.warnings]) io.stderr.write(`goproxyctl bench: ${terminalSafe(w)}\n`);
     if (report.cancelled) {
       io.stderr.write('goproxyctl bench: interrupted.\n');
       return 130;
@@ -81,7 +82,7 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
       const lines = ['', ...resultTable(report.results), ''];
       lines.push(...recommendationLines(report.recommendation));
       lines.push('', `${report.results.length} candidates in ${(report.durationMs / 1000).toFixed(1)} s, ${samples} sample${samples === 1 ? '' : 's'} each.`);
-      io.stdout.write(lines.join('\n') + '\n');
+      io.stdout.write(terminalSafeText(lines.join('\n')) + '\n');
     }
     return report.anyWorking ? EXIT.ok : EXIT.failed;
   },
@@ -108,7 +109,7 @@ function progressView(io: CliIo, json: boolean): { onEvent: (e: BenchEvent) => v
   if (!io.isTTY || json) {
     return {
       onEvent: (e) => {
-        if (e.type === 'candidate-done' && !e.cancelled) io.stderr.write(`${finishedLine(e.result)}\n`);
+        if (e.type === 'candidate-done' && !e.cancelled) io.stderr.write(`${terminalSafe(finishedLine(e.result))}\n`);
       },
       finish: () => {},
     };
@@ -121,7 +122,7 @@ function progressView(io: CliIo, json: boolean): { onEvent: (e: BenchEvent) => v
     timer = null;
     // Up to the first row (CSI n F), then each row cleared (CSI 2K) and rewritten.
     let out = drawn > 0 ? `\x1b[${drawn}F` : '';
-    for (const row of rows) out += `\x1b[2K${liveLine(row, width)}\n`;
+    for (const row of rows) out += `\x1b[2K${terminalSafe(liveLine(row, width))}\n`;
     drawn = rows.length;
     io.stdout.write(out);
   };

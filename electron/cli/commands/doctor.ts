@@ -1,6 +1,7 @@
 // `goproxyctl doctor`: finds settings that shadow each other or break go's module downloads,
 // explains each (English and Simplified Chinese), and with --fix moves shadowing rc-file lines
 // into goproxyctl's managed block (undo with `goproxyctl undo`).
+import { terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import path from 'node:path';
 import { hasErrors, runDoctor, type Evidence, type Finding } from '../../../shared/doctor/index.js';
 import { fixShadowedByOsEnv, type FixResult } from '../../core/doctor/fix-shadowed.js';
@@ -58,8 +59,8 @@ Exit code: 0 no errors, 1 at least one error, 2 bad input.`,
       });
       return code;
     }
-    io.stdout.write(formatFindings(findings, lang) + '\n');
-    if (fix) io.stdout.write(formatFix(fix) + '\n');
+    io.stdout.write(terminalSafeText(formatFindings(findings, lang)) + '\n');
+    if (fix) io.stdout.write(terminalSafeText(formatFix(fix)) + '\n');
     return code;
   },
 };

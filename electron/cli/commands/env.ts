@@ -1,5 +1,6 @@
 // `goproxyctl env`: the effective Go proxy configuration, where each value comes from, and
 // what it shadows.
+import { terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { GO_PROXY_VARS } from '../../../shared/go/effective.js';
 import { redactEffectiveConfig } from '../../../shared/go/redact.js';
 import { readGoConfig } from '../../core/goenv/read-config.js';
@@ -29,7 +30,7 @@ built-in defaults) and shows each variable's value, its source, and what it over
     lines.push(...formatConfigTable(snapshot.effective, GO_PROXY_VARS));
     const warnings = shadowWarnings(snapshot.effective);
     if (warnings.length) lines.push('', ...warnings.map((w) => `! ${w}`));
-    io.stdout.write(lines.join('\n') + '\n');
+    io.stdout.write(terminalSafeText(lines.join('\n')) + '\n');
     return EXIT.ok;
   },
 };

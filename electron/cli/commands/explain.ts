@@ -1,5 +1,6 @@
 // `goproxyctl explain <module>[@version]`: what go would do for this module, right now,
 // with the user's configuration, and the fix when it would fail.
+import { terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { checkModulePath } from '../../../shared/go/escape.js';
 import { isCanonicalSemver } from '../../../shared/go/semver.js';
 import { readGoConfig } from '../../core/goenv/read-config.js';
@@ -66,7 +67,7 @@ Exit codes: 0 go would get the module, 1 go would fail or hang, 2 bad input.`,
         checksum: resolution.checksum,
       });
     } else {
-      io.stdout.write(renderHuman(module, version, resolution, snapshot) + '\n');
+      io.stdout.write(terminalSafeText(renderHuman(module, version, resolution, snapshot)) + '\n');
     }
     return failed ? EXIT.failed : EXIT.ok;
   },

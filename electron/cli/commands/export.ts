@@ -1,4 +1,5 @@
 // `goproxyctl export <profile-id> --to FORMAT`: a snippet for Dockerfiles, CI and direnv.
+import { terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { ExportError, EXPORT_FORMATS, exportProfile, type ExportFormat } from '../../core/export/snippets.js';
 import { ProfileError } from '../../core/profiles/errors.js';
 import { ProfileStore } from '../../core/profiles/profile-store.js';
@@ -23,7 +24,7 @@ the snippet reads them from CI secrets (GOPROXY_USER / GOPROXY_TOKEN) or a Build
       const profile = await new ProfileStore({ env: io.env, cwd: io.cwd }).get(args.positionals[0]!);
       const snippet = exportProfile(profile, to as ExportFormat);
       if (args.values.json) writeJson(io, { profile: profile.id, ...snippet });
-      else io.stdout.write(snippet.text);
+      else io.stdout.write(terminalSafeText(snippet.text)); // a subscription's profile name is in the title
       return EXIT.ok;
     } catch (err) {
       if (err instanceof ProfileError || err instanceof ExportError) throw new UsageError(err.message);

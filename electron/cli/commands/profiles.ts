@@ -1,12 +1,15 @@
 // `goproxyctl profiles`: list, show, create, delete, duplicate, import, export, subscribe, refresh.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyBlockers } from '../../../shared/profile/validate.js';
 import { profileGoproxy } from '../../../shared/profile/to-go-env.js';
+import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { atomicWrite } from '../../core/apply/atomic-write.js';
+import { readBoundedFile } from '../../core/profiles/bounded-file.js';
 import { ProfileError } from '../../core/profiles/errors.js';
+import { MAX_DOCUMENT_BYTES } from '../../core/profiles/fetch-source.js';
+import { redactUrlCredentials } from '../../core/profiles/source-credentials.js';
 import { ProfileStore, type ListedProfile } from '../../core/profiles/profile-store.js';
-import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
+import { EXIT, terminalSafeJson, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
 
 const USAGE = `Usage: goproxyctl profiles [list]                      [--json]
        goproxyctl profiles show <id>                   [--json]
@@ -67,21 +70,24 @@ export const command: CliCommand = {
 
 async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo, store: ProfileStore): Promise<number> {
   const json = Boolean(args.values.json);
-  const say = (text: string, value: unknown): void => (json ? writeJson(io, value) : void io.stdout.write(text + '\n'));
+  // Ids, names, sources and errors come from files and servers: every line is made terminal-safe.
+  const say = (text: string, value: unknown): void => (json ? writeJson(io, value) : void io.stdout.write(terminalSafeText(text) + '\n'));
   const name = typeof args.values.name === 'string' ? args.values.name : undefined;
   switch (sub) {
     case 'list': {
       const listed = await store.list();
       const subs = await store.subscriptions();
-      if (json) writeJson(io, { profiles: listed.map(listedJson), subscriptions: subs });
-      else io.stdout.write(formatList(listed, subs.length) + '\n');
+      // A store from before subscription passwords went to the keychain may still hold one in a URL.
+      const shown = subs.map((s) => ({ ...s, source: redactUrlCredentials(s.source) }));
+      if (json) writeJson(io, { profiles: listed.map((l) => listedJson(l)), subscriptions: shown });
+      else io.stdout.write(terminalSafeText(formatList(listed, subs.length)) + '\n');
       return EXIT.ok;
     }
     case 'show': {
       const profile = await store.get(rest[0]!);
       const blockers = applyBlockers(profile);
       if (json) writeJson(io, { profile, goproxy: profileGoproxy(profile), blockers });
-      else io.stdout.write(JSON.stringify(profile, null, 2) + '\n' + blockers.map((b) => `! before applying: ${b}\n`).join(''));
+      else io.stdout.write(terminalSafeText(JSON.stringify(profile, null, 2) + '\n' + blockers.map((b) => `! before applying: ${terminalSafe(b)}\n`).join('')));
       return EXIT.ok;
     }
     case 'create': {
@@ -103,9 +109,11 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
     }
     case 'import': {
       const file = path.resolve(io.cwd, rest[0]!);
-      const text = await readFile(file, 'utf8').catch((err: unknown) => {
-        throw new UsageError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of a profile JSON file`);
+      const bytes = await readBoundedFile(file, MAX_DOCUMENT_BYTES, { signal: io.signal }).catch((err: unknown) => {
+        if (io.signal.aborted) throw err;
+        throw new UsageError(`${(err as Error).message}; give the path of a profile JSON file`);
       });
+      const text = bytes.toString('utf8');
       const imported = await store.importDocument(text, file, { replace: Boolean(args.values.replace) });
       say(`Imported ${imported.map((p) => `"${p.id}"`).join(', ')}.`, { imported: imported.map((p) => p.id) });
       return EXIT.ok;
@@ -114,7 +122,7 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
       const text = await store.exportProfile(rest[0]!);
       const out = args.values.out;
       if (typeof out !== 'string') {
-        io.stdout.write(text);
+        io.stdout.write(terminalSafeJson(text)); // still the same JSON document when redirected
         return EXIT.ok;
       }
       const file = path.resolve(io.cwd, out);
@@ -131,8 +139,9 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
         interval = Number(hours) * 3600;
         if (!Number.isFinite(interval) || interval < 60) throw new UsageError(`--interval-hours "${hours}" is not a number of hours of at least 0.02 (e.g. 24)`);
       }
-      const result = await store.subscribe(rest[0]!, interval);
-      say(`Subscribed to ${result.source}: ${result.profileIds.map((id) => `"${id}"`).join(', ')}.`, result);
+      const result = await store.subscribe(rest[0]!, interval, undefined, { signal: io.signal });
+      const keychainNote = result.credentialInKeychain ? ' (its password is kept in the OS keychain)' : '';
+      say(`Subscribed to ${result.source}${keychainNote}: ${result.profileIds.map((id) => `"${id}"`).join(', ')}.`, result);
       return EXIT.ok;
     }
     case 'unsubscribe': {
@@ -142,8 +151,9 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
     }
     case 'refresh': {
       const results = await store.refresh({ onlyDue: Boolean(args.values.due), signal: io.signal });
-      const lines = results.map((r) => (r.skipped ? `= ${r.source}: not due yet` : r.ok ? `✓ ${r.source}: ${r.profileIds.join(', ')}` : `✗ ${r.source}: ${r.error} (the previous profiles are kept)`));
-      say(results.length === 0 ? 'No subscriptions; add one with `goproxyctl profiles subscribe <url-or-file>`.' : lines.join('\n'), { results });
+      const shown = results.map((r) => ({ ...r, source: redactUrlCredentials(r.source), error: r.error === null ? null : redactUrlCredentials(r.error) }));
+      const lines = shown.map((r) => (r.skipped ? `= ${r.source}: not due yet` : r.ok ? `✓ ${r.source}: ${r.profileIds.join(', ')}` : `✗ ${r.source}: ${r.error} (the previous profiles are kept)`));
+      say(results.length === 0 ? 'No subscriptions; add one with `goproxyctl profiles subscribe <url-or-file>`.' : lines.join('\n'), { results: shown });
       return results.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
     }
   }
@@ -157,9 +167,9 @@ function listedJson(l: ListedProfile): unknown {
 function formatList(listed: ListedProfile[], subscriptions: number): string {
   const rows = listed.map((l) => [
     l.active ? '*' : ' ',
-    l.profile.id,
+    terminalSafe(l.profile.id),
     typeof l.origin === 'string' ? l.origin : 'subscription',
-    applyBlockers(l.profile).length > 0 ? '(template: fill in before use)' : profileGoproxy(l.profile),
+    applyBlockers(l.profile).length > 0 ? '(template: fill in before use)' : terminalSafe(profileGoproxy(l.profile)),
   ]);
   const w1 = Math.max(...rows.map((r) => r[1]!.length));
   const w2 = Math.max(...rows.map((r) => r[2]!.length));

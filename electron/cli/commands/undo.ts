@@ -3,6 +3,7 @@
 import { listApplies, LockBusyError, productDirs, undoLastApply, UndoConflictError, type ApplyRecord, type ApplySummary } from '../../core/apply/index.js';
 import { syncActiveProfile } from '../../core/use/active-after-undo.js';
 import { execFileRunner } from '../../core/use/windows-runner.js';
+import { terminalSafe } from '../../../shared/util/terminal-safe.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
 
 export const command: CliCommand = {
@@ -35,7 +36,7 @@ Exit codes: 0 undone (or listed), 1 nothing to undo or undo refused, 2 bad input
     }
     let record: ApplyRecord | null;
     try {
-      record = await undoLastApply({ dirs, force: args.values.force === true, runner: process.platform === 'win32' ? execFileRunner : undefined });
+      record = await undoLastApply({ dirs, force: args.values.force === true, runner: process.platform === 'win32' ? execFileRunner : undefined, lock: { signal: io.signal } });
     } catch (err) {
       if (err instanceof UndoConflictError || err instanceof LockBusyError) return refuse(io, args.values.json === true, err);
       throw err;
@@ -49,9 +50,10 @@ Exit codes: 0 undone (or listed), 1 nothing to undo or undo refused, 2 bad input
     const activeProfile = await syncActiveProfile(await listApplies(dirs), { env: io.env });
     if (args.values.json) writeJson(io, { undone: { id: record.id, label: record.label, appliedAt: record.startedAt, files: record.files.map((f) => f.path) }, activeProfile });
     else {
-      io.stdout.write(`Undid "${record.label}" (applied ${record.startedAt}); restored:\n`);
-      for (const f of record.files) io.stdout.write(`  ${f.path}${f.before.kind === 'absent' ? ' (removed: the apply created it)' : ''}\n`);
-      io.stdout.write(activeProfile ? `Active profile: ${activeProfile}.\n` : 'No profile is active now.\n');
+      // The label names a profile, possibly a subscription's: shown terminal-safe, like the paths.
+      io.stdout.write(`Undid "${terminalSafe(record.label)}" (applied ${terminalSafe(record.startedAt)}); restored:\n`);
+      for (const f of record.files) io.stdout.write(`  ${terminalSafe(f.path)}${f.before.kind === 'absent' ? ' (removed: the apply created it)' : ''}\n`);
+      io.stdout.write(activeProfile ? `Active profile: ${terminalSafe(activeProfile)}.\n` : 'No profile is active now.\n');
     }
     return EXIT.ok;
   },
@@ -59,11 +61,11 @@ Exit codes: 0 undone (or listed), 1 nothing to undo or undo refused, 2 bad input
 
 function refuse(io: CliIo, json: boolean, err: Error): number {
   if (json) writeJson(io, { undone: null, error: err.message, ...(err instanceof UndoConflictError ? { editedFiles: err.files } : {}) });
-  io.stderr.write(`goproxyctl undo: ${err.message}.\n`);
+  io.stderr.write(`goproxyctl undo: ${terminalSafe(err.message)}.\n`);
   return EXIT.failed;
 }
 
 function renderHistory(applies: readonly ApplySummary[]): string {
   if (applies.length === 0) return 'No applies yet.\n';
-  return applies.map((a) => `${a.time}  ${a.status.padEnd(11)}  ${a.label}  (${a.files.length} file${a.files.length === 1 ? '' : 's'})\n`).join('');
+  return applies.map((a) => `${terminalSafe(a.time)}  ${a.status.padEnd(11)}  ${terminalSafe(a.label)}  (${a.files.length} file${a.files.length === 1 ? '' : 's'})\n`).join('');
 }

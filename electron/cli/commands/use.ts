@@ -3,6 +3,7 @@
 import { SHELLS, type ShellName } from '../../core/apply/index.js';
 import { commitUse, planUse, UseInputError, type UsePlan, type UseResult } from '../../core/use/index.js';
 import { explainGoVars } from '../../../shared/profile/explain-vars.js';
+import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
 
 export const command: CliCommand = {
@@ -43,12 +44,12 @@ apply failed; 2 bad input (unknown profile, invalid value, unwritable file: noth
     }
     if (args.values['dry-run']) {
       if (args.values.json) writeJson(io, { ...describePlan(use), dryRun: true });
-      else io.stdout.write(renderDryRun(use));
+      else io.stdout.write(terminalSafeText(renderDryRun(use)));
       return EXIT.ok;
     }
     let result: UseResult;
     try {
-      result = await commitUse(use);
+      result = await commitUse(use, { signal: io.signal }); // Ctrl-C ends a wait for another writer
     } catch (err) {
       if (err instanceof UseInputError) throw new UsageError(err.message);
       throw err;
@@ -98,7 +99,7 @@ function describePlan(use: UsePlan) {
 
 function renderDryRun(use: UsePlan): string {
   const changed = use.plan.files.filter((f) => f.changed);
-  const lines = [`Dry run: \`goproxyctl use ${use.profile.id}\` (${use.profile.name}) would change ${changed.length} file${changed.length === 1 ? '' : 's'}; nothing was written.`, ''];
+  const lines = [`Dry run: \`goproxyctl use ${terminalSafe(use.profile.id)}\` (${terminalSafe(use.profile.name)}) would change ${changed.length} file${changed.length === 1 ? '' : 's'}; nothing was written.`, ''];
   for (const f of changed) lines.push(f.diff.endsWith('\n') ? f.diff : `${f.diff}\n`);
   lines.push(...whatEachDoes(use));
   for (const n of use.notes) lines.push(`note: ${n}`);
@@ -106,18 +107,22 @@ function renderDryRun(use: UsePlan): string {
 }
 
 function renderApplied(io: CliIo, use: UsePlan, result: UseResult): void {
+  // The profile's id and name may come from a subscription: shown terminal-safe, like every line here.
+  const id = terminalSafe(use.profile.id);
+  const name = terminalSafe(use.profile.name);
+  const out = (line: string): void => void io.stdout.write(terminalSafeText(line));
   const written = result.record?.files ?? [];
-  io.stdout.write(
+  out(
     written.length > 0
-      ? `Applied ${use.profile.id} (${use.profile.name}): wrote ${written.map((f) => f.path).join(', ')}. \`goproxyctl undo\` reverts it.\n`
-      : `${use.profile.id} (${use.profile.name}) is already applied: nothing to change.\n`,
+      ? `Applied ${id} (${name}): wrote ${written.map((f) => terminalSafe(f.path)).join(', ')}. \`goproxyctl undo\` reverts it.\n`
+      : `${id} (${name}) is already applied: nothing to change.\n`,
   );
-  io.stdout.write(whatEachDoes(use).join('\n') + '\n');
-  for (const n of use.notes) io.stdout.write(`note: ${n}\n`);
+  out(whatEachDoes(use).join('\n') + '\n');
+  for (const n of use.notes) out(`note: ${terminalSafe(n)}\n`);
   const v = result.verification;
-  for (const c of v.contexts) if (!c.checked) io.stdout.write(`not checked (${c.context}): ${c.note}\n`);
-  if (v.ok) io.stdout.write(`✔ verified with ${use.goBinary ? 'go env -json' : 'the files go reads (go is not installed)'}: new processes and new terminals get the profile.\n`);
-  for (const m of v.mismatches) io.stdout.write(`✖ ${m.message}.\n`);
+  for (const c of v.contexts) if (!c.checked) out(`not checked (${c.context}): ${terminalSafe(String(c.note))}\n`);
+  if (v.ok) out(`✔ verified with ${use.goBinary ? 'go env -json' : 'the files go reads (go is not installed)'}: new processes and new terminals get the profile.\n`);
+  for (const m of v.mismatches) out(`✖ ${terminalSafe(m.message)}.\n`);
 }
 
 function whatEachDoes(use: UsePlan): string[] {

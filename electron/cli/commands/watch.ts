@@ -1,6 +1,8 @@
 // `goproxyctl watch [--once] [--json]`: the headless auto-repair daemon. Probes the active chain on
 // network changes, wake-ups, a slow health check and repeated failures, and repairs it through the
 // apply engine (backups, undo) with the hysteresis of shared/repair/decide.ts. One per user.
+import { redactUrlCredentials } from '../../core/profiles/source-credentials.js';
+import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_REPAIR_SETTINGS, networkRuleProblem, type NetworkRule, type RepairSettings } from '../../../shared/repair/index.js';
@@ -140,7 +142,7 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     lock = await acquireWatchLock(dirs.state);
   } catch (err) {
     if (err instanceof WatchRunningError) {
-      io.stderr.write(`goproxyctl watch: ${err.message}.\n`);
+      io.stderr.write(`goproxyctl watch: ${terminalSafe(err.message)}.\n`);
       return EXIT.failed;
     }
     throw err;
@@ -158,7 +160,7 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     watcher: { pollMs },
     onEvent: (e) => {
       const line = json ? JSON.stringify(e) : human(e);
-      if (line !== null) io.stdout.write(line + '\n');
+      if (line !== null) io.stdout.write((json ? line : terminalSafeText(line)) + '\n');
     },
   });
   // Subscribed profiles are refreshed while the daemon runs (each on its own interval).
@@ -167,8 +169,8 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     : startSubscriptionRefresh(store, {
         checkEveryMs: SUBSCRIPTION_CHECK_MS,
         signal: io.signal,
-        onReport: (r) => io.stdout.write((json ? JSON.stringify({ type: 'subscriptions', at: new Date().toISOString(), ...r }) : humanRefresh(r)) + '\n'),
-        onError: (err) => io.stderr.write(`goproxyctl watch: could not refresh subscriptions: ${err.message}\n`),
+        onReport: (r) => io.stdout.write((json ? JSON.stringify({ type: 'subscriptions', at: new Date().toISOString(), ...r }) : terminalSafeText(redactUrlCredentials(humanRefresh(r)))) + '\n'),
+        onError: (err) => io.stderr.write(`goproxyctl watch: could not refresh subscriptions: ${terminalSafe(err.message)}\n`),
       });
   try {
     if (args.values.once) {

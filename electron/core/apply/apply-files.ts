@@ -2,7 +2,8 @@
 // if one write fails, the files already written are put back. Runs under the writers' lock.
 import { lstat, mkdir, readFile, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { atomicWrite, durableUnlink, restoreOwner } from './atomic-write.js';
+import os from 'node:os';
+import { atomicWrite, durableUnlink, removeOrphanedTemps, restoreOwner } from './atomic-write.js';
 import { newApplyId, readBackup, saveBackup, saveRecord, sha256, type ApplyFileRecord, type ApplyRecord, type FileBefore } from './apply-journal.js';
 import { productDirs, type ProductDirs } from './product-dirs.js';
 import { isMissing, resolveLinkChain } from './resolve-link.js';
@@ -67,9 +68,14 @@ export async function applyFilesLocked(changes: readonly FileChange[], dirs: Pro
     status: 'pending',
     files: [],
   };
-  // Every backup is on disk, and the manifest says "pending", before the first file changes.
+  // Every backup is on disk, and the manifest says "pending" and names every directory the apply
+  // is about to create, before the first file changes: undo after a kill -9 half-way then removes
+  // exactly what the apply added.
+  const planned = new Set<string>();
   for (const [i, p] of todo.entries()) {
     if (p.beforeBytes !== null && p.record.before.kind === 'file') p.record.before.backup = await saveBackup(dirs.data, record.id, i, p.beforeBytes);
+    if (p.change.after !== null) p.record.createdDirs = (await missingParents(p.record.finalPath)).filter((d) => !planned.has(d));
+    for (const d of p.record.createdDirs) planned.add(d);
     record.files.push(p.record);
   }
   lock.assertHeld();
@@ -82,8 +88,9 @@ export async function applyFilesLocked(changes: readonly FileChange[], dirs: Pro
       if (p.change.after === null) {
         await durableUnlink(p.record.finalPath);
       } else {
-        p.record.createdDirs = await makeParents(p.record.finalPath);
-        await atomicWrite(p.record.finalPath, p.change.after, { checked: true });
+        await mkdir(path.dirname(p.record.finalPath), { recursive: true });
+        // Backed up and journaled above, so a hard-linked rc file may be rewritten in place.
+        await atomicWrite(p.record.finalPath, p.change.after, { checked: true, keepHardLinks: true });
       }
       done.push(p);
     }
@@ -144,23 +151,29 @@ export async function readBefore(finalPath: string): Promise<{ before: FileBefor
   }
 }
 
-/** Puts files back as they were before the apply; returns the paths it could not restore. */
+/**
+ * Puts files back as they were before the apply; returns the paths it could not restore. Also
+ * removes what an apply killed half-way may have left: temp files of dead writers next to each
+ * file and in the system temp folder, then the directories the apply created (only when empty).
+ */
 export async function restoreFiles(files: readonly ApplyFileRecord[], dataDir: string, id: string): Promise<string[]> {
   const failed: string[] = [];
   for (const file of [...files].reverse()) {
     try {
       if (file.before.kind === 'file') {
         const bytes = await readBackup(dataDir, id, file.before.backup);
-        await atomicWrite(file.finalPath, bytes, { checked: true, mode: file.before.mode });
+        await atomicWrite(file.finalPath, bytes, { checked: true, mode: file.before.mode, keepHardLinks: true });
         await restoreOwner(file.finalPath, file.before.uid, file.before.gid);
       } else {
         await durableUnlink(file.finalPath);
       }
+      await removeOrphanedTemps(path.dirname(file.finalPath));
       for (const dir of file.createdDirs) await rmdir(dir).catch(() => undefined); // only if empty
     } catch {
       failed.push(file.path);
     }
   }
+  await removeOrphanedTemps(os.tmpdir()).catch(() => undefined);
   return failed;
 }
 
@@ -172,15 +185,14 @@ function rollBack(done: Prepared[], dirs: ProductDirs, id: string): Promise<stri
   );
 }
 
-/** mkdir -p, returning the directories it created, deepest first (the order to remove them in). */
-async function makeParents(file: string): Promise<string[]> {
+/** The parent directories of `file` that do not exist yet, deepest first (the order to remove them in). */
+async function missingParents(file: string): Promise<string[]> {
   const missing: string[] = [];
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     const exists = await lstat(dir).then(() => true, () => false);
     if (exists || path.dirname(dir) === dir) break;
     missing.push(dir);
   }
-  if (missing.length > 0) await mkdir(path.dirname(file), { recursive: true });
   return missing;
 }
 

@@ -12,7 +12,7 @@
 // issues a single write() without handling short writes. Our temp names carry a marker and the
 // writer's pid, so every later write in that directory removes the orphans of dead writers.
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, unlinkSync } from 'node:fs';
 import { chown, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isMissing, resolveLinkChain, type ResolvedPath } from './resolve-link.js';
@@ -23,6 +23,13 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** Skip the read-only check (the caller has already checked the whole apply). */
   checked?: boolean;
+  /**
+   * A file with more than one hard link is rewritten in place instead of replaced, so every name
+   * keeps sharing it (a rename would give this name a new inode and split it from the others).
+   * An in-place write is not atomic: only callers that hold a backup of the old bytes and a
+   * journal to restore from (the apply transaction and undo) may ask for it.
+   */
+  keepHardLinks?: boolean;
 }
 
 export class WriteRefusedError extends Error {
@@ -32,6 +39,39 @@ export class WriteRefusedError extends Error {
 const TEMP_MARKER = '.goproxyctl-tmp-';
 const TEMP_PATTERN = /\.goproxyctl-tmp-(\d+)-[0-9a-f]{12}$/;
 const inFlight = new Set<string>();
+let exitHookInstalled = false;
+
+/**
+ * A temp file must not outlive the command: on an error it is removed at once (below); when the
+ * process exits in the middle of a write (process.exit after Ctrl-C, an uncaught error) this hook
+ * removes it. Only SIGKILL and power loss skip it, and for those the temp name carries our pid so
+ * that the next write in that directory (or sweepOrphanedTemps) removes it.
+ */
+export function trackTempFile(temp: string): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const t of inFlight) {
+        try {
+          unlinkSync(t);
+        } catch {
+          // already gone
+        }
+      }
+    });
+  }
+  inFlight.add(temp);
+}
+
+export function untrackTempFile(temp: string): void {
+  inFlight.delete(temp);
+}
+
+/** A temp name next to `target`, recognisable as ours and as written by this process (see removeOrphanedTemps). */
+export function tempNameFor(target: string): string {
+  // Keep the name short: a long target name plus our suffix must not exceed NAME_MAX.
+  return path.join(path.dirname(target), `.${path.basename(target).slice(0, 80)}${TEMP_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`);
+}
 
 export async function atomicWrite(file: string, bytes: Uint8Array, opts: AtomicWriteOptions = {}): Promise<ResolvedPath> {
   const resolved = await resolveLinkChain(file);
@@ -49,9 +89,12 @@ export async function atomicWrite(file: string, bytes: Uint8Array, opts: AtomicW
     throw err;
   });
   const mode = opts.mode ?? (existing ? existing.mode & 0o7777 : 0o644);
-  // Keep the temp name short: a long target name plus our suffix must not exceed NAME_MAX.
-  const temp = path.join(dir, `.${path.basename(target).slice(0, 80)}${TEMP_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`);
-  inFlight.add(temp);
+  if (opts.keepHardLinks && existing && existing.isFile() && existing.nlink > 1) {
+    await writeInPlace(target, bytes, mode);
+    return resolved;
+  }
+  const temp = tempNameFor(target);
+  trackTempFile(temp);
   try {
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     try {
@@ -74,14 +117,35 @@ export async function atomicWrite(file: string, bytes: Uint8Array, opts: AtomicW
       await handle.close();
     }
     await rename(temp, target);
-    inFlight.delete(temp);
+    untrackTempFile(temp);
     await syncDirectory(dir);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
-    inFlight.delete(temp);
+    untrackTempFile(temp);
     throw err;
   }
   return resolved;
+}
+
+/**
+ * Overwrites a file's bytes in its own inode: new bytes first, then the length cut (the file is
+ * never shorter than either version while we write), then fsync. A kill half-way leaves a mix,
+ * which is why only the journaled apply and undo use this (see keepHardLinks).
+ */
+async function writeInPlace(target: string, bytes: Uint8Array, mode: number): Promise<void> {
+  const handle = await open(target, constants.O_WRONLY | constants.O_NOFOLLOW);
+  try {
+    let offset = 0;
+    while (offset < bytes.length) {
+      const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset, offset);
+      offset += bytesWritten;
+    }
+    await handle.truncate(bytes.length);
+    if (((await handle.stat()).mode & 0o7777) !== mode) await handle.chmod(mode);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Removes a file (restoring "absent" on undo) and makes the removal durable. */

@@ -6,11 +6,12 @@
 // bypass the backup, the read-only check and the dry run. Without go, go-env-file.ts computes the
 // same bytes go would. Variables are validated first (go-env-validate.ts).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findGoBinary } from '../goenv/locate-go.js';
-import { atomicWrite } from './atomic-write.js';
+import { atomicWrite, removeOrphanedTemps, tempNameFor, trackTempFile, untrackTempFile } from './atomic-write.js';
 import { goEnvApply } from './go-env-file.js';
 import { goEnvFilePath, goEnvFilePathFromGo, type GoEnvLocation } from './go-env-path.js';
 import { goEnvProblems } from './go-env-validate.js';
@@ -22,6 +23,12 @@ export interface GoEnvOptions {
   cwd?: string;
   /** The go binary; undefined: look it up on PATH (GOPROXYCTL_GO overrides); null: act as if go is absent. */
   goBinary?: string | null;
+  /**
+   * A private folder of the product's (its state folder) for the copy go works on; default: the
+   * go env file's own folder when it exists. Never the shared system temp folder unless neither
+   * can be used.
+   */
+  scratchDir?: string;
 }
 
 export interface GoEnvChange {
@@ -42,6 +49,7 @@ export async function locateGoEnv(opts: GoEnvOptions = {}): Promise<{ location: 
   const env = opts.env ?? process.env;
   const platform = opts.platform ?? process.platform;
   const goBinary = opts.goBinary === undefined ? findGoBinary(env, platform) : opts.goBinary;
+  await assertGoEnvFileReadable(env, platform, opts.cwd);
   const location = goBinary ? await goEnvFilePathFromGo(goBinary, env, opts.cwd) : goEnvFilePath(env, platform, opts.cwd);
   return { location, goBinary };
 }
@@ -52,13 +60,31 @@ export async function planGoEnv(vars: Readonly<Record<string, string | null>>, o
   if (problems.length > 0) throw new GoEnvError(`${problems.join('; ')}; nothing was written`);
   const { location, goBinary } = await locateGoEnv(opts);
   if (location.path === null) throw new GoEnvError(location.reason);
-  const before = await readFile(location.path).catch((err: unknown) => {
+  // Stat before reading: a fifo or a device in place of the go env file must not hang the apply.
+  const before = (await assertRegularOrMissing(location.path)) ? await readFile(location.path) : null;
+  if (!goBinary) return { location, goBinary, before, after: goEnvApply(before, vars), warnings: [] };
+  const { after, warnings } = await runGoOnCopy(goBinary, location.path, opts.scratchDir, before, vars, opts.env ?? process.env, opts.cwd);
+  return { location, goBinary, before, after, warnings };
+}
+
+/**
+ * Every go command reads the go env file first, and blocks forever on a fifo put in its place:
+ * callers check the place go would use (GOENV, else the user config folder) before running go at
+ * all. Throws a GoEnvError naming the file when it exists and is not a regular file.
+ */
+export async function assertGoEnvFileReadable(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, cwd?: string): Promise<void> {
+  const predicted = goEnvFilePath(env, platform, cwd);
+  if (predicted.path !== null) await assertRegularOrMissing(predicted.path);
+}
+
+/** True when the file exists (as a regular file), false when it does not; a GoEnvError for anything else. */
+async function assertRegularOrMissing(file: string): Promise<boolean> {
+  const facts = await stat(file).catch((err: unknown) => {
     if (isMissing(err)) return null;
     throw err;
   });
-  if (!goBinary) return { location, goBinary, before, after: goEnvApply(before, vars), warnings: [] };
-  const { after, warnings } = await runGoOnCopy(goBinary, before, vars, opts.env ?? process.env, opts.cwd);
-  return { location, goBinary, before, after, warnings };
+  if (facts !== null && !facts.isFile()) throw new GoEnvError(`${file} (the go env file) is not a regular file; remove it or set GOENV to a file`);
+  return facts !== null;
 }
 
 /** Plans and writes at once (outside a transaction: no backup; commitApply is the careful path). */
@@ -72,15 +98,15 @@ export async function writeGoEnv(vars: Readonly<Record<string, string | null>>, 
 
 async function runGoOnCopy(
   goBinary: string,
+  target: string,
+  scratchDir: string | undefined,
   before: Buffer | null,
   vars: Readonly<Record<string, string | null>>,
   env: NodeJS.ProcessEnv,
   cwd: string | undefined,
 ): Promise<{ after: Buffer | null; warnings: string[] }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-goenv-'));
-  const copy = path.join(dir, 'env');
+  const copy = await createScratchCopy(target, scratchDir, before);
   try {
-    if (before !== null) await writeFile(copy, before);
     // GOTOOLCHAIN=local: never let go switch to (and try to download) another toolchain here.
     const goEnv = { ...env, GOENV: copy, GOTOOLCHAIN: 'local' };
     const set = Object.entries(vars).filter((e): e is [string, string] => e[1] !== null);
@@ -95,8 +121,44 @@ async function runGoOnCopy(
     const filtered = env.GOTOOLCHAIN ? warnings : warnings.filter((w) => !w.includes(' GOTOOLCHAIN='));
     return { after, warnings: filtered };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await unlink(copy).catch(() => undefined);
+    untrackTempFile(copy);
   }
+}
+
+/**
+ * The private copy go works on. It is the user's go env file (it may hold a GOPRIVATE naming
+ * internal hosts, or GOFLAGS with a token), so it is created 0600 in a private folder: the
+ * product's state folder when given (the apply, whose undo sweeps it), else next to the original.
+ * It carries atomicWrite's temp name, so it is removed when we are done, on error, at exit, and,
+ * after a SIGKILL, by the next sweep of that folder (the next apply, undo). Only when neither
+ * folder can be used does it go to the system temp folder, which undo sweeps too. Without a file
+ * before, go creates the copy itself.
+ */
+async function createScratchCopy(target: string, scratchDir: string | undefined, before: Buffer | null): Promise<string> {
+  const candidates = [scratchDir ?? path.dirname(target), os.tmpdir()];
+  for (const dir of candidates) {
+    const copy = tempNameFor(path.join(dir, path.basename(target)));
+    trackTempFile(copy);
+    try {
+      if (dir === scratchDir) await mkdir(dir, { recursive: true, mode: 0o700 });
+      await removeOrphanedTemps(dir);
+      const handle = await open(copy, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+      try {
+        if (before !== null) await handle.writeFile(before);
+      } finally {
+        await handle.close();
+      }
+      if (before === null) await unlink(copy);
+      return copy;
+    } catch (err) {
+      untrackTempFile(copy);
+      await unlink(copy).catch(() => undefined);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (dir === candidates.at(-1) || !['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS'].includes(code ?? '')) throw err;
+    }
+  }
+  throw new Error('unreachable');
 }
 
 function runGo(goBinary: string, args: string[], env: NodeJS.ProcessEnv, cwd: string | undefined): Promise<string[]> {

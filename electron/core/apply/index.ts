@@ -13,7 +13,7 @@ export { renderEnvSh, renderEnvFish, renderEnvPs1, shQuote, fishQuote, pwshQuote
 export { goEnvFilePath, goEnvFilePathFromGo, type GoEnvLocation } from './go-env-path.js';
 export { goEnvApply, goEnvWrite, goEnvUnset } from './go-env-file.js';
 export { goEnvProblem, goEnvProblems } from './go-env-validate.js';
-export { planGoEnv, writeGoEnv, locateGoEnv, GoEnvError, type GoEnvChange, type GoEnvOptions } from './go-env-write.js';
+export { planGoEnv, writeGoEnv, locateGoEnv, assertGoEnvFileReadable, GoEnvError, type GoEnvChange, type GoEnvOptions } from './go-env-write.js';
 export { productDirs, homeDir, PRODUCT_NAME, type ProductDirs } from './product-dirs.js';
 export { unifiedDiff } from './unified-diff.js';
 export {

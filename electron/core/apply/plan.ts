@@ -5,7 +5,6 @@
 // a second CLI) may have changed the files since the dry run, and blocks must be merged into the
 // bytes that are there now, not into the ones the dry run saw.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { applyFilesLocked, ApplyRefusedError, type FileChange } from './apply-files.js';
 import { saveRecord, type ApplyRecord } from './apply-journal.js';
 import { renderEnvFish, renderEnvPs1, renderEnvSh, type GoVars } from './env-scripts.js';
@@ -13,7 +12,7 @@ import { GoEnvError, planGoEnv } from './go-env-write.js';
 import { goEnvProblems } from './go-env-validate.js';
 import { ManagedBlockError, writeManagedBlock } from './managed-block.js';
 import { productDirs, type ProductDirs } from './product-dirs.js';
-import { isMissing, resolveLinkChain } from './resolve-link.js';
+import { readIfRegularFile, resolveLinkChain } from './resolve-link.js';
 import { defaultShells, managedBlockFor, shellTarget, type ShellName } from './shells.js';
 import { unifiedDiff } from './unified-diff.js';
 import { writeRefusal } from './writability.js';
@@ -81,7 +80,8 @@ export async function planApply(request: ApplyRequest): Promise<ApplyPlan> {
 
   if (problems.length === 0 && request.goEnv !== false) {
     try {
-      const change = await planGoEnv(request.vars, { env, platform, cwd: request.cwd, goBinary: request.goBinary });
+      // go works on a copy in the product's own state folder: private, and swept by undo.
+      const change = await planGoEnv(request.vars, { env, platform, cwd: request.cwd, goBinary: request.goBinary, scratchDir: dirs.state });
       warnings.push(...change.warnings);
       if (change.location.path !== null && change.after !== null) {
         const after = change.after;
@@ -113,10 +113,7 @@ export async function planApply(request: ApplyRequest): Promise<ApplyPlan> {
   const files: PlannedFile[] = [];
   for (const w of wanted) {
     const resolved = await resolveLinkChain(w.path);
-    const before = await readFile(resolved.finalPath).catch((err: unknown) => {
-      if (isMissing(err) || (err as NodeJS.ErrnoException).code === 'EISDIR') return null;
-      throw err;
-    });
+    const before = await readIfRegularFile(resolved.finalPath);
     let after: Buffer | null;
     try {
       after = w.after(before);

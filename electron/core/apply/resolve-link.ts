@@ -2,7 +2,7 @@
 // (stow, chezmoi, yadm, home-manager) make ~/.bashrc a link into a repository; we must write the
 // target and leave the link a link. Unlike fs.realpath this also works when the final target does
 // not exist yet (a dangling link): the write then creates the target.
-import { lstat, readlink } from 'node:fs/promises';
+import { lstat, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMissing } from '../system/is-missing.js';
 
@@ -39,3 +39,18 @@ export async function resolveLinkChain(file: string): Promise<ResolvedPath> {
 
 // The apply engine's modules import it from here; it lives in electron/core/system.
 export { isMissing };
+
+/**
+ * The bytes of a file the apply is about to edit, or null when it does not exist or is not a
+ * regular file (writeRefusal then names the problem). Stat first: reading a fifo put in place of
+ * ~/.bashrc would wait forever for a writer, and a device would never end.
+ */
+export async function readIfRegularFile(finalPath: string): Promise<Buffer | null> {
+  try {
+    if (!(await stat(finalPath)).isFile()) return null;
+    return await readFile(finalPath);
+  } catch (err) {
+    if (isMissing(err) || (err as NodeJS.ErrnoException).code === 'EISDIR') return null;
+    throw err;
+  }
+}

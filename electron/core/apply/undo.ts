@@ -1,11 +1,12 @@
 // `goproxyctl undo`: put every file of the last apply back, byte for byte (including the go env
 // file), delete the files it created, and keep the history. Applies form a stack: undoing again
 // undoes the apply before. An apply interrupted half-way (status "pending") is undone the same way.
-import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import { removeOrphanedTemps } from './atomic-write.js';
 import { restoreFiles } from './apply-files.js';
 import { readRecords, saveRecord, sha256, summarize, type ApplyRecord, type ApplySummary } from './apply-journal.js';
 import { productDirs, type ProductDirs } from './product-dirs.js';
-import { isMissing } from './resolve-link.js';
+import { readIfRegularFile } from './resolve-link.js';
 import { writeRefusal } from './writability.js';
 import { withWriterLock, type WriterLockOptions } from './writer-lock.js';
 import type { CommandRunner } from './windows-user-env.js';
@@ -37,6 +38,10 @@ export function undoLastApply(opts: UndoOptions = {}): Promise<ApplyRecord | nul
   return withWriterLock(
     dirs.state,
     async (lock) => {
+      // Copies of the go env file that a killed apply left behind (go-env-write.ts puts them in
+      // the state folder, or the system temp folder as a last resort); restoreFiles sweeps the
+      // folder of every file it restores.
+      for (const dir of [dirs.state, os.tmpdir()]) await removeOrphanedTemps(dir).catch(() => undefined);
       const record = (await readRecords(dirs.data)).find((r) => r.status === 'committed' || r.status === 'pending');
       if (!record) return null;
       if (record.status === 'committed' && !opts.force) {
@@ -67,10 +72,6 @@ export function undoLastApply(opts: UndoOptions = {}): Promise<ApplyRecord | nul
 }
 
 async function currentSha(file: string): Promise<string | null> {
-  try {
-    return sha256(await readFile(file));
-  } catch (err) {
-    if (isMissing(err)) return null;
-    throw err;
-  }
+  const bytes = await readIfRegularFile(file); // a fifo put there since must not hang undo
+  return bytes === null ? null : sha256(bytes);
 }

@@ -1,7 +1,10 @@
-// Reads a subscription's document: an http(s) URL fetched with undici (bounded time and size),
-// or a file. Any failure is one sentence naming the source.
-import { readFile } from 'node:fs/promises';
+// Reads a subscription's document: an http(s) URL fetched with undici (bounded time and size,
+// the body read as a stream and abandoned at the cap), or a file (stat'ed and refused unless it
+// is a small regular file, see bounded-file.ts). Any failure is one sentence naming the source;
+// an abort (Ctrl-C) is rethrown as the abort itself, so the CLI ends with "interrupted".
 import { request } from 'undici';
+import { readBoundedFile } from './bounded-file.js';
+import { redactUrlCredentials } from './source-credentials.js';
 
 export const MAX_DOCUMENT_BYTES = 1 << 20;
 
@@ -9,22 +12,32 @@ export function isUrlSource(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
-export async function fetchSource(source: string, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<string> {
+export interface FetchSourceOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Sent as HTTP Basic authentication (the subscription's credential from the keychain). */
+  credential?: { user: string; secret: string } | null;
+}
+
+export async function fetchSource(source: string, opts: FetchSourceOptions = {}): Promise<string> {
   if (!isUrlSource(source)) {
     try {
-      const bytes = await readFile(source);
-      if (bytes.length > MAX_DOCUMENT_BYTES) throw new Error(`larger than ${MAX_DOCUMENT_BYTES} bytes`);
-      return bytes.toString('utf8');
+      return (await readBoundedFile(source, MAX_DOCUMENT_BYTES, { signal: opts.signal })).toString('utf8');
     } catch (err) {
-      throw new Error(`cannot read ${source} (${(err as Error).message})`, { cause: err });
+      if (opts.signal?.aborted) throw opts.signal.reason;
+      throw err;
     }
   }
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+  const shown = redactUrlCredentials(source);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.credential) headers.authorization = `Basic ${Buffer.from(`${opts.credential.user}:${opts.credential.secret}`, 'utf8').toString('base64')}`;
   try {
-    const res = await request(source, { method: 'GET', signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, headers: { accept: 'application/json' } });
+    // The URL never carries the credential (it is sent as a header), so undici's errors cannot echo it.
+    const res = await request(stripUrlCredentials(source), { method: 'GET', signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, headers });
     if (res.statusCode !== 200) {
-      await res.body.dump();
+      await res.body.dump({ limit: 64 * 1024, signal }).catch(() => undefined);
       throw new Error(`HTTP ${res.statusCode}`);
     }
     const chunks: Buffer[] = [];
@@ -39,7 +52,15 @@ export async function fetchSource(source: string, opts: { timeoutMs?: number; si
     }
     return Buffer.concat(chunks).toString('utf8');
   } catch (err) {
+    if (opts.signal?.aborted) throw opts.signal.reason;
     const why = (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (err as Error).message;
-    throw new Error(`cannot fetch ${source} (${why})`, { cause: err });
+    throw new Error(`cannot fetch ${shown} (${why})`, { cause: err });
   }
+}
+
+function stripUrlCredentials(source: string): string {
+  const url = new URL(source);
+  url.username = '';
+  url.password = '';
+  return url.href;
 }

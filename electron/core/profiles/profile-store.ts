@@ -10,7 +10,11 @@ import { profileIdProblem, validateProfile } from '../../../shared/profile/valid
 import { productDirs, type ProductDirs } from '../apply/product-dirs.js';
 import { withWriterLock } from '../apply/writer-lock.js';
 import { ProfileError } from './errors.js';
+import { BoundedFileError } from './bounded-file.js';
 import { fetchSource, isUrlSource } from './fetch-source.js';
+import { redactUrlCredentials, splitSourceCredentials } from './source-credentials.js';
+import { KeychainSubscriptionSecrets, type SubscriptionSecrets } from '../secrets/subscription-secrets.js';
+import { isLoopbackHost } from '../secrets/origin.js';
 import { readStore, storePath, writeStore, type StoreData } from './store-file.js';
 
 export type ProfileOrigin = 'builtin' | 'user' | { subscription: string };
@@ -28,6 +32,8 @@ export interface RefreshResult {
   profileIds: string[];
   error: string | null;
   skipped: boolean;
+  /** subscribe only: the URL's user:password was stored in the OS keychain. */
+  credentialInKeychain?: boolean;
 }
 
 export interface ProfileStoreOptions {
@@ -37,6 +43,8 @@ export interface ProfileStoreOptions {
   /** Where relative subscription paths are resolved from. */
   cwd?: string;
   fetchTimeoutMs?: number;
+  /** Where subscription credentials live (default: the OS keychain, loaded only when one is used). */
+  subscriptionSecrets?: SubscriptionSecrets;
 }
 
 export class ProfileStore {
@@ -44,12 +52,18 @@ export class ProfileStore {
   readonly file: string;
   private readonly cwd: string;
   private readonly fetchTimeoutMs: number | undefined;
+  private secretsStore: SubscriptionSecrets | undefined;
 
   constructor(opts: ProfileStoreOptions = {}) {
     this.dirs = opts.dirs ?? productDirs(opts.env ?? process.env, opts.platform ?? process.platform);
     this.file = storePath(this.dirs.config);
     this.cwd = opts.cwd ?? process.cwd();
     this.fetchTimeoutMs = opts.fetchTimeoutMs;
+    this.secretsStore = opts.subscriptionSecrets;
+  }
+
+  private get secrets(): SubscriptionSecrets {
+    return (this.secretsStore ??= new KeychainSubscriptionSecrets());
   }
 
   async list(): Promise<ListedProfile[]> {
@@ -139,32 +153,63 @@ export class ProfileStore {
     return serializeProfile(await this.get(id));
   }
 
-  /** Adds a subscription and fetches it once; nothing is stored if the first fetch or validation fails. */
-  async subscribe(source: string, intervalSeconds = DEFAULT_REFRESH_SECONDS, now = new Date()): Promise<RefreshResult> {
-    const normalized = this.normalizeSource(source);
+  /**
+   * Adds a subscription and fetches it once; nothing is stored if the first fetch or validation
+   * fails. A user:password in the URL is split off: it goes to the OS keychain (only once the
+   * document has been fetched and validated with it), profiles.json keeps the URL without it.
+   */
+  async subscribe(source: string, intervalSeconds = DEFAULT_REFRESH_SECONDS, now = new Date(), opts: { signal?: AbortSignal } = {}): Promise<RefreshResult> {
+    const split = isUrlSource(source) ? splitSourceCredentials(source) : { source, credential: null };
+    const normalized = this.normalizeSource(split.source);
+    const credential = split.credential;
+    if (credential !== null) {
+      if (new URL(normalized).protocol === 'http:' && !isLoopbackHost(new URL(normalized).hostname)) {
+        throw new ProfileError(`${normalized} uses plain http, which would send the subscription's password unencrypted; use its https:// URL`);
+      }
+      if (credential.user === '' || credential.secret === '') throw new ProfileError(`the credential in the URL of ${normalized} needs both a user and a password (https://user:password@host/...)`);
+    }
     const data = await readStore(this.file);
     if (data.subscriptions.some((s) => s.source === normalized)) throw new ProfileError(`already subscribed to ${normalized}; run \`goproxyctl profiles refresh\` to update it`);
-    const text = await fetchSource(normalized, { timeoutMs: this.fetchTimeoutMs }).catch((err: unknown) => {
-      throw new ProfileError(`${(err as Error).message}; check the address and try again`);
+    const text = await fetchSource(normalized, { timeoutMs: this.fetchTimeoutMs, signal: opts.signal, credential }).catch((err: unknown) => {
+      if (opts.signal?.aborted) throw err;
+      throw new ProfileError(`${(err as Error).message}; ${err instanceof BoundedFileError ? 'give the path of a profile JSON file or its https:// URL' : 'check the address and try again'}`);
     });
     const profiles = this.parseSubscribed(text, normalized);
+    if (credential !== null) await this.secrets.set(normalized, credential);
     const stamp = now.toISOString();
-    await this.mutate((fresh) => {
-      for (const p of profiles) this.assertFree(fresh, p.id);
-      fresh.profiles.push(...profiles);
-      fresh.subscriptions.push({ source: normalized, intervalSeconds, lastAttempt: stamp, lastSuccess: stamp, lastError: null, profileIds: profiles.map((p) => p.id) });
-    });
-    return { source: normalized, ok: true, profileIds: profiles.map((p) => p.id), error: null, skipped: false };
+    try {
+      await this.mutate((fresh) => {
+        for (const p of profiles) this.assertFree(fresh, p.id);
+        fresh.profiles.push(...profiles);
+        fresh.subscriptions.push({
+          source: normalized,
+          intervalSeconds,
+          lastAttempt: stamp,
+          lastSuccess: stamp,
+          lastError: null,
+          profileIds: profiles.map((p) => p.id),
+          ...(credential !== null ? { credential: 'keychain' as const } : {}),
+        });
+      });
+    } catch (err) {
+      if (credential !== null) await this.secrets.remove(normalized).catch(() => undefined);
+      throw err;
+    }
+    return { source: normalized, ok: true, profileIds: profiles.map((p) => p.id), error: null, skipped: false, ...(credential !== null ? { credentialInKeychain: true } : {}) };
   }
 
   async unsubscribe(source: string): Promise<void> {
-    const normalized = this.normalizeSource(source);
+    const normalized = this.normalizeSource(isUrlSource(source) ? splitSourceCredentials(source).source : source);
+    let removed: Subscription | undefined;
     await this.mutate((data) => {
-      const sub = data.subscriptions.find((s) => s.source === normalized);
+      // (A store from before the keychain may still hold the URL with its password.)
+      const sub = data.subscriptions.find((s) => s.source === normalized || (isUrlSource(s.source) && splitSourceCredentials(s.source).source === normalized));
       if (!sub) throw new ProfileError(`not subscribed to ${normalized}; \`goproxyctl profiles list\` shows the subscriptions`);
       data.profiles = data.profiles.filter((p) => !sub.profileIds.includes(p.id));
       data.subscriptions = data.subscriptions.filter((s) => s !== sub);
+      removed = sub;
     });
+    if (removed?.credential === 'keychain') await this.secrets.remove(normalized);
   }
 
   async subscriptions(): Promise<Subscription[]> {
@@ -178,6 +223,7 @@ export class ProfileStore {
   async refresh(opts: { now?: Date; onlyDue?: boolean; signal?: AbortSignal } = {}): Promise<RefreshResult[]> {
     const now = opts.now ?? new Date();
     const results: RefreshResult[] = [];
+    await this.moveLegacyCredentials();
     for (const sub of (await readStore(this.file)).subscriptions) {
       if (opts.onlyDue && !refreshDue(sub, now)) {
         results.push({ source: sub.source, ok: true, profileIds: sub.profileIds, error: null, skipped: true });
@@ -186,9 +232,12 @@ export class ProfileStore {
       let profiles: Profile[] | null = null;
       let error: string | null = null;
       try {
-        const text = await fetchSource(sub.source, { timeoutMs: this.fetchTimeoutMs, signal: opts.signal });
+        const credential = sub.credential === 'keychain' ? await this.secrets.get(sub.source) : isUrlSource(sub.source) ? splitSourceCredentials(sub.source).credential : null;
+        if (sub.credential === 'keychain' && credential === null) throw new Error(`the password for ${sub.source} is no longer in the OS keychain; unsubscribe and subscribe again with https://user:password@...`);
+        const text = await fetchSource(sub.source, { timeoutMs: this.fetchTimeoutMs, signal: opts.signal, credential });
         profiles = this.parseSubscribed(text, sub.source);
       } catch (err) {
+        if (opts.signal?.aborted) throw err;
         error = (err as Error).message;
       }
       let ids = sub.profileIds;
@@ -217,6 +266,32 @@ export class ProfileStore {
     return results;
   }
 
+  /**
+   * Stores written before subscription credentials went to the keychain hold them in the URL.
+   * On the next refresh each such password moves to the keychain and the URL loses it; if the
+   * keychain cannot be used, the subscription keeps working as it did (the password stays where
+   * it was, and is never shown: outputs redact it).
+   */
+  private async moveLegacyCredentials(): Promise<void> {
+    const legacy = (await readStore(this.file)).subscriptions.filter((s) => isUrlSource(s.source) && splitSourceCredentials(s.source).credential !== null);
+    for (const sub of legacy) {
+      const split = splitSourceCredentials(sub.source);
+      const bare = new URL(split.source).href;
+      try {
+        await this.secrets.set(bare, split.credential!);
+      } catch {
+        continue;
+      }
+      await this.mutate((data) => {
+        const current = data.subscriptions.find((s) => s.source === sub.source);
+        if (!current || data.subscriptions.some((s) => s.source === bare)) return;
+        current.source = bare;
+        current.credential = 'keychain';
+        if (current.lastError !== null) current.lastError = redactUrlCredentials(current.lastError);
+      });
+    }
+  }
+
   private parseSubscribed(text: string, source: string): Profile[] {
     const parsed = parseProfileDocument(text, source);
     if (!parsed.ok) throw new ProfileError(parsed.errors[0]!);
@@ -228,7 +303,7 @@ export class ProfileStore {
       try {
         return new URL(source).href;
       } catch {
-        throw new ProfileError(`"${source}" is not a valid URL; write it as https://host/path/profiles.json`);
+        throw new ProfileError(`"${redactUrlCredentials(source)}" is not a valid URL; write it as https://host/path/profiles.json`);
       }
     }
     return path.resolve(this.cwd, source);

@@ -1,15 +1,18 @@
 // The profile store on disk: <config dir>/profiles.json (XDG_CONFIG_HOME/goproxyctl on Linux,
 // ~/Library/Preferences/goproxyctl on macOS, %APPDATA%\goproxyctl\Config on Windows; the apply
 // engine's product-dirs). Written atomically; a damaged file is reported, never overwritten.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { validateProfile } from '../../../shared/profile/validate.js';
 import type { Profile } from '../../../shared/profile/types.js';
 import type { Subscription } from '../../../shared/profile/subscription.js';
 import { atomicWrite } from '../apply/atomic-write.js';
+import { BoundedFileError, readBoundedFile } from './bounded-file.js';
 import { ProfileError } from './errors.js';
 
 export const STORE_VERSION = 1;
+/** Far above any real store (a profile is about 1 KB), far below what could exhaust memory. */
+const MAX_STORE_BYTES = 64 << 20;
 
 export interface StoreData {
   version: typeof STORE_VERSION;
@@ -29,15 +32,19 @@ export function storePath(configDir: string): string {
 }
 
 export async function readStore(file: string): Promise<StoreData> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyStore();
-    throw err;
-  }
   const damaged = (why: string): ProfileError =>
     new ProfileError(`the profile store ${file} is damaged (${why}); fix it by hand or move it away to start afresh`);
+  let text: string;
+  try {
+    // Bounded like every file goproxyctl reads: a fifo or a device here must not hang every command.
+    text = (await readBoundedFile(file, MAX_STORE_BYTES)).toString('utf8');
+  } catch (err) {
+    const cause = (err as { cause?: NodeJS.ErrnoException }).cause;
+    if (cause?.code === 'ENOENT') return emptyStore();
+    // Not a regular file, or absurdly large: damaged. (A failing stat or open is reported as such.)
+    if (err instanceof BoundedFileError && cause === undefined) throw damaged(err.message.replace(`${file} `, ''));
+    throw err;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

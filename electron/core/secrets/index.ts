@@ -10,3 +10,4 @@ export { goauthHelperOutput, storedCredentialSets } from './goauth-helper.js';
 export { basicAuthorization, formatGoauthCredentialSets, selectCredentialSetForUrl, type GoauthCredentialSet } from './goauth-format.js';
 export { defaultNetrcPath, writeNetrcEntries, removeNetrcEntries, listNetrcEntries, type NetrcWriteOptions } from './netrc-file.js';
 export { NETRC_BEGIN_MARKER, NETRC_END_MARKER, netrcMachinesForOrigin, type NetrcCredential } from './netrc-text.js';
+export { KeychainSubscriptionSecrets, SUBSCRIPTION_KEYCHAIN_SERVICE, type SubscriptionSecrets } from './subscription-secrets.js';

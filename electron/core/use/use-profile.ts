@@ -4,7 +4,7 @@
 //             the real go that new processes and new terminals see the profile.
 import type { Profile } from '../../../shared/profile/index.js';
 import { profileIdProblem } from '../../../shared/profile/index.js';
-import { ApplyRefusedError, commitApply, planApply, productDirs, shellTarget, type ApplyPlan, type ApplyRecord, type ShellName } from '../apply/index.js';
+import { ApplyRefusedError, assertGoEnvFileReadable, commitApply, GoEnvError, planApply, productDirs, shellTarget, type ApplyPlan, type ApplyRecord, type ShellName } from '../apply/index.js';
 import { findGoBinary } from '../goenv/locate-go.js';
 import { queryGo } from '../goenv/query-go.js';
 import { ProfileError, ProfileStore } from '../profiles/index.js';
@@ -56,6 +56,10 @@ export async function planUse(request: UseRequest): Promise<UsePlan> {
     throw err;
   }
   const goBinary = request.goBinary === undefined ? findGoBinary(request.env, platform) : request.goBinary;
+  // Before go runs at all: go blocks on a fifo in place of its env file.
+  await assertGoEnvFileReadable(request.env, platform, request.cwd).catch((err: unknown) => {
+    throw err instanceof GoEnvError ? new UseInputError(`nothing was written: ${err.message}`) : err;
+  });
   const goVersion = goBinary ? await queryGo(goBinary, request.env).then((f) => f.version, () => null) : null;
   const { vars, notes } = profileVars(profile, goVersion, request.helperArgv);
   const shells = request.shells ?? profile.targets.shells ?? undefined;
@@ -64,12 +68,12 @@ export async function planUse(request: UseRequest): Promise<UsePlan> {
   return { request, profile, vars, goBinary, goVersion, notes: [...notes, ...plan.warnings], plan };
 }
 
-export async function commitUse(use: UsePlan): Promise<UseResult> {
+export async function commitUse(use: UsePlan, opts: { signal?: AbortSignal } = {}): Promise<UseResult> {
   const { request, plan } = use;
   const platform = request.platform ?? process.platform;
   let record: ApplyRecord | null;
   try {
-    record = await commitApply(plan, { windowsRunner: platform === 'win32' ? execFileRunner : undefined });
+    record = await commitApply(plan, { windowsRunner: platform === 'win32' ? execFileRunner : undefined, lock: { signal: opts.signal } });
   } catch (err) {
     if (err instanceof ApplyRefusedError) throw new UseInputError(`nothing was written: ${err.message}`);
     throw err;

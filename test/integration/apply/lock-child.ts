@@ -3,6 +3,8 @@
 //   apply <home> <label> <goproxy> <startFile>
 //                                   print "waiting", wait for startFile, then plan and commit an
 //                                   apply; print the record
+//   apply-now <home> <goproxy>      plan and commit an apply for bash, zsh and fish at once (the
+//                                   interrupted-apply test SIGKILLs it part-way)
 import { existsSync } from 'node:fs';
 import { commitApply, planApply } from '../../../electron/core/apply/plan.js';
 import { withWriterLock } from '../../../electron/core/apply/writer-lock.js';
@@ -20,5 +22,11 @@ if (mode === 'hold') {
   const env = { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin', SHELL: '/bin/bash' };
   const plan = await planApply({ label, vars: { GOPROXY: goproxy, GOSUMDB: 'sum.golang.org' }, env, platform: 'linux', goBinary: process.env.TEST_GO ?? null, shells: ['bash', 'zsh'] });
   const record = await commitApply(plan, { lock: { waitMs: 20_000 } });
+  process.stdout.write(JSON.stringify(record) + '\n');
+} else if (mode === 'apply-now') {
+  const [home, goproxy] = args as [string, string];
+  const env = { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin', SHELL: '/bin/bash', GOTOOLCHAIN: 'local' };
+  const plan = await planApply({ label: 'use interrupted', vars: { GOPROXY: goproxy, GOSUMDB: 'sum.golang.org' }, env, platform: 'linux', goBinary: process.env.TEST_GO ?? null, shells: ['bash', 'zsh', 'fish'] });
+  const record = await commitApply(plan);
   process.stdout.write(JSON.stringify(record) + '\n');
 }

@@ -1,15 +1,20 @@
 // The writers' lock between processes: a busy lock names its holder, a dead holder's lock is taken
-// over once stale, and two processes applying at once are serialised.
+// over at once (a reused pid too), a holder on another host only once its lock is stale, the
+// CLI is never blocked by a SIGKILLed holder, and two processes applying at once are serialised.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { watch } from 'node:fs';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ApplyRecord } from '../../../electron/core/apply/apply-journal.js';
 import { renderEnvSh } from '../../../electron/core/apply/env-scripts.js';
 import { productDirs } from '../../../electron/core/apply/product-dirs.js';
 import { listApplies, undoLastApply } from '../../../electron/core/apply/undo.js';
-import { LockBusyError, withWriterLock } from '../../../electron/core/apply/writer-lock.js';
+import { lockDirectory, LockBusyError, processStart, withWriterLock } from '../../../electron/core/apply/writer-lock.js';
+import { runCommand } from '../../support/go.js';
+import { cliPath } from '../../support/paths.js';
 import { GO123, helperScript, makeTempHome, type TempHome } from './helpers.js';
 import { differences, snapshot } from './snapshot.js';
 
@@ -34,7 +39,7 @@ function firstLine(proc: ChildProcess): Promise<string> {
 }
 
 describe('writers lock', () => {
-  it('a second writer waits briefly, then fails naming the holder; a dead holder is taken over once stale', async () => {
+  it('a second writer waits briefly, then fails naming the holder; a SIGKILLed holder is taken over at once', async () => {
     const stateDir = path.join(t.home, 'state-busy');
     const { proc, output } = child(['hold', stateDir]);
     try {
@@ -47,12 +52,85 @@ describe('writers lock', () => {
       proc.kill('SIGKILL');
       await output;
     }
-    // The holder died without releasing: its lock stops being refreshed and goes stale.
+    // The holder died without releasing: its pid is gone, so the lock is reclaimed with no wait at all.
     const result = await withWriterLock(stateDir, async (lock) => {
       lock.assertHeld();
       return 'took over';
-    }, { staleMs: 2_000, waitMs: 8_000 });
+    }, { waitMs: 0 });
     assert.equal(result, 'took over');
+    assert.deepEqual(await readdir(stateDir), [], 'released, and nothing of the dead holder is left');
+  });
+
+  it('the lock records pid, host and start time; a reused pid (another start time) is reclaimed at once', async () => {
+    const stateDir = path.join(t.home, 'state-owner');
+    const seen = await withWriterLock(stateDir, async () => JSON.parse(await readFile(path.join(lockDirectory(stateDir), 'owner.json'), 'utf8')) as Record<string, unknown>);
+    assert.equal(seen.pid, process.pid);
+    assert.equal(seen.host, os.hostname());
+    assert.equal(seen.start, processStart(process.pid));
+    assert.match(String(seen.start), /^\d+$/, 'Linux: clock ticks after boot from /proc');
+    // A lock whose pid is alive (ours) but started at another time: the pid was reused.
+    await plantLock(stateDir, { pid: process.pid, host: os.hostname(), start: '1', since: new Date().toISOString(), token: 'feedfacefeedface' });
+    assert.equal(await withWriterLock(stateDir, async () => 'reclaimed', { waitMs: 0 }), 'reclaimed');
+  });
+
+  it('a holder on another host is trusted while it refreshes the lock, and taken over once stale', async () => {
+    const stateDir = path.join(t.home, 'state-remote');
+    await plantLock(stateDir, { pid: 4242, host: 'build-box.elsewhere', start: '77', since: new Date().toISOString(), token: '0123456789abcdef' });
+    await assert.rejects(
+      withWriterLock(stateDir, async () => 'never', { waitMs: 200, staleMs: 60_000 }),
+      (err: Error) => err instanceof LockBusyError && err.pid === 4242 && /\(pid 4242 on build-box\.elsewhere\)/.test(err.message),
+    );
+    const old = new Date(Date.now() - 120_000);
+    await utimes(path.join(lockDirectory(stateDir), 'owner.json'), old, old);
+    assert.equal(await withWriterLock(stateDir, async () => 'stale, taken over', { waitMs: 0, staleMs: 60_000 }), 'stale, taken over');
+  });
+
+  it('the CLI after a SIGKILLed holder: undo and use proceed at once, no "pid unknown" wait', { timeout: 120_000 }, async () => {
+    const home = path.join(t.home, 'cli-home');
+    await mkdir(home);
+    await writeFile(path.join(home, '.bashrc'), 'export EDITOR=vim\n');
+    const env = { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin', SHELL: '/bin/bash', LANG: 'C.UTF-8', GOPROXYCTL_GO: GO123, GOTOOLCHAIN: 'local' };
+    const stateDir = productDirs(env, 'linux').state;
+    for (const command of [['undo', '--json'], ['use', 'global', '--shells', 'bash', '--json']]) {
+      const { proc, output } = child(['hold', stateDir]);
+      assert.equal(await firstLine(proc), 'locked');
+      proc.kill('SIGKILL');
+      await output;
+      const r = await runCommand(process.execPath, [cliPath, ...command], { env, cwd: home, timeoutMs: 90_000 });
+      assert.doesNotMatch(r.stdout + r.stderr, /another goproxyctl is applying/, `${command[0]}: ${r.stderr}`);
+      if (command[0] === 'undo') assert.deepEqual(JSON.parse(r.stdout), { undone: null });
+      else assert.equal((JSON.parse(r.stdout) as { profile: { id: string } }).profile.id, 'global', r.stderr);
+    }
+  });
+
+  it('Ctrl-C ends a CLI waiting for a live holder at once (130), not after the wait (busy, 1)', { timeout: 120_000 }, async () => {
+    const home = path.join(t.home, 'cli-wait');
+    await mkdir(home);
+    const env = { HOME: home, PATH: process.env.PATH ?? '/usr/bin:/bin', SHELL: '/bin/bash', LANG: 'C.UTF-8' };
+    const stateDir = productDirs(env, 'linux').state;
+    const holder = child(['hold', stateDir]);
+    try {
+      assert.equal(await firstLine(holder.proc), 'locked');
+      const undo = spawn(process.execPath, [cliPath, 'undo'], { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      undo.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => undo.once('exit', (code) => resolve(code)));
+      // Each attempt to take the lock shows up in the state folder as .writer.lock-new-<pid>-...
+      await new Promise<void>((resolve) => {
+        const w = watch(stateDir, (_e, name) => {
+          if (name?.startsWith(`.writer.lock-new-${undo.pid}-`)) {
+            w.close();
+            resolve();
+          }
+        });
+      });
+      undo.kill('SIGINT');
+      assert.equal(await exited, 130, stderr);
+      assert.equal(stderr, 'goproxyctl undo: interrupted.\n');
+    } finally {
+      holder.proc.kill('SIGKILL');
+      await holder.output;
+    }
   });
 
   it('writers in one process queue instead of failing', async () => {
@@ -106,3 +184,8 @@ describe('writers lock', () => {
     assert.equal((await listApplies(dirs)).length, 2);
   });
 });
+
+async function plantLock(stateDir: string, owner: Record<string, unknown>): Promise<void> {
+  await mkdir(lockDirectory(stateDir), { recursive: true });
+  await writeFile(path.join(lockDirectory(stateDir), 'owner.json'), JSON.stringify(owner));
+}

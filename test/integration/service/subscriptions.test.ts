@@ -1,6 +1,8 @@
 // Profile subscriptions through the real headless server: a published file and a loopback HTTP
 // URL served here; a broken publication keeps the profiles and shows the error; unsubscribing
-// removes them; a password in the URL never reaches the state or an error.
+// removes them; a password in the URL never reaches the state or an error, and without an OS
+// keychain (this process has no D-Bus session) it is refused rather than stored in plain text.
+// The keychain path itself is tested through the CLI in test/integration/profiles/subscription-credentials.test.ts.
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { writeFile } from 'node:fs/promises';
@@ -53,11 +55,18 @@ test('subscriptions: a file and a URL, a broken refresh keeps the profiles, unsu
     assert.equal(fromFile.lastError, null);
     assert.ok(fromFile.lastSuccess !== null && fromFile.lastAttempt === fromFile.lastSuccess);
 
-    // A URL with a password: fetched with it, shown without it.
+    // A URL with a password, and no keychain to keep it in: refused with the keychain's sentence,
+    // nothing stored, the password never echoed.
     web.set(200, serializeBundle([team('web-a'), team('web-b')]));
-    const url = `${web.base.replace('http://', 'http://team:s3cret@')}/team.json`;
+    const withPassword = await rejection(api.subscribeProfiles({ source: `${web.base.replace('http://', 'http://team:s3cret@')}/team.json`, intervalHours: 1 }));
+    assert.match(withPassword.message, /no OS keychain is available/);
+    assert.ok(!withPassword.message.includes('s3cret'), 'the refusal does not echo the password');
+    assert.equal((await api.state()).profiles.subscriptions?.length, 1, 'nothing was stored');
+
+    // A URL: fetched, listed.
+    const url = `${web.base}/team.json`;
     const fromWeb = await api.subscribeProfiles({ source: url, intervalHours: 1 });
-    assert.equal(fromWeb.source, `${web.base.replace('http://', 'http://team:xxxxx@')}/team.json`);
+    assert.equal(fromWeb.source, url);
     assert.deepEqual(fromWeb.profileIds, ['web-a', 'web-b']);
     state = await api.state();
     assert.deepEqual(subscribedIds(state), ['file-a', 'web-a', 'web-b']);
@@ -97,7 +106,7 @@ test('subscriptions: a file and a URL, a broken refresh keeps the profiles, unsu
     assert.deepEqual(fixed.profileIds, ['web-c']);
     assert.deepEqual(subscribedIds(await api.state()), ['file-a', 'web-c']);
 
-    // Unsubscribe by the source the UI shows (redacted), then by the path as typed.
+    // Unsubscribe by the source the UI shows, then by the path as typed.
     assert.deepEqual(await api.unsubscribeProfiles({ source: fromWeb.source }), { source: fromWeb.source });
     await api.unsubscribeProfiles({ source: 'team.json' });
     state = await api.state();
