@@ -20,6 +20,14 @@ export function shadowLinesFixable(lines: readonly RcAssignment[], profileActive
   return lines.every((l) => l.movable) && (profileActive || values.size === 1);
 }
 
+/**
+ * Text that looks like an assignment inside a multi-line string or a heredoc assigns nothing: it is
+ * shown (and left alone) but neither raises the finding nor stops the fix of real assignments.
+ */
+export function assignsSomething(a: RcAssignment): boolean {
+  return a.context !== 'string' && a.context !== 'heredoc';
+}
+
 /** The variables every profile sets or unsets (profileToGoEnv): with a profile active, its value wins. */
 export const PROFILE_MANAGED_VARS: readonly GoProxyVar[] = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'];
 
@@ -41,16 +49,17 @@ export function shadowedByOsEnv(s: DoctorSnapshot): Finding[] {
   for (const name of SHADOW_CHECKED_VARS) {
     const v = s.effective[name];
     const fileShadow = v.source === 'os-env' ? v.shadows.find((sh) => sh.source === 'env-file' && sh.value !== v.value) : undefined;
-    const lines = s.rcAssignments.filter((a) => a.variable === name && a.action === 'set' && !a.inManagedBlock);
+    const shown = s.rcAssignments.filter((a) => a.variable === name && a.action === 'set' && !a.inManagedBlock);
+    const lines = shown.filter(assignsSomething);
     if (!fileShadow && lines.length === 0) continue;
     const evidence: Evidence[] = [];
     if (v.source === 'os-env') evidence.push({ kind: 'process-env', variable: name, value: redactCredentials(v.value) });
     if (fileShadow) evidence.push({ kind: 'variable', variable: name, value: redactCredentials(fileShadow.value), source: 'env-file', ...(fileShadow.path ? { path: fileShadow.path } : {}) });
-    for (const l of lines) evidence.push({ kind: 'file', file: l.file, line: l.line, text: redactCredentials(l.text) });
+    for (const l of shown) evidence.push({ kind: 'file', file: l.file, line: l.line, text: redactCredentials(l.text) });
     const where = lines.map((l) => `${l.file}:${l.line}`).join(', ');
     const profile = s.activeProfile && PROFILE_MANAGED_VARS.includes(name) ? s.activeProfile : null;
     const automatic = shadowLinesFixable(lines, profile !== null);
-    const leftAlone = leftAloneLines(lines);
+    const leftAlone = leftAloneLines(shown);
     findings.push({
       id: 'shadowed-by-os-env',
       severity: fileShadow ? 'error' : 'warning',

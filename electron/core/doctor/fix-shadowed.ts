@@ -11,7 +11,7 @@
 // and afterwards new terminals are started to report what they really get. Everything is one
 // apply-engine transaction: backed up, atomic, undoable with `goproxyctl undo`.
 import { readFile } from 'node:fs/promises';
-import { leftAloneLines, PROFILE_MANAGED_VARS, shadowLinesFixable } from '../../../shared/doctor/rules-env.js';
+import { assignsSomething, leftAloneLines, PROFILE_MANAGED_VARS, shadowLinesFixable } from '../../../shared/doctor/rules-env.js';
 import type { RcAssignment } from '../../../shared/doctor/rc-scan.js';
 import type { Finding } from '../../../shared/doctor/types.js';
 import { profileToGoEnv } from '../../../shared/profile/index.js';
@@ -100,13 +100,16 @@ export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered:
   const values: Record<string, string | null> = {};
   for (const f of findings.filter((x) => x.id === 'shadowed-by-os-env' && x.variable)) {
     const name = f.variable!;
-    const lines = gathered.snapshot.rcAssignments.filter((a) => a.variable === name && a.action === 'set' && !a.inManagedBlock);
+    const shown = gathered.snapshot.rcAssignments.filter((a) => a.variable === name && a.action === 'set' && !a.inManagedBlock);
+    const lines = shown.filter(assignsSomething);
+    const text = leftAloneLines(shown.filter((a) => !assignsSomething(a))).en;
     const fromProfile = profile !== null && (PROFILE_MANAGED_VARS as readonly string[]).includes(name) && name in profile.vars;
     if (!shadowLinesFixable(lines, fromProfile)) {
-      const alone = leftAloneLines(lines).en;
+      const alone = leftAloneLines(shown).en;
       result.skipped.push(`${name}: ${alone.length > 0 ? `left alone ${alone.join(', ')}; remove or change ${alone.length > 1 ? 'them' : 'it'} by hand` : (f.fix?.en ?? 'needs a fix by hand')}`);
       continue;
     }
+    if (text.length > 0) result.warnings.push(`${name}: left alone ${text.join(', ')}`);
     values[name] = fromProfile ? profile.vars[name]! : lines[0]!.value!;
     if (fromProfile) result.profile = profile.id;
     for (const l of lines) {
