@@ -21,6 +21,7 @@ export type RcContext =
   | 'string' // text inside a multi-line quoted string: not a command at all
   | 'heredoc' // text inside a here-document
   | 'continuation' // part of a command continued from an earlier line
+  | 'after-bom' // the first line of a file with a byte-order mark: sh and fish read the BOM as part of its first word
   | 'unparsable'; // the file does not parse: nothing in it is touched
 
 export interface RcAssignment {
@@ -64,6 +65,9 @@ export function scanRcText(text: string, file: string, syntax: RcSyntax, variabl
     return i === 0 ? noCr.replace(BOM, '') : noCr;
   });
   const blockLines = managedBlockLineSet(lines);
+  // bash, zsh and fish do not skip a byte-order mark: `<BOM>export X=1` is a command named
+  // "<BOM>export", so the first line is not the assignment it looks like (PowerShell skips it).
+  const bomLine = syntax !== 'pwsh' && BOM.test(text) ? 1 : 0;
   const found: RcAssignment[] = [];
   const covered = new Set<number>();
   const add = (a: Omit<RcAssignment, 'file' | 'syntax' | 'inManagedBlock' | 'movable' | 'text'>): void => {
@@ -80,7 +84,8 @@ export function scanRcText(text: string, file: string, syntax: RcSyntax, variabl
       if (simple === null) continue;
       for (let l = st.firstLine; l <= st.lastLine; l++) covered.add(l);
       const alone = aloneOnItsLines(st, layout.statements) && simple.length === 1;
-      for (const p of simple) add({ line: st.firstLine, endLine: st.lastLine, variable: p.variable, value: p.value, action: p.action, context: alone ? 'top-level' : 'shares-line' });
+      const context = st.firstLine === bomLine ? 'after-bom' : alone ? 'top-level' : 'shares-line';
+      for (const p of simple) add({ line: st.firstLine, endLine: st.lastLine, variable: p.variable, value: p.value, action: p.action, context });
     }
   }
 
@@ -114,6 +119,7 @@ export function whyNotMovable(a: RcAssignment): { en: string; zh: string } | nul
     string: { en: 'it is text inside a multi-line quoted string, not a command', zh: '它是多行引号字符串中的文本，并不是命令' },
     heredoc: { en: 'it is text inside a here-document, not a command', zh: '它是 here-document 中的文本，并不是命令' },
     continuation: { en: 'it continues a command from the line before (a trailing backslash)', zh: '它是上一行命令的续行（行尾反斜杠）' },
+    'after-bom': { en: 'the file starts with a byte-order mark, which the shell reads as part of this line\'s first word', zh: '文件以字节顺序标记（BOM）开头，shell 会把它当作这一行第一个词的一部分' },
     unparsable: { en: 'the file does not parse as shell code, so goproxyctl does not edit it', zh: '该文件无法按 shell 语法解析，goproxyctl 不会编辑它' },
   };
   const reason = byContext[a.context];
