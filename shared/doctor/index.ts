@@ -7,7 +7,7 @@ import type { DoctorSnapshot, Finding, Severity } from './types.js';
 export * from './types.js';
 export { scanRcText, whyNotMovable, type RcAssignment, type RcSyntax, type RcContext, type RcLayout, type RcStatementSpan } from './rc-scan.js';
 export { fishLayout } from './fish-layout.js';
-export { SHADOW_CHECKED_VARS, shadowLinesFixable, leftAloneLines } from './rules-env.js';
+export { SHADOW_CHECKED_VARS, shadowLinesFixable, shadowFixPlan, leftAloneLines, type ShadowFixPlan } from './rules-env.js';
 export { DEFUNCT_PROXY_HOSTS } from './rules-goproxy.js';
 export { privatePatternFor, remoteToPath } from './suggest-private.js';
 

@@ -9,15 +9,37 @@ import { goOlderThan } from './version.js';
 /** The variables a profile manages: an OS-level setting of one of them defeats `go env -w`. */
 export const SHADOW_CHECKED_VARS: readonly GoProxyVar[] = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GOAUTH'];
 
+/** What `doctor --fix` does with the lines that set one variable. */
+export interface ShadowFixPlan {
+  /** Statements commented out (simple, top-level, alone on their lines). */
+  comment: RcAssignment[];
+  /**
+   * Statements left as they are in a file that holds goproxyctl's managed block: the block moves
+   * to the end of that file, after them, so the active profile wins in new terminals.
+   */
+  outrun: RcAssignment[];
+}
+
 /**
- * Whether `doctor --fix` can comment out these rc lines: every one a simple top-level statement
- * alone on its line(s) (rc-scan.ts `movable`) and, when their value moves into the managed block,
- * agreeing on it. With a profile active the profile's value replaces them, so they need not agree.
+ * Whether and how `doctor --fix` can take these rc lines out of the way: every one movable
+ * (rc-scan.ts) and, when their value moves into the managed block, agreeing on it. With a profile
+ * active the profile's value replaces them, so they need not agree, and a line that cannot be
+ * commented out (a conditional, a shared line...) can still be outrun by putting the managed block
+ * after it, when it sits in a file that holds the block (`blockFiles`) and is not inside a
+ * function (which may run later, whenever it is called). Null: a fix by hand is needed.
  */
-export function shadowLinesFixable(lines: readonly RcAssignment[], profileActive = false): boolean {
-  if (lines.length === 0) return false;
-  const values = new Set(lines.map((l) => l.value));
-  return lines.every((l) => l.movable) && (profileActive || values.size === 1);
+export function shadowFixPlan(lines: readonly RcAssignment[], profileActive = false, blockFiles: readonly string[] = []): ShadowFixPlan | null {
+  if (lines.length === 0) return null;
+  const comment = lines.filter((l) => l.movable);
+  const outrun = lines.filter((l) => !l.movable);
+  if (!profileActive) return outrun.length === 0 && new Set(lines.map((l) => l.value)).size === 1 ? { comment, outrun } : null;
+  const winnable = (l: RcAssignment): boolean => blockFiles.includes(l.file) && l.context !== 'function' && l.context !== 'unparsable';
+  return outrun.every(winnable) ? { comment, outrun } : null;
+}
+
+/** Whether `doctor --fix` can handle these lines by itself (see shadowFixPlan). */
+export function shadowLinesFixable(lines: readonly RcAssignment[], profileActive = false, blockFiles: readonly string[] = []): boolean {
+  return shadowFixPlan(lines, profileActive, blockFiles) !== null;
 }
 
 /**
@@ -58,8 +80,12 @@ export function shadowedByOsEnv(s: DoctorSnapshot): Finding[] {
     for (const l of shown) evidence.push({ kind: 'file', file: l.file, line: l.line, text: redactCredentials(l.text) });
     const where = lines.map((l) => `${l.file}:${l.line}`).join(', ');
     const profile = s.activeProfile && PROFILE_MANAGED_VARS.includes(name) ? s.activeProfile : null;
-    const automatic = shadowLinesFixable(lines, profile !== null);
+    const plan = shadowFixPlan(lines, profile !== null, s.blockFiles ?? []);
+    const automatic = plan !== null;
     const leftAlone = leftAloneLines(shown);
+    const commented = plan?.comment.map((l) => `${l.file}:${l.line}`).join(', ') ?? '';
+    const outrun = plan?.outrun.map((l) => `${l.file}:${l.line}`).join(', ') ?? '';
+    const outrunFiles = [...new Set(plan?.outrun.map((l) => l.file) ?? [])].join(', ');
     findings.push({
       id: 'shadowed-by-os-env',
       severity: fileShadow ? 'error' : 'warning',
@@ -79,10 +105,10 @@ export function shadowedByOsEnv(s: DoctorSnapshot): Finding[] {
         ? {
             automatic: true,
             en: profile
-              ? `Run \`goproxyctl doctor --fix\`: it comments out ${where} with a goproxyctl marker so that the active profile "${profile}" takes effect (its value stays in goproxyctl's managed block and the go env file), and \`goproxyctl undo\` reverses it. Open a new terminal afterwards.`
+              ? `Run \`goproxyctl doctor --fix\`: ${commented ? `it comments out ${commented} with a goproxyctl marker` : 'it comments out nothing'}${outrun ? `, moves goproxyctl's managed block to the end of ${outrunFiles} so that it comes after ${outrun}` : ''}, so that the active profile "${profile}" takes effect (its value stays in goproxyctl's managed block and the go env file), and \`goproxyctl undo\` reverses it. Open a new terminal afterwards.`
               : `Run \`goproxyctl doctor --fix\`: it comments out ${where} with a goproxyctl marker, moves the value into goproxyctl's managed block (and the go env file), and \`goproxyctl undo\` reverses it. Open a new terminal afterwards.`,
             zh: profile
-              ? `运行 \`goproxyctl doctor --fix\`：它会用 goproxyctl 标记注释掉 ${where}，让当前启用的配置方案“${profile}”生效（其取值保留在 goproxyctl 管理的区块和 go env 文件中），可用 \`goproxyctl undo\` 撤销。之后请打开新终端。`
+              ? `运行 \`goproxyctl doctor --fix\`：${commented ? `它会用 goproxyctl 标记注释掉 ${commented}` : '它不会注释任何行'}${outrun ? `，并把 goproxyctl 管理的区块移到 ${outrunFiles} 的末尾，使其位于 ${outrun} 之后` : ''}，让当前启用的配置方案“${profile}”生效（其取值保留在 goproxyctl 管理的区块和 go env 文件中），可用 \`goproxyctl undo\` 撤销。之后请打开新终端。`
               : `运行 \`goproxyctl doctor --fix\`：它会用 goproxyctl 标记注释掉 ${where}，把该值移入 goproxyctl 管理的区块（以及 go env 文件），可用 \`goproxyctl undo\` 撤销。之后请打开新终端。`,
           }
         : {

@@ -64,6 +64,7 @@ Exit code: 0 no errors, 1 at least one error, 2 bad input.`,
           cleared: fix.cleared,
           profile: fix.profile,
           commented: fix.commented,
+          outrun: fix.outrun,
           skipped: fix.skipped,
           warnings: fix.warnings,
           applyId: fix.record?.id ?? null,
@@ -113,7 +114,8 @@ function formatFix(fix: FixResult): string {
   if (fixed.length === 0) lines.push('--fix: nothing to fix automatically.');
   else {
     const where = fix.profile ? `the active profile "${fix.profile}" now decides ${fixed.join(', ')}` : `moved ${fixed.join(', ')} into the managed block`;
-    lines.push(`--fix: ${where}; commented out ${fix.commented.join(', ')}.`);
+    lines.push(`--fix: ${where}; commented out ${fix.commented.length > 0 ? fix.commented.join(', ') : 'nothing'}.`);
+    if (fix.outrun.length > 0) lines.push(`Left ${fix.outrun.join(', ')} as they are and moved goproxyctl's managed block after them, so the profile wins.`);
     if (fix.record) lines.push(`Undo with \`goproxyctl undo\` (apply ${fix.record.id}). Open a new terminal to pick up the change.`);
   }
   for (const s of fix.skipped) lines.push(`not fixed: ${s}`);

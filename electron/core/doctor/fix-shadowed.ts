@@ -11,7 +11,7 @@
 // and afterwards new terminals are started to report what they really get. Everything is one
 // apply-engine transaction: backed up, atomic, undoable with `goproxyctl undo`.
 import { readFile } from 'node:fs/promises';
-import { assignsSomething, leftAloneLines, PROFILE_MANAGED_VARS, shadowLinesFixable } from '../../../shared/doctor/rules-env.js';
+import { assignsSomething, leftAloneLines, PROFILE_MANAGED_VARS, shadowFixPlan } from '../../../shared/doctor/rules-env.js';
 import type { RcAssignment } from '../../../shared/doctor/rc-scan.js';
 import type { Finding } from '../../../shared/doctor/types.js';
 import { profileToGoEnv } from '../../../shared/profile/index.js';
@@ -19,7 +19,7 @@ import { ApplyRefusedError, applyFiles, type FileChange } from '../apply/apply-f
 import type { ApplyRecord } from '../apply/apply-journal.js';
 import { renderEnvFish, renderEnvPs1, renderEnvSh } from '../apply/env-scripts.js';
 import { GoEnvError, planGoEnv } from '../apply/go-env-write.js';
-import { writeManagedBlock } from '../apply/managed-block.js';
+import { removeManagedBlock, writeManagedBlock } from '../apply/managed-block.js';
 import { productDirs, type ProductDirs } from '../apply/product-dirs.js';
 import { checkingShellFor, rcEditRefusal } from '../apply/rc-syntax-check.js';
 import { isMissing } from '../apply/resolve-link.js';
@@ -55,6 +55,8 @@ export interface FixResult {
   profile: string | null;
   /** "file:line" (or "file:first-last" for a continued statement) of every statement commented out. */
   commented: string[];
+  /** "file:line" of statements left as they are, with the managed block moved after them (a profile is active). */
+  outrun: string[];
   /** Findings of the fixable kind that need a hand fix, with why. */
   skipped: string[];
   warnings: string[];
@@ -93,8 +95,10 @@ export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered:
   const platform = opts.platform ?? process.platform;
   const dirs = opts.dirs ?? productDirs(opts.env, platform);
   const profile = await activeProfileVars(gathered.snapshot.activeProfile ?? null, opts.env, platform, dirs);
-  const result: FixResult = { moved: {}, cleared: [], profile: null, commented: [], skipped: [], warnings: [], record: null, terminals: [] };
+  const result: FixResult = { moved: {}, cleared: [], profile: null, commented: [], outrun: [], skipped: [], warnings: [], record: null, terminals: [] };
   const byFile = new Map<string, RcAssignment[]>();
+  /** Files whose managed block must end up last, after statements it has to win over. */
+  const blockLast = new Set<string>();
   const shells = new Set<ShellName>();
   /** What goproxyctl sets for each fixed variable; null unsets it. */
   const values: Record<string, string | null> = {};
@@ -104,7 +108,8 @@ export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered:
     const lines = shown.filter(assignsSomething);
     const text = leftAloneLines(shown.filter((a) => !assignsSomething(a))).en;
     const fromProfile = profile !== null && (PROFILE_MANAGED_VARS as readonly string[]).includes(name) && name in profile.vars;
-    if (!shadowLinesFixable(lines, fromProfile)) {
+    const plan = shadowFixPlan(lines, fromProfile, gathered.snapshot.blockFiles ?? []);
+    if (!plan) {
       const alone = leftAloneLines(shown).en;
       result.skipped.push(`${name}: ${alone.length > 0 ? `left alone ${alone.join(', ')}; remove or change ${alone.length > 1 ? 'them' : 'it'} by hand` : (f.fix?.en ?? 'needs a fix by hand')}`);
       continue;
@@ -112,9 +117,15 @@ export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered:
     if (text.length > 0) result.warnings.push(`${name}: left alone ${text.join(', ')}`);
     values[name] = fromProfile ? profile.vars[name]! : lines[0]!.value!;
     if (fromProfile) result.profile = profile.id;
-    for (const l of lines) {
+    for (const l of plan.comment) {
       byFile.set(l.file, [...(byFile.get(l.file) ?? []), l]);
       result.commented.push(l.endLine > l.line ? `${l.file}:${l.line}-${l.endLine}` : `${l.file}:${l.line}`);
+    }
+    for (const l of plan.outrun) {
+      blockLast.add(l.file);
+      result.outrun.push(`${l.file}:${l.line}`);
+    }
+    for (const l of lines) {
       const rc = gathered.rcFiles.find((r) => r.file === l.file);
       if (rc) shells.add(rc.shell);
     }
@@ -150,7 +161,11 @@ export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered:
     const target = shellTarget(shell, opts.env, platform, dirs);
     for (const file of target.startupFiles) {
       const before = changes.get(file)?.before ?? (await current(file));
-      const after = target.ownsStartupFile ? Buffer.from(target.loader.join('\n') + '\n') : writeManagedBlock((await current(file)) ?? Buffer.alloc(0), managedBlockFor(target, platform));
+      const base = (await current(file)) ?? Buffer.alloc(0);
+      // In place, or (to win over statements below it) removed and appended at the end.
+      const after = target.ownsStartupFile
+        ? Buffer.from(target.loader.join('\n') + '\n')
+        : writeManagedBlock(blockLast.has(file) ? removeManagedBlock(base) : base, managedBlockFor(target, platform));
       changes.set(file, { path: file, before, after, role: `startup-file:${shell}`, shell });
     }
   }

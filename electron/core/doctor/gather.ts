@@ -7,6 +7,7 @@ import type { RcAssignment } from '../../../shared/doctor/rc-scan.js';
 import type { DoctorSnapshot } from '../../../shared/doctor/types.js';
 import { GO_PROXY_VARS } from '../../../shared/go/effective.js';
 import { homeDir, productDirs, type ProductDirs } from '../apply/product-dirs.js';
+import { shellTarget } from '../apply/shells.js';
 import { readGoConfig, type GoConfigSnapshot } from '../goenv/read-config.js';
 import { ProfileStore } from '../profiles/profile-store.js';
 import { projectFacts } from './project-facts.js';
@@ -52,6 +53,7 @@ export async function gatherDoctorSnapshot(opts: GatherOptions): Promise<Gathere
     projects,
     usesCredentials: await activeProfileUsesCredentials(opts.env, platform, dirs),
     activeProfile: await activeProfileId(opts.env, platform, dirs),
+    blockFiles: (['bash', 'zsh'] as const).flatMap((shell) => shellTarget(shell, opts.env, platform, dirs).startupFiles),
   };
   return { snapshot, config, rcFiles };
 }

@@ -8,6 +8,7 @@
 // source and path), so the user knows what to remove.
 import { readFile } from 'node:fs/promises';
 import { whyNotMovable, type RcAssignment } from '../../../shared/doctor/rc-scan.js';
+import { shadowFixPlan } from '../../../shared/doctor/rules-env.js';
 import { GO_PROXY_VARS, type GoProxyVar } from '../../../shared/go/effective.js';
 import { scanRcBytes, type ShDialect } from '../doctor/rc-parse.js';
 import { readGoConfig, type GoConfigSnapshot } from '../goenv/read-config.js';
@@ -123,7 +124,7 @@ async function terminalMismatch(t: TerminalCheck, name: GoProxyVar, expected: st
   const gets = `a new ${t.shell} terminal gets ${name}=${got} instead of ${want}`;
   for (const file of files) {
     const culprit = await culpritIn(file, name, t.shell === 'zsh' ? 'zsh' : 'bash', t.shell === 'fish');
-    if (culprit) return { ...base, path: file, line: culprit.line, lineText: culprit.text, message: `${gets}: ${overrideAdvice(file, culprit)}` };
+    if (culprit) return { ...base, path: file, line: culprit.line, lineText: culprit.text, message: `${gets}: ${overrideAdvice(file, culprit, t.shell !== 'fish')}` };
   }
   const said = t.stderr ? ` (${t.shell} said: ${t.stderr.split('\n')[0]})` : '';
   return { ...base, path: files[0] ?? null, message: `${gets}: goproxyctl's managed block did not take effect${said}; run \`goproxyctl doctor\` to see what in ${files[0] ?? 'the startup files'} stops it` };
@@ -139,11 +140,18 @@ async function culpritIn(file: string, name: string, dialect: ShDialect, fish: b
   return [...lines].reverse().find((a) => a.line > blockEnd) ?? lines.at(-1) ?? null;
 }
 
-/** The same advice `goproxyctl doctor` gives: `doctor --fix` only for a line it would really fix. */
-function overrideAdvice(file: string, culprit: RcAssignment): string {
+/**
+ * The same advice `goproxyctl doctor` gives (shadowFixPlan, with this profile active):
+ * `doctor --fix` only for a line it really handles, by commenting it out or, in a file that holds
+ * goproxyctl's block, by moving the block after it.
+ */
+function overrideAdvice(file: string, culprit: RcAssignment, holdsBlock: boolean): string {
   const at = `${file} line ${culprit.line} (${culprit.text.trim()}) overrides the profile`;
   const why = whyNotMovable(culprit);
   if (why === null) return `${at}; remove that line, or run \`goproxyctl doctor --fix\``;
+  if (shadowFixPlan([culprit], true, holdsBlock ? [file] : []) !== null) {
+    return `${at}; change it by hand, or run \`goproxyctl doctor --fix\`, which leaves it as it is (${why.en}) and moves goproxyctl's block after it`;
+  }
   return `${at}; remove or change it by hand (\`goproxyctl doctor --fix\` leaves it alone: ${why.en})`;
 }
 
@@ -189,7 +197,7 @@ function describe(
   if (eff.source === 'os-env') {
     if (context === 'bash' && rcFile) {
       // The last assignment after our block is the one that wins in the shell.
-      if (culprit) return { ...base, path: rcFile, line: culprit.line, lineText: culprit.text.trim(), message: `${gets}: ${overrideAdvice(rcFile, culprit)}` };
+      if (culprit) return { ...base, path: rcFile, line: culprit.line, lineText: culprit.text.trim(), message: `${gets}: ${overrideAdvice(rcFile, culprit, true)}` };
       return { ...base, path: rcFile, message: `${gets}: it is set in the environment by ${rcFile} or a file it runs; remove that assignment` };
     }
     if (context === 'current') {

@@ -199,3 +199,29 @@ test('fish: an export inside a block is left alone; a top-level one is fixed and
   assert.equal((await cli(['undo'])).code, 0);
   assert.equal(await readFile(config, 'utf8'), text);
 });
+
+test('5. with a profile active, a conditional export after the block is outrun: the block moves after it', async () => {
+  await writeFile(home('.bashrc'), '# mine\n');
+  assert.equal((await cli(['use', 'china', '--shells', 'bash'])).code, 0);
+  await appendFile(home('.bashrc'), `if [ -z "$CI" ]; then\n  export GOPROXY=${FAKE}\nfi\nalias ll='ls -l'\n`);
+  const edited = await readFile(home('.bashrc'));
+  const use = await cli(['use', 'china', '--shells', 'bash', '--json']);
+  assert.equal(use.code, 1);
+  const warning = (JSON.parse(use.stdout) as { verification: { mismatches: { context: string; message: string }[] } }).verification.mismatches.find((m) => m.context === 'bash')!;
+  assert.match(warning.message, /line 7 \(export GOPROXY=https:\/\/fake\.example\.com\) overrides the profile; change it by hand, or run `goproxyctl doctor --fix`, which leaves it as it is \(it is inside a condition/);
+
+  const doctor = JSON.parse((await cli(['doctor', '--json'], { GOPROXY: FAKE })).stdout) as { findings: { id: string; fix?: { automatic: boolean; en: string } }[] };
+  const finding = doctor.findings.find((f) => f.id === 'shadowed-by-os-env')!;
+  assert.equal(finding.fix?.automatic, true);
+  assert.match(finding.fix!.en, /moves goproxyctl's managed block to the end of .*\.bashrc so that it comes after .*\.bashrc:7/);
+
+  const out = JSON.parse((await cli(['doctor', '--fix', '--json'], { GOPROXY: FAKE })).stdout) as DoctorFixJson & { fix: { outrun: string[] } };
+  assert.deepEqual(out.fix.commented, []);
+  assert.deepEqual(out.fix.outrun, [`${home('.bashrc')}:7`]);
+  assert.deepEqual(out.fix.terminals.map((x) => [x.shell, x.checked, x.differences.length]), [['bash', true, 0]]);
+  const after = await readFile(home('.bashrc'), 'utf8');
+  assert.ok(after.startsWith(`# mine\nif [ -z "$CI" ]; then\n  export GOPROXY=${FAKE}\nfi\nalias ll='ls -l'\n# >>> goproxyctl >>>\n`), after);
+  assert.equal((await terminal('bash', 'printf %s "$GOPROXY"')).stdout, CHINA_GOPROXY);
+  assert.equal((await cli(['undo'])).code, 0);
+  assert.ok((await readFile(home('.bashrc'))).equals(edited));
+});

@@ -12,6 +12,7 @@ interface Setup {
   goVersion?: string | null;
   rc?: RcAssignment[];
   activeProfile?: string;
+  blockFiles?: string[];
   netrcMode?: number;
   projects?: ProjectFacts[];
   usesCredentials?: boolean;
@@ -26,6 +27,7 @@ function snapshot(s: Setup = {}): DoctorSnapshot {
     goVersion: s.goVersion === undefined ? 'go1.23.4' : s.goVersion,
     rcAssignments: s.rc ?? [],
     activeProfile: s.activeProfile ?? null,
+    blockFiles: s.blockFiles ?? [],
     netrc: s.netrcMode === undefined ? null : { path: '/home/u/.netrc', mode: s.netrcMode },
     platform: 'linux',
     proxyEnv: Object.fromEntries(Object.entries(osEnv).filter(([k]) => /_proxy$/i.test(k))),
@@ -98,6 +100,17 @@ test('shadowed-by-os-env: lines in a function, with expansions, or in our manage
   assert.equal(withProfile?.fix?.automatic, true);
   assert.match(withProfile!.fix!.en, /the active profile "china" takes effect/);
   assert.match(withProfile!.fix!.zh, /配置方案“china”生效/);
+  // A conditional export in the file that holds the block: outrun (the block moves after it) only
+  // with a profile active; inside a function (it may run whenever it is called) never.
+  const cond = await rc('if [ -n "$X" ]; then\n  export GOPROXY=https://c.example\nfi\n');
+  assert.equal(runDoctor(snapshot({ rc: cond, blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
+  const outrun = runDoctor(snapshot({ rc: cond, activeProfile: 'china', blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env');
+  assert.equal(outrun?.fix?.automatic, true);
+  assert.match(outrun!.fix!.en, /comments out nothing, moves goproxyctl's managed block to the end of \/home\/u\/\.zshrc so that it comes after \/home\/u\/\.zshrc:2/);
+  assert.match(outrun!.fix!.zh, /移到 \/home\/u\/\.zshrc 的末尾/);
+  assert.equal(runDoctor(snapshot({ rc: cond, activeProfile: 'china', blockFiles: [] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
+  const fn = await rc('f() {\n  export GOPROXY=https://c.example\n}\n');
+  assert.equal(runDoctor(snapshot({ rc: fn, activeProfile: 'china', blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
   // The same value in the env and the env file: not an error, and nothing in rc files: no finding.
   assert.deepEqual(runDoctor(snapshot({ os: { GOPROXY: 'https://goproxy.cn' }, file: { GOPROXY: 'https://goproxy.cn' } })), []);
 });
