@@ -4,7 +4,8 @@
 // not, if/case/functions/subshells, `&&` lists, continuations, plain assignments, comments with
 // backquotes) with exports of GOPROXY/GOSUMDB/GOPRIVATE in every position, plus CRLF, a BOM and a
 // missing final newline. The shells themselves judge: `bash -n`/`zsh -n` parse every version, and
-// each version is sourced by `bash --norc` with a tripwire `goproxyctl` first on PATH.
+// each version is sourced by `bash --norc` with a tripwire `goproxyctl` first on PATH. fish files
+// get the same treatment with fish's own grammar and `fish --no-execute`.
 // Replay one case: GOPROXYCTL_PROPERTY_SEED=<seed> (the failure message names it); a longer run:
 // GOPROXYCTL_PROPERTY_CASES=<n>.
 import assert from 'node:assert/strict';
@@ -55,6 +56,32 @@ const CONSTRUCTS: ((v: string, k: number, r: Rand) => string)[] = [
   (v) => `( export ${v}=https://sub.example )`,
   (v, k) => `for i${k} in 1; do\n  export ${v}=https://loop.example\ndone`,
 ];
+
+/** The same for fish's grammar (config.fish, which goproxyctl edits only through doctor --fix). */
+const FISH_CONSTRUCTS: ((v: string, k: number, r: Rand) => string)[] = [
+  () => '# a comment with (goproxyctl undo) and `goproxyctl` ; in it',
+  () => '',
+  () => "alias ll 'ls -l'",
+  (v, _k, r) => `set -gx ${v} ${pick(r, ['https://goproxy.cn,direct', "'https://a.example|direct'", '"https://b.example"', 'off'])}`,
+  (v) => `set -Ux ${v} https://c.example  # from a blog`,
+  (v) => `set -x ${v} https://goproxy.cn\\\n    ,direct`,
+  (v, k) => `set -l msg${k} 'single\nset -gx ${v} https://string.example\nquoted'`,
+  (v) => `if status is-interactive\n    set -gx ${v} https://if.example\nend`,
+  (v, k) => `function f${k}\n    set -gx ${v} https://fn.example\nend`,
+  (v) => `begin\n    set -gx ${v} https://begin.example\nend`,
+  (v) => `switch "$NOPE"\n    case a\n        set -gx ${v} https://case.example\nend`,
+  (v) => `test -n "$NOPE"; and set -gx ${v} https://and.example`,
+  (v) => `set -gx ${v} https://shared.example; true`,
+  (v) => `while false\n    set -gx ${v} https://loop.example\nend`,
+];
+
+function fishFile(seed: number): Buffer {
+  const r = mulberry32(seed);
+  const parts: string[] = [];
+  const n = 3 + Math.floor(r() * 6);
+  for (let k = 0; k < n; k++) parts.push(pick(r, FISH_CONSTRUCTS)(pick(r, VARS), k, r));
+  return Buffer.from(parts.join('\n') + (r() < 0.8 ? '\n' : ''));
+}
 
 function rcFile(seed: number): Buffer {
   const r = mulberry32(seed);
@@ -165,6 +192,60 @@ test(`rc files from a grammar of real constructs: apply, doctor --fix and undo k
       assert.ok((await readFile(bashrc)).equals(original), `.bashrc is not byte-identical; ${why('undo')}`);
       assert.ok((await readFile(zshrc)).equals(original), `.zshrc is not byte-identical; ${why('undo')}`);
       await check('undo');
+    } finally {
+      await rm(home, { recursive: true, force: true, maxRetries: 10 });
+    }
+  }
+});
+
+test(`fish files from a grammar of real constructs: doctor --fix and undo keep them readable and inert (${Math.ceil(CASES / 2)} cases)`, async () => {
+  const only = process.env.GOPROXYCTL_PROPERTY_SEED;
+  const seeds = only ? [Number(only)] : Array.from({ length: Math.ceil(CASES / 2) }, (_, i) => FIRST_SEED + i);
+  const china = profileToGoEnv(builtinProfile('china')!);
+  for (const seed of seeds) {
+    const home = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-fish-property-'));
+    try {
+      const bin = path.join(home, 'tripwire');
+      const log = path.join(home, 'tripwire.log');
+      await mkdir(bin);
+      await writeFile(path.join(bin, 'goproxyctl'), `#!/bin/sh\necho "$*" >> '${log}'\n`);
+      await chmod(path.join(bin, 'goproxyctl'), 0o755);
+      const env: NodeJS.ProcessEnv = { HOME: home, PATH: `${bin}:/usr/bin:/bin`, LANG: 'C.UTF-8', SHELL: '/usr/bin/fish' };
+      const dirs = productDirs(env, 'linux');
+      const original = fishFile(seed);
+      const config = path.join(home, '.config', 'fish', 'config.fish');
+      await mkdir(path.dirname(config), { recursive: true });
+      await writeFile(config, original);
+      const fishAccepts = async (): Promise<boolean> => (await runShell('fish', ['--no-execute', config], null, env)).code === 0;
+      const sourceCalls = async (): Promise<string[]> => {
+        await rm(log, { force: true });
+        await runShell('fish', ['--no-config', '-c', `source '${config}'`], null, env);
+        return (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+      };
+      const parsed = await fishAccepts();
+      const baseline = await sourceCalls();
+      const why = (step: string): string => `seed ${seed}, after ${step}:\n${JSON.stringify(original.toString('utf8'))}`;
+      const check = async (step: string): Promise<void> => {
+        if (parsed) assert.ok(await fishAccepts(), `fish --no-execute rejects config.fish; ${why(step)}`);
+        assert.deepEqual(extra(baseline, await sourceCalls()), [], `goproxyctl was run; ${why(step)}`);
+      };
+
+      const plan = await planApply({ label: 'use china', vars: china, shells: ['fish'], env, platform: 'linux', goBinary: null, dirs });
+      assert.ok(await commitApply(plan), why('apply'));
+      await check('apply');
+      if (seed % 2 === 0) await new ProfileStore({ env, platform: 'linux', dirs }).setActive('china');
+      const shellEnv = { ...env, GOPROXY: 'https://stale.example', GOSUMDB: 'off', GOPRIVATE: 'stale.example' };
+      const gathered = await gatherDoctorSnapshot({ env: shellEnv, platform: 'linux', goBinary: null, dirs });
+      let fixed = false;
+      try {
+        fixed = (await fixShadowedByOsEnv(runDoctor(gathered.snapshot), gathered, { env: shellEnv, platform: 'linux', goBinary: null, dirs, verify: false })).record !== null;
+      } catch (err) {
+        if (!(err instanceof ApplyRefusedError)) throw err;
+      }
+      await check('doctor --fix');
+      if (fixed) assert.ok(await undoLastApply({ dirs }), why('undo of the fix'));
+      assert.ok(await undoLastApply({ dirs }), why('undo of the apply'));
+      assert.ok((await readFile(config)).equals(original), `config.fish is not byte-identical; ${why('undo')}`);
     } finally {
       await rm(home, { recursive: true, force: true, maxRetries: 10 });
     }
