@@ -150,7 +150,7 @@ export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered:
     if (before === null) throw new ApplyRefusedError([`${file} disappeared while the doctor ran; run \`goproxyctl doctor --fix\` again`]);
     const rc = gathered.rcFiles.find((r) => r.file === file);
     // The file as it is now must still have these statements where the doctor saw them.
-    const now = await scanRcBytes(before, file, { syntax: rc?.syntax ?? 'sh', ...(rc?.dialect ? { dialect: rc.dialect } : {}) }, Object.keys(values));
+    const now = await scanRcBytes(before, file, { syntax: rc?.syntax ?? 'sh', ...(rc?.dialect ? { dialect: rc.dialect } : {}), checkWith: opts.env }, Object.keys(values));
     const stale = list.filter((a) => !now.assignments.some((b) => b.movable && b.line === a.line && b.endLine === a.endLine && b.variable === a.variable));
     if (stale.length > 0) throw new ApplyRefusedError([`${file} changed while the doctor ran; run \`goproxyctl doctor --fix\` again`]);
     changes.set(file, { path: file, before, after: commentOutLines(before, statementLines(list)), role: 'startup-file:doctor-fix', shell: rc?.shell ?? null });

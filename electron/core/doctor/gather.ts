@@ -40,7 +40,7 @@ export async function gatherDoctorSnapshot(opts: GatherOptions): Promise<Gathere
     rcFilesToScan(opts.env, platform, dirs),
     Promise.all((opts.projects ?? []).map((d) => projectFacts(path.resolve(d), opts.env))),
   ]);
-  const rcAssignments = (await Promise.all(rcFiles.map(scanRcFile))).flat();
+  const rcAssignments = (await Promise.all(rcFiles.map((rc) => scanRcFile(rc, opts.env)))).flat();
   const proxyEnv: Record<string, string> = {};
   for (const n of HTTP_PROXY_VARS) if (opts.env[n]) proxyEnv[n] = opts.env[n]!;
   const snapshot: DoctorSnapshot = {
@@ -58,10 +58,11 @@ export async function gatherDoctorSnapshot(opts: GatherOptions): Promise<Gathere
   return { snapshot, config, rcFiles };
 }
 
-export async function scanRcFile(rc: RcFile): Promise<RcAssignment[]> {
+/** `env`: where to find the shells that also judge whether the file parses. */
+export async function scanRcFile(rc: RcFile, env?: NodeJS.ProcessEnv): Promise<RcAssignment[]> {
   const bytes = await readFile(rc.file).catch(() => null);
   if (bytes === null) return [];
-  return (await scanRcBytes(bytes, rc.file, { syntax: rc.syntax, dialect: rc.dialect }, GO_PROXY_VARS)).assignments;
+  return (await scanRcBytes(bytes, rc.file, { syntax: rc.syntax, ...(rc.dialect ? { dialect: rc.dialect } : {}), ...(env ? { checkWith: env } : {}) }, GO_PROXY_VARS)).assignments;
 }
 
 async function netrcFacts(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Promise<DoctorSnapshot['netrc']> {

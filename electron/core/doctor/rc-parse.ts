@@ -4,6 +4,7 @@
 // parse gets { ok: false }: nothing in it is edited, and the user is told why.
 import { LangVariant, parse } from 'sh-syntax';
 import { fishLayout } from '../../../shared/doctor/fish-layout.js';
+import { shellAccepts } from '../apply/rc-syntax-check.js';
 import { pwshLayout, scanRcText, type RcAssignment, type RcLayout, type RcSyntax } from '../../../shared/doctor/rc-scan.js';
 
 /** Which sh dialect a file is written in: the shell that reads it. */
@@ -13,6 +14,12 @@ export interface RcSource {
   syntax: RcSyntax;
   /** For syntax 'sh': which shell reads the file (zsh has syntax bash rejects, and the reverse). */
   dialect?: ShDialect;
+  /**
+   * Also ask the shell itself (bash -n, zsh -n, fish --no-execute, found on this environment's
+   * PATH): the parser is more lenient in places (`f() {` followed by CR), and a file the shell
+   * cannot read is not edited.
+   */
+  checkWith?: NodeJS.ProcessEnv;
 }
 
 // One parse at a time: every call instantiates the Go WASM runtime, which is not built to run
@@ -31,8 +38,10 @@ export async function rcLayout(text: string, source: RcSource): Promise<RcLayout
 async function shLayout(text: string, dialect: ShDialect): Promise<RcLayout> {
   // The parser counts offsets in UTF-8 bytes. Every byte outside ASCII becomes "x" (a word
   // character, as the shells treat such bytes) so offsets stay byte offsets; a leading BOM
-  // becomes spaces, NUL bytes "x".
-  const ascii = text.replace(/^\u00EF\u00BB\u00BF/, '   ').replace(/[\u0080-\u00ff]/g, 'x').replaceAll('\0', 'x');
+  // becomes spaces, NUL bytes "x". A CR becomes "x" too: bash and zsh read it as part of the word
+  // before it (the parser would skip it as blank), so in a CRLF file `fi\r` closes nothing and a
+  // heredoc's `EOF\r` ends nothing, and the layout must say so, as the shells do.
+  const ascii = text.replace(/^\u00EF\u00BB\u00BF/, '   ').replace(/[\u0080-\u00ff\0\r]/g, 'x');
   const variant = dialect === 'zsh' ? LangVariant.LangZsh : dialect === 'posix' ? LangVariant.LangPOSIX : LangVariant.LangBash;
   try {
     const file = await parse(ascii, { variant, keepComments: false });
@@ -51,7 +60,12 @@ async function shLayout(text: string, dialect: ShDialect): Promise<RcLayout> {
 export async function scanRcBytes(bytes: Buffer, file: string, source: RcSource, variables: readonly string[]): Promise<{ layout: RcLayout; assignments: RcAssignment[] }> {
   // Latin-1 keeps one character per byte (rc files may hold any bytes); values are re-read as UTF-8.
   const text = bytes.toString('latin1');
-  const layout = await rcLayout(text, source);
+  let layout = await rcLayout(text, source);
+  const shell = source.syntax === 'fish' ? 'fish' : source.syntax === 'sh' && source.dialect !== 'posix' ? (source.dialect ?? 'bash') : null;
+  if (layout.ok && shell && source.checkWith) {
+    const verdict = await shellAccepts(shell, bytes, source.checkWith);
+    if (verdict && !verdict.accepted) layout = { ok: false, error: `${shell} cannot read it: ${verdict.message}` };
+  }
   const assignments = scanRcText(text, file, source.syntax, variables, layout).map((a) => ({
     ...a,
     value: a.value === null ? null : Buffer.from(a.value, 'latin1').toString('utf8'),

@@ -1,4 +1,4 @@
-// The rc-file scanner on a corpus of real files under a temporary HOME: CRLF, a BOM, comments,
+// The rc-file scanner on a corpus of real files under a temporary HOME: a BOM, CRLF, comments,
 // exports inside functions, multi-statement lines, fish and PowerShell syntax, our managed block.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,7 +32,7 @@ before(async () => {
       'export GOPROXY=https://managed.example',
       '# <<< goproxyctl <<<',
       'export NOT_GO=1',
-    ].join('\r\n') + '\r\n',
+    ].join('\n') + '\n',
   );
   await writeFile(path.join(home, '.profile'), 'PATH=$PATH:/usr/local/go/bin\nexport GOPROXY=https://proxy.golang.org|direct\n');
   await mkdir(path.join(home, '.config', 'fish', 'conf.d'), { recursive: true });
@@ -128,6 +128,14 @@ test('the parser decides: only a simple top-level statement alone on its lines i
   assert.deepEqual(await contexts('GOPROXY=off\nGOPROXY=direct go build\n'), ['1-1 top-level movable off']);
   // A file that does not parse: reported, nothing movable.
   assert.deepEqual(await contexts(`if true; then\n${G}\n`), ['2-2 unparsable https://fake.example.com']);
+  // CRLF: bash and zsh read the CR as part of the last word, so `fi\r` closes nothing. With the
+  // shell as a second judge, a CRLF file with compound commands is unparsable, as it is to bash;
+  // one with simple lines only is edited like any other.
+  const crlf = async (text: string): Promise<string[]> =>
+    (await scanRcBytes(Buffer.from(text), '/h/.bashrc', { syntax: 'sh', dialect: 'bash', checkWith: { PATH: process.env.PATH } }, ['GOPROXY'])).assignments.map((a) => `${a.line} ${a.context}${a.movable ? ' movable' : ''}`);
+  assert.deepEqual(await crlf(`if true; then\r\n  :\r\nfi\r\n${G}\r\n`), ['4 unparsable']);
+  assert.deepEqual(await crlf(`useproxy() {\r\n  ${G}\r\n}\r\n`), ['2 unparsable']);
+  assert.deepEqual(await crlf(`alias ll='ls -l'\r\n${G}\r\n`), ['2 top-level movable']);
   // zsh syntax is read with zsh's grammar.
   assert.deepEqual(await contexts(`print -r -- \${(j:,:)list}\n${G}\n`, 'zsh'), ['2-2 top-level movable https://fake.example.com']);
 });
