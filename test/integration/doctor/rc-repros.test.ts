@@ -225,3 +225,26 @@ test('5. with a profile active, a conditional export after the block is outrun: 
   assert.equal((await cli(['undo'])).code, 0);
   assert.ok((await readFile(home('.bashrc'))).equals(edited));
 });
+
+test('use verifies new zsh and fish terminals too, and names the line that overrides the profile in each', async () => {
+  await writeFile(home('.zshrc'), `export GOPROXY=${FAKE}\n`);
+  const config = home('.config', 'fish', 'config.fish');
+  await mkdir(path.dirname(config), { recursive: true });
+  await writeFile(config, `set -gx GOPROXY ${FAKE}\n`);
+  // use appends the block to .zshrc (after the export, so zsh gets the profile); fish reads
+  // config.fish after conf.d, so there the old line wins.
+  const use = await cli(['use', 'china', '--shells', 'zsh,fish', '--json']);
+  assert.equal(use.code, 1, use.stdout + use.stderr);
+  const v = (JSON.parse(use.stdout) as { verification: { terminals: { shell: string; checked: boolean; differences: unknown[] }[]; mismatches: { context: string; path: string | null; line: number | null; message: string }[] } }).verification;
+  assert.deepEqual(v.terminals.map((x) => [x.shell, x.checked, x.differences.length]), [['zsh', true, 0], ['fish', true, 1]]);
+  const fish = v.mismatches.find((m) => m.context === 'fish')!;
+  assert.equal(fish.path, config);
+  assert.equal(fish.line, 1);
+  assert.match(fish.message, /^a new fish terminal gets GOPROXY="https:\/\/fake\.example\.com" instead of ".*": .*config\.fish line 1 \(set -gx GOPROXY https:\/\/fake\.example\.com\) overrides the profile; remove that line, or run `goproxyctl doctor --fix`$/);
+  // And doctor --fix does what that advice promises.
+  const out = JSON.parse((await cli(['doctor', '--fix', '--json'], { GOPROXY: FAKE })).stdout) as DoctorFixJson;
+  assert.equal(out.fix.profile, 'china');
+  assert.ok(out.fix.commented.includes(`${config}:1`), out.fix.commented.join(', '));
+  assert.equal((await terminal('fish', 'printf %s "$GOPROXY"')).stdout, CHINA_GOPROXY);
+  assert.equal((await terminal('zsh', 'printf %s "$GOPROXY"')).stdout, CHINA_GOPROXY);
+});
