@@ -31,8 +31,7 @@ export function fishLayout(text: string): RcLayout {
     const c = text[i]!;
     if (c === '\n') {
       endStatement(i);
-      if (depth === 0 && parens === 0) atCommand = true;
-      else if (parens === 0) atCommand = true;
+      atCommand = true; // a new line starts a new command, at the top, in a block or in ( ... )
       line++;
       i++;
       continue;
