@@ -19,7 +19,7 @@ import { ApplyRefusedError, applyFiles, type FileChange } from '../apply/apply-f
 import type { ApplyRecord } from '../apply/apply-journal.js';
 import { renderEnvFish, renderEnvPs1, renderEnvSh } from '../apply/env-scripts.js';
 import { GoEnvError, planGoEnv } from '../apply/go-env-write.js';
-import { removeManagedBlock, writeManagedBlock } from '../apply/managed-block.js';
+import { ManagedBlockError, removeManagedBlock, writeManagedBlock } from '../apply/managed-block.js';
 import { productDirs, type ProductDirs } from '../apply/product-dirs.js';
 import { checkingShellFor, rcEditRefusal } from '../apply/rc-syntax-check.js';
 import { isMissing } from '../apply/resolve-link.js';
@@ -163,9 +163,15 @@ export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered:
       const before = changes.get(file)?.before ?? (await current(file));
       const base = (await current(file)) ?? Buffer.alloc(0);
       // In place, or (to win over statements below it) removed and appended at the end.
-      const after = target.ownsStartupFile
-        ? Buffer.from(target.loader.join('\n') + '\n')
-        : writeManagedBlock(blockLast.has(file) ? removeManagedBlock(base) : base, managedBlockFor(target, platform));
+      let after: Buffer;
+      try {
+        after = target.ownsStartupFile
+          ? Buffer.from(target.loader.join('\n') + '\n')
+          : writeManagedBlock(blockLast.has(file) ? removeManagedBlock(base) : base, managedBlockFor(target, platform));
+      } catch (err) {
+        if (err instanceof ManagedBlockError) throw new ApplyRefusedError([`${file}: ${err.message}`]);
+        throw err;
+      }
       changes.set(file, { path: file, before, after, role: `startup-file:${shell}`, shell });
     }
   }
