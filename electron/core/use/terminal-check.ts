@@ -39,7 +39,15 @@ export async function checkNewTerminals(shells: readonly TerminalShell[], expect
       continue;
     }
     const run = await shellEnvAfter(shell, bin, env, { ...(shell === 'bash' && opts.bashRc ? { rcFile: opts.bashRc } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
-    const stderr = run.stderr.split('\n').filter((l) => l.trim() !== '').slice(0, 5).join('\n');
+    // Whatever the startup files printed ends up in a report shown in a terminal: control
+    // characters (escape sequences included) are dropped.
+    const stderr = [...run.stderr]
+      .filter((c) => c === '\n' || c === '\t' || !isControl(c.charCodeAt(0)))
+      .join('')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(0, 5)
+      .join('\n');
     if (run.env === null) {
       results.push({ shell, checked: false, note: run.error, differences: [], stderr });
       continue;
@@ -65,4 +73,9 @@ export function describeTerminalChecks(checks: readonly TerminalCheck[]): string
     }
   }
   return lines;
+}
+
+/** C0 and C1 control characters and DEL. */
+function isControl(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }
