@@ -45,7 +45,7 @@ export async function checkNewTerminals(shells: readonly TerminalShell[], expect
       .filter((c) => c === '\n' || c === '\t' || !isControl(c.charCodeAt(0)))
       .join('')
       .split('\n')
-      .filter((l) => l.trim() !== '')
+      .filter((l) => l.trim() !== '' && !JOB_CONTROL_NOISE.test(l))
       .slice(0, 5)
       .join('\n');
     if (run.env === null) {
@@ -74,6 +74,9 @@ export function describeTerminalChecks(checks: readonly TerminalCheck[]): string
   }
   return lines;
 }
+
+/** What an interactive shell without a terminal says about job control: not the user's doing. */
+const JOB_CONTROL_NOISE = /cannot set terminal process group|no job control in this shell|can't set tty pgrp|Inappropriate ioctl for device/;
 
 /** C0 and C1 control characters and DEL. */
 function isControl(code: number): boolean {

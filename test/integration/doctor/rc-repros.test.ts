@@ -248,3 +248,9 @@ test('use verifies new zsh and fish terminals too, and names the line that overr
   assert.equal((await terminal('fish', 'printf %s "$GOPROXY"')).stdout, CHINA_GOPROXY);
   assert.equal((await terminal('zsh', 'printf %s "$GOPROXY"')).stdout, CHINA_GOPROXY);
 });
+
+test('what a startup file prints while a terminal starts is reported without control characters', async () => {
+  await writeFile(home('.bashrc'), `printf '\\033]0;title\\007boom\\n' >&2\nexport GOPROXY=${FAKE}\n`);
+  const out = JSON.parse((await cli(['doctor', '--fix', '--json'], { GOPROXY: FAKE })).stdout) as DoctorFixJson & { fix: { terminals: { stderr: string }[] } };
+  assert.equal(out.fix.terminals[0]?.stderr, ']0;titleboom');
+});
