@@ -41,6 +41,8 @@ export interface RcAssignment {
   context: RcContext;
   /** Safe to comment out (every line from line to endLine) and move: top-level, alone, literal. */
   movable: boolean;
+  /** Why the file does not parse (context 'unparsable'). */
+  parseError?: string;
 }
 
 /** A top-level statement as a parser saw it (1-based lines, inclusive). */
@@ -98,7 +100,7 @@ export function scanRcText(text: string, file: string, syntax: RcSyntax, variabl
     const parsed = syntax === 'sh' ? lineLevelSh(trimmed) : syntax === 'fish' ? lineLevelFish(trimmed) : lineLevelPwsh(trimmed);
     if (parsed.length === 0) return;
     const context = layout.ok ? contextOf(lineNo, lines, layout.statements, text, syntax) : 'unparsable';
-    for (const p of parsed) add({ line: lineNo, endLine: lineNo, variable: p.variable, value: p.value, action: p.action, context });
+    for (const p of parsed) add({ line: lineNo, endLine: lineNo, variable: p.variable, value: p.value, action: p.action, context, ...(layout.ok ? {} : { parseError: layout.error }) });
   });
   return found.sort((a, b) => a.line - b.line);
 }
@@ -122,6 +124,9 @@ export function whyNotMovable(a: RcAssignment): { en: string; zh: string } | nul
     'after-bom': { en: 'the file starts with a byte-order mark, which the shell reads as part of this line\'s first word', zh: '文件以字节顺序标记（BOM）开头，shell 会把它当作这一行第一个词的一部分' },
     unparsable: { en: 'the file does not parse as shell code, so goproxyctl does not edit it', zh: '该文件无法按 shell 语法解析，goproxyctl 不会编辑它' },
   };
+  if (a.context === 'unparsable' && a.parseError) {
+    return { en: `the file could not be parsed (${a.parseError}), so goproxyctl does not edit it`, zh: `无法解析该文件（${a.parseError}），goproxyctl 不会编辑它` };
+  }
   const reason = byContext[a.context];
   if (reason) return reason;
   return { en: 'its value uses shell expansions ($, `, globs)', zh: '它的值使用了 shell 展开（$、`、通配符）' };

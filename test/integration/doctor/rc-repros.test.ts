@@ -254,3 +254,12 @@ test('what a startup file prints while a terminal starts is reported without con
   const out = JSON.parse((await cli(['doctor', '--fix', '--json'], { GOPROXY: FAKE })).stdout) as DoctorFixJson & { fix: { terminals: { stderr: string }[] } };
   assert.equal(out.fix.terminals[0]?.stderr, ']0;titleboom');
 });
+
+test('a file that does not parse is not touched, and the report says where it does not parse', async () => {
+  const rc = `export GOPROXY=${FAKE}\nif true; then\n  :\n`;
+  await writeFile(home('.bashrc'), rc);
+  const out = JSON.parse((await cli(['doctor', '--fix', '--json'], { GOPROXY: FAKE })).stdout) as DoctorFixJson;
+  assert.equal(out.fix.applyId, null);
+  assert.match(out.fix.skipped[0]!, /\.bashrc:1 \(the file could not be parsed \(line \d+: .+\), so goproxyctl does not edit it\)/);
+  assert.equal(await readFile(home('.bashrc'), 'utf8'), rc);
+});
