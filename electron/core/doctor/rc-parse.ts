@@ -5,7 +5,8 @@
 import { LangVariant, parse } from 'sh-syntax';
 import { fishLayout } from '../../../shared/doctor/fish-layout.js';
 import { shellAccepts } from '../apply/rc-syntax-check.js';
-import { pwshLayout, scanRcText, type RcAssignment, type RcLayout, type RcSyntax } from '../../../shared/doctor/rc-scan.js';
+import { scanRcText, type RcAssignment, type RcLayout, type RcSyntax } from '../../../shared/doctor/rc-scan.js';
+import { pwshLayout } from '../../../shared/doctor/rc-statements.js';
 
 /** Which sh dialect a file is written in: the shell that reads it. */
 export type ShDialect = 'bash' | 'zsh' | 'posix';
