@@ -17,8 +17,9 @@ function projectFiles(s: DoctorSnapshot): Finding[] {
 }
 
 export * from './types.js';
-export { scanRcText, type RcAssignment, type RcSyntax } from './rc-scan.js';
-export { SHADOW_CHECKED_VARS, shadowLinesFixable } from './rules-env.js';
+export { scanRcText, whyNotMovable, type RcAssignment, type RcSyntax, type RcContext, type RcLayout, type RcStatementSpan } from './rc-scan.js';
+export { fishLayout } from './fish-layout.js';
+export { SHADOW_CHECKED_VARS, shadowLinesFixable, shadowFixPlan, leftAloneLines, type ShadowFixPlan } from './rules-env.js';
 export { DEFUNCT_PROXY_HOSTS } from './rules-goproxy.js';
 export { privatePatternFor, remoteToPath } from './suggest-private.js';
 

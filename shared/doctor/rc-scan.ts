@@ -1,270 +1,187 @@
-// Finds the lines of a shell startup file that set (or unset) Go variables, with their line
-// numbers: sh/bash/zsh `export NAME=value` (also `declare -x`, `typeset -x`), fish `set -x` /
+// Finds where a shell startup file sets (or unsets) Go variables, and whether each place may be
+// edited: sh/bash/zsh `export NAME=value` (also `declare -x`, `typeset -x`), fish `set -x` /
 // `set -gx` / `set -Ux` / `--export`, PowerShell `$env:NAME = value`. Pure: the caller reads the
-// file (as Latin-1, so offsets are bytes) and says which syntax it uses. Lines inside our managed
-// block and lines inside functions (which run only when called) are marked, not dropped.
+// file (as Latin-1, so one character is one byte) and hands over its layout: the top-level
+// statements a real parser found (electron/core/doctor/rc-parse.ts). Only a simple top-level
+// statement that is alone on its line(s) is `movable`; anything else (inside a conditional, a
+// function, a multi-line string, a heredoc, a continued command, sharing its line) is reported
+// with its context and never edited.
+
+import { lineLevelFish, lineLevelPwsh, lineLevelSh, simpleFishStatement, simplePwshStatement, simpleShStatement } from './rc-statements.js';
 
 export type RcSyntax = 'sh' | 'fish' | 'pwsh';
 
+/** Where an assignment sits, which decides whether it may be commented out. */
+export type RcContext =
+  | 'top-level' // a statement of its own, at the top of the file
+  | 'shares-line' // the statement holds other commands or assignments, or shares its line
+  | 'function' // runs only when the function is called
+  | 'conditional' // if/elif/else, case, `&&`/`||`
+  | 'loop' // while/until/for/select
+  | 'subshell' // ( ... ): never reaches the shell itself
+  | 'group' // { ... } or fish begin ... end
+  | 'string' // text inside a multi-line quoted string: not a command at all
+  | 'heredoc' // text inside a here-document
+  | 'continuation' // part of a command continued from an earlier line
+  | 'after-bom' // the first line of a file with a byte-order mark: sh and fish read the BOM as part of its first word
+  | 'unparsable'; // the file does not parse: nothing in it is touched
+
 export interface RcAssignment {
   file: string;
-  /** 1-based. */
+  /** 1-based line the statement starts on. */
   line: number;
+  /** 1-based last physical line of the statement (== line unless it is continued over several lines). */
+  endLine: number;
   variable: string;
-  /** The value the shell would assign, or null for an unset or a value with expansions ($, `). */
+  /** The value the shell would assign, or null for an unset or a value with expansions ($, `, globs). */
   value: string | null;
   action: 'set' | 'unset';
-  /** The line as written (without its line ending). */
+  /** The first line as written (without its line ending). */
   text: string;
   syntax: RcSyntax;
   inManagedBlock: boolean;
-  inFunction: boolean;
-  /** The statement is the whole line (nothing else on it but a comment), so the line can be commented out safely. */
-  wholeLine: boolean;
+  context: RcContext;
+  /** Safe to comment out (every line from line to endLine) and move: top-level, alone, literal. */
+  movable: boolean;
+  /** Why the file does not parse (context 'unparsable'). */
+  parseError?: string;
 }
+
+/** A top-level statement as a parser saw it (1-based lines, inclusive). */
+export interface RcStatementSpan {
+  firstLine: number;
+  lastLine: number;
+  /** Offsets into the text (characters == bytes, Latin-1), end exclusive. */
+  start: number;
+  end: number;
+}
+
+/** What a real parser says about a file: its top-level statements, or why it does not parse. */
+export type RcLayout = { ok: true; statements: RcStatementSpan[] } | { ok: false; error: string };
 
 const BEGIN = '>>> goproxyctl >>>';
 const END = '<<< goproxyctl <<<';
+const BOM = /^(\uFEFF|\u00EF\u00BB\u00BF)/;
 
-export function scanRcText(text: string, file: string, syntax: RcSyntax, variables: readonly string[]): RcAssignment[] {
+export function scanRcText(text: string, file: string, syntax: RcSyntax, variables: readonly string[], layout: RcLayout): RcAssignment[] {
+  const lines = text.split('\n').map((l, i) => {
+    const noCr = l.endsWith('\r') ? l.slice(0, -1) : l;
+    return i === 0 ? noCr.replace(BOM, '') : noCr;
+  });
+  const blockLines = managedBlockLineSet(lines);
+  // bash, zsh and fish do not skip a byte-order mark: `<BOM>export X=1` is a command named
+  // "<BOM>export", so the first line is not the assignment it looks like (PowerShell skips it).
+  const bomLine = syntax !== 'pwsh' && BOM.test(text) ? 1 : 0;
   const found: RcAssignment[] = [];
-  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  let inBlock = false;
-  let fnDepth = 0;
-  lines.forEach((raw, i) => {
-    const line = i === 0 ? raw.replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '') : raw;
+  const covered = new Set<number>();
+  const add = (a: Omit<RcAssignment, 'file' | 'syntax' | 'inManagedBlock' | 'movable' | 'text'>): void => {
+    if (!variables.includes(a.variable)) return;
+    const inManagedBlock = blockLines.has(a.line);
+    const movable = !inManagedBlock && a.context === 'top-level' && a.action === 'set' && a.value !== null;
+    found.push({ ...a, file, syntax, text: lines[a.line - 1] ?? '', inManagedBlock, movable });
+  };
+
+  // 1. Simple top-level statements, straight from the parser's spans.
+  if (layout.ok) {
+    for (const st of layout.statements) {
+      const simple = syntax === 'sh' ? simpleShStatement(text.slice(st.start, st.end)) : syntax === 'fish' ? simpleFishStatement(text.slice(st.start, st.end)) : simplePwshStatement(text.slice(st.start, st.end));
+      if (simple === null) continue;
+      for (let l = st.firstLine; l <= st.lastLine; l++) covered.add(l);
+      const alone = aloneOnItsLines(st, layout.statements) && simple.length === 1;
+      const context = st.firstLine === bomLine ? 'after-bom' : alone ? 'top-level' : 'shares-line';
+      for (const p of simple) add({ line: st.firstLine, endLine: st.lastLine, variable: p.variable, value: p.value, action: p.action, context });
+    }
+  }
+
+  // 2. Every other line that looks like an assignment: reported with where it sits, never movable.
+  lines.forEach((line, i) => {
+    const lineNo = i + 1;
+    if (covered.has(lineNo)) return;
     const trimmed = line.trim();
-    if (trimmed.startsWith('#')) {
-      if (trimmed.includes(BEGIN)) inBlock = true;
-      else if (trimmed.includes(END)) inBlock = false;
-      return;
-    }
-    const opensFunction = syntax === 'fish' ? /^function\s/.test(trimmed) : /^(function\s+[\w:.-]+|[\w:.-]+\s*\(\s*\))\s*(\{|$)/.test(trimmed);
-    const parsed = syntax === 'sh' ? parseSh(trimmed) : syntax === 'fish' ? parseFish(trimmed) : parsePwsh(trimmed);
-    const depthBefore = fnDepth;
-    if (syntax === 'fish') {
-      if (opensFunction) fnDepth++;
-      else if (fnDepth > 0 && /^(if|for|while|switch|begin)\b/.test(trimmed)) fnDepth++;
-      else if (fnDepth > 0 && /^end\b/.test(trimmed)) fnDepth--;
-    } else if (opensFunction || fnDepth > 0) {
-      fnDepth = Math.max(0, fnDepth + braceDelta(trimmed));
-      if (opensFunction && !trimmed.includes('{')) fnDepth++; // `f()` with "{" on the next line
-    }
-    for (const a of parsed) {
-      if (!variables.includes(a.variable)) continue;
-      found.push({
-        file,
-        line: i + 1,
-        variable: a.variable,
-        value: a.value,
-        action: a.action,
-        text: line,
-        syntax,
-        inManagedBlock: inBlock,
-        inFunction: depthBefore > 0 || opensFunction,
-        wholeLine: a.wholeLine && !opensFunction,
-      });
-    }
+    if (trimmed.startsWith('#') && !(syntax === 'pwsh' && trimmed.startsWith('<#'))) return;
+    const parsed = syntax === 'sh' ? lineLevelSh(trimmed) : syntax === 'fish' ? lineLevelFish(trimmed) : lineLevelPwsh(trimmed);
+    if (parsed.length === 0) return;
+    const context = layout.ok ? contextOf(lineNo, lines, layout.statements, text, syntax) : 'unparsable';
+    for (const p of parsed) add({ line: lineNo, endLine: lineNo, variable: p.variable, value: p.value, action: p.action, context, ...(layout.ok ? {} : { parseError: layout.error }) });
   });
-  return found;
+  return found.sort((a, b) => a.line - b.line);
 }
 
-interface Parsed {
-  variable: string;
-  value: string | null;
-  action: 'set' | 'unset';
-  wholeLine: boolean;
+/** Why an assignment is left alone, in both languages; null when it is movable. */
+export function whyNotMovable(a: RcAssignment): { en: string; zh: string } | null {
+  if (a.movable) return null;
+  if (a.inManagedBlock) return { en: "it is in goproxyctl's own managed block", zh: '它位于 goproxyctl 自己的管理区块中' };
+  if (a.action === 'unset') return { en: 'it unsets the variable', zh: '它取消设置该变量' };
+  const byContext: Record<RcContext, { en: string; zh: string } | null> = {
+    'top-level': null,
+    'shares-line': { en: 'it shares its statement or line with other commands or assignments', zh: '它与其他命令或赋值共用一条语句或同一行' },
+    function: { en: 'it is inside a function, which runs only when called', zh: '它位于函数内，只在函数被调用时执行' },
+    conditional: { en: 'it is inside a condition (if, case, && or ||), so it runs only sometimes', zh: '它位于条件语句中（if、case、&& 或 ||），只在某些情况下执行' },
+    loop: { en: 'it is inside a loop', zh: '它位于循环内' },
+    subshell: { en: 'it is inside a subshell ( ... ) or a command substitution', zh: '它位于子 shell ( ... ) 或命令替换中' },
+    group: { en: 'it is inside a { ... } or begin ... end block', zh: '它位于 { ... } 或 begin ... end 代码块中' },
+    string: { en: 'it is text inside a multi-line quoted string, not a command', zh: '它是多行引号字符串中的文本，并不是命令' },
+    heredoc: { en: 'it is text inside a here-document, not a command', zh: '它是 here-document 中的文本，并不是命令' },
+    continuation: { en: 'it continues a command from the line before (a trailing backslash)', zh: '它是上一行命令的续行（行尾反斜杠）' },
+    'after-bom': { en: 'the file starts with a byte-order mark, which the shell reads as part of this line\'s first word', zh: '文件以字节顺序标记（BOM）开头，shell 会把它当作这一行第一个词的一部分' },
+    unparsable: { en: 'the file does not parse as shell code, so goproxyctl does not edit it', zh: '该文件无法按 shell 语法解析，goproxyctl 不会编辑它' },
+  };
+  if (a.context === 'unparsable' && a.parseError) {
+    return { en: `the file could not be parsed (${a.parseError}), so goproxyctl does not edit it`, zh: `无法解析该文件（${a.parseError}），goproxyctl 不会编辑它` };
+  }
+  const reason = byContext[a.context];
+  if (reason) return reason;
+  return { en: 'its value uses shell expansions ($, `, globs)', zh: '它的值使用了 shell 展开（$、`、通配符）' };
 }
 
-function parseSh(line: string): Parsed[] {
-  const words = shWords(line);
-  if (words === null) return [];
-  const results: Parsed[] = [];
-  // Statements separated by ";" or "&&": look at each one.
-  let start = 0;
-  const statements: { words: ShWord[]; whole: boolean }[] = [];
-  words.forEach((w, i) => {
-    if (w.op) {
-      statements.push({ words: words.slice(start, i), whole: false });
-      start = i + 1;
-    }
+function managedBlockLineSet(lines: readonly string[]): Set<number> {
+  const inside = new Set<number>();
+  let open = false;
+  lines.forEach((l, i) => {
+    const t = l.trim();
+    if (t.startsWith('#') && t.includes(BEGIN)) open = true;
+    if (open) inside.add(i + 1);
+    if (t.startsWith('#') && t.includes(END)) open = false;
   });
-  statements.push({ words: words.slice(start), whole: start === 0 });
-  for (const st of statements) {
-    const [cmd, ...args] = st.words;
-    if (!cmd || cmd.op) continue;
-    let rest = args;
-    if (cmd.text === 'export' || cmd.raw === 'export') rest = args.filter((a) => !a.raw.startsWith('-'));
-    else if ((cmd.raw === 'declare' || cmd.raw === 'typeset') && args.some((a) => /^-\w*x/.test(a.raw))) rest = args.filter((a) => !a.raw.startsWith('-'));
-    else if (cmd.raw === 'unset') {
-      for (const a of args) if (!a.raw.startsWith('-')) results.push({ variable: a.raw, value: null, action: 'unset', wholeLine: st.whole && args.length === 1 });
-      continue;
-    } else continue;
-    for (const a of rest) {
-      const eq = a.raw.indexOf('=');
-      if (eq <= 0) continue;
-      const variable = a.raw.slice(0, eq);
-      if (!/^[A-Za-z_]\w*$/.test(variable)) continue;
-      results.push({ variable, value: a.expands ? null : a.text.slice(a.text.indexOf('=') + 1), action: 'set', wholeLine: st.whole && rest.length === 1 });
-    }
+  return inside;
+}
+
+function aloneOnItsLines(st: RcStatementSpan, all: readonly RcStatementSpan[]): boolean {
+  return all.every((o) => o === st || o.lastLine < st.firstLine || o.firstLine > st.lastLine);
+}
+
+/** The context of a line that is not a simple top-level statement. */
+function contextOf(lineNo: number, lines: readonly string[], statements: readonly RcStatementSpan[], text: string, syntax: RcSyntax): RcContext {
+  const st = statements.find((s) => s.firstLine <= lineNo && lineNo <= s.lastLine);
+  // In a file that parsed, a non-blank, non-comment line outside every statement is a heredoc body.
+  if (!st) return 'heredoc';
+  const compound = compoundKind(text.slice(st.start, st.end), syntax);
+  if (compound) return compound;
+  if (lineNo > st.firstLine) return endsWithContinuation(lines[lineNo - 2] ?? '') ? 'continuation' : 'string';
+  return syntax === 'sh' && /(&&|\|\|)/.test(text.slice(st.start, st.end)) ? 'conditional' : 'shares-line';
+}
+
+function endsWithContinuation(line: string): boolean {
+  const m = /\\+$/.exec(line);
+  return m !== null && m[0].length % 2 === 1;
+}
+
+/** The kind of compound command a statement is, from its first word; null for a plain command. */
+function compoundKind(statement: string, syntax: RcSyntax): RcContext | null {
+  const s = statement.replace(/^[\s!]+/, '');
+  const word = /^[^\s;&|()<>]+/.exec(s)?.[0] ?? s.slice(0, 1);
+  if (syntax === 'fish') {
+    if (word === 'function') return 'function';
+    if (word === 'if' || word === 'switch' || word === 'and' || word === 'or' || word === 'not') return 'conditional';
+    if (word === 'while' || word === 'for') return 'loop';
+    if (word === 'begin') return 'group';
+    return null;
   }
-  return results;
-}
-
-interface ShWord {
-  /** As written. */
-  raw: string;
-  /** After quote removal. */
-  text: string;
-  /** Contains an unquoted or double-quoted $ or a backtick: the value is not literal. */
-  expands: boolean;
-  /** A control operator (; && || | &) rather than a word. */
-  op: boolean;
-}
-
-/** Splits one line of sh into words and operators; null when a quote is left open (a multi-line value). */
-function shWords(line: string): ShWord[] | null {
-  const words: ShWord[] = [];
-  let i = 0;
-  while (i < line.length) {
-    const c = line[i]!;
-    if (c === ' ' || c === '\t') {
-      i++;
-      continue;
-    }
-    if (c === '#') break;
-    if (c === ';' || c === '&' || c === '|') {
-      let j = i + 1;
-      while (j < line.length && (line[j] === '&' || line[j] === '|')) j++;
-      words.push({ raw: line.slice(i, j), text: line.slice(i, j), expands: false, op: true });
-      i = j;
-      continue;
-    }
-    let text = '';
-    let expands = false;
-    const from = i;
-    while (i < line.length && !' \t;&|'.includes(line[i]!)) {
-      const ch = line[i]!;
-      if (ch === "'") {
-        const close = line.indexOf("'", i + 1);
-        if (close < 0) return null;
-        text += line.slice(i + 1, close);
-        i = close + 1;
-      } else if (ch === '"') {
-        let j = i + 1;
-        while (j < line.length && line[j] !== '"') {
-          if (line[j] === '\\' && j + 1 < line.length && '$`"\\'.includes(line[j + 1]!)) {
-            text += line[j + 1];
-            j += 2;
-            continue;
-          }
-          if (line[j] === '$' || line[j] === '`') expands = true;
-          text += line[j];
-          j++;
-        }
-        if (j >= line.length) return null;
-        i = j + 1;
-      } else if (ch === '\\') {
-        if (i + 1 < line.length) text += line[i + 1];
-        i += 2;
-      } else {
-        if (ch === '$' || ch === '`') expands = true;
-        text += ch;
-        i++;
-      }
-    }
-    words.push({ raw: line.slice(from, i), text, expands, op: false });
-  }
-  return words;
-}
-
-function parseFish(line: string): Parsed[] {
-  const words = fishWords(line);
-  if (words === null || words[0]?.text !== 'set') return [];
-  const flags = words.slice(1).filter((w) => w.raw.startsWith('-'));
-  const rest = words.slice(1).filter((w) => !w.raw.startsWith('-'));
-  const has = (short: string, long: string): boolean => flags.some((f) => f.raw === `--${long}` || (/^-[a-zA-Z]+$/.test(f.raw) && f.raw.includes(short)));
-  const name = rest[0];
-  if (!name) return [];
-  if (has('e', 'erase')) return [{ variable: name.text, value: null, action: 'unset', wholeLine: true }];
-  if (!has('x', 'export')) return [];
-  const values = rest.slice(1);
-  // A fish list exports joined with spaces (or ":" for PATH-like names, not ours).
-  const expands = values.some((v) => v.expands);
-  return [{ variable: name.text, value: expands ? null : values.map((v) => v.text).join(' '), action: 'set', wholeLine: true }];
-}
-
-function fishWords(line: string): { raw: string; text: string; expands: boolean }[] | null {
-  const words: { raw: string; text: string; expands: boolean }[] = [];
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] === ' ' || line[i] === '\t') {
-      i++;
-      continue;
-    }
-    if (line[i] === '#' || line[i] === ';') break;
-    const from = i;
-    let text = '';
-    let expands = false;
-    while (i < line.length && !' \t;#'.includes(line[i]!)) {
-      const ch = line[i]!;
-      if (ch === "'" || ch === '"') {
-        let j = i + 1;
-        while (j < line.length && line[j] !== ch) {
-          if (line[j] === '\\' && (ch === '"' ? '"$\\' : "'\\").includes(line[j + 1] ?? '')) {
-            text += line[j + 1];
-            j += 2;
-            continue;
-          }
-          if (ch === '"' && line[j] === '$') expands = true;
-          text += line[j];
-          j++;
-        }
-        if (j >= line.length) return null;
-        i = j + 1;
-      } else if (ch === '\\') {
-        text += line[i + 1] ?? '';
-        i += 2;
-      } else {
-        if (ch === '$' || ch === '(' || ch === '*' || ch === '{') expands = true;
-        text += ch;
-        i++;
-      }
-    }
-    words.push({ raw: line.slice(from, i), text, expands });
-  }
-  return words;
-}
-
-function parsePwsh(line: string): Parsed[] {
-  const m = /^\$env:([A-Za-z_]\w*)\s*=\s*(.*)$/i.exec(line);
-  if (!m) {
-    const rm = /^Remove-Item\s+(?:-Path\s+|-LiteralPath\s+)?Env:\\?([A-Za-z_]\w*)/i.exec(line);
-    return rm ? [{ variable: rm[1]!, value: null, action: 'unset', wholeLine: true }] : [];
-  }
-  const variable = m[1]!;
-  const rhs = m[2]!.trim();
-  const single = /^'((?:[^']|'')*)'\s*(#.*)?$/.exec(rhs);
-  if (single) return [{ variable, value: single[1]!.replace(/''/g, "'"), action: 'set', wholeLine: true }];
-  const double = /^"([^"`$]*)"\s*(#.*)?$/.exec(rhs);
-  if (double) return [{ variable, value: double[1]!, action: 'set', wholeLine: true }];
-  if (rhs === '$null' || rhs === "''" || rhs === '""') return [{ variable, value: null, action: 'unset', wholeLine: true }];
-  return [{ variable, value: null, action: 'set', wholeLine: !rhs.includes(';') }];
-}
-
-/** Net "{" minus "}" outside quotes (for function bodies). */
-function braceDelta(line: string): number {
-  let delta = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quote) {
-      if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"') i++;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
-    else if (ch === '{') delta++;
-    else if (ch === '}') delta--;
-  }
-  return delta;
+  if (syntax === 'pwsh') return /^function\b/i.test(s) ? 'function' : /^(if|switch)\b/i.test(s) ? 'conditional' : null;
+  if (word === 'if' || word === 'case' || word === '[[' || word === '[' || word === 'test') return 'conditional';
+  if (word === 'while' || word === 'until' || word === 'for' || word === 'select' || word === 'repeat') return 'loop';
+  if (word === 'function' || /^[^\s=()]+\s*\(\s*\)/.test(s)) return 'function';
+  if (s.startsWith('(')) return 'subshell';
+  if (word === '{' || s.startsWith('{')) return 'group';
+  return null;
 }

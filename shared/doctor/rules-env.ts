@@ -2,18 +2,68 @@
 // GO111MODULE, toolchain age, netrc permissions, HTTP proxies.
 import { redactCredentials } from '../go/redact.js';
 import type { GoProxyVar } from '../go/effective.js';
-import type { RcAssignment } from './rc-scan.js';
+import { whyNotMovable, type RcAssignment } from './rc-scan.js';
 import type { DoctorSnapshot, Evidence, Finding } from './types.js';
 import { goOlderThan } from '../go/version.js';
 
 /** The variables a profile manages: an OS-level setting of one of them defeats `go env -w`. */
 export const SHADOW_CHECKED_VARS: readonly GoProxyVar[] = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GOAUTH'];
 
-/** Whether `doctor --fix` can move these rc lines: literal values that agree, each line a statement of its own. */
-export function shadowLinesFixable(lines: readonly RcAssignment[]): boolean {
-  if (lines.length === 0) return false;
-  const values = new Set(lines.map((l) => l.value));
-  return lines.every((l) => l.action === 'set' && l.value !== null && l.wholeLine && !l.inFunction) && values.size === 1;
+/** What `doctor --fix` does with the lines that set one variable. */
+export interface ShadowFixPlan {
+  /** Statements commented out (simple, top-level, alone on their lines). */
+  comment: RcAssignment[];
+  /**
+   * Statements left as they are in a file that holds goproxyctl's managed block: the block moves
+   * to the end of that file, after them, so the active profile wins in new terminals.
+   */
+  outrun: RcAssignment[];
+}
+
+/**
+ * Whether and how `doctor --fix` can take these rc lines out of the way: every one movable
+ * (rc-scan.ts) and, when their value moves into the managed block, agreeing on it. With a profile
+ * active the profile's value replaces them, so they need not agree, and a line that cannot be
+ * commented out (a conditional, a shared line...) can still be outrun by putting the managed block
+ * after it, when it sits in a file that holds the block (`blockFiles`) and is not inside a
+ * function (which may run later, whenever it is called). Null: a fix by hand is needed.
+ */
+export function shadowFixPlan(lines: readonly RcAssignment[], profileActive = false, blockFiles: readonly string[] = []): ShadowFixPlan | null {
+  if (lines.length === 0) return null;
+  const comment = lines.filter((l) => l.movable);
+  const outrun = lines.filter((l) => !l.movable);
+  if (!profileActive) return outrun.length === 0 && new Set(lines.map((l) => l.value)).size === 1 ? { comment, outrun } : null;
+  const winnable = (l: RcAssignment): boolean => blockFiles.includes(l.file) && l.context !== 'function' && l.context !== 'unparsable';
+  return outrun.every(winnable) ? { comment, outrun } : null;
+}
+
+/** Whether `doctor --fix` can handle these lines by itself (see shadowFixPlan). */
+export function shadowLinesFixable(lines: readonly RcAssignment[], profileActive = false, blockFiles: readonly string[] = []): boolean {
+  return shadowFixPlan(lines, profileActive, blockFiles) !== null;
+}
+
+/**
+ * Text that looks like an assignment inside a multi-line string or a heredoc assigns nothing: it is
+ * shown (and left alone) but neither raises the finding nor stops the fix of real assignments.
+ */
+export function assignsSomething(a: RcAssignment): boolean {
+  return a.context !== 'string' && a.context !== 'heredoc';
+}
+
+/** The variables every profile sets or unsets (profileToGoEnv): with a profile active, its value wins. */
+export const PROFILE_MANAGED_VARS: readonly GoProxyVar[] = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE'];
+
+/** "file:line (why)" for each line `doctor --fix` leaves alone, in both languages. */
+export function leftAloneLines(lines: readonly RcAssignment[]): { en: string[]; zh: string[] } {
+  const en: string[] = [];
+  const zh: string[] = [];
+  for (const l of lines) {
+    const why = whyNotMovable(l);
+    if (!why) continue;
+    en.push(`${l.file}:${l.line} (${why.en})`);
+    zh.push(`${l.file}:${l.line}（${why.zh}）`);
+  }
+  return { en, zh };
 }
 
 export function shadowedByOsEnv(s: DoctorSnapshot): Finding[] {
@@ -21,14 +71,21 @@ export function shadowedByOsEnv(s: DoctorSnapshot): Finding[] {
   for (const name of SHADOW_CHECKED_VARS) {
     const v = s.effective[name];
     const fileShadow = v.source === 'os-env' ? v.shadows.find((sh) => sh.source === 'env-file' && sh.value !== v.value) : undefined;
-    const lines = s.rcAssignments.filter((a) => a.variable === name && a.action === 'set' && !a.inManagedBlock);
+    const shown = s.rcAssignments.filter((a) => a.variable === name && a.action === 'set' && !a.inManagedBlock);
+    const lines = shown.filter(assignsSomething);
     if (!fileShadow && lines.length === 0) continue;
     const evidence: Evidence[] = [];
     if (v.source === 'os-env') evidence.push({ kind: 'process-env', variable: name, value: redactCredentials(v.value) });
     if (fileShadow) evidence.push({ kind: 'variable', variable: name, value: redactCredentials(fileShadow.value), source: 'env-file', ...(fileShadow.path ? { path: fileShadow.path } : {}) });
-    for (const l of lines) evidence.push({ kind: 'file', file: l.file, line: l.line, text: redactCredentials(l.text) });
+    for (const l of shown) evidence.push({ kind: 'file', file: l.file, line: l.line, text: redactCredentials(l.text) });
     const where = lines.map((l) => `${l.file}:${l.line}`).join(', ');
-    const automatic = shadowLinesFixable(lines);
+    const profile = s.activeProfile && PROFILE_MANAGED_VARS.includes(name) ? s.activeProfile : null;
+    const plan = shadowFixPlan(lines, profile !== null, s.blockFiles ?? []);
+    const automatic = plan !== null;
+    const leftAlone = leftAloneLines(shown);
+    const commented = plan?.comment.map((l) => `${l.file}:${l.line}`).join(', ') ?? '';
+    const outrun = plan?.outrun.map((l) => `${l.file}:${l.line}`).join(', ') ?? '';
+    const outrunFiles = [...new Set(plan?.outrun.map((l) => l.file) ?? [])].join(', ');
     findings.push({
       id: 'shadowed-by-os-env',
       severity: fileShadow ? 'error' : 'warning',
@@ -47,16 +104,20 @@ export function shadowedByOsEnv(s: DoctorSnapshot): Finding[] {
       fix: automatic
         ? {
             automatic: true,
-            en: `Run \`goproxyctl doctor --fix\`: it comments out ${where} with a goproxyctl marker, moves the value into goproxyctl's managed block (and the go env file), and \`goproxyctl undo\` reverses it. Open a new terminal afterwards.`,
-            zh: `运行 \`goproxyctl doctor --fix\`：它会用 goproxyctl 标记注释掉 ${where}，把该值移入 goproxyctl 管理的区块（以及 go env 文件），可用 \`goproxyctl undo\` 撤销。之后请打开新终端。`,
+            en: profile
+              ? `Run \`goproxyctl doctor --fix\`: ${commented ? `it comments out ${commented} with a goproxyctl marker` : 'it comments out nothing'}${outrun ? `, moves goproxyctl's managed block to the end of ${outrunFiles} so that it comes after ${outrun}` : ''}, so that the active profile "${profile}" takes effect (its value stays in goproxyctl's managed block and the go env file), and \`goproxyctl undo\` reverses it. Open a new terminal afterwards.`
+              : `Run \`goproxyctl doctor --fix\`: it comments out ${where} with a goproxyctl marker, moves the value into goproxyctl's managed block (and the go env file), and \`goproxyctl undo\` reverses it. Open a new terminal afterwards.`,
+            zh: profile
+              ? `运行 \`goproxyctl doctor --fix\`：${commented ? `它会用 goproxyctl 标记注释掉 ${commented}` : '它不会注释任何行'}${outrun ? `，并把 goproxyctl 管理的区块移到 ${outrunFiles} 的末尾，使其位于 ${outrun} 之后` : ''}，让当前启用的配置方案“${profile}”生效（其取值保留在 goproxyctl 管理的区块和 go env 文件中），可用 \`goproxyctl undo\` 撤销。之后请打开新终端。`
+              : `运行 \`goproxyctl doctor --fix\`：它会用 goproxyctl 标记注释掉 ${where}，把该值移入 goproxyctl 管理的区块（以及 go env 文件），可用 \`goproxyctl undo\` 撤销。之后请打开新终端。`,
           }
         : {
             automatic: false,
             en: lines.length > 0
-              ? `Remove or comment out ${where} by hand (the line is inside a function, shares its line with other commands, uses shell expansions, or the lines disagree), then open a new terminal.`
+              ? `Remove or change ${where} by hand, then open a new terminal: goproxyctl edits only a simple top-level statement alone on its line, and leaves ${leftAlone.en.length > 0 ? leftAlone.en.join(', ') : `these lines (their values disagree)`}.`
               : `Find where your session sets ${name} (a CI variable, a Dockerfile ENV, a launcher, /etc/environment) and remove it, or run \`unset ${name}\` in this terminal.`,
             zh: lines.length > 0
-              ? `请手动删除或注释掉 ${where}（该行位于函数内、与其他命令同行、含有 shell 展开，或多处取值不一致），然后打开新终端。`
+              ? `请手动删除或修改 ${where}，然后打开新终端：goproxyctl 只编辑单独成行的顶层简单语句，不会改动${leftAlone.zh.length > 0 ? leftAlone.zh.join('、') : '这些行（它们的取值不一致）'}。`
               : `请找到设置 ${name} 的地方（CI 变量、Dockerfile 的 ENV、启动器、/etc/environment）并删除，或在当前终端运行 \`unset ${name}\`。`,
           },
     });

@@ -71,6 +71,10 @@ export interface DoctorSnapshot {
   goVersion: string | null;
   /** Go-variable assignments found in shell startup files. */
   rcAssignments: RcAssignment[];
+  /** The profile `goproxyctl use` made active, if any: `doctor --fix` then makes its values win. */
+  activeProfile?: string | null;
+  /** The startup files goproxyctl's managed block goes into (bash's and zsh's). */
+  blockFiles?: string[];
   /** The netrc go reads, when it exists. */
   netrc: { path: string; mode: number } | null;
   platform: string;

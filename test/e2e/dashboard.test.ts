@@ -135,7 +135,7 @@ test('overview: the live configuration with its source, a doctor finding fixed f
   await shot('overview.png');
   await page.getByTestId('fix-shadowed-by-os-env').click();
   await page.getByTestId('doctor-fixed').waitFor(T);
-  assert.match(await readFile(path.join(home, '.bashrc'), 'utf8'), /^# \[goproxyctl: moved into the managed block.*\] export GOPROXY=/m);
+  assert.match(await readFile(path.join(home, '.bashrc'), 'utf8'), /^# goproxyctl doctor --fix disabled this line, goproxyctl undo restores it: export GOPROXY=/m);
   await page.getByTestId('doctor-run').click();
   await finding.waitFor({ state: 'detached', ...T });
   // The fix is one undoable apply, listed as the last change with Undo.

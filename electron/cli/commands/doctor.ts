@@ -6,6 +6,7 @@ import path from 'node:path';
 import { hasErrors, runDoctor, type Evidence, type Finding } from '../../../shared/doctor/index.js';
 import { fixShadowedByOsEnv, type FixResult } from '../../core/doctor/fix-shadowed.js';
 import { gatherDoctorSnapshot } from '../../core/doctor/gather.js';
+import { describeTerminalChecks } from '../../core/use/terminal-check.js';
 import { ProjectDirError } from '../../core/doctor/project-facts.js';
 import { ApplyRefusedError } from '../../core/apply/apply-files.js';
 import { EXIT, UsageError, writeJson, type CliCommand } from '../command.js';
@@ -19,8 +20,11 @@ Checks the environment, shell startup files, the go env file and $GOROOT/go.env 
 them. --project DIR also checks GOPRIVATE-style patterns against that module's requirements,
 suggests GOPRIVATE patterns from its module path and git remotes, and reports what
 \`goproxyctl lint\` finds in its Dockerfiles, CI files, Makefiles and scripts.
---fix moves \`export GOPROXY=...\`-style lines that shadow the go env file into goproxyctl's
-managed block (the original line is commented out with a marker); \`goproxyctl undo\` reverses it.
+--fix comments out \`export GOPROXY=...\`-style lines that shadow the go env file (only simple
+top-level statements alone on their lines; others are listed with why) and lets goproxyctl's
+managed block and the go env file hold the value: the active profile's, or without one the line's
+own value. Each edited file is checked with its shell first, new terminals are started afterwards
+to report what they get, and \`goproxyctl undo\` reverses it.
 Exit code: 0 no errors, 1 at least one error, 2 bad input.`,
   options: {
     fix: { type: 'boolean', default: false },
@@ -48,14 +52,26 @@ Exit code: 0 no errors, 1 at least one error, 2 bad input.`,
         throw err;
       }
     }
-    const fixed = new Set(Object.keys(fix?.moved ?? {}));
+    const fixed = new Set([...Object.keys(fix?.moved ?? {}), ...(fix?.cleared ?? [])]);
     const remaining = findings.filter((f) => !(f.id === 'shadowed-by-os-env' && f.variable && fixed.has(f.variable)));
-    const code = hasErrors(remaining) ? EXIT.failed : EXIT.ok;
+    // A new terminal that still does not get the fixed values means the fix did not take.
+    const terminalsDiffer = fix?.terminals.some((t) => t.differences.length > 0) ?? false;
+    const code = hasErrors(remaining) || terminalsDiffer ? EXIT.failed : EXIT.ok;
     if (args.values.json) {
       writeJson(io, {
         go: gathered.config.go ? { binary: gathered.config.go.binary, version: gathered.config.go.version } : null,
         findings,
-        fix: fix && { moved: fix.moved, commented: fix.commented, skipped: fix.skipped, warnings: fix.warnings, applyId: fix.record?.id ?? null },
+        fix: fix && {
+          moved: fix.moved,
+          cleared: fix.cleared,
+          profile: fix.profile,
+          commented: fix.commented,
+          outrun: fix.outrun,
+          skipped: fix.skipped,
+          warnings: fix.warnings,
+          applyId: fix.record?.id ?? null,
+          terminals: fix.terminals,
+        },
       });
       return code;
     }
@@ -96,13 +112,26 @@ function formatFindings(findings: Finding[], lang: 'en' | 'zh'): string {
 
 function formatFix(fix: FixResult): string {
   const lines: string[] = [''];
-  const moved = Object.keys(fix.moved);
-  if (moved.length === 0) lines.push('--fix: nothing to fix automatically.');
+  const fixed = [...Object.keys(fix.moved), ...fix.cleared];
+  if (fixed.length === 0) lines.push('--fix: nothing to fix automatically.');
   else {
-    lines.push(`--fix: moved ${moved.join(', ')} into the managed block; commented out ${fix.commented.join(', ')}.`);
+    const where = fix.profile ? `the active profile "${fix.profile}" now decides ${fixed.join(', ')}` : `moved ${fixed.join(', ')} into the managed block`;
+    lines.push(`--fix: ${where}; commented out ${fix.commented.length > 0 ? fix.commented.join(', ') : 'nothing'}.`);
+    if (fix.outrun.length > 0) lines.push(`Left ${fix.outrun.join(', ')} as they are and moved goproxyctl's managed block after them, so the profile wins.`);
     if (fix.record) lines.push(`Undo with \`goproxyctl undo\` (apply ${fix.record.id}). Open a new terminal to pick up the change.`);
   }
   for (const s of fix.skipped) lines.push(`not fixed: ${s}`);
   for (const w of fix.warnings) lines.push(`! ${w}`);
+  lines.push(...formatTerminals(fix.terminals));
   return lines.join('\n');
+}
+
+function formatTerminals(checks: FixResult['terminals']): string[] {
+  const out: string[] = [];
+  for (const c of checks) {
+    if (!c.checked) out.push(`? a new ${c.shell} terminal could not be checked: ${c.note ?? 'unknown reason'}`);
+    else if (c.differences.length === 0) out.push(`✓ a new ${c.shell} terminal gets the fixed values`);
+  }
+  for (const line of describeTerminalChecks(checks)) out.push(`✖ ${line}`);
+  return out;
 }

@@ -1,7 +1,10 @@
 // The managed block in a shell rc file, as pure functions on BYTES. The file is never decoded as
 // UTF-8 (rc files hold Latin-1, GBK, stray bytes): lines are found by the byte 0x0A and compared
 // as ASCII, and every byte outside our block is copied unchanged. Guarantees:
-//   - the file's line ending (CRLF or LF), its BOM and a missing final newline are preserved;
+//   - the file's line ending (CRLF or LF) on every user line, its BOM and a missing final newline
+//     are preserved; the block itself uses the file's line ending, except for shells that do not
+//     strip CR (bash, zsh: `lfOnly`), whose block lines always end with LF, or `. file\r` would
+//     look for a file whose name ends in CR;
 //   - removeManagedBlock(writeManagedBlock(f, b)) equals f, byte for byte;
 //   - writing again replaces the block in place (same position, nothing else moves).
 // A missing final newline is kept by mirroring it: the block is then appended after a line
@@ -16,6 +19,8 @@ export interface ManagedBlock {
   lines: readonly string[];
   /** Line ending for a file that has none yet (default "\n"). */
   newline?: '\n' | '\r\n';
+  /** The block's lines end with LF even in a CRLF file (for shells that read CR as part of a word). */
+  lfOnly?: boolean;
 }
 
 export class ManagedBlockError extends Error {
@@ -38,7 +43,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 export function writeManagedBlock(file: Uint8Array, block: ManagedBlock): Buffer {
   const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   const spans = findBlocks(bytes, block.comment);
-  const eol = detectNewline(bytes) ?? block.newline ?? '\n';
+  const eol = block.lfOnly ? '\n' : (detectNewline(bytes) ?? block.newline ?? '\n');
   const text = Buffer.from([`${block.comment} ${BEGIN_MARKER}`, ...block.lines, `${block.comment} ${END_MARKER}`].join(eol), 'utf8');
   const first = spans[0];
   if (first) {

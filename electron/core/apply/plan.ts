@@ -12,6 +12,7 @@ import { GoEnvError, planGoEnv } from './go-env-write.js';
 import { goEnvProblems } from './go-env-validate.js';
 import { ManagedBlockError, writeManagedBlock } from './managed-block.js';
 import { productDirs, type ProductDirs } from './product-dirs.js';
+import { checkingShellFor, rcEditRefusal } from './rc-syntax-check.js';
 import { readIfRegularFile, resolveLinkChain } from './resolve-link.js';
 import { defaultShells, managedBlockFor, shellTarget, type ShellName } from './shells.js';
 import { unifiedDiff } from './unified-diff.js';
@@ -123,7 +124,10 @@ export async function planApply(request: ApplyRequest): Promise<ApplyPlan> {
       continue;
     }
     const changed = before === null || !before.equals(after);
-    const refusal = changed ? await writeRefusal(resolved.finalPath) : null;
+    let refusal = changed ? await writeRefusal(resolved.finalPath) : null;
+    // A startup file the shell could read before and cannot after is never written.
+    const checker = w.role === 'startup-file' ? checkingShellFor(w.shells[0] ?? '') : null;
+    if (!refusal && changed && checker) refusal = await rcEditRefusal(w.path, checker, before, after, env);
     if (refusal) problems.push(refusal);
     files.push({ path: resolved.requested, finalPath: resolved.finalPath, role: w.role, shells: w.shells, before, after, changed, diff: changed ? unifiedDiff(w.path, before, after) : '', refusal });
   }

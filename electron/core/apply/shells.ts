@@ -78,9 +78,13 @@ export function shellTarget(shell: ShellName, env: NodeJS.ProcessEnv, platform: 
   }
 }
 
-/** The block that goes into a startup file the user owns. */
+/**
+ * The block that goes into a startup file the user owns. bash and zsh read a CR before the line
+ * feed as part of the last word (`. env.sh\r` finds no file), so their block is LF-only even in a
+ * CRLF file; PowerShell treats CR as whitespace and gets the file's own line ending.
+ */
 export function managedBlockFor(target: ShellTarget, platform: NodeJS.Platform): ManagedBlock {
-  return { comment: '#', lines: target.loader, newline: platform === 'win32' ? '\r\n' : '\n' };
+  return { comment: '#', lines: target.loader, newline: platform === 'win32' ? '\r\n' : '\n', lfOnly: target.shell === 'bash' || target.shell === 'zsh' };
 }
 
 /** The login shell (from $SHELL) plus every shell whose startup files exist. */

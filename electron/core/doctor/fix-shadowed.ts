@@ -1,40 +1,68 @@
-// `doctor --fix` for shadowed-by-os-env: each rc line that sets a Go variable is commented out
-// with a marker, and its value moves to where goproxyctl manages it: the product's env script
-// (which the managed block in the startup file sources) and the go env file, so new terminals and
-// `go env` agree. Everything is one apply-engine transaction: backed up, atomic, undoable with
-// `goproxyctl undo`.
+// `doctor --fix` for shadowed-by-os-env: each rc statement that sets a Go variable is commented
+// out (every physical line of it) with a marker, and the value goproxyctl manages takes over
+// through the product's env script (which the managed block in the startup file sources) and the
+// go env file, so new terminals and `go env` agree. Which value:
+//   - a profile is active (`goproxyctl use`): the PROFILE's value. The stale rc line is what kept
+//     the profile from taking effect, so the fix makes the profile win;
+//   - no profile: the rc line's own value (what go sees today is preserved, only its place moves).
+// Only statements the parser found to be simple, top-level and alone on their lines are touched
+// (rc-scan.ts); anything else is reported with its line and why. Before anything is written each
+// edited file is checked with the shell that reads it (`bash -n`, `zsh -n`, `fish --no-execute`),
+// and afterwards new terminals are started to report what they really get. Everything is one
+// apply-engine transaction: backed up, atomic, undoable with `goproxyctl undo`.
 import { readFile } from 'node:fs/promises';
-import { scanRcText, type RcSyntax } from '../../../shared/doctor/rc-scan.js';
-import { shadowLinesFixable } from '../../../shared/doctor/rules-env.js';
+import { assignsSomething, leftAloneLines, PROFILE_MANAGED_VARS, shadowFixPlan } from '../../../shared/doctor/rules-env.js';
+import type { RcAssignment } from '../../../shared/doctor/rc-scan.js';
 import type { Finding } from '../../../shared/doctor/types.js';
-import { applyFiles, type FileChange } from '../apply/apply-files.js';
+import { profileToGoEnv } from '../../../shared/profile/index.js';
+import { ApplyRefusedError, applyFiles, type FileChange } from '../apply/apply-files.js';
 import type { ApplyRecord } from '../apply/apply-journal.js';
 import { renderEnvFish, renderEnvPs1, renderEnvSh } from '../apply/env-scripts.js';
 import { GoEnvError, planGoEnv } from '../apply/go-env-write.js';
-import { writeManagedBlock } from '../apply/managed-block.js';
+import { ManagedBlockError, removeManagedBlock, writeManagedBlock } from '../apply/managed-block.js';
 import { productDirs, type ProductDirs } from '../apply/product-dirs.js';
+import { checkingShellFor, rcEditRefusal } from '../apply/rc-syntax-check.js';
 import { isMissing } from '../apply/resolve-link.js';
 import { managedBlockFor, SHELLS, shellTarget, type ShellName } from '../apply/shells.js';
+import { ProfileStore } from '../profiles/profile-store.js';
+import { cleanGoEnv } from '../use/verify-apply.js';
+import { checkNewTerminals, type TerminalCheck } from '../use/terminal-check.js';
+import type { TerminalShell } from '../use/shell-env.js';
 import type { Gathered } from './gather.js';
+import { scanRcBytes } from './rc-parse.js';
 
-export const MOVED_MARKER = '# [goproxyctl: moved into the managed block; `goproxyctl undo` restores this line] ';
+/**
+ * Put before every line commented out. Plain words only: no quote, backquote, `$`, `;`, brackets
+ * or glob characters, so even if it ever ended up inside a string it would run nothing.
+ */
+export const MOVED_MARKER = '# goproxyctl doctor --fix disabled this line, goproxyctl undo restores it: ';
 
 export interface FixOptions {
   env: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
   dirs?: ProductDirs;
   goBinary?: string | null;
+  /** Start new terminals afterwards to report what they get (default true). */
+  verify?: boolean;
 }
 
 export interface FixResult {
-  /** The variables moved, with their values. */
+  /** The variables whose rc lines were commented out, with the value goproxyctl now sets for them. */
   moved: Record<string, string>;
-  /** "file:line" of every line commented out. */
+  /** Variables commented out that the active profile leaves unset (go's default applies). */
+  cleared: string[];
+  /** The active profile whose values won, or null (the rc value was kept). */
+  profile: string | null;
+  /** "file:line" (or "file:first-last" for a continued statement) of every statement commented out. */
   commented: string[];
+  /** "file:line" of statements left as they are, with the managed block moved after them (a profile is active). */
+  outrun: string[];
   /** Findings of the fixable kind that need a hand fix, with why. */
   skipped: string[];
   warnings: string[];
   record: ApplyRecord | null;
+  /** New terminals started after the fix, and what they got. */
+  terminals: TerminalCheck[];
 }
 
 /** Comments out the given 1-based lines by prefixing the marker; every other byte is kept. */
@@ -56,77 +84,155 @@ export function commentOutLines(bytes: Buffer, lines: readonly number[]): Buffer
   return Buffer.concat(parts);
 }
 
+/** Every physical line of each statement. */
+function statementLines(list: readonly RcAssignment[]): number[] {
+  const lines: number[] = [];
+  for (const a of list) for (let l = a.line; l <= a.endLine; l++) lines.push(l);
+  return lines;
+}
+
 export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered: Gathered, opts: FixOptions): Promise<FixResult> {
   const platform = opts.platform ?? process.platform;
   const dirs = opts.dirs ?? productDirs(opts.env, platform);
-  const result: FixResult = { moved: {}, commented: [], skipped: [], warnings: [], record: null };
-  const byFile = new Map<string, number[]>();
+  const profile = await activeProfileVars(gathered.snapshot.activeProfile ?? null, opts.env, platform, dirs);
+  const result: FixResult = { moved: {}, cleared: [], profile: null, commented: [], outrun: [], skipped: [], warnings: [], record: null, terminals: [] };
+  const byFile = new Map<string, RcAssignment[]>();
+  /** Files whose managed block must end up last, after statements it has to win over. */
+  const blockLast = new Set<string>();
   const shells = new Set<ShellName>();
+  /** What goproxyctl sets for each fixed variable; null unsets it. */
+  const values: Record<string, string | null> = {};
   for (const f of findings.filter((x) => x.id === 'shadowed-by-os-env' && x.variable)) {
-    const lines = gathered.snapshot.rcAssignments.filter((a) => a.variable === f.variable && a.action === 'set' && !a.inManagedBlock);
-    if (!shadowLinesFixable(lines)) {
-      result.skipped.push(`${f.variable}: ${f.fix?.en ?? 'needs a fix by hand'}`);
+    const name = f.variable!;
+    const shown = gathered.snapshot.rcAssignments.filter((a) => a.variable === name && a.action === 'set' && !a.inManagedBlock);
+    const lines = shown.filter(assignsSomething);
+    const text = leftAloneLines(shown.filter((a) => !assignsSomething(a))).en;
+    const fromProfile = profile !== null && (PROFILE_MANAGED_VARS as readonly string[]).includes(name) && name in profile.vars;
+    const plan = shadowFixPlan(lines, fromProfile, gathered.snapshot.blockFiles ?? []);
+    if (!plan) {
+      const alone = leftAloneLines(shown).en;
+      result.skipped.push(`${name}: ${alone.length > 0 ? `left alone ${alone.join(', ')}; remove or change ${alone.length > 1 ? 'them' : 'it'} by hand` : (f.fix?.en ?? 'needs a fix by hand')}`);
       continue;
     }
-    result.moved[f.variable!] = lines[0]!.value!;
+    if (text.length > 0) result.warnings.push(`${name}: left alone ${text.join(', ')}`);
+    values[name] = fromProfile ? profile.vars[name]! : lines[0]!.value!;
+    if (fromProfile) result.profile = profile.id;
+    for (const l of plan.comment) {
+      byFile.set(l.file, [...(byFile.get(l.file) ?? []), l]);
+      result.commented.push(l.endLine > l.line ? `${l.file}:${l.line}-${l.endLine}` : `${l.file}:${l.line}`);
+    }
+    for (const l of plan.outrun) {
+      blockLast.add(l.file);
+      result.outrun.push(`${l.file}:${l.line}`);
+    }
     for (const l of lines) {
-      byFile.set(l.file, [...(byFile.get(l.file) ?? []), l.line]);
-      result.commented.push(`${l.file}:${l.line}`);
       const rc = gathered.rcFiles.find((r) => r.file === l.file);
       if (rc) shells.add(rc.shell);
     }
   }
-  if (Object.keys(result.moved).length === 0) return result;
+  for (const [name, value] of Object.entries(values)) {
+    if (value === null) result.cleared.push(name);
+    else result.moved[name] = value;
+  }
+  if (Object.keys(values).length === 0) return result;
 
-  const changes = new Map<string, FileChange>();
-  const current = async (file: string): Promise<Buffer> => {
-    const pending = changes.get(file)?.after;
-    if (pending) return Buffer.from(pending);
+  const changes = new Map<string, FileChange & { before: Buffer | null; shell: ShellName | null }>();
+  const current = async (file: string): Promise<Buffer | null> => {
+    const pending = changes.get(file);
+    if (pending) return Buffer.from(pending.after!);
     return readFile(file).catch((err: unknown) => {
-      if (isMissing(err)) return Buffer.alloc(0);
+      if (isMissing(err)) return null;
       throw err;
     });
   };
-  for (const [file, lines] of byFile) changes.set(file, { path: file, after: commentOutLines(await current(file), lines), role: 'startup-file:doctor-fix' });
+  for (const [file, list] of byFile) {
+    const before = await current(file);
+    if (before === null) throw new ApplyRefusedError([`${file} disappeared while the doctor ran; run \`goproxyctl doctor --fix\` again`]);
+    const rc = gathered.rcFiles.find((r) => r.file === file);
+    // The file as it is now must still have these statements where the doctor saw them.
+    const now = await scanRcBytes(before, file, { syntax: rc?.syntax ?? 'sh', ...(rc?.dialect ? { dialect: rc.dialect } : {}), checkWith: opts.env }, Object.keys(values));
+    const stale = list.filter((a) => !now.assignments.some((b) => b.movable && b.line === a.line && b.endLine === a.endLine && b.variable === a.variable));
+    if (stale.length > 0) throw new ApplyRefusedError([`${file} changed while the doctor ran; run \`goproxyctl doctor --fix\` again`]);
+    changes.set(file, { path: file, before, after: commentOutLines(before, statementLines(list)), role: 'startup-file:doctor-fix', shell: rc?.shell ?? null });
+  }
 
   // The managed block (or fish's own conf.d file) in each affected shell, so the env script is loaded.
   for (const shell of shells) {
     const target = shellTarget(shell, opts.env, platform, dirs);
     for (const file of target.startupFiles) {
-      const after = target.ownsStartupFile ? Buffer.from(target.loader.join('\n') + '\n') : writeManagedBlock(await current(file), managedBlockFor(target, platform));
-      changes.set(file, { path: file, after, role: `startup-file:${shell}` });
+      const before = changes.get(file)?.before ?? (await current(file));
+      const base = (await current(file)) ?? Buffer.alloc(0);
+      // In place, or (to win over statements below it) removed and appended at the end.
+      let after: Buffer;
+      try {
+        after = target.ownsStartupFile
+          ? Buffer.from(target.loader.join('\n') + '\n')
+          : writeManagedBlock(blockLast.has(file) ? removeManagedBlock(base) : base, managedBlockFor(target, platform));
+      } catch (err) {
+        if (err instanceof ManagedBlockError) throw new ApplyRefusedError([`${file}: ${err.message}`]);
+        throw err;
+      }
+      changes.set(file, { path: file, before, after, role: `startup-file:${shell}`, shell });
     }
   }
 
-  // Every env script that exists or is now loaded gets the moved values, keeping what it already sets.
+  // Never leave a file its shell cannot read: check every edited startup file with that shell.
+  const refusals: string[] = [];
+  for (const c of changes.values()) {
+    const checker = c.shell ? checkingShellFor(c.shell) : null;
+    const refusal = checker ? await rcEditRefusal(c.path, checker, c.before, c.after!, opts.env) : null;
+    if (refusal) refusals.push(refusal);
+  }
+  if (refusals.length > 0) throw new ApplyRefusedError(refusals);
+
+  // Every env script that exists or is now loaded gets the new values, keeping what it already sets.
   const scripts = new Map<string, { kind: 'sh' | 'fish' | 'ps1'; needed: boolean }>();
   for (const shell of SHELLS) {
     const t = shellTarget(shell, opts.env, platform, dirs);
     const prev = scripts.get(t.envScript);
     scripts.set(t.envScript, { kind: t.envScriptKind, needed: (prev?.needed ?? false) || shells.has(shell) });
   }
+  const envChanges: FileChange[] = [];
   for (const [file, { kind, needed }] of scripts) {
-    const before = await readFile(file, 'utf8').catch(() => null);
+    const before = await readFile(file).catch(() => null);
     if (before === null && !needed) continue;
     const vars: Record<string, string | null> = {};
-    const syntax: RcSyntax = kind === 'sh' ? 'sh' : kind === 'fish' ? 'fish' : 'pwsh';
-    for (const a of scanRcText(before ?? '', file, syntax, Object.keys(result.moved).concat(otherVars(before ?? '')))) vars[a.variable] = a.action === 'unset' ? null : a.value;
-    Object.assign(vars, result.moved);
+    const syntax = kind === 'sh' ? 'sh' : kind === 'fish' ? 'fish' : 'pwsh';
+    const existing = before ? await scanRcBytes(before, file, { syntax }, otherVars(before.toString('utf8')).concat(Object.keys(values))) : null;
+    for (const a of existing?.assignments ?? []) vars[a.variable] = a.action === 'unset' ? null : a.value;
+    Object.assign(vars, values);
     const text = kind === 'sh' ? renderEnvSh(vars) : kind === 'fish' ? renderEnvFish(vars) : renderEnvPs1(vars);
-    changes.set(file, { path: file, after: Buffer.from(text, 'utf8'), role: 'env-script' });
+    envChanges.push({ path: file, after: Buffer.from(text, 'utf8'), role: 'env-script' });
   }
 
   try {
-    const goEnv = await planGoEnv(result.moved, { env: opts.env, platform, ...(opts.goBinary !== undefined ? { goBinary: opts.goBinary } : {}) });
+    const goEnv = await planGoEnv(values, { env: opts.env, platform, ...(opts.goBinary !== undefined ? { goBinary: opts.goBinary } : {}) });
     result.warnings.push(...goEnv.warnings);
-    if (goEnv.location.path !== null && goEnv.after !== null) changes.set(goEnv.location.path, { path: goEnv.location.path, after: goEnv.after, role: 'go-env' });
+    if (goEnv.location.path !== null && goEnv.after !== null) envChanges.push({ path: goEnv.location.path, after: goEnv.after, role: 'go-env' });
   } catch (err) {
     if (!(err instanceof GoEnvError)) throw err;
     result.warnings.push(`the go env file was not updated: ${err.message}`);
   }
 
-  result.record = await applyFiles([...changes.values()], { label: `doctor --fix shadowed-by-os-env (${Object.keys(result.moved).join(', ')})`, dirs });
+  const label = `doctor --fix shadowed-by-os-env (${Object.keys(values).join(', ')})${result.profile ? ` for profile ${result.profile}` : ''}`;
+  result.record = await applyFiles([...[...changes.values()].map(({ path, after, role }) => ({ path, after, ...(role ? { role } : {}) })), ...envChanges], { label, dirs });
+
+  if (opts.verify !== false && platform !== 'win32') {
+    const terminals = [...shells].filter((s): s is TerminalShell => s === 'bash' || s === 'zsh' || s === 'fish');
+    result.terminals = await checkNewTerminals(terminals, values, cleanGoEnv(opts.env), { bashRc: shellTarget('bash', opts.env, platform, dirs).startupFiles[0] ?? null });
+  }
   return result;
+}
+
+/** The active profile's Go variables, or null when none is active (or it cannot be read). */
+async function activeProfileVars(id: string | null, env: NodeJS.ProcessEnv, platform: NodeJS.Platform, dirs: ProductDirs): Promise<{ id: string; vars: Record<string, string | null> } | null> {
+  if (id === null) return null;
+  try {
+    const profile = await new ProfileStore({ env, platform, dirs }).get(id);
+    return { id, vars: profileToGoEnv(profile) };
+  } catch {
+    return null; // a damaged store or a deleted profile: keep what go sees, as without a profile
+  }
 }
 
 /** Names our env scripts set, so rewriting one keeps variables this fix does not touch. */

@@ -3,14 +3,16 @@
 // --project facts and whether the active profile uses stored credentials.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { scanRcText, type RcAssignment } from '../../../shared/doctor/rc-scan.js';
+import type { RcAssignment } from '../../../shared/doctor/rc-scan.js';
 import type { DoctorSnapshot } from '../../../shared/doctor/types.js';
 import { GO_PROXY_VARS } from '../../../shared/go/effective.js';
 import { homeDir, productDirs, type ProductDirs } from '../apply/product-dirs.js';
+import { shellTarget } from '../apply/shells.js';
 import { readGoConfig, type GoConfigSnapshot } from '../goenv/read-config.js';
 import { ProfileStore } from '../profiles/profile-store.js';
 import { projectFacts } from './project-facts.js';
 import { rcFilesToScan, type RcFile } from './rc-files.js';
+import { scanRcBytes } from './rc-parse.js';
 
 export interface GatherOptions {
   env: NodeJS.ProcessEnv;
@@ -38,7 +40,7 @@ export async function gatherDoctorSnapshot(opts: GatherOptions): Promise<Gathere
     rcFilesToScan(opts.env, platform, dirs),
     Promise.all((opts.projects ?? []).map((d) => projectFacts(path.resolve(d), opts.env))),
   ]);
-  const rcAssignments = (await Promise.all(rcFiles.map(scanRcFile))).flat();
+  const rcAssignments = (await Promise.all(rcFiles.map((rc) => scanRcFile(rc, opts.env)))).flat();
   const proxyEnv: Record<string, string> = {};
   for (const n of HTTP_PROXY_VARS) if (opts.env[n]) proxyEnv[n] = opts.env[n]!;
   const snapshot: DoctorSnapshot = {
@@ -50,25 +52,31 @@ export async function gatherDoctorSnapshot(opts: GatherOptions): Promise<Gathere
     proxyEnv,
     projects,
     usesCredentials: await activeProfileUsesCredentials(opts.env, platform, dirs),
+    activeProfile: await activeProfileId(opts.env, platform, dirs),
+    blockFiles: (['bash', 'zsh'] as const).flatMap((shell) => shellTarget(shell, opts.env, platform, dirs).startupFiles),
   };
   return { snapshot, config, rcFiles };
 }
 
-export async function scanRcFile(rc: RcFile): Promise<RcAssignment[]> {
+/** `env`: where to find the shells that also judge whether the file parses. */
+export async function scanRcFile(rc: RcFile, env?: NodeJS.ProcessEnv): Promise<RcAssignment[]> {
   const bytes = await readFile(rc.file).catch(() => null);
   if (bytes === null) return [];
-  // Latin-1 keeps one character per byte (rc files may hold any bytes); values are re-read as UTF-8.
-  return scanRcText(bytes.toString('latin1'), rc.file, rc.syntax, GO_PROXY_VARS).map((a) => ({
-    ...a,
-    value: a.value === null ? null : Buffer.from(a.value, 'latin1').toString('utf8'),
-    text: Buffer.from(a.text, 'latin1').toString('utf8'),
-  }));
+  return (await scanRcBytes(bytes, rc.file, { syntax: rc.syntax, ...(rc.dialect ? { dialect: rc.dialect } : {}), ...(env ? { checkWith: env } : {}) }, GO_PROXY_VARS)).assignments;
 }
 
 async function netrcFacts(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Promise<DoctorSnapshot['netrc']> {
   const file = env.NETRC || path.join(homeDir(env, platform), platform === 'win32' ? '_netrc' : '.netrc');
   const st = await stat(file).catch(() => null);
   return st?.isFile() ? { path: file, mode: st.mode & 0o7777 } : null;
+}
+
+async function activeProfileId(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, dirs: ProductDirs): Promise<string | null> {
+  try {
+    return await new ProfileStore({ env, platform, dirs }).active();
+  } catch {
+    return null;
+  }
 }
 
 async function activeProfileUsesCredentials(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, dirs: ProductDirs): Promise<boolean> {

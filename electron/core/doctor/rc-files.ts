@@ -6,12 +6,15 @@ import path from 'node:path';
 import type { RcSyntax } from '../../../shared/doctor/rc-scan.js';
 import { homeDir, type ProductDirs } from '../apply/product-dirs.js';
 import { shellTarget, type ShellName } from '../apply/shells.js';
+import type { ShDialect } from './rc-parse.js';
 
 export interface RcFile {
   file: string;
   syntax: RcSyntax;
   /** The shell whose managed block takes over a setting moved out of this file. */
   shell: ShellName;
+  /** For sh syntax: the shell that reads the file, whose grammar it is parsed with. */
+  dialect?: ShDialect;
 }
 
 export async function rcFilesToScan(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, dirs: ProductDirs): Promise<RcFile[]> {
@@ -20,8 +23,8 @@ export async function rcFilesToScan(env: NodeJS.ProcessEnv, platform: NodeJS.Pla
   const zdot = env.ZDOTDIR || home;
   const xdg = env.XDG_CONFIG_HOME || p.join(home, '.config');
   const files: RcFile[] = [
-    ...['.bashrc', '.bash_profile', '.bash_login', '.profile'].map((f) => ({ file: p.join(home, f), syntax: 'sh' as const, shell: 'bash' as const })),
-    ...['.zshenv', '.zprofile', '.zshrc', '.zlogin'].map((f) => ({ file: p.join(zdot, f), syntax: 'sh' as const, shell: 'zsh' as const })),
+    ...['.bashrc', '.bash_profile', '.bash_login', '.profile'].map((f) => ({ file: p.join(home, f), syntax: 'sh' as const, shell: 'bash' as const, dialect: 'bash' as const })),
+    ...['.zshenv', '.zprofile', '.zshrc', '.zlogin'].map((f) => ({ file: p.join(zdot, f), syntax: 'sh' as const, shell: 'zsh' as const, dialect: 'zsh' as const })),
     { file: p.join(xdg, 'fish', 'config.fish'), syntax: 'fish', shell: 'fish' },
   ];
   const confD = p.join(xdg, 'fish', 'conf.d');

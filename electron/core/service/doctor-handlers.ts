@@ -8,6 +8,7 @@ import type { FindingView } from '../../../shared/contract/state.js';
 import { runDoctor } from '../../../shared/doctor/index.js';
 import { ApplyRefusedError } from '../apply/index.js';
 import { fixShadowedByOsEnv, gatherDoctorSnapshot, type Gathered } from '../doctor/index.js';
+import { describeTerminalChecks } from '../use/terminal-check.js';
 import type { CommandContext, ServiceContext } from './context.js';
 import { toDoctorFixView, toFindingViews } from './doctor-view.js';
 import { commit } from './store.js';
@@ -52,7 +53,8 @@ export function createDoctorHandlers(ctx: ServiceContext, hooks: DoctorHandlerHo
         if (err instanceof ApplyRefusedError) throw new ContractError('bad-request', `nothing was changed: ${redactCredentials(err.message)}`);
         throw err;
       }
-      const view = toDoctorFixView(request.key, fix);
+      // What new terminals really got after the fix is part of its outcome.
+      const view = toDoctorFixView(request.key, { ...fix, warnings: [...fix.warnings, ...describeTerminalChecks(fix.terminals)] });
       commit(store, { doctor: { ...doctorState(), lastFix: view } });
       await hooks.afterApply();
       await diagnose(cc.signal);

@@ -1,15 +1,19 @@
-// The environment a new interactive bash ends up with after reading a startup file: what a
-// terminal (and every tool started from it) passes to go. The rc file may print anything, so the
+// The environment a new interactive shell ends up with after reading its startup files: what a
+// terminal (and every tool started from it) passes to go. The rc files may print anything, so the
 // environment is read after a marker; a hung rc file (a `tmux attach`, a prompt) is cut off.
 import { execFile } from 'node:child_process';
 
-// Printed by bash between whatever the rc file printed and the environment.
+// Printed by the shell between whatever the rc files printed and the environment.
 const MARKER = '__GOPROXYCTL_ENV_BEGIN__';
+
+export type TerminalShell = 'bash' | 'zsh' | 'fish';
 
 export interface ShellEnvResult {
   env: NodeJS.ProcessEnv | null;
   /** Why the environment could not be read, when env is null. */
   error: string | null;
+  /** What the shell wrote to stderr while starting (e.g. "env.sh\r: No such file or directory"). */
+  stderr: string;
 }
 
 /**
@@ -17,21 +21,32 @@ export interface ShellEnvResult {
  * the top of a .bashrc does not skip the rest), with stdin closed, and returns its environment.
  */
 export function bashEnvAfter(bash: string, rcFile: string, env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<ShellEnvResult> {
+  return shellEnvAfter('bash', bash, env, { rcFile, timeoutMs });
+}
+
+/**
+ * A new terminal of `shell`: bash reads `rcFile` (default ~/.bashrc), zsh reads $ZDOTDIR (or
+ * $HOME)/.zshenv and .zshrc, fish reads config.fish and conf.d under $XDG_CONFIG_HOME (or
+ * ~/.config). All three run interactively where that changes what the startup files do.
+ */
+export function shellEnvAfter(shell: TerminalShell, bin: string, env: NodeJS.ProcessEnv, opts: { rcFile?: string; timeoutMs?: number } = {}): Promise<ShellEnvResult> {
+  const timeoutMs = opts.timeoutMs ?? 20_000;
+  const script = `printf '%s' ${MARKER}; exec env -0`;
+  const args =
+    shell === 'bash' ? [...(opts.rcFile ? ['--rcfile', opts.rcFile] : []), '-i', '-c', script] : shell === 'zsh' ? ['-i', '-c', script] : ['--interactive', '-c', script];
+  const what = opts.rcFile ?? `${shell}'s startup files`;
   return new Promise((resolve) => {
-    const child = execFile(
-      bash,
-      ['--rcfile', rcFile, '-i', '-c', `printf '%s' ${MARKER}; exec env -0`],
-      { env, timeout: timeoutMs, maxBuffer: 8 << 20, encoding: 'buffer' },
-      (err, stdout) => {
-        const text = stdout.toString('utf8');
-        const at = text.lastIndexOf(MARKER);
-        if (at < 0) {
-          resolve({ env: null, error: err ? `bash did not finish reading ${rcFile} (${err.killed ? `stopped after ${timeoutMs} ms` : err.message.split('\n')[0]})` : `bash printed no environment after reading ${rcFile}` });
-          return;
-        }
-        resolve({ env: parseEnv0(text.slice(at + MARKER.length)), error: null });
-      },
-    );
+    const child = execFile(bin, args, { env, timeout: timeoutMs, maxBuffer: 8 << 20, encoding: 'buffer' }, (err, stdout, stderrBytes) => {
+      const text = stdout.toString('utf8');
+      const stderr = stderrBytes.toString('utf8');
+      const at = text.lastIndexOf(MARKER);
+      if (at < 0) {
+        const why = err ? (err.killed ? `stopped after ${timeoutMs} ms` : err.message.split('\n')[0]) : 'it printed no environment';
+        resolve({ env: null, error: `${shell} did not finish reading ${what} (${why})`, stderr });
+        return;
+      }
+      resolve({ env: parseEnv0(text.slice(at + MARKER.length)), error: null, stderr });
+    });
     child.stdin?.end();
   });
 }

@@ -2,6 +2,7 @@
 //   planUse   resolve the profile → its Go variables (validated) → the apply plan (the dry run);
 //   commitUse write it (one transaction, undoable), record the active profile, then verify with
 //             the real go that new processes and new terminals see the profile.
+import path from 'node:path';
 import type { Profile } from '../../../shared/profile/index.js';
 import { profileIdProblem } from '../../../shared/profile/index.js';
 import { ApplyRefusedError, assertGoEnvFileReadable, commitApply, GoEnvError, planApply, productDirs, shellTarget, type ApplyPlan, type ApplyRecord, type ShellName } from '../apply/index.js';
@@ -11,6 +12,7 @@ import { ProfileError, ProfileStore } from '../profiles/index.js';
 import { UseInputError } from './errors.js';
 import { findOnPath } from '../system/find-on-path.js';
 import { profileVars } from './profile-vars.js';
+import type { TerminalShell } from './shell-env.js';
 import { verifyApply, type VerifyReport } from './verify-apply.js';
 import { execFileRunner } from './windows-runner.js';
 
@@ -90,6 +92,18 @@ export async function commitUse(use: UsePlan, opts: { signal?: AbortSignal } = {
     bash: platform === 'win32' ? null : findOnPath('bash', request.env),
     envScript: shScript ? shellTarget(shScript, request.env, platform, dirs).envScript : null,
     cwd: request.cwd,
+    terminals: platform === 'win32' ? [] : plan.shells.filter((s): s is TerminalShell => s === 'bash' || s === 'zsh' || s === 'fish'),
+    startupFiles: {
+      bash: shellTarget('bash', request.env, platform, dirs).startupFiles,
+      zsh: shellTarget('zsh', request.env, platform, dirs).startupFiles,
+      fish: fishStartupFiles(request.env, platform, dirs),
+    },
   });
   return { record, verification };
+}
+
+/** fish reads config.fish after conf.d, so a `set -gx` there overrides goproxyctl's conf.d file. */
+function fishStartupFiles(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, dirs: ReturnType<typeof productDirs>): string[] {
+  const owned = shellTarget('fish', env, platform, dirs).startupFiles[0]!;
+  return [path.join(path.dirname(path.dirname(owned)), 'config.fish')];
 }

@@ -7,14 +7,16 @@
 // Every difference names the source that shadows the profile's value (readGoConfig's effective
 // source and path), so the user knows what to remove.
 import { readFile } from 'node:fs/promises';
+import { whyNotMovable, type RcAssignment } from '../../../shared/doctor/rc-scan.js';
+import { shadowFixPlan } from '../../../shared/doctor/rules-env.js';
 import { GO_PROXY_VARS, type GoProxyVar } from '../../../shared/go/effective.js';
-import { BEGIN_MARKER, END_MARKER } from '../apply/index.js';
+import { scanRcBytes, type ShDialect } from '../doctor/rc-parse.js';
 import { readGoConfig, type GoConfigSnapshot } from '../goenv/read-config.js';
-import { findEnvAssignments, managedBlockLines } from './env-assignments.js';
 import { goEnvJson } from './go-env-json.js';
-import { bashEnvAfter } from './shell-env.js';
+import { bashEnvAfter, type TerminalShell } from './shell-env.js';
+import { checkNewTerminals, type TerminalCheck } from './terminal-check.js';
 
-export type VerifyContext = 'clean' | 'bash' | 'current';
+export type VerifyContext = 'clean' | 'bash' | 'current' | 'zsh' | 'fish';
 
 export interface Mismatch {
   context: VerifyContext;
@@ -46,6 +48,8 @@ export interface VerifyReport {
   ok: boolean;
   contexts: ContextResult[];
   mismatches: Mismatch[];
+  /** New terminals of every shell written, started after the apply, and what they really got. */
+  terminals: TerminalCheck[];
 }
 
 export interface VerifyOptions {
@@ -58,6 +62,10 @@ export interface VerifyOptions {
   /** The sh script the rc blocks source, to suggest reloading it in the current terminal. */
   envScript?: string | null;
   cwd?: string;
+  /** Shells whose startup files the apply wrote: a new terminal of each is started (when installed). */
+  terminals?: readonly TerminalShell[];
+  /** Startup files per shell, to name the line that overrides the profile in a new terminal. */
+  startupFiles?: Partial<Record<TerminalShell, string[]>>;
 }
 
 /** The environment minus every Go variable (GOENV is kept: it says which env file go reads). */
@@ -87,25 +95,77 @@ export async function verifyApply(opts: VerifyOptions): Promise<VerifyReport> {
     contexts.push({ context: 'bash', checked: false, by: null, note: opts.bashRc ? 'bash is not installed' : 'bash was not among the shells written' });
   }
 
+  // New terminals of every shell written: their own environment must hold the profile's values
+  // (that is what the managed block is for), whatever go would read from the go env file.
+  const expected: Record<string, string | null> = {};
+  for (const n of names) expected[n] = opts.vars[n] ?? null;
+  const terminals = await checkNewTerminals(opts.terminals ?? [], expected, clean, { bashRc: opts.bashRc });
+  for (const t of terminals) {
+    if (t.shell !== 'bash') contexts.push({ context: t.shell, checked: t.checked, by: t.checked ? 'config files' : null, note: t.note });
+    for (const d of t.differences) {
+      if (mismatches.some((m) => m.context === t.shell && m.variable === d.variable)) continue;
+      mismatches.push(await terminalMismatch(t, d.variable as GoProxyVar, d.expected, d.actual, opts.startupFiles?.[t.shell] ?? []));
+    }
+  }
+
   // The current environment: only variables it sets itself can differ from a fresh process.
   const current = await compare('current', opts.env, names, opts, null);
   mismatches.push(...current.filter((m) => m.source === 'os-env'));
   contexts.push({ context: 'current', checked: true, by, note: null });
 
-  return { ok: mismatches.length === 0, contexts, mismatches };
+  return { ok: mismatches.length === 0, contexts, mismatches, terminals };
+}
+
+/** A new terminal whose own environment does not hold the profile's value: name the line, or say the block did not run. */
+async function terminalMismatch(t: TerminalCheck, name: GoProxyVar, expected: string | null, actual: string | null, files: string[]): Promise<Mismatch> {
+  const want = expected === null ? 'unset' : JSON.stringify(expected);
+  const got = actual === null ? 'nothing' : JSON.stringify(actual);
+  const base = { context: t.shell, variable: name, expected, actual: actual ?? '', source: 'os-env', path: null, line: null, lineText: null };
+  const gets = `a new ${t.shell} terminal gets ${name}=${got} instead of ${want}`;
+  for (const file of files) {
+    const culprit = await culpritIn(file, name, t.shell === 'zsh' ? 'zsh' : 'bash', t.shell === 'fish');
+    if (culprit) return { ...base, path: file, line: culprit.line, lineText: culprit.text, message: `${gets}: ${overrideAdvice(file, culprit, t.shell !== 'fish')}` };
+  }
+  const said = t.stderr ? ` (${t.shell} said: ${t.stderr.split('\n')[0]})` : '';
+  return { ...base, path: files[0] ?? null, message: `${gets}: goproxyctl's managed block did not take effect${said}; run \`goproxyctl doctor\` to see what in ${files[0] ?? 'the startup files'} stops it` };
+}
+
+/** The assignment of `name` after goproxyctl's block (else the last one) in a startup file. */
+async function culpritIn(file: string, name: string, dialect: ShDialect, fish: boolean): Promise<RcAssignment | null> {
+  const bytes = await readFile(file).catch(() => null);
+  if (bytes === null) return null;
+  const { assignments } = await scanRcBytes(bytes, file, fish ? { syntax: 'fish' } : { syntax: 'sh', dialect }, [name]);
+  const lines = assignments.filter((a) => a.action === 'set' && !a.inManagedBlock);
+  const blockEnd = Math.max(0, ...assignments.filter((a) => a.inManagedBlock).map((a) => a.endLine));
+  return [...lines].reverse().find((a) => a.line > blockEnd) ?? lines.at(-1) ?? null;
+}
+
+/**
+ * The same advice `goproxyctl doctor` gives (shadowFixPlan, with this profile active):
+ * `doctor --fix` only for a line it really handles, by commenting it out or, in a file that holds
+ * goproxyctl's block, by moving the block after it.
+ */
+function overrideAdvice(file: string, culprit: RcAssignment, holdsBlock: boolean): string {
+  const at = `${file} line ${culprit.line} (${culprit.text.trim()}) overrides the profile`;
+  const why = whyNotMovable(culprit);
+  if (why === null) return `${at}; remove that line, or run \`goproxyctl doctor --fix\``;
+  if (shadowFixPlan([culprit], true, holdsBlock ? [file] : []) !== null) {
+    return `${at}; change it by hand, or run \`goproxyctl doctor --fix\`, which leaves it as it is (${why.en}) and moves goproxyctl's block after it`;
+  }
+  return `${at}; remove or change it by hand (\`goproxyctl doctor --fix\` leaves it alone: ${why.en})`;
 }
 
 async function compare(context: VerifyContext, env: NodeJS.ProcessEnv, names: GoProxyVar[], opts: VerifyOptions, rcFile: string | null): Promise<Mismatch[]> {
   const snapshot = await readGoConfig(env, { goBinary: opts.goBinary });
   const fromGo = opts.goBinary ? await goEnvJson(opts.goBinary, names, env, opts.cwd) : null;
-  const rcText = rcFile ? await readFile(rcFile).then((b) => b.toString('latin1'), () => null) : null;
   const found: Mismatch[] = [];
   for (const name of names) {
     const expected = opts.vars[name] ?? null;
     const eff = snapshot.effective[name];
     const actual = fromGo ? (fromGo[name] ?? '') : eff.value;
     if (!differs(expected, actual, eff.source)) continue;
-    found.push(describe(context, name, expected, actual, snapshot, rcFile, rcText, opts.envScript ?? null));
+    const culprit = rcFile && eff.source === 'os-env' ? await culpritIn(rcFile, name, 'bash', false) : null;
+    found.push(describe(context, name, expected, actual, snapshot, rcFile, culprit, opts.envScript ?? null));
   }
   return found;
 }
@@ -126,7 +186,7 @@ function describe(
   actual: string,
   snapshot: GoConfigSnapshot,
   rcFile: string | null,
-  rcText: string | null,
+  culprit: RcAssignment | null,
   envScript: string | null,
 ): Mismatch {
   const eff = snapshot.effective[name];
@@ -136,13 +196,8 @@ function describe(
   const gets = `${where} gets ${name}=${JSON.stringify(actual)} instead of ${want}`;
   if (eff.source === 'os-env') {
     if (context === 'bash' && rcFile) {
-      const block = rcText ? managedBlockLines(rcText, BEGIN_MARKER, END_MARKER) : null;
-      const lines = rcText ? findEnvAssignments(rcText, name).filter((a) => !block || a.line < block.begin || a.line > block.end) : [];
       // The last assignment after our block is the one that wins in the shell.
-      const culprit = [...lines].reverse().find((a) => !block || a.line > block.end) ?? lines.at(-1) ?? null;
-      if (culprit) {
-        return { ...base, path: rcFile, line: culprit.line, lineText: culprit.text, message: `${gets}: ${rcFile} line ${culprit.line} (${culprit.text}) overrides the profile; remove that line, or run \`goproxyctl doctor --fix\`` };
-      }
+      if (culprit) return { ...base, path: rcFile, line: culprit.line, lineText: culprit.text.trim(), message: `${gets}: ${overrideAdvice(rcFile, culprit, true)}` };
       return { ...base, path: rcFile, message: `${gets}: it is set in the environment by ${rcFile} or a file it runs; remove that assignment` };
     }
     if (context === 'current') {

@@ -90,7 +90,9 @@ describe('apply and undo on a corpus of dotfiles', () => {
     assert.ok(!bashrc.toString('latin1').endsWith('\n'), 'still no final newline');
     const zshrc = (await readFile(paths.zshrc)).toString('latin1');
     assert.ok(zshrc.startsWith('\xef\xbb\xbfsetopt autocd\r\n'), 'the BOM stays first');
-    assert.ok(zshrc.endsWith('# <<< goproxyctl <<<\r\n'), 'a CRLF file gets a CRLF block');
+    // zsh does not strip CR: the user's lines keep CRLF, the block is LF so that its `. env.sh` runs.
+    assert.ok(zshrc.startsWith('\xef\xbb\xbfsetopt autocd\r\nexport PAGER=less\r\n# >>> goproxyctl >>>\n'), zshrc);
+    assert.ok(zshrc.endsWith('# <<< goproxyctl <<<\n'), 'the block of a CRLF file is LF');
     assert.equal(await readFile(path.join(t.home, '.config', 'fish', 'config.fish'), 'utf8'), 'set -gx EDITOR vim\n', 'fish: config.fish untouched');
     assert.match(await readFile(path.join(t.home, '.config', 'fish', 'conf.d', 'goproxyctl.fish'), 'utf8'), /source/);
 

@@ -53,6 +53,22 @@ describe('managed block: format', () => {
     assert.ok(!lf.includes('\r'));
   });
 
+  it('lfOnly (bash, zsh): the block is LF in a CRLF file, user lines keep CRLF, removal is byte-exact', () => {
+    const lfOnly = { ...block, lfOnly: true };
+    const crlf = writeManagedBlock(corpus['crlf file']!, lfOnly).toString('latin1');
+    assert.equal(crlf, 'alias ll="ls -l"\r\nexport EDITOR=vim\r\n# >>> goproxyctl >>>\n' + block.lines.join('\n') + '\n# <<< goproxyctl <<<\n');
+    const open = writeManagedBlock(corpus['crlf, no final newline']!, lfOnly).toString('latin1');
+    assert.equal(open, 'alias ll="ls -l"\r\nexport EDITOR=vim\n# >>> goproxyctl >>>\n' + block.lines.join('\n') + '\n# <<< goproxyctl <<<');
+    for (const [name, original] of Object.entries(corpus)) {
+      const added = writeManagedBlock(original, lfOnly);
+      assert.ok(removeManagedBlock(added).equals(original), `${name}: removal restores the exact bytes`);
+      assert.ok(writeManagedBlock(added, lfOnly).equals(added), `${name}: writing again changes nothing`);
+    }
+    // A CRLF block an older version wrote is rewritten LF in place; what follows it is kept.
+    const old = Buffer.from('a\r\n# >>> goproxyctl >>>\r\nold\r\n# <<< goproxyctl <<<\r\nb\r\n');
+    assert.equal(writeManagedBlock(old, { ...other, lfOnly: true }).toString('latin1'), 'a\r\n# >>> goproxyctl >>>\necho changed\n# <<< goproxyctl <<<\r\nb\r\n');
+  });
+
   it('a file without a final newline keeps having none', () => {
     const added = writeManagedBlock(corpus['no final newline']!, block);
     assert.equal(added.toString('latin1'), 'alias ll="ls -l"\nexport EDITOR=vim\n# >>> goproxyctl >>>\n' + block.lines.join('\n') + '\n# <<< goproxyctl <<<');

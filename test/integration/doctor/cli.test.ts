@@ -100,7 +100,7 @@ test('--fix leaves lines it cannot move safely and says why (exit 1 while the er
   const out = JSON.parse(r.stdout) as { fix: { moved: Record<string, string>; skipped: string[]; applyId: string | null } };
   assert.deepEqual(out.fix.moved, {});
   assert.equal(out.fix.applyId, null);
-  assert.match(out.fix.skipped[0]!, /^GOPROXY: Remove or comment out .*\.bashrc:2 by hand \(the line is inside a function/);
+  assert.match(out.fix.skipped[0]!, /^GOPROXY: left alone .*\.bashrc:2 \(it is inside a function, which runs only when called\); remove or change it by hand$/);
   assert.equal(await readFile(path.join(home, '.bashrc'), 'utf8'), rc);
 });
 

@@ -38,7 +38,7 @@ test('doctor: an rc-file export shadows the go env file; fixing that finding mov
     assert.deepEqual(fix.moved, { GOPROXY: 'https://goproxy.io,direct' });
     assert.ok(fix.applyId !== null);
     const bashrc = await readFile(path.join(s.home, '.bashrc'), 'utf8');
-    assert.match(bashrc, /^# \[goproxyctl: moved into the managed block.*\] export GOPROXY=/m);
+    assert.match(bashrc, /^# goproxyctl doctor --fix disabled this line, goproxyctl undo restores it: export GOPROXY=/m);
     const state = await s.api.state();
     assert.ok(!state.doctor.findings?.some((f) => f.key === shadow.key), 'the doctor ran again: the finding is gone');
     assert.equal(state.doctor.lastFix?.applyId, fix.applyId);

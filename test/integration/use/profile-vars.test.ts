@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { builtinProfile, type Profile } from '../../../shared/profile/index.js';
-import { activeProfileFromHistory, findEnvAssignments, goAtLeast, managedBlockLines, profileVars, UseInputError } from '../../../electron/core/use/index.js';
+import { activeProfileFromHistory, goAtLeast, profileVars, UseInputError } from '../../../electron/core/use/index.js';
 
 const withCredentials: Profile = {
   ...builtinProfile('global')!,
@@ -32,17 +32,6 @@ test('GOAUTH runs the helper on go 1.24+, keeping netrc; older go gets a note ab
 
 test('a template profile is refused with the placeholders to fill in', () => {
   assert.throws(() => profileVars(builtinProfile('corporate')!, 'go1.23.5', helper), (err: unknown) => err instanceof UseInputError && /replace <PRIVATE_PROXY_URL>/.test(err.message));
-});
-
-test('rc assignments are found by line, comments ignored, and the managed block located', () => {
-  const rc = ['# export GOPROXY=commented', 'export GOPROXY=a', '# >>> goproxyctl >>>', '. env.sh', '# <<< goproxyctl <<<', '  GOPROXY=b', 'declare -x GOPROXY=c\r', 'export GOPROXYX=no', 'GOSUMDB=off'].join('\n');
-  assert.deepEqual(findEnvAssignments(rc, 'GOPROXY'), [
-    { line: 2, text: 'export GOPROXY=a' },
-    { line: 6, text: 'GOPROXY=b' },
-    { line: 7, text: 'declare -x GOPROXY=c' },
-  ]);
-  assert.deepEqual(managedBlockLines(rc, '>>> goproxyctl >>>', '<<< goproxyctl <<<'), { begin: 3, end: 5 });
-  assert.equal(managedBlockLines('no block', '>>>', '<<<'), null);
 });
 
 test('go versions compare by major.minor; an unknown version counts as current', () => {

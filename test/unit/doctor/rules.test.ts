@@ -3,13 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { effectiveConfig } from '../../../shared/go/effective.js';
-import { FINDING_IDS, hasErrors, runDoctor, scanRcText, type DoctorSnapshot, type Finding, type FindingId, type ProjectFacts } from '../../../shared/doctor/index.js';
+import { FINDING_IDS, hasErrors, runDoctor, type DoctorSnapshot, type Finding, type FindingId, type ProjectFacts, type RcAssignment } from '../../../shared/doctor/index.js';
+import { scanRcBytes } from '../../../electron/core/doctor/rc-parse.js';
 
 interface Setup {
   os?: Record<string, string>;
   file?: Record<string, string>;
   goVersion?: string | null;
-  rc?: string;
+  rc?: RcAssignment[];
+  activeProfile?: string;
+  blockFiles?: string[];
   netrcMode?: number;
   projects?: ProjectFacts[];
   usesCredentials?: boolean;
@@ -22,7 +25,9 @@ function snapshot(s: Setup = {}): DoctorSnapshot {
   return {
     effective: effectiveConfig({ osEnv, envFile, gorootEnv, goVersion: s.goVersion === undefined ? 'go1.23.4' : s.goVersion }),
     goVersion: s.goVersion === undefined ? 'go1.23.4' : s.goVersion,
-    rcAssignments: s.rc ? scanRcText(s.rc, '/home/u/.zshrc', 'sh', ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GOFLAGS']) : [],
+    rcAssignments: s.rc ?? [],
+    activeProfile: s.activeProfile ?? null,
+    blockFiles: s.blockFiles ?? [],
     netrc: s.netrcMode === undefined ? null : { path: '/home/u/.netrc', mode: s.netrcMode },
     platform: 'linux',
     proxyEnv: Object.fromEntries(Object.entries(osEnv).filter(([k]) => /_proxy$/i.test(k))),
@@ -43,6 +48,11 @@ function only(findings: Finding[], id: FindingId): Finding[] {
     }
   }
   return found;
+}
+
+/** A .zshrc as the doctor sees it (the layout from the real parser). */
+async function rc(text: string): Promise<RcAssignment[]> {
+  return (await scanRcBytes(Buffer.from(text, 'latin1'), '/home/u/.zshrc', { syntax: 'sh', dialect: 'zsh' }, ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GOFLAGS'])).assignments;
 }
 
 const covered = new Set<FindingId>();
@@ -67,20 +77,40 @@ test('shadowed-by-os-env: the process env beats the go env file (error), with bo
   assert.ok(hasErrors([f]));
 });
 
-test('shadowed-by-os-env: an rc export line is reported with file and line, and is fixable', () => {
-  const f = expectFinding({ rc: '# mine\nexport GOPROXY=https://goproxy.cn\n' }, 'shadowed-by-os-env', 'warning');
+test('shadowed-by-os-env: an rc export line is reported with file and line, and is fixable', async () => {
+  const f = expectFinding({ rc: await rc('# mine\nexport GOPROXY=https://goproxy.cn\n') }, 'shadowed-by-os-env', 'warning');
   assert.deepEqual(f.evidence, [{ kind: 'file', file: '/home/u/.zshrc', line: 2, text: 'export GOPROXY=https://goproxy.cn' }]);
   assert.equal(f.fix?.automatic, true);
   assert.match(f.explanation.en, /\/home\/u\/\.zshrc:2/);
   assert.match(f.explanation.zh, /\/home\/u\/\.zshrc:2/);
 });
 
-test('shadowed-by-os-env: lines in a function, with expansions, or in our managed block are handled', () => {
-  const inFunction = runDoctor(snapshot({ rc: 'useproxy() {\n  export GOPROXY=https://goproxy.cn\n}\n' })).find((f) => f.id === 'shadowed-by-os-env');
+test('shadowed-by-os-env: lines in a function, with expansions, or in our managed block are handled', async () => {
+  const inFunction = runDoctor(snapshot({ rc: await rc('useproxy() {\n  export GOPROXY=https://goproxy.cn\n}\n') })).find((f) => f.id === 'shadowed-by-os-env');
   assert.equal(inFunction?.fix?.automatic, false);
-  const expands = runDoctor(snapshot({ rc: 'export GOPROXY="$MIRROR"\n' })).find((f) => f.id === 'shadowed-by-os-env');
+  assert.match(inFunction!.fix!.en, /\.zshrc:2 \(it is inside a function, which runs only when called\)/);
+  assert.match(inFunction!.fix!.zh, /\.zshrc:2（它位于函数内/);
+  const expands = runDoctor(snapshot({ rc: await rc('export GOPROXY="$MIRROR"\n') })).find((f) => f.id === 'shadowed-by-os-env');
   assert.equal(expands?.fix?.automatic, false);
-  assert.deepEqual(runDoctor(snapshot({ rc: '# >>> goproxyctl >>>\nexport GOPROXY=https://goproxy.cn\n# <<< goproxyctl <<<\n' })), []);
+  assert.deepEqual(runDoctor(snapshot({ rc: await rc('# >>> goproxyctl >>>\nexport GOPROXY=https://goproxy.cn\n# <<< goproxyctl <<<\n') })), []);
+  // Two lines that disagree: fixable only when an active profile decides the value.
+  const two = await rc('export GOPROXY=https://a.example\nexport GOPROXY=https://b.example\n');
+  assert.equal(runDoctor(snapshot({ rc: two })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
+  const withProfile = runDoctor(snapshot({ rc: two, activeProfile: 'china' })).find((f) => f.id === 'shadowed-by-os-env');
+  assert.equal(withProfile?.fix?.automatic, true);
+  assert.match(withProfile!.fix!.en, /the active profile "china" takes effect/);
+  assert.match(withProfile!.fix!.zh, /配置方案“china”生效/);
+  // A conditional export in the file that holds the block: outrun (the block moves after it) only
+  // with a profile active; inside a function (it may run whenever it is called) never.
+  const cond = await rc('if [ -n "$X" ]; then\n  export GOPROXY=https://c.example\nfi\n');
+  assert.equal(runDoctor(snapshot({ rc: cond, blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
+  const outrun = runDoctor(snapshot({ rc: cond, activeProfile: 'china', blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env');
+  assert.equal(outrun?.fix?.automatic, true);
+  assert.match(outrun!.fix!.en, /comments out nothing, moves goproxyctl's managed block to the end of \/home\/u\/\.zshrc so that it comes after \/home\/u\/\.zshrc:2/);
+  assert.match(outrun!.fix!.zh, /移到 \/home\/u\/\.zshrc 的末尾/);
+  assert.equal(runDoctor(snapshot({ rc: cond, activeProfile: 'china', blockFiles: [] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
+  const fn = await rc('f() {\n  export GOPROXY=https://c.example\n}\n');
+  assert.equal(runDoctor(snapshot({ rc: fn, activeProfile: 'china', blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
   // The same value in the env and the env file: not an error, and nothing in rc files: no finding.
   assert.deepEqual(runDoctor(snapshot({ os: { GOPROXY: 'https://goproxy.cn' }, file: { GOPROXY: 'https://goproxy.cn' } })), []);
 });
