@@ -2,7 +2,7 @@
 // does the statistics), its score, and the row of `goproxyctl bench --json`, whose shape is a
 // contract (issue 3) and is built only here.
 import type { Distribution } from './stats.js';
-import { isWorking, scoreCandidate } from './score.js';
+import { candidateStatus, isReachable, isWorking, scoreCandidate, type CandidateStatus } from './score.js';
 import { summarizeSamples, type CandidateSummary } from './summary.js';
 import type { CandidateKind, FailureKind, HttpProtocol, ProbeSample } from './types.js';
 
@@ -24,6 +24,10 @@ export interface BenchJsonResult {
   protocol: HttpProtocol | null;
   error: { kind: FailureKind; status: number | null; message: string } | null;
   score: number;
+  /** working, missing-module ("reachable, does not have <module>"), or failing. */
+  status: CandidateStatus;
+  /** The probe module when the proxy answered 404/410 for it, else null. */
+  missingModule: string | null;
 }
 
 /** The whole `goproxyctl bench --json` document (exact shape of the contract). */
@@ -64,6 +68,8 @@ export function toJsonResult(r: CandidateResult): BenchJsonResult {
     protocol: s.protocol,
     error: s.error ? { kind: s.error.kind, status: s.error.status, message: s.error.message } : null,
     score: r.score,
+    status: candidateStatus(s),
+    missingModule: s.missingModule ?? null,
   };
 }
 
@@ -75,7 +81,7 @@ export function toBenchJson(durationMs: number, results: readonly CandidateResul
   };
 }
 
-/** Whether go could get modules through any candidate: a working proxy or a working direct. */
+/** Whether go could get modules through any candidate: a reachable proxy or a working direct. */
 export function anyRouteWorks(results: readonly CandidateResult[]): boolean {
-  return results.some((r) => r.summary.kind !== 'sumdb' && isWorking(r.summary));
+  return results.some((r) => r.summary.kind !== 'sumdb' && isReachable(r.summary));
 }

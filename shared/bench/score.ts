@@ -89,6 +89,24 @@ export function isWorking(summary: Pick<CandidateSummary, 'successRate'>): boole
   return summary.successRate > 0;
 }
 
+/**
+ * working: a sample got a module through it; missing-module: it answers, but 404/410 for every
+ * module asked for (shown amber, "reachable, does not have <module>": never failing, and kept in
+ * the recommended chain, since go falls through a 404/410 with either separator); failing: the rest.
+ */
+export type CandidateStatus = 'working' | 'missing-module' | 'failing';
+
+export function candidateStatus(summary: Pick<CandidateSummary, 'successRate' | 'error' | 'missingModule'>): CandidateStatus {
+  if (isWorking(summary)) return 'working';
+  if (summary.missingModule && summary.error?.kind === 'not-found') return 'missing-module';
+  return 'failing';
+}
+
+/** Working, or reachable without the probe module: go can use it. */
+export function isReachable(summary: Pick<CandidateSummary, 'successRate' | 'error' | 'missingModule'>): boolean {
+  return candidateStatus(summary) !== 'failing';
+}
+
 /** Scores one candidate with the formula above. Pure and deterministic. */
 export function scoreCandidate(summary: CandidateSummary): CandidateScore {
   const w = SCORE_WEIGHTS;

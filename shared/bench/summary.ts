@@ -27,6 +27,8 @@ export interface CandidateSummary {
   error: ProbeFailure | null;
   /** The HTTP version negotiated most recently; null when no response arrived. */
   protocol: HttpProtocol | null;
+  /** Module proxies: the probe module ("path@version") when the proxy answered 404/410 for it in a sample. */
+  missingModule?: string | null;
 }
 
 function mostFrequentFailure(failed: readonly ProbeSample[]): ProbeFailure | null {
@@ -80,5 +82,6 @@ export function summarizeSamples(candidate: string, kind: CandidateKind, samples
     tls: lastNonNull(ordered.map((s) => s.tls ?? s.error?.tls ?? null)),
     error: failed.length === 0 ? null : mostFrequentFailure(failed),
     protocol: lastNonNull(ordered.map((s) => s.protocol)),
+    missingModule: lastNonNull(ordered.map((s) => s.missingModule ?? null)),
   };
 }

@@ -2,18 +2,15 @@
 // the table and the recommended chain with the command that applies it; --json for machines.
 import { toBenchJson } from '../../../shared/bench/aggregate.js';
 import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
-import { checkModulePath } from '../../../shared/go/escape.js';
+import { DEFAULT_PROBE_MODULE, formatModule } from '../../../shared/bench/probe-module.js';
 import { withDefaultScheme } from '../../../shared/go/goproxy.js';
-import { isCanonicalSemver } from '../../../shared/go/semver.js';
 import { runBenchmark, storedCredentials, type BenchEvent } from '../../core/bench/index.js';
 import { readGoConfig } from '../../core/goenv/read-config.js';
-import { DEFAULT_TIMEOUTS, type ModuleRef, type PhaseTimeouts } from '../../core/probe/index.js';
+import { DEFAULT_TIMEOUTS, type PhaseTimeouts } from '../../core/probe/index.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
 import { applyBenchEvent, finishedLine, liveLine, recommendationLines, resultTable, type LiveRow } from '../format/bench-table.js';
+import { probeModuleFor } from '../probe-module-flag.js';
 import { COMMANDS } from '../registry.js';
-
-/** Small, and served by every public proxy. */
-export const DEFAULT_BENCH_MODULE: ModuleRef = { path: 'golang.org/x/text', version: 'v0.14.0' };
 
 export const command: CliCommand = {
   name: 'bench',
@@ -30,7 +27,9 @@ GOSUMDB advice. Every run is added to the latency history.
 
 Options:
   --proxies URL,...    the proxies to benchmark ("direct" allowed) instead of the catalog
-  --module PATH@VER    the module to ask for (default ${DEFAULT_BENCH_MODULE.path}@${DEFAULT_BENCH_MODULE.version})
+  --module PATH@VER    the module to ask for (default: the probe module in the settings, as the
+                       dashboard's Benchmark view sets it, else ${formatModule(DEFAULT_PROBE_MODULE)});
+                       a proxy that answers 404/410 for it is reachable, "does not have" it
   --samples N          samples per candidate, 1-20 (default 3)
   --timeout MS         the longest one sample may take, 100-600000 (default ${DEFAULT_TIMEOUTS.overallMs})
   --concurrency N      candidates probed at once, 1-64 (default 8)
@@ -47,7 +46,7 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
   async run(args, io) {
     const json = args.values.json === true;
     const explicit = args.values.proxies === undefined ? null : parseProxies(String(args.values.proxies));
-    const module = args.values.module === undefined ? DEFAULT_BENCH_MODULE : parseModule(String(args.values.module));
+    const module = await probeModuleFor(args.values.module, io.env);
     const samples = parseWhole('--samples', args.values.samples, 3, 1, 20);
     const concurrency = parseWhole('--concurrency', args.values.concurrency, 8, 1, 64);
     const timeouts = timeoutsFor(parseWhole('--timeout', args.values.timeout, DEFAULT_TIMEOUTS.overallMs, 100, 600_000));
@@ -79,7 +78,7 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
     if (json) {
       writeJson(io, toBenchJson(report.durationMs, report.results, report.recommendation));
     } else {
-      const lines = ['', ...resultTable(report.results), ''];
+      const lines = ['', ...resultTable(report.results, { color: io.isTTY }), ''];
       lines.push(...recommendationLines(report.recommendation, { useCommand: 'use' in COMMANDS }));
       lines.push('', `${report.results.length} candidates in ${(report.durationMs / 1000).toFixed(1)} s, ${samples} sample${samples === 1 ? '' : 's'} each.`);
       io.stdout.write(lines.join('\n') + '\n');
@@ -157,17 +156,6 @@ function parseProxies(raw: string): BenchCandidate[] {
     if (url.search !== '' || url.hash !== '') throw new UsageError(`${shown} has a query or fragment, which go would not keep; give the proxy's base URL`);
     return { url: withDefaultScheme(entry), kind: 'proxy' };
   });
-}
-
-function parseModule(raw: string): ModuleRef {
-  const at = raw.lastIndexOf('@');
-  if (at <= 0) throw new UsageError(`--module takes PATH@VERSION, e.g. ${DEFAULT_BENCH_MODULE.path}@${DEFAULT_BENCH_MODULE.version}`);
-  const path = raw.slice(0, at);
-  const version = raw.slice(at + 1);
-  const problem = checkModulePath(path);
-  if (problem) throw new UsageError(`"${path}" is not a valid module path (${problem})`);
-  if (!isCanonicalSemver(version)) throw new UsageError(`"${version}" is not a full semantic version; give one such as v1.2.3`);
-  return { path, version };
 }
 
 function parseWhole(flag: string, raw: unknown, fallback: number, min: number, max: number): number {

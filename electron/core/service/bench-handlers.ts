@@ -6,6 +6,7 @@ import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
 import type { BenchmarkView } from '../../../shared/contract/state.js';
 import type { BenchProgressEvent } from '../../../shared/contract/stream.js';
+import { candidateStatus } from '../../../shared/bench/score.js';
 import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
 import { normalizeProxyUrl, withDefaultScheme } from '../../../shared/go/goproxy.js';
 import { reportedName, runBenchmark, storedCredentials, type BenchEvent } from '../bench/index.js';
@@ -13,6 +14,7 @@ import { readGoConfig } from '../goenv/read-config.js';
 import type { PhaseTimeouts } from '../probe/index.js';
 import type { CommandContext, ServiceContext } from './context.js';
 import { historyDirOf } from './history-handlers.js';
+import { probeModuleOfSettings } from './settings-file.js';
 import { commit } from './store.js';
 
 export interface BenchHandlers extends Pick<CommandHandlers<CommandContext>, 'startBenchmark' | 'cancelBenchmark'> {
@@ -49,7 +51,15 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
     const safe = JSON.parse(redactCredentials(JSON.stringify(event))) as BenchProgressEvent;
     if (safe.type === 'candidate-done' && !safe.cancelled && safe.result.summary.kind !== 'sumdb') {
       const s = safe.result.summary;
-      const health = { ok: s.successRate > 0, latencyMs: s.ttfbMs?.median ?? null, checkedAt: ctx.now(), error: s.error?.message ?? null, source: 'benchmark' as const };
+      const status = candidateStatus(s);
+      const health = {
+        ok: status !== 'failing',
+        latencyMs: s.ttfbMs?.median ?? null,
+        checkedAt: ctx.now(),
+        error: status === 'failing' ? (s.error?.message ?? null) : null,
+        source: 'benchmark' as const,
+        missingModule: status === 'missing-module' ? (s.missingModule ?? null) : null,
+      };
       commit(store, { health: { ...store.getState().health, [safe.candidate]: health } });
     }
     ctx.emit({ type: 'bench', event: safe });
@@ -69,7 +79,7 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
       commit(store, { benchmark: { ...benchState(), running: { startedAt, candidates: names }, error: null } });
       const credentials = storedCredentials({ store: ctx.secrets(), indexPath: ctx.credentialIndexPath });
       const done = runBenchmark(candidates, {
-        module: ctx.probeModule,
+        module: probeModuleOfSettings(store.getState().settings, ctx.probeModule),
         samples: request.samples,
         timeouts: opts.timeouts,
         signal: controller.signal,

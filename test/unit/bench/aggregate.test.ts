@@ -50,7 +50,7 @@ test('cancelled samples are left out; a failing sample lowers the success rate a
 
 test('the --json row has exactly the contract keys, with nulls when nothing was measured', () => {
   const dead = toJsonResult(aggregateCandidate('http://dead', 'proxy', [sample(1, [], { error: refused, throughput: null }), sample(2, [], { error: refused, throughput: null })]));
-  assert.deepEqual(Object.keys(dead).sort(), ['error', 'ok', 'protocol', 'proxy', 'samples', 'score', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'].sort());
+  assert.deepEqual(Object.keys(dead).sort(), ['error', 'missingModule', 'ok', 'protocol', 'proxy', 'samples', 'score', 'status', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'].sort());
   assert.deepEqual(dead, {
     proxy: 'http://dead',
     ok: false,
@@ -62,6 +62,8 @@ test('the --json row has exactly the contract keys, with nulls when nothing was 
     protocol: 'http/1.1',
     error: { kind: 'connect', status: null, message: 'refused' },
     score: 0,
+    status: 'failing',
+    missingModule: null,
   });
   const live = toJsonResult(aggregateCandidate('http://live', 'proxy', [sample(1, [1.234567], { durationMs: 10.987 })]));
   assert.equal(live.ok, true);
