@@ -5,12 +5,15 @@
 //   3. ranking quality: our pick vs a chsrc-like and an nrm-like method vs the oracle (the real
 //      go 1.23 downloading the 20-module fixture graph from each proxy into a fresh GOMODCACHE)
 //   4. peak RSS of the CLI during a 20-candidate benchmark
+//   5. `goproxyctl bench` wall time with 8 candidates of which 2 are black holes, against the same
+//      command on the slowest healthy candidate alone and the dead-host deadline (issue 12)
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import { runBenchmark, type BenchmarkReport } from '../../electron/core/bench/index.js';
+import { DEAD_HOST_DEADLINES } from '../../electron/core/probe/index.js';
 import { fixtureGraph, startLab, type FixtureModule, type Lab, type LabProxyOptions } from '../lab/index.js';
 import { runCommand } from '../support/go.js';
 import { cliPath } from '../support/paths.js';
@@ -185,6 +188,35 @@ async function peakRss(): Promise<void> {
   }
 }
 
+/** The built CLI's wall time for one `bench --json` over these lab proxies (checksum databases refused at once). */
+async function cliBenchWall(lab: Lab, names: string[]): Promise<number> {
+  const root = lab.modules[0]!;
+  const env = { ...lab.goEnv({ HTTPS_PROXY: 'http://127.0.0.1:1' }), XDG_DATA_HOME: lab.makeTempDir('xdg-data-'), XDG_CONFIG_HOME: lab.makeTempDir('xdg-config-') };
+  const t0 = performance.now();
+  const r = await runCommand(process.execPath, [cliPath, 'bench', '--json', '--samples', '3', '--module', `${root.path}@${root.version}`, '--proxies', names.map((n) => lab.proxies[n]!.url).join(',')], { env, timeoutMs: 300_000 });
+  const ms = performance.now() - t0;
+  if (r.code !== 0) process.stderr.write(`  bench exited ${r.code}: ${r.stderr.split('\n')[0]}\n`);
+  return ms;
+}
+
+async function blackHoles(): Promise<void> {
+  const healthy: LabProxyOptions[] = Array.from({ length: 6 }, (_, i) => ({ name: `h${i}`, faults: { latencyMs: 20 + i * 30 } }));
+  const holes: LabProxyOptions[] = [{ name: 'hole-http', faults: { mode: 'blackhole' } }, { name: 'hole-tls', tls: 'valid', faults: { mode: 'blackhole' } }];
+  const lab = await startLab({ proxies: [...healthy, ...holes] });
+  try {
+    await cliBenchWall(lab, ['h0']); // warm-up
+    const all = await cliBenchWall(lab, [...healthy, ...holes].map((p) => p.name));
+    const slowest = await cliBenchWall(lab, [healthy.at(-1)!.name]);
+    note(
+      '5. `goproxyctl bench` wall, 8 candidates (2 black holes) / slowest healthy alone',
+      `${(all / slowest).toFixed(2)} (${Math.round(all)} / ${Math.round(slowest)} ms; dead-host deadline ${DEAD_HOST_DEADLINES.ttfbMs} ms)`,
+      '<= 1.5, or about one deadline',
+    );
+  } finally {
+    await lab.close();
+  }
+}
+
 function printTable(): void {
   const header: [string, string, string] = ['figure', 'measured', 'target'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -198,4 +230,5 @@ await latencyAccuracy();
 await rankingQuality('a', 400_000);
 await rankingQuality('b', 8_000);
 await peakRss();
+await blackHoles();
 printTable();
