@@ -15,6 +15,7 @@ import type { AppState, BenchmarkView as BenchmarkReport } from '../../shared/co
 import type { ProbeFailure } from '../../shared/bench/types.js';
 import { DEFAULT_PROBE_MODULE, formatModule, parseProbeModule } from '../../shared/bench/probe-module.js';
 import { candidateStatus } from '../../shared/bench/score.js';
+import { describeEstimate, REPRESENTATIVE_WORKLOAD, type Workload } from '../../shared/bench/estimate.js';
 import { orderRows, phaseSegments, rowsFromReport, type BenchRow } from '../../shared/ui/bench-rows.js';
 import { diffChains, type ChainDiffRow } from '../../shared/ui/chain-diff.js';
 import { RECOMMENDED_PROFILE_ID } from '../../shared/profile/recommended.js';
@@ -93,19 +94,20 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
           {d('bench.running', { count: bench.running.candidates.length })}
         </p>
       )}
-      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <BenchTable rows={rows} d={d} />}
+      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <BenchTable rows={rows} d={d} workload={last?.workload ?? REPRESENTATIVE_WORKLOAD} locale={locale} />}
       {bench.running === null && last !== null && <Recommendation report={last} app={app} api={api} d={d} />}
     </section>
   );
 }
 
-function BenchTable({ rows, d }: { rows: BenchRow[]; d: DashboardTranslate }) {
+function BenchTable({ rows, d, workload, locale }: { rows: BenchRow[]; d: DashboardTranslate; workload: Workload; locale: Locale }) {
   return (
     <table className="bench-table" data-testid="bench-rows">
       <thead>
         <tr>
           <th scope="col">{d('bench.candidate')}</th>
           <th scope="col">{d('bench.status')}</th>
+          <th scope="col">{d('bench.goTime')}</th>
           <th scope="col">{d('bench.phases')}</th>
           <th scope="col">{d('bench.ttfb')}</th>
           <th scope="col">{d('bench.success')}</th>
@@ -134,6 +136,7 @@ function BenchTable({ rows, d }: { rows: BenchRow[]; d: DashboardTranslate }) {
               )}
             </th>
             <td>{r.status === 'running' ? d('bench.status.running', { done: r.samplesDone, total: r.samplesTotal ?? '?' }) + (r.phase !== null ? ` · ${d('bench.phaseNow', { phase: d(`phase.${r.phase}`) })}` : '') : d(`bench.status.${r.status}`)}</td>
+            <td data-testid="bench-go-time">{r.result !== null && r.result.summary.kind !== 'sumdb' && r.result.estimateMs !== null && r.result.estimateMs !== undefined ? describeEstimate({ ms: r.result.estimateMs, setupMs: 0, requestsMs: 0, bytesMs: 0, failureRate: 0 }, workload, locale === 'zh-CN' ? 'zh-CN' : 'en') : '—'}</td>
             <td>
               <PhaseBar row={r} d={d} />
             </td>

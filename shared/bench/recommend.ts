@@ -24,6 +24,7 @@
 import type { ChainEntry } from '../go/goproxy.js';
 import { formatGoproxy, parseGoproxy } from '../go/goproxy.js';
 import { parseGosumdb } from '../go/gosumdb.js';
+import { formatDuration, type Workload } from './estimate.js';
 import type { Lang } from './score.js';
 import { candidateStatus, isWorking, scoreCandidate } from './score.js';
 import type { CandidateSummary } from './summary.js';
@@ -37,6 +38,8 @@ export interface RecommendContext {
   sumdbCandidates?: readonly string[];
   /** Whether direct (version-control) fetches work; when absent, taken from a summary of kind 'direct'; null = not checked. */
   directReachable?: boolean | null;
+  /** What the proxies are ranked for (the estimated time to fetch it); default the representative graph. */
+  workload?: Workload;
   lang?: Lang;
 }
 
@@ -51,6 +54,8 @@ export interface Recommendation {
 interface Ranked {
   summary: CandidateSummary;
   score: number;
+  /** The estimated time for the workload; null when it never worked. */
+  ms: number | null;
 }
 
 const PUBLIC_SUMDB = 'sum.golang.org';
@@ -92,7 +97,7 @@ interface Texts {
 }
 
 const EN: Texts = {
-  order: (l) => `Proxies by score: ${l}; joined with "|" so any error (timeout, 5xx, refused connection) fails over to the next one.`,
+  order: (l) => `Proxies by the time go would take: ${l}; joined with "|" so any error (timeout, 5xx, refused connection) fails over to the next one.`,
   excluded: (l) => `Left out because no sample worked: ${l}.`,
   missingKept: (l) => `Kept, after the proxies that served the probe module: ${l}; reachable, but answered 404/410 for it, and go moves on from "not found" with either separator.`,
   commaWarning: () => 'Your current chain uses "," after a proxy: go falls through a "," only on 404/410, so a timeout or 5xx there stops the download.',
@@ -113,7 +118,7 @@ const EN: Texts = {
 };
 
 const ZH: Texts = {
-  order: (l) => `按得分排序的代理：${l}；用 "|" 连接，任何错误（超时、5xx、连接被拒）都会切换到下一个。`,
+  order: (l) => `按 go 预计耗时排序的代理：${l}；用 "|" 连接，任何错误（超时、5xx、连接被拒）都会切换到下一个。`,
   excluded: (l) => `以下代理没有一次采样成功，已排除：${l}。`,
   missingKept: (l) => `保留在提供了探测模块的代理之后：${l}；它们可以连通，只是对该模块返回 404/410，而 go 遇到“未找到”时无论用哪种分隔符都会继续尝试下一个。`,
   commaWarning: () => '当前代理链在代理后使用了 ","：go 只在 404/410 时才继续尝试下一个，超时或 5xx 会直接失败。',
@@ -134,7 +139,7 @@ const ZH: Texts = {
 };
 
 function describe(r: Ranked): string {
-  return `${r.summary.candidate} (${r.score})`;
+  return r.ms === null ? `${r.summary.candidate} (${r.score})` : `${r.summary.candidate} (≈ ${formatDuration(r.ms)}, score ${r.score})`;
 }
 
 function recommendGosumdb(
@@ -177,7 +182,10 @@ export function recommendChain(results: readonly CandidateSummary[], context: Re
   const isSumdb = (s: CandidateSummary): boolean => s.kind === 'sumdb' || sumdbNames.has(s.candidate);
   const proxies = results
     .filter((s) => s.kind === 'proxy' && !isSumdb(s))
-    .map((summary) => ({ summary, score: scoreCandidate(summary).score }))
+    .map((summary) => {
+      const { score, estimate } = scoreCandidate(summary, context.workload);
+      return { summary, score, ms: estimate.ms };
+    })
     .sort(byScoreThenUrl);
   const working = proxies.filter((r) => isWorking(r.summary));
   const missing = proxies.filter((r) => candidateStatus(r.summary) === 'missing-module');

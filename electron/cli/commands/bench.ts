@@ -76,9 +76,9 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
       return 130;
     }
     if (json) {
-      writeJson(io, toBenchJson(report.durationMs, report.results, report.recommendation));
+      writeJson(io, toBenchJson(report.durationMs, report.results, report.recommendation, report.workload));
     } else {
-      const lines = ['', ...resultTable(report.results, { color: io.isTTY }), ''];
+      const lines = ['', ...resultTable(report.results, { color: io.isTTY, workload: report.workload }), ''];
       lines.push(...recommendationLines(report.recommendation, { useCommand: 'use' in COMMANDS }));
       lines.push('', `${report.results.length} candidates in ${(report.durationMs / 1000).toFixed(1)} s, ${samples} sample${samples === 1 ? '' : 's'} each.`);
       io.stdout.write(lines.join('\n') + '\n');

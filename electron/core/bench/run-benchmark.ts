@@ -9,6 +9,7 @@ import type { BenchmarkReport } from '../../../shared/bench/report.js';
 import { recommendChain } from '../../../shared/bench/recommend.js';
 import type { ProbeProgress, ProbeSample } from '../../../shared/bench/types.js';
 import { normalizeProxyUrl } from '../../../shared/go/goproxy.js';
+import { REPRESENTATIVE_WORKLOAD, type Workload } from '../../../shared/bench/estimate.js';
 import { WIDELY_MIRRORED_MODULES, type ModuleRef } from '../../../shared/bench/probe-module.js';
 import { isHardFailure, probeDirect, probeProxy, probeSumdb, type BodyCaps, type Credentials, type PhaseTimeouts } from '../probe/index.js';
 import type { BenchListener } from './events.js';
@@ -22,6 +23,8 @@ export const DEFAULT_CONCURRENCY = 8;
 export interface RunBenchmarkOptions {
   /** The module every proxy is asked for (and whose host `direct` is checked against). */
   module: ModuleRef;
+  /** What go would fetch: the times and the ranking are for it; default the representative graph. */
+  workload?: Workload;
   /** Asked for when a proxy answers 404/410 for `module`; default the widely mirrored modules. */
   fallbackModules?: readonly ModuleRef[];
   samples?: number;
@@ -64,6 +67,7 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
       // A listener's bug must not break the benchmark.
     }
   };
+  const workload = opts.workload ?? REPRESENTATIVE_WORKLOAD;
   const startedAt = Date.now();
   const t0 = performance.now();
   const warnings: string[] = [];
@@ -91,7 +95,7 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
       const last = taken.at(-1);
       const cutShort = taken.length < samples && !(last !== undefined && isHardFailure(last));
       const cancelled = Boolean(opts.signal?.aborted) && (cutShort || taken.some((s) => s.error?.kind === 'cancelled'));
-      const result = aggregateCandidate(name, candidate.kind, taken);
+      const result = aggregateCandidate(name, candidate.kind, taken, workload);
       if (!cancelled) {
         results.push(result);
         records.push(...recordsOfSamples(name, taken));
@@ -105,7 +109,7 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
   const ranked = rankResults(results);
   const recommendation = recommendChain(
     ranked.map((r) => r.summary),
-    { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb },
+    { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb, workload },
   );
   let recorded = 0;
   if (opts.historyDir !== null) {
@@ -118,6 +122,7 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
   return {
     startedAt,
     durationMs: performance.now() - t0,
+    workload,
     results: ranked,
     recommendation,
     cancelled,

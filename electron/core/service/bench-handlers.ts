@@ -96,6 +96,7 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
               JSON.stringify({
                 startedAt: report.startedAt,
                 durationMs: report.durationMs,
+                workload: report.workload,
                 results: report.results,
                 recommendation: report.recommendation,
                 cancelled: report.cancelled,

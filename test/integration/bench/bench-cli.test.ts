@@ -33,7 +33,7 @@ after(async () => {
   await home?.close();
 });
 
-const RESULT_KEYS = ['error', 'missingModule', 'ok', 'protocol', 'proxy', 'samples', 'score', 'status', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'];
+const RESULT_KEYS = ['error', 'estimate', 'estimateMs', 'missingModule', 'ok', 'protocol', 'proxy', 'samples', 'score', 'status', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'];
 
 interface JsonResult {
   proxy: string;
@@ -46,11 +46,13 @@ interface JsonResult {
   protocol: string | null;
   error: { kind: string; status: number | null; message: string } | null;
   score: number;
+  estimateMs: number | null;
+  estimate: string;
   status: 'working' | 'missing-module' | 'failing';
   missingModule: string | null;
 }
 
-let jsonRun: { code: number | null; doc: { durationMs: number; results: JsonResult[]; recommendation: { goproxy: string; gosumdb: string | null } }; stderr: string; startedAt: number } | undefined;
+let jsonRun: { code: number | null; doc: { durationMs: number; workload: unknown; results: JsonResult[]; recommendation: { goproxy: string; gosumdb: string | null } }; stderr: string; startedAt: number } | undefined;
 
 async function runJsonOnce() {
   if (jsonRun) return jsonRun;
@@ -64,7 +66,8 @@ async function runJsonOnce() {
 
 test('--json: exactly one object of the contract shape, failures classified, nulls where nothing was measured', async () => {
   const { doc } = await runJsonOnce();
-  assert.deepEqual(Object.keys(doc), ['durationMs', 'results', 'recommendation']);
+  assert.deepEqual(Object.keys(doc), ['durationMs', 'workload', 'results', 'recommendation']);
+  assert.deepEqual(doc.workload, { modules: 100, requests: 300, bytes: 15_000_000, source: 'representative' });
   assert.ok(Number.isInteger(doc.durationMs) && doc.durationMs > 0);
   assert.deepEqual(Object.keys(doc.recommendation), ['goproxy', 'gosumdb']);
   for (const r of doc.results) {
@@ -89,6 +92,10 @@ test('--json: exactly one object of the contract shape, failures classified, nul
   assert.equal(fast.protocol, 'http/1.1');
   assert.equal(fast.error, null);
   assert.ok(fast.score > 0);
+  // The score is a time: the real go's estimated time for the representative graph, in words too.
+  assert.ok(fast.estimateMs !== null && fast.estimateMs > 0);
+  assert.match(fast.estimate, /^≈ [\d.]+ (ms|s|min|h) for a typical graph's 100 modules$/);
+  assert.ok(fast.estimateMs < by.get(url('slow'))!.estimateMs!, 'faster first bytes, shorter time');
 
   const refused = by.get(url('refused'))!;
   assert.deepEqual(
@@ -144,7 +151,8 @@ test('not a terminal: one progress line per finished candidate on stderr, then t
   assert.equal(progress.length, 4, r.stderr);
   assert.ok(progress.some((l) => l.startsWith(`✔ ${url('fast')}: first byte`)));
   assert.ok(progress.some((l) => l.startsWith(`✖ ${url('refused')}: connect`)));
-  assert.match(r.stdout, /^candidate +status +first byte +p90 +throughput +success +error +score$/m);
+  assert.match(r.stdout, /^candidate +status +go would take +first byte +p90 +throughput +success +error +score$/m);
+  assert.match(r.stdout, /"go would take": the real go's estimated time to fetch a typical graph's 100 modules \(300 requests, 15\.0 MB; no project given\)/);
   assert.ok(r.stdout.includes(`go env -w GOPROXY=${url('fast')}`) || r.stdout.includes(`go env -w 'GOPROXY=${url('fast')}`), r.stdout);
   assert.ok(r.stdout.includes(`'GOSUMDB=sum.golang.org ${url('fast')}/sumdb/sum.golang.org'`), r.stdout);
 });

@@ -128,7 +128,7 @@ test('sumdbCandidates in the context mark database candidates as well as kind', 
 
 test('reasons come in Simplified Chinese on request', () => {
   const r = recommendChain([fast, slow, dead, sumGolangOrg(false)], { ...DEFAULTS, lang: 'zh-CN' });
-  assert.ok(r.reasons.some((x) => x.includes('按得分排序的代理')));
+  assert.ok(r.reasons.some((x) => x.includes('按 go 预计耗时排序的代理')));
   assert.ok(r.reasons.some((x) => x.includes('已排除')));
   assert.ok(r.reasons.some((x) => x.includes('校验和数据库')));
 });
