@@ -34,17 +34,18 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
   const [moduleText, setModuleText] = useState<string | null>(null);
   const moduleField = moduleText ?? savedModule;
   const moduleParse = moduleField.trim() === '' ? null : parseProbeModule(moduleField);
-  const start = useCommand(async (list: string[] | null, n: number, probeModule: string | null) => {
+  const [project, setProject] = useState('');
+  const start = useCommand(async (list: string[] | null, n: number, probeModule: string | null, dir: string | null) => {
     // The field is the setting: saved first, so this run and every later probe use it.
     if (probeModule !== app.settings.probeModule) await api.updateSettings({ settings: { ...app.settings, probeModule } });
-    return api.startBenchmark({ proxies: list, samples: n });
+    return api.startBenchmark({ proxies: list, samples: n, project: dir });
   });
   const cancel = useCommand(() => api.cancelBenchmark({}));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (moduleParse !== null && !moduleParse.ok) return;
     const list = proxies.split(/[\s,|]+/).map((p) => p.trim()).filter((p) => p !== '');
-    void start.run(list.length === 0 ? null : list, samples, moduleParse === null ? null : formatModule(moduleParse.module)).then(() => setModuleText(null));
+    void start.run(list.length === 0 ? null : list, samples, moduleParse === null ? null : formatModule(moduleParse.module), project.trim() === '' ? null : project.trim()).then(() => setModuleText(null));
   };
   // The live rows of the latest run this page watched (they restart with every run it sees, and
   // carry the phase timings the report does not); else, the stored report's.
@@ -77,6 +78,13 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
         </label>
         <p id="bench-probe-module-help" className={moduleParse !== null && !moduleParse.ok ? 'error' : 'muted'} data-testid="bench-probe-module-help">
           {moduleParse !== null && !moduleParse.ok ? d(`bench.probeModule.${moduleParse.problem}`) : d('bench.probeModuleHelp', { module: formatModule(DEFAULT_PROBE_MODULE) })}
+        </p>
+        <label className="field">
+          <span>{d('bench.project')}</span>
+          <input value={project} onChange={(e) => setProject(e.target.value)} spellCheck={false} className="mono" placeholder={d('bench.projectPlaceholder')} aria-describedby="bench-project-help" data-testid="bench-project" />
+        </label>
+        <p id="bench-project-help" className="muted">
+          {last !== null && bench.running === null ? workloadWords(last.workload, d) : d('bench.projectHelp')}
         </p>
         <div className="actions">
           <button type="submit" disabled={bench.running !== null || start.busy || (moduleParse !== null && !moduleParse.ok)} data-testid="bench-start">
@@ -162,6 +170,11 @@ function PhaseBar({ row, d }: { row: BenchRow; d: DashboardTranslate }) {
       ))}
     </div>
   );
+}
+
+function workloadWords(w: Workload, d: DashboardTranslate): string {
+  const mb = (w.bytes / 1_000_000).toFixed(1);
+  return w.source === 'project' ? d('bench.workload.project', { modules: w.modules, requests: w.requests, mb }) : d('bench.workload.representative', { modules: w.modules, requests: w.requests, mb });
 }
 
 function failureWords(error: ProbeFailure, d: DashboardTranslate): string {

@@ -1,6 +1,8 @@
 // The benchmark (electron/core/bench): start returns at once; progress goes out as stream events
 // (high-rate), each finished candidate updates its entry's health, and the report with its
 // recommendation lands in the state when the run ends. One run at a time; cancel aborts it.
+// With a project directory, the ranking is for that module's graph (electron/core/bench/project-workload.ts).
+import path from 'node:path';
 import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
@@ -11,6 +13,7 @@ import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate
 import { normalizeProxyUrl, withDefaultScheme } from '../../../shared/go/goproxy.js';
 import { reportedName, runBenchmark, storedCredentials, type BenchEvent } from '../bench/index.js';
 import { readGoConfig } from '../goenv/read-config.js';
+import { projectWorkload, ProjectError } from '../bench/project-workload.js';
 import type { PhaseTimeouts } from '../probe/index.js';
 import type { CommandContext, ServiceContext } from './context.js';
 import { historyDirOf } from './history-handlers.js';
@@ -65,6 +68,17 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
     ctx.emit({ type: 'bench', event: safe });
   };
 
+  /** The project's workload (its go.sum graph, sized through the candidates); a bad directory is a bad request. */
+  const projectFor = async (dir: string, candidates: readonly BenchCandidate[]) => {
+    const proxies = candidates.filter((c) => c.kind === 'proxy').map((c) => c.url.replace(/\/+$/, ''));
+    try {
+      return await projectWorkload(path.resolve(ctx.cwd, dir), proxies, { env: ctx.env, timeouts: opts.timeouts });
+    } catch (err) {
+      if (err instanceof ProjectError) throw new ContractError('bad-request', err.message);
+      throw err;
+    }
+  };
+
   return {
     async startBenchmark(request) {
       if (current) throw new ContractError('bad-request', 'a benchmark is already running; cancel it first');
@@ -73,6 +87,7 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
       const snapshot = await readGoConfig(ctx.env);
       const currentGoproxy = snapshot.effective.GOPROXY.value;
       const candidates = explicit ? dedupeCandidates([...explicit, ...catalogSumdbs()]) : defaultCandidates(currentGoproxy);
+      const project = request.project === null ? null : await projectFor(request.project, candidates);
       const startedAt = ctx.now();
       const names = candidates.map((c) => redactCredentials(reportedName(c)));
       const controller = new AbortController();
@@ -87,6 +102,7 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
         credentialsFor: (url) => credentials.credentialsFor(url),
         currentGoproxy,
         currentGosumdb: snapshot.effective.GOSUMDB.value,
+        workload: project?.workload,
         historyDir: historyDirOf(ctx),
         onEvent,
       }).then(

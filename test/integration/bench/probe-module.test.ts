@@ -123,7 +123,7 @@ async function serviceBenchmark(env: NodeJS.ProcessEnv): Promise<void> {
         }
       });
     });
-    const r = await service.dispatch('startBenchmark', { proxies: [url('serves')], samples: 1 });
+    const r = await service.dispatch('startBenchmark', { proxies: [url('serves')], samples: 1, project: null });
     assert.equal(r.ok, true, JSON.stringify(r));
     await done;
   } finally {

@@ -7,6 +7,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { graphFromGoMod, graphFromGoSum, sampleForSizing, workloadOfGraph } from '../../../shared/bench/project-graph.js';
 import type { Workload } from '../../../shared/bench/estimate.js';
+import { createService } from '../../../electron/core/service/service.js';
+import type { AppState } from '../../../shared/contract/state.js';
 import { startLab, type Lab } from '../../lab/index.js';
 import { runCommand } from '../../support/go.js';
 import { benchCli, benchEnv, tempHome, type TempHome } from './helpers.js';
@@ -69,6 +71,34 @@ test('bench --project without a go.mod: one sentence, exit 2', { timeout: 60_000
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /--project: .* has no go\.mod; give the directory of a Go module/);
   assert.equal(r.stderr.trim().split('\n').length, 1);
+});
+
+test('the dashboard benchmark takes a project too: the report is for its graph; a directory without go.mod is a bad request', { timeout: 120_000 }, async () => {
+  const env = benchEnv(lab, home);
+  const service = createService({ env, cwd: home.dir, helperArgv: [], loginItem: null, probeModule: { path: lab.modules[0]!.path, version: lab.modules[0]!.version } });
+  try {
+    await service.ready;
+    const bad = await service.dispatch('startBenchmark', { proxies: [lab.proxies.mirror!.url], samples: 1, project: home.dir });
+    assert.deepEqual(bad.ok ? null : bad.error.code, 'bad-request');
+    assert.match(bad.ok ? '' : bad.error.message, /has no go\.mod/);
+    const done = new Promise<AppState>((resolve) => {
+      const stop = service.subscribe(() => {
+        const st = service.state();
+        if (st.benchmark.running === null && st.benchmark.last !== null) {
+          stop();
+          resolve(st);
+        }
+      });
+    });
+    const started = await service.dispatch('startBenchmark', { proxies: [lab.proxies.mirror!.url], samples: 1, project });
+    assert.equal(started.ok, true, JSON.stringify(started));
+    const state = await done;
+    const graph = graphFromGoSum(await readFile(path.join(project, 'go.sum'), 'utf8'));
+    assert.equal(state.benchmark.last!.workload.source, 'project');
+    assert.equal(state.benchmark.last!.workload.modules, graph.zips.length);
+  } finally {
+    await service.shutdown();
+  }
 });
 
 test('the go.sum and go.mod readers', () => {
