@@ -259,6 +259,10 @@ await rankingQuality('d', 'bandwidth-bound (same latency, 20 kB/s vs 2 MB/s)', [
   { name: 'narrow', faults: { latencyMs: 20, bandwidthBytesPerSec: 20_000 } },
   { name: 'wide', faults: { latencyMs: 20, bandwidthBytesPerSec: 2_000_000 } },
 ]);
+await rankingQuality('e', 'IPv6 only (both on ::1, 5 vs 40 ms)', [
+  { name: 'v6-near', host: '::1', faults: { latencyMs: 5 } },
+  { name: 'v6-far', host: '::1', faults: { latencyMs: 40 } },
+]);
 await peakRss();
 await blackHoles();
 printTable();
