@@ -53,6 +53,12 @@ export const DEFAULT_BODY_CAPS: BodyCaps = {
   small: 256 << 10,
 };
 
+/**
+ * The .zip is read for at most this long after its first byte: enough to measure the pipe, and a
+ * thin pipe with a large probe module is measured instead of running into the transfer deadline.
+ */
+export const ZIP_READ_MS = 2_000;
+
 /** Response headers beyond this are refused (go allows 10 MB; no proxy needs more than a few KB). */
 export const MAX_HEADER_BYTES = 64 << 10;
 

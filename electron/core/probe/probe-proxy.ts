@@ -4,7 +4,7 @@ import { formatModule, type ModuleRef } from '../../../shared/bench/probe-module
 import type { ProbeFailure, ProbeSample } from '../../../shared/bench/types.js';
 import { makeFailure } from './failure.js';
 import { contentLength, judge, withError } from './judge.js';
-import { resolveCaps, type Credentials, type ProbeOptionsBase } from './options.js';
+import { resolveCaps, ZIP_READ_MS, type Credentials, type ProbeOptionsBase } from './options.js';
 import { checkInfo, checkList, checkMod, checkZipHead, escapeModuleText } from './protocol-checks.js';
 import { isFatal, runSample, stripUserinfo } from './sample-runner.js';
 
@@ -17,6 +17,8 @@ export interface ProbeProxyOptions extends ProbeOptionsBase {
    * WIDELY_MIRRORED_MODULES in a benchmark): a proxy that lacks one module is still measured.
    */
   fallbackModules?: readonly ModuleRef[];
+  /** How long the .zip is read after its first byte (default ZIP_READ_MS). */
+  zipReadMs?: number;
 }
 
 // modfetch.MaxZipFile: go refuses module zips larger than this.
@@ -131,7 +133,7 @@ export async function probeProxy(candidate: string, opts: ProbeProxyOptions): Pr
       let throughputBytesPerSec: number | null = null;
       if (!stop && served !== null) {
         const { path, version } = served;
-        const zip = await ctx.fetch({ request: 'zip', url: `${base}/${escapeModuleText(path)}/@v/${escapeModuleText(version)}.zip`, maxBytes: caps.zip });
+        const zip = await ctx.fetch({ request: 'zip', url: `${base}/${escapeModuleText(path)}/@v/${escapeModuleText(version)}.zip`, maxBytes: caps.zip, maxReadMs: opts.zipReadMs ?? ZIP_READ_MS });
         const declared = contentLength(zip);
         // Size first: an answer that would not stop is too-large whatever its first bytes are.
         let zipErr: ProbeFailure | null = null;

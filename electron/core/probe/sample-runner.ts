@@ -101,7 +101,7 @@ export async function runSample(args: RunSampleArgs): Promise<ProbeSample> {
           const reason = ac.signal.reason as unknown;
           const failure = reason instanceof ProbeError ? reason.failure : probeError('cancelled', null, 'The probe was cancelled.').failure;
           const timing: RequestTiming = { request: spec.request, path: new URL(spec.url).pathname, status: null, dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, transferMs: null, bytes: 0, protocol: null, reused: false, error: failure };
-          return { timing, status: null, headers: {}, body: Buffer.alloc(0), overflowed: false, finalUrl: spec.url, crossOriginRedirect: false, credentialsSent: false };
+          return { timing, status: null, headers: {}, body: Buffer.alloc(0), overflowed: false, timeCapped: false, finalUrl: spec.url, crossOriginRedirect: false, credentialsSent: false };
         }
         progress(spec.request, 'dns');
         return session.fetch(spec);
