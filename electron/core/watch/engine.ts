@@ -102,7 +102,7 @@ export class WatchEngine {
     return results;
   }
 
-  /** Probes started now, reported later (or cancelled); never rejects. */
+  /** Probes started now, reported later or cancelled (a rejection surfaces where `results` is awaited). */
   private probeEarly(candidates: readonly string[], signal?: AbortSignal): { results: Promise<HealthProbe[]>; cancel(): void } {
     const controller = new AbortController();
     const onAbort = (): void => controller.abort(signal?.reason);
@@ -131,7 +131,10 @@ export class WatchEngine {
     const early = active !== null && (needsAlternatives(trigger, false) || trigger === 'failures') ? this.probeEarly(alternatives, signal) : null;
     if (active !== null) {
       const samples = trigger === 'health-check' || trigger === 'failures' ? 1 : Math.max(1, this.opts.activeSamples ?? 1);
-      const results = await this.probeAll(Array.from({ length: samples }, () => active), signal);
+      const results = await this.probeAll(Array.from({ length: samples }, () => active), signal).catch((err: unknown) => {
+        early?.cancel();
+        throw err;
+      });
       activeFailed = results.every((r) => !r.ok);
       memory = { ...memory, activeFailures: nextFailureStreak(memory.activeFailures, results.map((r) => r.ok)) };
       health.push(results.find((r) => r.ok) ?? (results[0] as CandidateHealth));
