@@ -14,6 +14,7 @@ import { candidateStatus } from '../../../shared/bench/score.js';
 import type { BenchJsonResult } from '../../../shared/bench/aggregate.js';
 import type { AppState } from '../../../shared/contract/state.js';
 import { startLab, type Lab } from '../../lab/index.js';
+import { goToolchains, runCommand } from '../../support/go.js';
 import { benchCli, benchEnv, tempHome, type TempHome } from './helpers.js';
 
 let lab: Lab;
@@ -63,6 +64,29 @@ test('a proxy that 404s the probe module is reachable (amber), not failing, and 
   assert.ok(!report.recommendation.goproxy.includes(url('dead')), report.recommendation.goproxy);
   assert.ok(report.recommendation.reasons.some((r) => r.includes('reachable, but answered 404/410')), report.recommendation.reasons.join('\n'));
   assert.equal(report.anyWorking, true);
+});
+
+test('the default probe module, a mirror that lacks it: the advice keeps the mirror and the real go downloads through it', { timeout: 180_000 }, async () => {
+  // The lab serves only its fixtures: for it, golang.org/x/mod and the widely mirrored modules are all "not found".
+  const report = await runBenchmark([{ url: url('serves'), kind: 'proxy' }, { url: url('dead'), kind: 'proxy' }], {
+    module: DEFAULT_PROBE_MODULE,
+    samples: 1,
+    timeouts: fast,
+    env: {},
+    historyDir: null,
+    currentGoproxy: `${url('dead')},direct`,
+    currentGosumdb: 'off',
+  });
+  const serves = report.results.find((r) => r.summary.candidate === url('serves'))!;
+  assert.equal(candidateStatus(serves.summary), 'missing-module');
+  const goproxy = report.recommendation.goproxy;
+  assert.ok(goproxy.startsWith(url('serves')), goproxy);
+  assert.notEqual(goproxy, 'direct');
+  for (const go of goToolchains()) {
+    const m = lab.modules[0]!;
+    const r = await runCommand(go.bin, ['mod', 'download', '-json', `${m.path}@${m.version}`], { env: lab.goEnv({ GOPROXY: goproxy, GOMODCACHE: lab.makeTempDir(`cache-${go.name}`) }), cwd: lab.makeTempDir('cwd'), timeoutMs: 120_000 });
+    assert.equal(r.code, 0, `${go.name}: ${r.stderr}`);
+  }
 });
 
 test('a proxy that lacks the probe module but has a fallback one is working, measured with that one', { timeout: 60_000 }, async () => {
