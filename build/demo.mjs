@@ -24,6 +24,15 @@ const example = lab.modules[0];
 console.log(`demo: GOPROXY=${env.GOPROXY}. In the dashboard, explain ${example.path}@${example.version}: go waits on the black hole`);
 console.log(`demo: and gives up (after "," only a 404 or 410 moves on to direct), while ${lab.proxies['mirror-fast'].url} would serve it.`);
 
+// The probe module is a lab module: the lab serves only its fixtures, and a benchmark or health
+// check asking for a public module would find every lab proxy "reachable, does not have" it.
+const dist = (file) => pathToFileURL(path.join(root, 'dist', 'electron', 'core', ...file.split('/'))).href;
+const { loadSettings, saveSettings } = await import(dist('service/settings-file.js'));
+const { productDirs } = await import(dist('apply/index.js'));
+const configDir = productDirs(env).config;
+await saveSettings(configDir, { ...(await loadSettings(configDir)), probeModule: `${example.path}@${example.version}` });
+console.log(`demo: probe module (Benchmark view, bench, watch): ${example.path}@${example.version}`);
+
 const child = spawn(process.execPath, [path.join(root, 'bin', 'goproxyctl.js'), 'serve', ...process.argv.slice(2)], { env, cwd: env.HOME, stdio: 'inherit' });
 let stopping = false;
 const stop = async (code) => {

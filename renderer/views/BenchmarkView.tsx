@@ -3,11 +3,19 @@
 // diff against the current configuration and an Apply button.
 //
 // Apply: the applyRecommendation command saves the active profile with the recommended chain as
-// the profile "recommended" and switches to it through the use engine: one undoable apply.
+// the profile "recommended" and switches to it through the use engine: one undoable apply. When
+// Apply cannot be used, the reason is shown next to it.
+//
+// The probe module field edits the one probe-module setting (the CLI's `bench`/`watch`, Test now
+// and the watcher read it too). A proxy that answered 404/410 for it is amber, "reachable, does
+// not have <module>", never failing.
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, BenchmarkView as BenchmarkReport } from '../../shared/contract/state.js';
 import type { ProbeFailure } from '../../shared/bench/types.js';
+import { DEFAULT_PROBE_MODULE, formatModule, parseProbeModule } from '../../shared/bench/probe-module.js';
+import { candidateStatus } from '../../shared/bench/score.js';
+import { describeEstimate, REPRESENTATIVE_WORKLOAD, type Workload } from '../../shared/bench/estimate.js';
 import { orderRows, phaseSegments, rowsFromReport, type BenchRow } from '../../shared/ui/bench-rows.js';
 import { diffChains, type ChainDiffRow } from '../../shared/ui/chain-diff.js';
 import { RECOMMENDED_PROFILE_ID } from '../../shared/profile/recommended.js';
@@ -22,12 +30,22 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
   const bench = app.benchmark;
   const [proxies, setProxies] = useState('');
   const [samples, setSamples] = useState(3);
-  const start = useCommand((list: string[] | null, n: number) => api.startBenchmark({ proxies: list, samples: n }));
+  const savedModule = app.settings.probeModule ?? '';
+  const [moduleText, setModuleText] = useState<string | null>(null);
+  const moduleField = moduleText ?? savedModule;
+  const moduleParse = moduleField.trim() === '' ? null : parseProbeModule(moduleField);
+  const [project, setProject] = useState('');
+  const start = useCommand(async (list: string[] | null, n: number, probeModule: string | null, dir: string | null) => {
+    // The field is the setting: saved first, so this run and every later probe use it.
+    if (probeModule !== app.settings.probeModule) await api.updateSettings({ settings: { ...app.settings, probeModule } });
+    return api.startBenchmark({ proxies: list, samples: n, project: dir });
+  });
   const cancel = useCommand(() => api.cancelBenchmark({}));
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (moduleParse !== null && !moduleParse.ok) return;
     const list = proxies.split(/[\s,|]+/).map((p) => p.trim()).filter((p) => p !== '');
-    void start.run(list.length === 0 ? null : list, samples);
+    void start.run(list.length === 0 ? null : list, samples, moduleParse === null ? null : formatModule(moduleParse.module), project.trim() === '' ? null : project.trim()).then(() => setModuleText(null));
   };
   // The live rows of the latest run this page watched (they restart with every run it sees, and
   // carry the phase timings the report does not); else, the stored report's.
@@ -45,8 +63,31 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
           <span>{d('bench.samples')}</span>
           <input type="number" min={1} max={20} value={samples} onChange={(e) => setSamples(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} data-testid="bench-samples" />
         </label>
+        <label className="field inline">
+          <span>{d('bench.probeModule')}</span>
+          <input
+            value={moduleField}
+            placeholder={formatModule(DEFAULT_PROBE_MODULE)}
+            onChange={(e) => setModuleText(e.target.value)}
+            spellCheck={false}
+            className="mono"
+            aria-invalid={moduleParse !== null && !moduleParse.ok}
+            aria-describedby="bench-probe-module-help"
+            data-testid="bench-probe-module"
+          />
+        </label>
+        <p id="bench-probe-module-help" className={moduleParse !== null && !moduleParse.ok ? 'error' : 'muted'} data-testid="bench-probe-module-help">
+          {moduleParse !== null && !moduleParse.ok ? d(`bench.probeModule.${moduleParse.problem}`) : d('bench.probeModuleHelp', { module: formatModule(DEFAULT_PROBE_MODULE) })}
+        </p>
+        <label className="field">
+          <span>{d('bench.project')}</span>
+          <input value={project} onChange={(e) => setProject(e.target.value)} spellCheck={false} className="mono" placeholder={d('bench.projectPlaceholder')} aria-describedby="bench-project-help" data-testid="bench-project" />
+        </label>
+        <p id="bench-project-help" className="muted">
+          {last !== null && bench.running === null ? workloadWords(last.workload, d) : d('bench.projectHelp')}
+        </p>
         <div className="actions">
-          <button type="submit" disabled={bench.running !== null || start.busy} data-testid="bench-start">
+          <button type="submit" disabled={bench.running !== null || start.busy || (moduleParse !== null && !moduleParse.ok)} data-testid="bench-start">
             {d('bench.start')}
           </button>
           <button type="button" disabled={bench.running === null || cancel.busy} onClick={() => void cancel.run()} data-testid="bench-cancel">
@@ -61,19 +102,20 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
           {d('bench.running', { count: bench.running.candidates.length })}
         </p>
       )}
-      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <BenchTable rows={rows} d={d} />}
+      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <BenchTable rows={rows} d={d} workload={last?.workload ?? REPRESENTATIVE_WORKLOAD} locale={locale} />}
       {bench.running === null && last !== null && <Recommendation report={last} app={app} api={api} d={d} />}
     </section>
   );
 }
 
-function BenchTable({ rows, d }: { rows: BenchRow[]; d: DashboardTranslate }) {
+function BenchTable({ rows, d, workload, locale }: { rows: BenchRow[]; d: DashboardTranslate; workload: Workload; locale: Locale }) {
   return (
     <table className="bench-table" data-testid="bench-rows">
       <thead>
         <tr>
           <th scope="col">{d('bench.candidate')}</th>
           <th scope="col">{d('bench.status')}</th>
+          <th scope="col">{d('bench.goTime')}</th>
           <th scope="col">{d('bench.phases')}</th>
           <th scope="col">{d('bench.ttfb')}</th>
           <th scope="col">{d('bench.success')}</th>
@@ -81,17 +123,28 @@ function BenchTable({ rows, d }: { rows: BenchRow[]; d: DashboardTranslate }) {
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.candidate} data-testid="bench-row" data-candidate={r.candidate} data-status={r.status}>
+        {rows.map((r) => {
+          const verdict = r.result !== null ? candidateStatus(r.result.summary) : null;
+          const missing = verdict === 'missing-module' ? (r.result?.summary.missingModule ?? '') : null;
+          return (
+          <tr key={r.candidate} data-testid="bench-row" data-candidate={r.candidate} data-status={r.status} data-verdict={verdict ?? undefined} className={missing !== null ? 'bench-missing-module' : undefined}>
             <th scope="row" className="mono">
               {r.candidate}
-              {r.error !== null && r.status !== 'running' && (
-                <div className="error bench-error" data-testid="bench-error">
-                  {failureWords(r.error, d)}
+              {missing !== null ? (
+                <div className="bench-error bench-amber" data-testid="bench-missing-module">
+                  {d('bench.missingModule', { module: missing })}
                 </div>
+              ) : (
+                r.error !== null &&
+                r.status !== 'running' && (
+                  <div className="error bench-error" data-testid="bench-error">
+                    {failureWords(r.error, d)}
+                  </div>
+                )
               )}
             </th>
             <td>{r.status === 'running' ? d('bench.status.running', { done: r.samplesDone, total: r.samplesTotal ?? '?' }) + (r.phase !== null ? ` · ${d('bench.phaseNow', { phase: d(`phase.${r.phase}`) })}` : '') : d(`bench.status.${r.status}`)}</td>
+            <td data-testid="bench-go-time">{r.result !== null && r.result.summary.kind !== 'sumdb' && r.result.estimateMs !== null && r.result.estimateMs !== undefined ? describeEstimate({ ms: r.result.estimateMs, setupMs: 0, requestsMs: 0, bytesMs: 0, failureRate: 0 }, workload, locale === 'zh-CN' ? 'zh-CN' : 'en') : '—'}</td>
             <td>
               <PhaseBar row={r} d={d} />
             </td>
@@ -99,7 +152,8 @@ function BenchTable({ rows, d }: { rows: BenchRow[]; d: DashboardTranslate }) {
             <td>{r.result !== null ? d('bench.percent', { value: Math.round(r.result.summary.successRate * 100) }) : r.samplesDone > 0 ? `${r.okSamples}/${r.samplesDone}` : '—'}</td>
             <td data-testid="bench-score">{r.result !== null ? Math.round(r.result.score) : '—'}</td>
           </tr>
-        ))}
+          );
+        })}
       </tbody>
     </table>
   );
@@ -118,6 +172,11 @@ function PhaseBar({ row, d }: { row: BenchRow; d: DashboardTranslate }) {
   );
 }
 
+function workloadWords(w: Workload, d: DashboardTranslate): string {
+  const mb = (w.bytes / 1_000_000).toFixed(1);
+  return w.source === 'project' ? d('bench.workload.project', { modules: w.modules, requests: w.requests, mb }) : d('bench.workload.representative', { modules: w.modules, requests: w.requests, mb });
+}
+
 function failureWords(error: ProbeFailure, d: DashboardTranslate): string {
   const words = d(`failure.${error.kind}`);
   return error.status !== null ? d('failure.status', { words, status: error.status }) : words;
@@ -129,6 +188,8 @@ function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app:
   const rec = report.recommendation;
   const diff = diffChains(current, rec);
   const apply = useCommand(() => api.applyRecommendation({}));
+  // Apply is never disabled without the reason shown next to it.
+  const blocked = apply.busy ? 'busy' : app.switching.running !== null ? 'switching' : !report.anyWorking ? 'noneWorking' : null;
   return (
     <div className="panel" data-testid="bench-recommendation">
       <h3>{d('bench.recommendation')}</h3>
@@ -170,9 +231,14 @@ function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app:
       )}
       {diff.gosumdb !== null && <p data-testid="bench-diff-gosumdb">{d('bench.gosumdb', { from: diff.gosumdb.from, to: diff.gosumdb.to })}</p>}
       <p className="muted">{d('bench.applyHow', { id: RECOMMENDED_PROFILE_ID })}</p>
-      <button type="button" onClick={() => void apply.run()} disabled={apply.busy || app.switching.running !== null || !report.anyWorking} data-testid="bench-apply">
+      <button type="button" onClick={() => void apply.run()} disabled={blocked !== null} aria-describedby={blocked !== null && blocked !== 'busy' ? 'bench-apply-blocked' : undefined} data-testid="bench-apply">
         {apply.busy ? d('common.working') : d('bench.apply')}
       </button>
+      {blocked !== null && blocked !== 'busy' && (
+        <p id="bench-apply-blocked" className="muted" data-testid="bench-apply-blocked">
+          {d(`bench.applyBlocked.${blocked}`)}
+        </p>
+      )}
       {apply.error !== null && <p className="error" role="alert">{d('common.failed', { error: apply.error })}</p>}
       {apply.result !== null && <p className="ok" data-testid="bench-applied">{d('bench.applied', { id: apply.result.profileId })}</p>}
     </div>

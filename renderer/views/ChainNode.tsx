@@ -61,6 +61,7 @@ function NodeDetail({ model, t }: { model: ChainNodeModel; t: ViewTranslate }) {
             {model.latencyMs !== null && <> · {t('health.latency', { ms: Math.round(model.latencyMs) })}</>}
           </div>
           {model.error !== null && <div className="chain-node-error">{t('health.failed', { error: model.error })}</div>}
+          {model.missingModule && <div className="chain-node-note" data-testid={`chain-missing-${model.id}`}>{t('health.missingModule', { module: model.missingModule })}</div>}
         </div>
       );
   }

@@ -2,14 +2,17 @@
 // does the statistics), its score, and the row of `goproxyctl bench --json`, whose shape is a
 // contract (issue 3) and is built only here.
 import type { Distribution } from './stats.js';
-import { isWorking, scoreCandidate } from './score.js';
+import { candidateStatus, isReachable, isWorking, scoreCandidate, type CandidateStatus } from './score.js';
+import { describeEstimate, REPRESENTATIVE_WORKLOAD, type Workload } from './estimate.js';
 import { summarizeSamples, type CandidateSummary } from './summary.js';
 import type { CandidateKind, FailureKind, HttpProtocol, ProbeSample } from './types.js';
 
-/** One benchmarked candidate: its summary and score. */
+/** One benchmarked candidate: its summary, the time go would take for the workload, and the score derived from it. */
 export interface CandidateResult {
   summary: CandidateSummary;
   score: number;
+  /** Estimated ms for the real go to fetch the benchmark's workload through it (estimate.ts); null when it never worked. */
+  estimateMs?: number | null;
 }
 
 /** A row of `goproxyctl bench --json` (exact shape of the contract). */
@@ -24,11 +27,21 @@ export interface BenchJsonResult {
   protocol: HttpProtocol | null;
   error: { kind: FailureKind; status: number | null; message: string } | null;
   score: number;
+  /** Estimated ms for the real go to fetch the workload through it; null when it does not work. */
+  estimateMs: number | null;
+  /** The same in words, e.g. "≈ 4.2 s for a typical graph's 100 modules". */
+  estimate: string;
+  /** working, missing-module ("reachable, does not have <module>"), or failing. */
+  status: CandidateStatus;
+  /** The probe module when the proxy answered 404/410 for it, else null. */
+  missingModule: string | null;
 }
 
 /** The whole `goproxyctl bench --json` document (exact shape of the contract). */
 export interface BenchJson {
   durationMs: number;
+  /** What the times are for: the representative graph, or the project's. */
+  workload: Workload;
   results: BenchJsonResult[];
   recommendation: { goproxy: string; gosumdb: string | null };
 }
@@ -37,22 +50,25 @@ export interface BenchJson {
  * Samples that were cut short by the user's cancel say nothing about the candidate, so they are
  * left out; the rest are summarized (ttfb over every request of every sample) and scored.
  */
-export function aggregateCandidate(candidate: string, kind: CandidateKind, samples: readonly ProbeSample[]): CandidateResult {
+export function aggregateCandidate(candidate: string, kind: CandidateKind, samples: readonly ProbeSample[], workload: Workload = REPRESENTATIVE_WORKLOAD): CandidateResult {
   const measured = samples.filter((s) => s.error?.kind !== 'cancelled');
   const summary = summarizeSamples(candidate, kind, measured);
-  return { summary, score: scoreCandidate(summary).score };
+  const { score, estimate } = scoreCandidate(summary, workload);
+  return { summary, score, estimateMs: kind === 'sumdb' ? null : estimate.ms };
 }
 
-/** Best first; ties by URL so the order is stable from run to run. */
+/** Best first (highest score, then the shorter estimated time); ties by URL so the order is stable from run to run. */
 export function rankResults(results: readonly CandidateResult[]): CandidateResult[] {
-  return [...results].sort((a, b) => b.score - a.score || (a.summary.candidate < b.summary.candidate ? -1 : a.summary.candidate > b.summary.candidate ? 1 : 0));
+  const time = (r: CandidateResult): number => r.estimateMs ?? Infinity;
+  return [...results].sort((a, b) => b.score - a.score || time(a) - time(b) || (a.summary.candidate < b.summary.candidate ? -1 : a.summary.candidate > b.summary.candidate ? 1 : 0));
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const roundDist = (d: Distribution | null): Distribution | null => (d ? { median: round2(d.median), p90: round2(d.p90) } : null);
 
-export function toJsonResult(r: CandidateResult): BenchJsonResult {
+export function toJsonResult(r: CandidateResult, workload: Workload = REPRESENTATIVE_WORKLOAD): BenchJsonResult {
   const s = r.summary;
+  const estimateMs = r.estimateMs ?? null;
   return {
     proxy: s.candidate,
     ok: isWorking(s),
@@ -64,18 +80,23 @@ export function toJsonResult(r: CandidateResult): BenchJsonResult {
     protocol: s.protocol,
     error: s.error ? { kind: s.error.kind, status: s.error.status, message: s.error.message } : null,
     score: r.score,
+    estimateMs: estimateMs === null ? null : Math.round(estimateMs),
+    estimate: s.kind === 'sumdb' ? 'a checksum database, not a module proxy' : candidateStatus(s) === 'missing-module' ? `reachable, does not have ${s.missingModule ?? ''}` : describeEstimate({ ms: estimateMs, setupMs: 0, requestsMs: 0, bytesMs: 0, failureRate: 0 }, workload),
+    status: candidateStatus(s),
+    missingModule: s.missingModule ?? null,
   };
 }
 
-export function toBenchJson(durationMs: number, results: readonly CandidateResult[], recommendation: { goproxy: string; gosumdb: string | null }): BenchJson {
+export function toBenchJson(durationMs: number, results: readonly CandidateResult[], recommendation: { goproxy: string; gosumdb: string | null }, workload: Workload = REPRESENTATIVE_WORKLOAD): BenchJson {
   return {
     durationMs: Math.round(durationMs),
-    results: rankResults(results).map(toJsonResult),
+    workload,
+    results: rankResults(results).map((r) => toJsonResult(r, workload)),
     recommendation: { goproxy: recommendation.goproxy, gosumdb: recommendation.gosumdb },
   };
 }
 
-/** Whether go could get modules through any candidate: a working proxy or a working direct. */
+/** Whether go could get modules through any candidate: a reachable proxy or a working direct. */
 export function anyRouteWorks(results: readonly CandidateResult[]): boolean {
-  return results.some((r) => r.summary.kind !== 'sumdb' && isWorking(r.summary));
+  return results.some((r) => r.summary.kind !== 'sumdb' && isReachable(r.summary));
 }

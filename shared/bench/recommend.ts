@@ -2,7 +2,10 @@
 //
 // GOPROXY: every proxy that worked at least once, best score first (ties: candidate URL, by code
 // unit), joined with "|" so that any error (timeout, 5xx, refused) fails over to the next entry;
-// "," would only fall through on 404/410 (go-semantics.md §1). Proxies that never answered are
+// "," would only fall through on 404/410 (go-semantics.md §1). Proxies that answered 404/410 for
+// every probe module come next: they are reachable and go falls through their "not found" with
+// either separator, so they cost one round trip, never a timeout, and may well have the user's
+// modules; they are never a reason to fall back to `direct`. Proxies that never answered are
 // left out: behind "|" they would still cost a timeout on every fetch. `direct` is appended only
 // where it helps: the user's chain had it and the version-control hosts were not found
 // unreachable; and `direct` alone when no proxy works but direct does (or was not checked).
@@ -24,8 +27,9 @@
 import type { ChainEntry } from '../go/goproxy.js';
 import { formatGoproxy, parseGoproxy } from '../go/goproxy.js';
 import { KNOWN_GOSUMDB, parseGosumdb } from '../go/gosumdb.js';
+import { formatDuration, type Workload } from './estimate.js';
 import type { Lang } from './score.js';
-import { isWorking, scoreCandidate } from './score.js';
+import { candidateStatus, isWorking, scoreCandidate } from './score.js';
 import type { CandidateSummary } from './summary.js';
 
 export interface RecommendContext {
@@ -37,6 +41,8 @@ export interface RecommendContext {
   sumdbCandidates?: readonly string[];
   /** Whether direct (version-control) fetches work; when absent, taken from a summary of kind 'direct'; null = not checked. */
   directReachable?: boolean | null;
+  /** What the proxies are ranked for (the estimated time to fetch it); default the representative graph. */
+  workload?: Workload;
   lang?: Lang;
 }
 
@@ -51,6 +57,8 @@ export interface Recommendation {
 interface Ranked {
   summary: CandidateSummary;
   score: number;
+  /** The estimated time for the workload; null when it never worked. */
+  ms: number | null;
 }
 
 const PUBLIC_SUMDB = 'sum.golang.org';
@@ -58,6 +66,9 @@ const CHINA_SUMDB_HOST = 'sum.golang.google.cn';
 
 function byScoreThenUrl(a: Ranked, b: Ranked): number {
   if (a.score !== b.score) return b.score - a.score;
+  // Equal rounded scores: the shorter estimated time first, as the benchmark's table ranks them.
+  const time = (r: Ranked): number => r.ms ?? Infinity;
+  if (time(a) !== time(b)) return time(a) - time(b);
   return a.summary.candidate < b.summary.candidate ? -1 : a.summary.candidate > b.summary.candidate ? 1 : 0;
 }
 
@@ -68,6 +79,7 @@ function proxyEntry(url: string): ChainEntry {
 interface Texts {
   order(list: string): string;
   excluded(list: string): string;
+  missingKept(list: string): string;
   commaWarning(): string;
   directKept(): string;
   directKeptUnchecked(): string;
@@ -90,8 +102,9 @@ interface Texts {
 }
 
 const EN: Texts = {
-  order: (l) => `Proxies by score: ${l}; joined with "|" so any error (timeout, 5xx, refused connection) fails over to the next one.`,
+  order: (l) => `Proxies by the time go would take: ${l}; joined with "|" so any error (timeout, 5xx, refused connection) fails over to the next one.`,
   excluded: (l) => `Left out because no sample worked: ${l}.`,
+  missingKept: (l) => `Kept, after the proxies that served the probe module: ${l}; reachable, but answered 404/410 for it, and go moves on from "not found" with either separator.`,
   commaWarning: () => 'Your current chain uses "," after a proxy: go falls through a "," only on 404/410, so a timeout or 5xx there stops the download.',
   directKept: () => '"direct" stays at the end: your chain had it and the version-control hosts are reachable, so a module no proxy can serve still downloads.',
   directKeptUnchecked: () => '"direct" stays at the end as in your chain; its reachability was not checked.',
@@ -116,8 +129,9 @@ const EN: Texts = {
 };
 
 const ZH: Texts = {
-  order: (l) => `按得分排序的代理：${l}；用 "|" 连接，任何错误（超时、5xx、连接被拒）都会切换到下一个。`,
+  order: (l) => `按 go 预计耗时排序的代理：${l}；用 "|" 连接，任何错误（超时、5xx、连接被拒）都会切换到下一个。`,
   excluded: (l) => `以下代理没有一次采样成功，已排除：${l}。`,
+  missingKept: (l) => `保留在提供了探测模块的代理之后：${l}；它们可以连通，只是对该模块返回 404/410，而 go 遇到“未找到”时无论用哪种分隔符都会继续尝试下一个。`,
   commaWarning: () => '当前代理链在代理后使用了 ","：go 只在 404/410 时才继续尝试下一个，超时或 5xx 会直接失败。',
   directKept: () => '保留末尾的 "direct"：原配置中有它，且代码托管站点可达，代理都没有的模块仍可下载。',
   directKeptUnchecked: () => '按原配置保留末尾的 "direct"；未检测其可达性。',
@@ -142,7 +156,7 @@ const ZH: Texts = {
 };
 
 function describe(r: Ranked): string {
-  return `${r.summary.candidate} (${r.score})`;
+  return r.ms === null ? `${r.summary.candidate} (${r.score})` : `${r.summary.candidate} (≈ ${formatDuration(r.ms)}, score ${r.score})`;
 }
 
 /** A route's verdict: true when a lookup through it verified, false when it was tried and failed, null untried. */
@@ -219,10 +233,15 @@ export function recommendChain(results: readonly CandidateSummary[], context: Re
   const isSumdb = (s: CandidateSummary): boolean => s.kind === 'sumdb' || sumdbNames.has(s.candidate);
   const proxies = results
     .filter((s) => s.kind === 'proxy' && !isSumdb(s))
-    .map((summary) => ({ summary, score: scoreCandidate(summary).score }))
+    .map((summary) => {
+      const { score, estimate } = scoreCandidate(summary, context.workload);
+      return { summary, score, ms: estimate.ms };
+    })
     .sort(byScoreThenUrl);
   const working = proxies.filter((r) => isWorking(r.summary));
-  const failing = proxies.filter((r) => !isWorking(r.summary));
+  const missing = proxies.filter((r) => candidateStatus(r.summary) === 'missing-module');
+  const failing = proxies.filter((r) => candidateStatus(r.summary) === 'failing');
+  const kept = [...working, ...missing];
   const directSummaries = results.filter((s) => s.kind === 'direct');
   const directReachable =
     context.directReachable !== undefined ? context.directReachable : directSummaries.length === 0 ? null : directSummaries.some(isWorking);
@@ -235,9 +254,10 @@ export function recommendChain(results: readonly CandidateSummary[], context: Re
   const usedComma = currentEntries.some((e, i) => e.kind === 'proxy' && !e.fallBackOnError && i < currentEntries.length - 1);
 
   let entries: ChainEntry[];
-  if (working.length > 0) {
-    entries = working.map((r) => proxyEntry(r.summary.candidate));
-    reasons.push(t.order(working.map(describe).join(', ')));
+  if (kept.length > 0) {
+    entries = kept.map((r) => proxyEntry(r.summary.candidate));
+    if (working.length > 0) reasons.push(t.order(working.map(describe).join(', ')));
+    if (missing.length > 0) reasons.push(t.missingKept(missing.map((r) => `${r.summary.candidate} (${r.summary.missingModule ?? ''})`).join(', ')));
     if (usedComma) reasons.push(t.commaWarning());
     if (hadDirect && directReachable === true) {
       entries.push({ kind: 'direct', fallBackOnError: false });

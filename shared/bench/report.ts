@@ -1,10 +1,13 @@
 // What one benchmark run produces: the engine returns it, the CLI prints it, the UI shows it.
 import type { CandidateResult } from './aggregate.js';
+import type { Workload } from './estimate.js';
 import type { Recommendation } from './recommend.js';
 
 export interface BenchmarkReport {
   startedAt: number;
   durationMs: number;
+  /** What the estimated times are for. */
+  workload: Workload;
   /** Best first. Candidates cut short by cancellation are left out. */
   results: CandidateResult[];
   recommendation: Recommendation;

@@ -2,7 +2,8 @@
 // table and the history all consume. Built from the prober's samples by `summarizeSamples`.
 import type { Distribution } from './stats.js';
 import { distribution, median, successRate } from './stats.js';
-import type { CandidateKind, FailureKind, HttpProtocol, ProbeFailure, ProbeSample, TlsInfo } from './types.js';
+import { STALL_COST_MS } from './estimate.js';
+import type { CandidateKind, FailureKind, HttpProtocol, ProbeFailure, ProbeSample, RequestTiming, TlsInfo } from './types.js';
 
 export interface CandidateSummary {
   /** Normalized URL, 'direct', or a checksum database URL. */
@@ -27,6 +28,14 @@ export interface CandidateSummary {
   error: ProbeFailure | null;
   /** The HTTP version negotiated most recently; null when no response arrived. */
   protocol: HttpProtocol | null;
+  /** Module proxies: the probe module ("path@version") when the proxy answered 404/410 for it in a sample. */
+  missingModule?: string | null;
+  /** Median over the samples of the first connection's set-up (DNS + connect + TLS); null when none was timed. */
+  setupMs?: number | null;
+  /** Share of requests that failed, 404/410 aside (go moves on from those at once); 0..1. */
+  requestFailureRate?: number;
+  /** Median cost of a failed request before go would move on: its first byte, or STALL_COST_MS when nothing answered. */
+  failureMs?: number | null;
 }
 
 function mostFrequentFailure(failed: readonly ProbeSample[]): ProbeFailure | null {
@@ -67,6 +76,9 @@ export function summarizeSamples(candidate: string, kind: CandidateKind, samples
   const sumdbAnswers = ordered.map((s) => s.sumdbSupported).filter((v): v is boolean => v !== null);
   const sumdbSupported = sumdbAnswers.length === 0 ? null : sumdbAnswers.includes(true);
   const failed = ordered.filter((s) => !s.ok);
+  const requests = ordered.flatMap((s) => s.requests);
+  const failedRequests = requests.filter((r) => r.error !== null && r.error.kind !== 'not-found' && r.error.kind !== 'cancelled');
+  const setups = ordered.map((s) => firstSetup(s.requests)).filter((v): v is number => v !== null);
   return {
     candidate,
     kind,
@@ -80,5 +92,15 @@ export function summarizeSamples(candidate: string, kind: CandidateKind, samples
     tls: lastNonNull(ordered.map((s) => s.tls ?? s.error?.tls ?? null)),
     error: failed.length === 0 ? null : mostFrequentFailure(failed),
     protocol: lastNonNull(ordered.map((s) => s.protocol)),
+    missingModule: lastNonNull(ordered.map((s) => s.missingModule ?? null)),
+    setupMs: median(setups),
+    requestFailureRate: requests.length === 0 ? 0 : failedRequests.length / requests.length,
+    failureMs: median(failedRequests.map((r) => (r.status !== null && r.ttfbMs !== null ? r.ttfbMs : STALL_COST_MS))),
   };
+}
+
+/** DNS + connect + TLS of the first request of a sample that opened a connection. */
+function firstSetup(requests: readonly RequestTiming[]): number | null {
+  const first = requests.find((r) => r.connectMs !== null);
+  return first ? (first.dnsMs ?? 0) + (first.connectMs ?? 0) + (first.tlsMs ?? 0) : null;
 }

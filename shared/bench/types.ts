@@ -101,6 +101,10 @@ export interface ProbeSample {
   connections?: number;
   /** The HTTP(S) proxy the sample went through (credentials removed), or null when it went direct. */
   via?: string | null;
+  /** Module proxies: the module ("path@version") the sample measured; null when the proxy had none of those asked for. */
+  module?: string | null;
+  /** Module proxies: the probe module when the proxy answered 404/410 for it (it is reachable, but lacks it). */
+  missingModule?: string | null;
 }
 
 export interface ProbeProgress {

@@ -159,8 +159,12 @@ export const CONTRACT = {
 
   // The benchmark (electron/core/bench): progress arrives as stream events, the report in the state.
   startBenchmark: command(
-    'Start a benchmark (null proxies: the public catalog plus the current GOPROXY)',
-    object({ proxies: nullable(array(string({ minLength: 1, maxLength: 2000 }), { maxItems: 50 })), samples: integer({ min: 1, max: 20 }) }),
+    'Start a benchmark (null proxies: the public catalog plus the current GOPROXY; project: a Go module directory whose graph the ranking is for, null for the representative one)',
+    object({
+      proxies: nullable(array(string({ minLength: 1, maxLength: 2000 }), { maxItems: 50 })),
+      samples: integer({ min: 1, max: 20 }),
+      project: nullable(string({ minLength: 1, maxLength: 4096 })),
+    }),
     phantom<BenchmarkStartedView>(),
   ),
   cancelBenchmark: command('Cancel the running benchmark', object({}), phantom<{ cancelled: boolean }>()),

@@ -5,7 +5,8 @@ import { profileIdProblem } from '../profile/validate.js';
 import { validateProfile } from '../profile/validate.js';
 import type { Profile } from '../profile/types.js';
 import { networkRuleProblem, type NetworkConditions, type NetworkRule } from '../repair/network-rules.js';
-import { array, boolean, custom, integer, number, object, oneOf, refine, string, type Schema } from './schema.js';
+import { parseProbeModule, probeModuleProblemText } from '../bench/probe-module.js';
+import { array, boolean, custom, integer, nullable, number, object, oneOf, refine, string, type Schema } from './schema.js';
 import { LANGUAGES, THEMES, type AppSettings } from './state.js';
 
 export const profileId = refine(string({ minLength: 1, maxLength: 100 }), profileIdProblem);
@@ -49,4 +50,10 @@ export const settingsSchema: Schema<AppSettings> = object({
   language: oneOf(LANGUAGES),
   theme: oneOf(THEMES),
   launchAtLogin: boolean(),
+  probeModule: nullable(
+    refine(string({ minLength: 1, maxLength: 500 }), (text) => {
+      const parsed = parseProbeModule(text);
+      return parsed.ok ? null : probeModuleProblemText(parsed);
+    }),
+  ),
 });

@@ -137,6 +137,8 @@ export interface EntryHealthView {
   checkedAt: number;
   error: string | null;
   source: 'probe' | 'benchmark';
+  /** The probe module when the proxy answered 404/410 for it: reachable (ok), shown amber, "does not have <module>". */
+  missingModule?: string | null;
 }
 
 /** The watcher's events: the one definition in shared/repair/events.ts. */
@@ -153,6 +155,8 @@ export interface AppSettings {
   language: (typeof LANGUAGES)[number];
   theme: (typeof THEMES)[number];
   launchAtLogin: boolean;
+  /** The module probes, benchmarks and the watcher ask every proxy for ("path@version"); null: the built-in default (shared/bench/probe-module.ts). */
+  probeModule: string | null;
 }
 
 export interface CredentialView {
@@ -212,6 +216,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   language: 'system',
   theme: 'system',
   launchAtLogin: false,
+  probeModule: null,
 };
 
 export const INITIAL_STATE: AppState = {

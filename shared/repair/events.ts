@@ -11,7 +11,8 @@ export interface ChainChoice {
 
 export type WatchEvent =
   | { type: 'network-change'; at: string; kind: 'network-change' | 'wake'; fingerprint: NetworkFingerprint; changes: string[] }
-  | { type: 'probe'; at: string; candidate: string; ok: boolean; score: number; durationMs: number; error: string | null }
+  /** missingModule: the candidate answered 404/410 for the probe module (reachable, so ok). */
+  | { type: 'probe'; at: string; candidate: string; ok: boolean; score: number; durationMs: number; error: string | null; missingModule?: string | null }
   | { type: 'repair'; at: string; trigger: WatchTrigger; action: 'reorder' | 'switch-profile'; cause: RepairCause; from: ChainChoice; to: ChainChoice; reason: string; applyId: string | null }
   | { type: 'keep'; at: string; trigger: WatchTrigger; cause: RepairCause; reason: string }
   | { type: 'error'; at: string; message: string };

@@ -35,6 +35,8 @@ export interface ChainNodeModel {
   latencyMs: number | null;
   checkedAt: number | null;
   error: string | null;
+  /** The probe module the entry answered 404/410 for (reachable, amber), else null. */
+  missingModule?: string | null;
   /** For the checksum node: how go reaches it, and which modules skip it. */
   sumdb: SumdbRoute | null;
   x: number;
@@ -127,6 +129,7 @@ function specNode(spec: ProxySpec, health: Readonly<Record<string, EntryHealth |
       node.latencyMs = h?.ok ? h.latencyMs : null;
       node.checkedAt = h?.checkedAt ?? null;
       node.error = h && !h.ok ? (h.error ?? null) : null;
+      node.missingModule = h?.ok ? (h.missingModule ?? null) : null;
       return node;
     }
   }

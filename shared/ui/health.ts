@@ -10,6 +10,8 @@ export interface EntryHealth {
   checkedAt: number;
   /** Why it failed, in words (already free of credentials). */
   error?: string | null;
+  /** The probe module when the entry answered 404/410 for it: it is reachable, but amber. */
+  missingModule?: string | null;
 }
 
 /** 'none': a node that is never probed (go, off, the GONOPROXY step, the checksum database). */
@@ -21,5 +23,7 @@ export const SLOW_LATENCY_MS = 800;
 export function healthTone(health: EntryHealth | undefined): HealthTone {
   if (health === undefined) return 'unknown';
   if (!health.ok) return 'failing';
+  // Reachable, but "does not have <module>": never failing, not quite healthy either.
+  if (health.missingModule) return 'slow';
   return health.latencyMs !== null && health.latencyMs >= SLOW_LATENCY_MS ? 'slow' : 'healthy';
 }

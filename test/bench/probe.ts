@@ -2,15 +2,20 @@
 // nothing, it prints numbers). Issue 3, "Benchmarks":
 //   1. wall time of an 8-proxy benchmark / wall time of benchmarking only its slowest proxy
 //   2. measured median first byte vs the lab's injected latency (10 / 50 / 200 ms)
-//   3. ranking quality: our pick vs a chsrc-like and an nrm-like method vs the oracle (the real
-//      go 1.23 downloading the 20-module fixture graph from each proxy into a fresh GOMODCACHE)
+//   3. ranking quality per scenario: the oracle (the real go 1.23 downloading the 20-module
+//      fixture graph from each proxy into a fresh GOMODCACHE), our estimate of its time through
+//      each proxy and our pick (ranked for that workload), a chsrc-like and an nrm-like pick
 //   4. peak RSS of the CLI during a 20-candidate benchmark
+//   5. `goproxyctl bench` wall time with 8 candidates of which 2 are black holes, against the same
+//      command on the slowest healthy candidate alone and the dead-host deadline (issue 12)
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import { runBenchmark, type BenchmarkReport } from '../../electron/core/bench/index.js';
+import { DEAD_HOST_DEADLINES } from '../../electron/core/probe/index.js';
+import { workloadOf, type Workload } from '../../shared/bench/estimate.js';
 import { fixtureGraph, startLab, type FixtureModule, type Lab, type LabProxyOptions } from '../lab/index.js';
 import { runCommand } from '../support/go.js';
 import { cliPath } from '../support/paths.js';
@@ -22,11 +27,11 @@ const note = (figure: string, measured: string, target: string): void => {
   process.stderr.write(`  ${figure}: ${measured}\n`);
 };
 
-function bench(lab: Lab, names: string[], samples = 3): Promise<BenchmarkReport> {
+function bench(lab: Lab, names: string[], samples = 3, workload?: Workload, module?: { path: string; version: string }): Promise<BenchmarkReport> {
   const root = lab.modules[0]!;
   return runBenchmark(
     names.map((n) => ({ url: lab.proxies[n]!.url, kind: 'proxy' as const })),
-    { module: { path: root.path, version: root.version }, samples, env: {}, historyDir: null, currentGoproxy: 'off', currentGosumdb: 'off' },
+    { module: module ?? { path: root.path, version: root.version }, samples, env: {}, historyDir: null, currentGoproxy: 'off', currentGosumdb: 'off', workload },
   );
 }
 
@@ -128,28 +133,42 @@ async function oracle(lab: Lab, names: string[]): Promise<{ pick: string; times:
 }
 
 /**
- * Two proxies, one with fast headers and a thin pipe, the other the reverse (150 ms before every
- * answer, 50 MB/s). With a moderately thin pipe latency decides the real download (go makes
- * hundreds of small requests); with a very thin one bandwidth does. A good ranking gets both right.
+ * The workload the oracle downloads, as `bench --project` would size it: the app's dependencies
+ * (every lab module but the app itself), with the bytes of their .info, .mod and .zip.
  */
-async function rankingQuality(label: string, thinPipeBytesPerSec: number): Promise<void> {
-  const lab = await startLab({
-    modules: [...fixtureGraph(), bigModule()],
-    proxies: [
-      { name: 'fast-headers', faults: { latencyMs: 5, bandwidthBytesPerSec: thinPipeBytesPerSec } },
-      { name: 'fat-pipe', faults: { latencyMs: 150, bandwidthBytesPerSec: 50_000_000 } },
-    ],
-  });
-  const names = ['fast-headers', 'fat-pipe'];
+async function labWorkload(lab: Lab, name: string): Promise<Workload> {
+  const deps = lab.modules.filter((m) => !m.path.endsWith('/app') && m.path.startsWith('lab.invalid/'));
+  let bytes = 0;
+  for (const m of deps) {
+    for (const ext of ['.info', '.mod', '.zip']) {
+      const res = await request(`${lab.proxies[name]!.url}/${m.path.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`)}/@v/${m.version}${ext}`);
+      for await (const chunk of res.body) bytes += (chunk as Buffer).length;
+    }
+  }
+  return workloadOf(deps.length, bytes, 'lab');
+}
+
+/**
+ * One scenario: the real go's time through each proxy (the oracle), our estimate of it and our
+ * pick (the benchmark ranking for the oracle's own workload), the chsrc-like and nrm-like picks.
+ */
+async function rankingQuality(label: string, what: string, proxies: LabProxyOptions[]): Promise<void> {
+  const lab = await startLab({ modules: [...fixtureGraph(), bigModule()], proxies });
+  const names = proxies.map((p) => p.name);
   try {
-    const ours = (await bench(lab, names)).results[0]!.summary.candidate;
-    const ourPick = names.find((n) => lab.proxies[n]!.url === ours) ?? ours;
+    const workload = await labWorkload(lab, names[0]!);
+    // The probe module is the 4 MB one, as a real probe module's zip is big enough to time the
+    // pipe (the fixture graph's zips are a few hundred bytes: one burst, no measurable transfer).
+    const report = await bench(lab, names, 3, workload, { path: 'big.invalid/blob', version: 'v1.0.0' });
+    const nameOf = (url: string): string => names.find((n) => lab.proxies[n]!.url === url) ?? url;
+    const ourPick = nameOf(report.results[0]!.summary.candidate);
+    const estimates = report.results.map((r) => `${nameOf(r.summary.candidate)} ${r.estimateMs === null || r.estimateMs === undefined ? 'fails' : `${(r.estimateMs / 1000).toFixed(2)} s`}`).join(', ');
     const chsrc = await chsrcPick(lab, names);
     const nrm = await nrmPick(lab, names);
     const truth = await oracle(lab, names);
     const verdict = (pick: string): string => `${pick}${pick === truth.pick ? ' (right)' : ' (wrong)'}`;
-    const thin = `${thinPipeBytesPerSec / 1000} kB/s`;
-    note(`3${label}. oracle (go mod download, 20 modules; thin pipe ${thin})`, names.map((n) => `${n} ${(truth.times[n]! / 1000).toFixed(2)} s`).join(', '), `fastest: ${truth.pick}`);
+    note(`3${label}. ${what}: oracle, go mod download of ${workload.modules} modules`, names.map((n) => `${n} ${(truth.times[n]! / 1000).toFixed(2)} s`).join(', '), `fastest: ${truth.pick}`);
+    note(`3${label}. our estimate of the real go's time`, estimates, 'same order as the oracle');
     note(`3${label}. our pick (goproxyctl bench)`, verdict(ourPick), 'the oracle’s');
     note(`3${label}. chsrc-like pick (sequential, one big download, bytes/s)`, verdict(chsrc), '-');
     note(`3${label}. nrm-like pick (one parallel headers-only fetch)`, verdict(nrm), '-');
@@ -185,6 +204,35 @@ async function peakRss(): Promise<void> {
   }
 }
 
+/** The built CLI's wall time for one `bench --json` over these lab proxies (checksum databases refused at once). */
+async function cliBenchWall(lab: Lab, names: string[]): Promise<number> {
+  const root = lab.modules[0]!;
+  const env = { ...lab.goEnv({ HTTPS_PROXY: 'http://127.0.0.1:1' }), XDG_DATA_HOME: lab.makeTempDir('xdg-data-'), XDG_CONFIG_HOME: lab.makeTempDir('xdg-config-') };
+  const t0 = performance.now();
+  const r = await runCommand(process.execPath, [cliPath, 'bench', '--json', '--samples', '3', '--module', `${root.path}@${root.version}`, '--proxies', names.map((n) => lab.proxies[n]!.url).join(',')], { env, timeoutMs: 300_000 });
+  const ms = performance.now() - t0;
+  if (r.code !== 0) process.stderr.write(`  bench exited ${r.code}: ${r.stderr.split('\n')[0]}\n`);
+  return ms;
+}
+
+async function blackHoles(): Promise<void> {
+  const healthy: LabProxyOptions[] = Array.from({ length: 6 }, (_, i) => ({ name: `h${i}`, faults: { latencyMs: 20 + i * 30 } }));
+  const holes: LabProxyOptions[] = [{ name: 'hole-http', faults: { mode: 'blackhole' } }, { name: 'hole-tls', tls: 'valid', faults: { mode: 'blackhole' } }];
+  const lab = await startLab({ proxies: [...healthy, ...holes] });
+  try {
+    await cliBenchWall(lab, ['h0']); // warm-up
+    const all = await cliBenchWall(lab, [...healthy, ...holes].map((p) => p.name));
+    const slowest = await cliBenchWall(lab, [healthy.at(-1)!.name]);
+    note(
+      '5. `goproxyctl bench` wall, 8 candidates (2 black holes) / slowest healthy alone',
+      `${(all / slowest).toFixed(2)} (${Math.round(all)} / ${Math.round(slowest)} ms; dead-host deadline ${DEAD_HOST_DEADLINES.ttfbMs} ms)`,
+      '<= 1.5, or about one deadline',
+    );
+  } finally {
+    await lab.close();
+  }
+}
+
 function printTable(): void {
   const header: [string, string, string] = ['figure', 'measured', 'target'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -195,7 +243,28 @@ function printTable(): void {
 process.stderr.write('goproxyctl bench:probe (lab, loopback)\n');
 await parallelism();
 await latencyAccuracy();
-await rankingQuality('a', 400_000);
-await rankingQuality('b', 8_000);
+// Fast headers and a thin pipe against the reverse (150 ms before every answer, 50 MB/s): with a
+// moderately thin pipe latency decides the real download, with a very thin one it is closer.
+await rankingQuality('a', 'thin pipe 400 kB/s vs fat pipe', [
+  { name: 'fast-headers', faults: { latencyMs: 5, bandwidthBytesPerSec: 400_000 } },
+  { name: 'fat-pipe', faults: { latencyMs: 150, bandwidthBytesPerSec: 50_000_000 } },
+]);
+await rankingQuality('b', 'thin pipe 8 kB/s vs fat pipe', [
+  { name: 'fast-headers', faults: { latencyMs: 5, bandwidthBytesPerSec: 8_000 } },
+  { name: 'fat-pipe', faults: { latencyMs: 150, bandwidthBytesPerSec: 50_000_000 } },
+]);
+await rankingQuality('c', 'latency-bound (5 vs 60 ms, same pipe)', [
+  { name: 'near', faults: { latencyMs: 5, bandwidthBytesPerSec: 5_000_000 } },
+  { name: 'far', faults: { latencyMs: 60, bandwidthBytesPerSec: 5_000_000 } },
+]);
+await rankingQuality('d', 'bandwidth-bound (same latency, 20 kB/s vs 2 MB/s)', [
+  { name: 'narrow', faults: { latencyMs: 20, bandwidthBytesPerSec: 20_000 } },
+  { name: 'wide', faults: { latencyMs: 20, bandwidthBytesPerSec: 2_000_000 } },
+]);
+await rankingQuality('e', 'IPv6 only (both on ::1, 5 vs 40 ms)', [
+  { name: 'v6-near', host: '::1', faults: { latencyMs: 5 } },
+  { name: 'v6-far', host: '::1', faults: { latencyMs: 40 } },
+]);
 await peakRss();
+await blackHoles();
 printTable();

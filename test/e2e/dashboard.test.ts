@@ -222,6 +222,33 @@ test('benchmark (opened by its own route): rows stream in, the recommendation ap
   assert.equal(await goEnv('GOPROXY'), recommended, 'the real go sees the recommendation');
 });
 
+test('benchmark: the probe module is a setting; proxies without it are amber, "reachable, does not have", kept in the recommendation', { timeout: 90_000 }, async () => {
+  const absent = 'lab.invalid/absent@v1.0.0';
+  await page.getByTestId('bench-probe-module').fill('lab.invalid/absent');
+  assert.match(await page.getByTestId('bench-probe-module-help').innerText(), /Give the version too/);
+  assert.equal(await page.getByTestId('bench-start').isDisabled(), true, 'no start with a module the probe cannot ask for');
+  await page.getByTestId('bench-probe-module').fill(absent);
+  await page.getByTestId('bench-proxies').fill([proxyUrl('fast'), proxyUrl('slow'), proxyUrl('broken')].join('\n'));
+  await page.getByTestId('bench-start').click();
+  await page.getByTestId('bench-running').waitFor(T);
+  await page.getByTestId('bench-recommendation').waitFor({ timeout: 60_000 });
+  const fastRow = page.locator(`[data-testid="bench-row"][data-candidate="${proxyUrl('fast')}"]`);
+  assert.equal(await fastRow.getAttribute('data-verdict'), 'missing-module');
+  assert.equal(await fastRow.getByTestId('bench-missing-module').innerText(), `reachable, does not have ${absent}`);
+  assert.equal(await page.locator(`[data-testid="bench-row"][data-candidate="${proxyUrl('broken')}"]`).getAttribute('data-verdict'), 'failing');
+  const recommended = (await page.getByTestId('bench-recommended-goproxy').innerText()).replace(/^GOPROXY=/, '').trim();
+  assert.ok(recommended.startsWith(proxyUrl('fast')), recommended);
+  assert.equal(await page.getByTestId('bench-apply').isDisabled(), false);
+  // Saved as the one setting the CLI reads too; then back to the default for the tests that follow.
+  assert.equal(JSON.parse(await readFile(path.join(home, '.config', 'goproxyctl', 'settings.json'), 'utf8')).probeModule, absent);
+  await page.getByTestId('bench-probe-module').fill('');
+  await page.getByTestId('bench-proxies').fill(proxyUrl('slow'));
+  await page.getByTestId('bench-start').click();
+  await page.getByTestId('bench-running').waitFor(T);
+  await page.getByTestId('bench-recommendation').waitFor({ timeout: 60_000 });
+  assert.equal(JSON.parse(await readFile(path.join(home, '.config', 'goproxyctl', 'settings.json'), 'utf8')).probeModule, undefined);
+});
+
 test('chain: the applied chain as a graph, and explain walks it to the serving proxy', { timeout: 60_000 }, async () => {
   await page.getByTestId('nav-chain').click();
   await page.getByTestId('chain-node-entry-1').waitFor(T);

@@ -1,37 +1,42 @@
 // `goproxyctl bench`: benchmark the candidates with the real Go proxy protocol, show live rows,
 // the table and the recommended chain with the command that applies it; --json for machines.
+import path from 'node:path';
 import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { toBenchJson } from '../../../shared/bench/aggregate.js';
 import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
-import { checkModulePath } from '../../../shared/go/escape.js';
+import { DEFAULT_PROBE_MODULE, formatModule } from '../../../shared/bench/probe-module.js';
 import { withDefaultScheme } from '../../../shared/go/goproxy.js';
-import { isCanonicalSemver } from '../../../shared/go/semver.js';
 import { runBenchmark, storedCredentials, type BenchEvent } from '../../core/bench/index.js';
 import { readGoConfig } from '../../core/goenv/read-config.js';
-import { DEFAULT_TIMEOUTS, type ModuleRef, type PhaseTimeouts } from '../../core/probe/index.js';
+import { projectWorkload, ProjectError, type ProjectWorkload } from '../../core/bench/project-workload.js';
+import { DEFAULT_TIMEOUTS, type PhaseTimeouts } from '../../core/probe/index.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
 import { applyBenchEvent, finishedLine, liveLine, recommendationLines, resultTable, type LiveRow } from '../format/bench-table.js';
-
-/** Small, and served by every public proxy. */
-export const DEFAULT_BENCH_MODULE: ModuleRef = { path: 'golang.org/x/text', version: 'v0.14.0' };
+import { probeModuleFor } from '../probe-module-flag.js';
 
 export const command: CliCommand = {
   name: 'bench',
   summary: 'Benchmark Go module proxies with the real protocol and recommend a GOPROXY chain',
   usage: `Usage: goproxyctl bench [--proxies URL,URL,...] [--module PATH@VERSION] [--samples N]
-                        [--timeout MS] [--concurrency N] [--json]
+                        [--project DIR] [--timeout MS] [--concurrency N] [--json]
 
 Asks every candidate for a module exactly as go does (@v/list, @latest, .info, .mod, a capped
 .zip read, the checksum-database check), times each phase, repeats the samples, then scores the
-candidates and recommends a GOPROXY (and GOSUMDB) with the command that applies it.
+candidates by the time the real go would take to fetch a workload through each, and recommends
+a GOPROXY (and GOSUMDB) with the command that applies it. The workload is your project's module
+graph with --project (from its go.sum, sized by its zips' Content-Length), else a representative
+100-module graph.
 Without --proxies the candidates are the built-in public proxies plus your current GOPROXY.
 The checksum databases sum.golang.org and sum.golang.google.cn are always probed, for the
 GOSUMDB advice. Every run is added to the latency history.
 
 Options:
   --proxies URL,...    the proxies to benchmark ("direct" allowed) instead of the catalog
-  --module PATH@VER    the module to ask for (default ${DEFAULT_BENCH_MODULE.path}@${DEFAULT_BENCH_MODULE.version})
+  --module PATH@VER    the module to ask for (default: the probe module in the settings, as the
+                       dashboard's Benchmark view sets it, else ${formatModule(DEFAULT_PROBE_MODULE)});
+                       a proxy that answers 404/410 for it is reachable, "does not have" it
   --samples N          samples per candidate, 1-20 (default 3)
+  --project DIR        rank for this Go module's graph (the directory with go.mod)
   --timeout MS         the longest one sample may take, 100-600000 (default ${DEFAULT_TIMEOUTS.overallMs})
   --concurrency N      candidates probed at once, 1-64 (default 8)
   --json               one JSON object: durationMs, results, recommendation
@@ -43,11 +48,12 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
     samples: { type: 'string' },
     timeout: { type: 'string' },
     concurrency: { type: 'string' },
+    project: { type: 'string' },
   },
   async run(args, io) {
     const json = args.values.json === true;
     const explicit = args.values.proxies === undefined ? null : parseProxies(String(args.values.proxies));
-    const module = args.values.module === undefined ? DEFAULT_BENCH_MODULE : parseModule(String(args.values.module));
+    const module = await probeModuleFor(args.values.module, io.env);
     const samples = parseWhole('--samples', args.values.samples, 3, 1, 20);
     const concurrency = parseWhole('--concurrency', args.values.concurrency, 8, 1, 64);
     const timeouts = timeoutsFor(parseWhole('--timeout', args.values.timeout, DEFAULT_TIMEOUTS.overallMs, 100, 600_000));
@@ -55,6 +61,7 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
     const snapshot = await readGoConfig(io.env, { signal: io.signal });
     const currentGoproxy = snapshot.effective.GOPROXY.value;
     const candidates = explicit ? dedupeCandidates([...explicit, ...catalogSumdbs()]) : defaultCandidates(currentGoproxy);
+    const project = args.values.project === undefined ? null : await projectFor(String(args.values.project), io, candidates, timeouts);
     const credentials = storedCredentials();
     const view = progressView(io, json);
     const releaseSignals = keepSignalsForAbort();
@@ -68,6 +75,7 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
       credentialsFor: (url) => credentials.credentialsFor(url),
       currentGoproxy,
       currentGosumdb: snapshot.effective.GOSUMDB.value,
+      workload: project?.workload,
       onEvent: view.onEvent,
     }).finally(releaseSignals);
     view.finish();
@@ -76,10 +84,11 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
       io.stderr.write('goproxyctl bench: interrupted.\n');
       return 130;
     }
+    if (project && !json) io.stderr.write(`goproxyctl bench: ${projectLine(project)}\n`);
     if (json) {
-      writeJson(io, toBenchJson(report.durationMs, report.results, report.recommendation));
+      writeJson(io, toBenchJson(report.durationMs, report.results, report.recommendation, report.workload));
     } else {
-      const lines = ['', ...resultTable(report.results), ''];
+      const lines = ['', ...resultTable(report.results, { color: io.isTTY, workload: report.workload }), ''];
       lines.push(...recommendationLines(report.recommendation));
       lines.push('', `${report.results.length} candidates in ${(report.durationMs / 1000).toFixed(1)} s, ${samples} sample${samples === 1 ? '' : 's'} each.`);
       io.stdout.write(terminalSafeText(lines.join('\n')) + '\n');
@@ -159,15 +168,20 @@ function parseProxies(raw: string): BenchCandidate[] {
   });
 }
 
-function parseModule(raw: string): ModuleRef {
-  const at = raw.lastIndexOf('@');
-  if (at <= 0) throw new UsageError(`--module takes PATH@VERSION, e.g. ${DEFAULT_BENCH_MODULE.path}@${DEFAULT_BENCH_MODULE.version}`);
-  const path = raw.slice(0, at);
-  const version = raw.slice(at + 1);
-  const problem = checkModulePath(path);
-  if (problem) throw new UsageError(`"${path}" is not a valid module path (${problem})`);
-  if (!isCanonicalSemver(version)) throw new UsageError(`"${version}" is not a full semantic version; give one such as v1.2.3`);
-  return { path, version };
+async function projectFor(dir: string, io: CliIo, candidates: readonly BenchCandidate[], timeouts: PhaseTimeouts): Promise<ProjectWorkload> {
+  const proxies = candidates.filter((c) => c.kind === 'proxy').map((c) => c.url.replace(/\/+$/, ''));
+  try {
+    return await projectWorkload(path.resolve(io.cwd, dir), proxies, { env: io.env, signal: io.signal, timeouts });
+  } catch (err) {
+    if (err instanceof ProjectError) throw new UsageError(`--project: ${err.message}`);
+    throw err;
+  }
+}
+
+function projectLine(p: ProjectWorkload): string {
+  const graph = `${p.graph.zips.length} modules from ${p.graph.source}${p.graph.modOnly.length ? ` (+${p.graph.modOnly.length} go.mod files)` : ''}`;
+  const size = p.sized > 0 ? `sized from ${p.sized} zips through ${p.sizedBy}` : 'zip sizes unknown (the representative 150 kB average is used)';
+  return `project: ${graph}, ${size}.`;
 }
 
 function parseWhole(flag: string, raw: unknown, fallback: number, min: number, max: number): number {

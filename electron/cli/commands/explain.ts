@@ -1,8 +1,7 @@
 // `goproxyctl explain <module>[@version]`: what go would do for this module, right now,
 // with the user's configuration, and the fix when it would fail.
 import { terminalSafeText } from '../../../shared/util/terminal-safe.js';
-import { checkModulePath } from '../../../shared/go/escape.js';
-import { isCanonicalSemver } from '../../../shared/go/semver.js';
+import { parseModuleQuery } from '../../../shared/contract/module-query.js';
 import { readGoConfig } from '../../core/goenv/read-config.js';
 import { explainModule, type Explanation } from '../../core/explain/explain-module.js';
 import { readMainGoSum } from '../../core/explain/go-sum.js';
@@ -75,17 +74,18 @@ Exit codes: 0 go would get the module, 1 go would fail or hang, 2 bad input.`,
 
 function parseModuleArg(positionals: string[]): { module: string; version: string | null } {
   if (positionals.length !== 1) throw new UsageError('give exactly one module, e.g. `goproxyctl explain golang.org/x/text@v0.14.0`');
-  const arg = positionals[0]!;
-  const at = arg.lastIndexOf('@');
-  const module = at >= 0 ? arg.slice(0, at) : arg;
-  const rawVersion = at >= 0 ? arg.slice(at + 1) : null;
-  const problem = checkModulePath(module);
-  if (problem) throw new UsageError(`"${module}" is not a valid module path (${problem})`);
-  if (rawVersion === null || rawVersion === 'latest') return { module, version: null };
-  if (!isCanonicalSemver(rawVersion)) {
-    throw new UsageError(`"${rawVersion}" is not a full semantic version; use a version like v1.2.3, or omit it (or @latest) for the latest version`);
+  const q = parseModuleQuery(positionals[0]!);
+  if (q.ok) return { module: q.module, version: q.version };
+  switch (q.problem) {
+    case 'empty':
+      throw new UsageError('give exactly one module, e.g. `goproxyctl explain golang.org/x/text@v0.14.0`');
+    case 'bad-path': {
+      const text = positionals[0]!.trim();
+      throw new UsageError(`"${text.includes('@') ? text.slice(0, text.lastIndexOf('@')) : text}" is not a valid module path (${q.detail})`);
+    }
+    case 'bad-version':
+      throw new UsageError(`"${q.detail}" is not a full semantic version; use a version like v1.2.3, or omit it (or @latest) for the latest version`);
   }
-  return { module, version: rawVersion };
 }
 
 function parseTimeout(raw: unknown): number {

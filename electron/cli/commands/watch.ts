@@ -5,6 +5,7 @@ import { redactUrlCredentials } from '../../core/profiles/source-credentials.js'
 import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_PROBE_MODULE, formatModule } from '../../../shared/bench/probe-module.js';
 import { DEFAULT_REPAIR_SETTINGS, networkRuleProblem, type NetworkRule, type RepairSettings } from '../../../shared/repair/index.js';
 import { applyBlockers } from '../../../shared/profile/validate.js';
 import { profileGoproxy, profileToGoEnv } from '../../../shared/profile/to-go-env.js';
@@ -13,9 +14,8 @@ import { ProfileStore } from '../../core/profiles/index.js';
 import { startSubscriptionRefresh, type SubscriptionRefreshReport } from '../../core/watch/subscription-refresh.js';
 import { acquireWatchLock, makeProber, readFingerprint, WatchEngine, WatchRunningError, type WatchEvent, type WatchProfileSource } from '../../core/watch/index.js';
 import { EXIT, UsageError, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
+import { probeModuleFor } from '../probe-module-flag.js';
 
-// A module every public proxy serves; overridable with --module for private networks and tests.
-const DEFAULT_MODULE = 'golang.org/x/mod@v0.17.0';
 
 function storeSource(store: ProfileStore): WatchProfileSource {
   return {
@@ -54,12 +54,6 @@ async function loadSettings(configDir: string): Promise<RepairSettings> {
   return s;
 }
 
-function parseModule(text: string): { path: string; version: string } {
-  const at = text.lastIndexOf('@');
-  if (at <= 0 || at === text.length - 1) throw new UsageError(`--module wants path@version, e.g. ${DEFAULT_MODULE}, not "${text}"`);
-  return { path: text.slice(0, at), version: text.slice(at + 1) };
-}
-
 function positiveMs(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -72,7 +66,7 @@ function human(e: WatchEvent): string | null {
     case 'network-change':
       return `${e.at} ${e.kind === 'wake' ? 'woke up' : 'network changed'}${e.changes.length ? `: ${e.changes.join('; ')}` : ''}`;
     case 'probe':
-      return `${e.at} probe ${e.candidate}: ${e.ok ? `ok, score ${e.score}` : `failed (${e.error})`} in ${e.durationMs} ms`;
+      return `${e.at} probe ${e.candidate}: ${e.missingModule ? `reachable, does not have ${e.missingModule}` : e.ok ? `ok, score ${e.score}` : `failed (${e.error})`} in ${e.durationMs} ms`;
     case 'repair':
       return `${e.at} repaired: GOPROXY=${e.to.goproxy}${e.to.profile ? ` (profile ${e.to.profile})` : ''}. ${e.reason} Undo with \`goproxyctl undo\`.`;
     case 'keep':
@@ -106,7 +100,8 @@ settings file: <config dir>/watch.json. One watcher per user.
 
   --once                 run one round (probe, decide, apply) and exit
   --json                 one JSON object per line per event
-  --module path@version  the module probes ask for (default ${DEFAULT_MODULE})
+  --module path@version  the module probes ask for (default: the probe module in the settings,
+                         else ${formatModule(DEFAULT_PROBE_MODULE)})
   --health-check s       seconds between health checks of the active entry (default 300, 0 = off)
   --poll s               seconds between network polls (default 5)`,
   options: {
@@ -118,7 +113,7 @@ settings file: <config dir>/watch.json. One watcher per user.
   async run(args, io: CliIo) {
     const dirs = productDirs(io.env);
     const settings = await loadSettings(dirs.config);
-    const module = parseModule(typeof args.values.module === 'string' ? args.values.module : DEFAULT_MODULE);
+    const module = await probeModuleFor(args.values.module, io.env);
     const healthCheckMs = positiveMs(args.values['health-check'], 'health-check', 300_000);
     const pollMs = Math.max(500, positiveMs(args.values.poll, 'poll', 5_000));
     const json = Boolean(args.values.json);

@@ -1,7 +1,8 @@
 // Text for `goproxyctl bench`: the live row of each candidate while it runs, the final table,
 // and the recommendation with the command that applies it. Pure functions of their inputs.
 import type { CandidateResult } from '../../../shared/bench/aggregate.js';
-import { isWorking } from '../../../shared/bench/score.js';
+import { formatDuration, REPRESENTATIVE_WORKLOAD, type Workload } from '../../../shared/bench/estimate.js';
+import { candidateStatus } from '../../../shared/bench/score.js';
 import type { Recommendation } from '../../../shared/bench/recommend.js';
 import type { BenchEvent } from '../../core/bench/events.js';
 
@@ -50,12 +51,25 @@ export function formatRate(bytesPerSec: number | null): string {
 /** One line saying how a finished candidate did (the non-TTY progress line, and the live row's end state). */
 export function finishedLine(r: CandidateResult): string {
   const s = r.summary;
-  if (!isWorking(s)) return `✖ ${s.candidate}: ${s.error ? `${s.error.kind}${s.error.status ? ` ${s.error.status}` : ''}: ${s.error.message}` : 'no sample worked'}`;
+  const status = candidateStatus(s);
+  if (status === 'missing-module') return `! ${s.candidate}: ${missingModuleSentence(s.missingModule ?? '')}`;
+  if (status === 'failing') return `✖ ${s.candidate}: ${s.error ? `${s.error.kind}${s.error.status ? ` ${s.error.status}` : ''}: ${s.error.message}` : 'no sample worked'}`;
   const parts = [`first byte ${formatMs(s.ttfbMs?.median)}`];
   if (s.throughputBytesPerSec !== null) parts.push(formatRate(s.throughputBytesPerSec));
-  parts.push(`${Math.round(s.successRate * 100)}% ok`, `score ${r.score}`);
+  parts.push(`${Math.round(s.successRate * 100)}% ok`);
+  if (s.kind !== 'sumdb' && r.estimateMs !== null && r.estimateMs !== undefined) parts.push(`go would take ≈ ${formatDuration(r.estimateMs)}`);
+  parts.push(`score ${r.score}`);
+  if (s.missingModule) parts.push(`does not have ${s.missingModule}, measured with another module`);
   return `✔ ${s.candidate}: ${parts.join(', ')}`;
 }
+
+/** What a 404/410 for the probe module means: the proxy answers, it lacks that module. */
+export function missingModuleSentence(module: string): string {
+  return `reachable, does not have ${module}`;
+}
+
+const AMBER = '\x1b[33m';
+const RESET = '\x1b[0m';
 
 export function liveLine(row: LiveRow, width: number): string {
   let text: string;
@@ -69,17 +83,41 @@ function pad(cells: string[], widths: number[], rightAligned: ReadonlySet<number
   return cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
 }
 
-/** The final table, best first as given. */
-export function resultTable(results: readonly CandidateResult[]): string[] {
-  const header = ['candidate', 'first byte', 'p90', 'throughput', 'success', 'error', 'score'];
+/**
+ * The final table, best first as given. A proxy that answered 404/410 for every probe module is
+ * "no module" (amber on a terminal), with the sentence under the table: reachable, never failing.
+ */
+export function resultTable(results: readonly CandidateResult[], opts: { color?: boolean; workload?: Workload } = {}): string[] {
+  const header = ['candidate', 'status', 'go would take', 'first byte', 'p90', 'throughput', 'success', 'error', 'score'];
+  const statusWord = { working: 'ok', 'missing-module': 'no module', failing: 'failing' } as const;
   const rows = results.map((r) => {
     const s = r.summary;
     const error = s.error ? `${s.error.kind}${s.error.status ? ` ${s.error.status}` : ''}` : '';
-    return [s.candidate, formatMs(s.ttfbMs?.median), formatMs(s.ttfbMs?.p90), formatRate(s.throughputBytesPerSec), `${Math.round(s.successRate * 100)}%`, error, String(r.score)];
+    const time = s.kind === 'sumdb' || r.estimateMs === null || r.estimateMs === undefined ? '-' : `≈ ${formatDuration(r.estimateMs)}`;
+    return [s.candidate, statusWord[candidateStatus(s)], time, formatMs(s.ttfbMs?.median), formatMs(s.ttfbMs?.p90), formatRate(s.throughputBytesPerSec), `${Math.round(s.successRate * 100)}%`, error, String(r.score)];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const right = new Set([1, 2, 3, 4, 6]);
-  return [pad(header, widths, right), ...rows.map((row) => pad(row, widths, right))];
+  const right = new Set([2, 3, 4, 5, 6, 8]);
+  const lines = [pad(header, widths, right)];
+  const notes: string[] = [];
+  results.forEach((r, i) => {
+    const amber = candidateStatus(r.summary) === 'missing-module';
+    const line = pad(rows[i]!, widths, right);
+    lines.push(amber && opts.color ? `${AMBER}${line}${RESET}` : line);
+    if (amber) {
+      const note = `! ${r.summary.candidate}: ${missingModuleSentence(r.summary.missingModule ?? '')}`;
+      notes.push(opts.color ? `${AMBER}${note}${RESET}` : note);
+    }
+  });
+  const workload = opts.workload ?? REPRESENTATIVE_WORKLOAD;
+  const about = `"go would take": the real go's estimated time to fetch ${workloadSentence(workload)} through each proxy (docs/scoring.md).`;
+  return notes.length > 0 ? [...lines, '', about, ...notes] : [...lines, '', about];
+}
+
+/** "a typical graph's 100 modules (300 requests, 15.0 MB)". */
+export function workloadSentence(w: Workload): string {
+  const what = w.source === 'project' ? `this project's ${w.modules} modules` : w.source === 'lab' ? `the lab graph's ${w.modules} modules` : `a typical graph's ${w.modules} modules`;
+  return `${what} (${w.requests} requests, ${(w.bytes / 1_000_000).toFixed(1)} MB${w.source === 'representative' ? '; no project given' : ''})`;
 }
 
 /** POSIX shell quoting: only when needed ("|" and spaces are shell syntax). */

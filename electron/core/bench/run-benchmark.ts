@@ -9,7 +9,9 @@ import type { BenchmarkReport } from '../../../shared/bench/report.js';
 import { recommendChain } from '../../../shared/bench/recommend.js';
 import type { ProbeProgress, ProbeSample } from '../../../shared/bench/types.js';
 import { normalizeProxyUrl } from '../../../shared/go/goproxy.js';
-import { probeDirect, probeProxy, probeSumdb, type BodyCaps, type Credentials, type ModuleRef, type PhaseTimeouts } from '../probe/index.js';
+import { REPRESENTATIVE_WORKLOAD, type Workload } from '../../../shared/bench/estimate.js';
+import { WIDELY_MIRRORED_MODULES, type ModuleRef } from '../../../shared/bench/probe-module.js';
+import { isHardFailure, probeDirect, probeProxy, probeSumdb, type BodyCaps, type Credentials, type PhaseTimeouts } from '../probe/index.js';
 import type { BenchListener } from './events.js';
 import type { HistoryRecord } from '../history/index.js';
 import { appendHistory, recordsOfSamples } from './history-writer.js';
@@ -22,6 +24,10 @@ export const DEFAULT_CONCURRENCY = 8;
 export interface RunBenchmarkOptions {
   /** The module every proxy is asked for (and whose host `direct` is checked against). */
   module: ModuleRef;
+  /** What go would fetch: the times and the ranking are for it; default the representative graph. */
+  workload?: Workload;
+  /** Asked for when a proxy answers 404/410 for `module`; default the widely mirrored modules. */
+  fallbackModules?: readonly ModuleRef[];
   samples?: number;
   concurrency?: number;
   timeouts?: Partial<PhaseTimeouts>;
@@ -62,6 +68,7 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
       // A listener's bug must not break the benchmark.
     }
   };
+  const workload = opts.workload ?? REPRESENTATIVE_WORKLOAD;
   const startedAt = Date.now();
   const t0 = performance.now();
   const warnings: string[] = [];
@@ -83,9 +90,13 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
         const result = sample.candidate === name ? sample : { ...sample, candidate: name };
         taken.push(result);
         emit({ type: 'sample-done', candidate: name, sample: n, of: samples, result });
+        // A dead host is declared after one deadline, not samples × deadline.
+        if (isHardFailure(sample)) break;
       }
-      const cancelled = Boolean(opts.signal?.aborted) && (taken.length < samples || taken.some((s) => s.error?.kind === 'cancelled'));
-      const result = aggregateCandidate(name, candidate.kind, taken);
+      const last = taken.at(-1);
+      const cutShort = taken.length < samples && !(last !== undefined && isHardFailure(last));
+      const cancelled = Boolean(opts.signal?.aborted) && (cutShort || taken.some((s) => s.error?.kind === 'cancelled'));
+      const result = aggregateCandidate(name, candidate.kind, taken, workload);
       if (!cancelled) {
         results.push(result);
         records.push(...recordsOfSamples(name, taken));
@@ -112,7 +123,7 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
       });
   const recommendation = recommendChain(
     [...ranked, ...sumdbRoutes].map((r) => r.summary),
-    { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb },
+    { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb, workload },
   );
   let recorded = 0;
   if (opts.historyDir !== null) {
@@ -125,6 +136,7 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
   return {
     startedAt,
     durationMs: performance.now() - t0,
+    workload,
     results: ranked,
     recommendation,
     cancelled,
@@ -152,6 +164,6 @@ function probeOnce(candidate: BenchCandidate, sample: number, credentials: Crede
     case 'sumdb':
       return probeSumdb(candidate.url, { ...base, module: opts.module, gosumdb: opts.currentGosumdb });
     case 'proxy':
-      return probeProxy(candidate.url, { ...base, module: opts.module });
+      return probeProxy(candidate.url, { ...base, module: opts.module, fallbackModules: opts.fallbackModules ?? WIDELY_MIRRORED_MODULES });
   }
 }

@@ -13,13 +13,23 @@ export interface PhaseTimeouts {
   overallMs: number;
 }
 
-// Shorter than go's own (30 s dial, 10 s TLS, no overall limit): a probe must come back with a
-// verdict while the user watches; a proxy this slow is unusable anyway.
+/**
+ * When a host counts as dead, phase by phase: the same for a benchmark, "Test now" and the
+ * watcher's probe rounds. Far shorter than go's own (30 s dial, 10 s TLS handshake, no limit on
+ * the answer): a probe must come back with a verdict while the user waits, and a proxy that
+ * takes longer than this to connect or to start answering is one go would crawl through. A dead
+ * host costs one of these deadlines, not one per sample: after such a failure a benchmark takes
+ * no more samples of it (sample-runner.ts isHardFailure).
+ */
+export const DEAD_HOST_DEADLINES: Pick<PhaseTimeouts, 'dnsMs' | 'connectMs' | 'tlsMs' | 'ttfbMs'> = {
+  dnsMs: 3_000,
+  connectMs: 3_000,
+  tlsMs: 3_000,
+  ttfbMs: 3_000,
+};
+
 export const DEFAULT_TIMEOUTS: PhaseTimeouts = {
-  dnsMs: 5_000,
-  connectMs: 10_000,
-  tlsMs: 10_000,
-  ttfbMs: 10_000,
+  ...DEAD_HOST_DEADLINES,
   transferMs: 20_000,
   overallMs: 45_000,
 };
@@ -42,6 +52,12 @@ export const DEFAULT_BODY_CAPS: BodyCaps = {
   zip: 8 << 20,
   small: 256 << 10,
 };
+
+/**
+ * The .zip is read for at most this long after its first byte: enough to measure the pipe, and a
+ * thin pipe with a large probe module is measured instead of running into the transfer deadline.
+ */
+export const ZIP_READ_MS = 2_000;
 
 /** Response headers beyond this are refused (go allows 10 MB; no proxy needs more than a few KB). */
 export const MAX_HEADER_BYTES = 64 << 10;

@@ -1,19 +1,24 @@
 // One sample of one module proxy, speaking the real protocol in the order go does for a
 // `go mod download`: list, @latest, .info, .mod, the sumdb check, then a capped .zip read.
+import { formatModule, type ModuleRef } from '../../../shared/bench/probe-module.js';
 import type { ProbeFailure, ProbeSample } from '../../../shared/bench/types.js';
 import { makeFailure } from './failure.js';
 import { contentLength, judge, withError } from './judge.js';
-import { resolveCaps, type Credentials, type ProbeOptionsBase } from './options.js';
+import { resolveCaps, ZIP_READ_MS, type Credentials, type ProbeOptionsBase } from './options.js';
 import { checkInfo, checkList, checkMod, checkZipHead, escapeModuleText } from './protocol-checks.js';
 import { isFatal, runSample, stripUserinfo } from './sample-runner.js';
 
-export interface ModuleRef {
-  path: string;
-  version: string;
-}
+export type { ModuleRef };
 
 export interface ProbeProxyOptions extends ProbeOptionsBase {
   module: ModuleRef;
+  /**
+   * Asked for, in order, when the proxy answers 404/410 for `module` (shared/bench/probe-module.ts
+   * WIDELY_MIRRORED_MODULES in a benchmark): a proxy that lacks one module is still measured.
+   */
+  fallbackModules?: readonly ModuleRef[];
+  /** How long the .zip is read after its first byte (default ZIP_READ_MS). */
+  zipReadMs?: number;
 }
 
 // modfetch.MaxZipFile: go refuses module zips larger than this.
@@ -38,15 +43,18 @@ export function credentialsFrom(url: URL, given: Credentials | null | undefined)
   return { user: decodeURIComponent(url.username), secret: decodeURIComponent(url.password) };
 }
 
+/** Whether the proxy served the module's metadata, answered 404/410 for it, or failed otherwise. */
+type ModuleAnswer = { kind: 'served' } | { kind: 'missing'; failure: ProbeFailure } | { kind: 'failed' };
+
 export async function probeProxy(candidate: string, opts: ProbeProxyOptions): Promise<ProbeSample> {
   const url = parseCandidate(candidate);
   const base = normalizeCandidate(url);
   const origin = stripUserinfo(url);
   const credentials = credentialsFrom(url, opts.credentials);
   const caps = resolveCaps(opts.maxBodyBytes);
-  const { path, version } = opts.module;
-  const modBase = `${base}/${escapeModuleText(path)}/@v`;
   const where = origin.host;
+  const chosen = opts.module;
+  const modules = [chosen, ...(opts.fallbackModules ?? []).filter((m) => formatModule(m) !== formatModule(chosen))];
 
   return runSample({
     candidate: base,
@@ -62,31 +70,50 @@ export async function probeProxy(candidate: string, opts: ProbeProxyOptions): Pr
         if (f && isFatal(f)) stop = true;
       };
 
-      const list = await ctx.fetch({ request: 'list', url: `${modBase}/list`, maxBytes: caps.list });
-      const listErr = judge(list, where, (b) => checkList(b.toString('utf8')));
-      ctx.record(withError(list.timing, listErr));
-      note(listErr, true);
+      /** list, @latest, .info, .mod of one module, as go asks for them. */
+      const askFor = async ({ path, version }: ModuleRef): Promise<ModuleAnswer> => {
+        const modBase = `${base}/${escapeModuleText(path)}/@v`;
+        const missing = (f: ProbeFailure | null): f is ProbeFailure => f?.kind === 'not-found';
+        const list = await ctx.fetch({ request: 'list', url: `${modBase}/list`, maxBytes: caps.list });
+        const listErr = judge(list, where, (b) => checkList(b.toString('utf8')));
+        ctx.record(withError(list.timing, listErr));
+        if (missing(listErr)) return { kind: 'missing', failure: listErr };
+        note(listErr, true);
+        if (stop) return { kind: 'failed' };
 
-      if (!stop) {
         const latest = await ctx.fetch({ request: 'latest', url: `${base}/${escapeModuleText(path)}/@latest`, maxBytes: caps.latest });
         const latestErr = judge(latest, where, (b) => checkInfo(b.toString('utf8'), null));
         ctx.record(withError(latest.timing, latestErr));
         // @latest is optional in the protocol: "not here" is a fine answer.
         note(latestErr, latestErr?.kind !== 'not-found');
-      }
+        if (stop) return { kind: 'failed' };
 
-      if (!stop) {
         const info = await ctx.fetch({ request: 'info', url: `${modBase}/${escapeModuleText(version)}.info`, maxBytes: caps.info });
         const infoErr = judge(info, where, (b) => checkInfo(b.toString('utf8'), version));
         ctx.record(withError(info.timing, infoErr));
+        if (missing(infoErr)) return { kind: 'missing', failure: infoErr };
         note(infoErr, true);
-      }
+        if (stop) return { kind: 'failed' };
 
-      if (!stop) {
         const mod = await ctx.fetch({ request: 'mod', url: `${modBase}/${escapeModuleText(version)}.mod`, maxBytes: caps.mod });
         const modErr = judge(mod, where, (b) => checkMod(b.toString('utf8'), path));
         ctx.record(withError(mod.timing, modErr));
+        if (missing(modErr)) return { kind: 'missing', failure: modErr };
         note(modErr, true);
+        return stop ? { kind: 'failed' } : { kind: 'served' };
+      };
+
+      let served: ModuleRef | null = null;
+      let chosenMissing: ProbeFailure | null = null;
+      for (const m of modules) {
+        const answer = await askFor(m);
+        if (answer.kind === 'missing' && m === chosen) chosenMissing = answer.failure;
+        if (answer.kind === 'served') served = m;
+        if (answer.kind !== 'missing' || error !== null || stop) break;
+      }
+      if (served === null && error === null && chosenMissing !== null) {
+        // Every module asked for was "not here": the proxy answers, it just does not have them.
+        error = makeFailure('not-found', 'ttfb', `${where} is reachable, does not have ${formatModule(chosen)} (answered ${chosenMissing.status ?? 404}).`, chosenMissing.status);
       }
 
       let sumdbSupported: boolean | null = null;
@@ -104,8 +131,9 @@ export async function probeProxy(candidate: string, opts: ProbeProxyOptions): Pr
       }
 
       let throughputBytesPerSec: number | null = null;
-      if (!stop) {
-        const zip = await ctx.fetch({ request: 'zip', url: `${modBase}/${escapeModuleText(version)}.zip`, maxBytes: caps.zip });
+      if (!stop && served !== null) {
+        const { path, version } = served;
+        const zip = await ctx.fetch({ request: 'zip', url: `${base}/${escapeModuleText(path)}/@v/${escapeModuleText(version)}.zip`, maxBytes: caps.zip, maxReadMs: opts.zipReadMs ?? ZIP_READ_MS });
         const declared = contentLength(zip);
         // Size first: an answer that would not stop is too-large whatever its first bytes are.
         let zipErr: ProbeFailure | null = null;
@@ -125,7 +153,13 @@ export async function probeProxy(candidate: string, opts: ProbeProxyOptions): Pr
           throughputBytesPerSec = zip.body.length / (zip.timing.transferMs / 1000);
         }
       }
-      return { error, throughputBytesPerSec, sumdbSupported };
+      return {
+        error,
+        throughputBytesPerSec,
+        sumdbSupported,
+        module: served === null ? null : formatModule(served),
+        missingModule: chosenMissing === null ? null : formatModule(chosen),
+      };
     },
   });
 }

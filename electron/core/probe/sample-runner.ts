@@ -15,6 +15,21 @@ export function isFatal(f: ProbeFailure): boolean {
   return f.kind === 'timeout';
 }
 
+/**
+ * A sample that says the candidate cannot be reached at all: no name, no connection, no TLS
+ * session, or not one answer before the first-byte deadline. Another sample would only wait for
+ * the same deadline again, so a benchmark takes no more samples of that candidate.
+ */
+export function isHardFailure(sample: Pick<ProbeSample, 'error' | 'requests'>): boolean {
+  const f = sample.error;
+  if (f === null) return false;
+  if (f.kind === 'dns' || f.kind === 'tls') return true;
+  if (f.kind === 'connect' && f.phase === 'connect') return true;
+  if (f.kind !== 'timeout') return false;
+  if (f.phase === 'dns' || f.phase === 'connect' || f.phase === 'tls') return true;
+  return f.phase === 'ttfb' && sample.requests.every((r) => r.status === null);
+}
+
 export function stripUserinfo(url: URL): URL {
   const copy = new URL(url.href);
   copy.username = '';
@@ -38,7 +53,7 @@ export interface RunSampleArgs {
   credentials: Credentials | null;
   opts: ProbeOptionsBase;
   /** Performs the requests; returns the sample's verdict (null = ok) and extra fields. */
-  body(ctx: SampleContext): Promise<{ error: ProbeFailure | null; throughputBytesPerSec?: number | null; sumdbSupported?: boolean | null }>;
+  body(ctx: SampleContext): Promise<{ error: ProbeFailure | null; throughputBytesPerSec?: number | null; sumdbSupported?: boolean | null; module?: string | null; missingModule?: string | null }>;
 }
 
 export async function runSample(args: RunSampleArgs): Promise<ProbeSample> {
@@ -86,7 +101,7 @@ export async function runSample(args: RunSampleArgs): Promise<ProbeSample> {
           const reason = ac.signal.reason as unknown;
           const failure = reason instanceof ProbeError ? reason.failure : probeError('cancelled', null, 'The probe was cancelled.').failure;
           const timing: RequestTiming = { request: spec.request, path: new URL(spec.url).pathname, status: null, dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, transferMs: null, bytes: 0, protocol: null, reused: false, error: failure };
-          return { timing, status: null, headers: {}, body: Buffer.alloc(0), overflowed: false, finalUrl: spec.url, crossOriginRedirect: false, credentialsSent: false };
+          return { timing, status: null, headers: {}, body: Buffer.alloc(0), overflowed: false, timeCapped: false, finalUrl: spec.url, crossOriginRedirect: false, credentialsSent: false };
         }
         progress(spec.request, 'dns');
         return session.fetch(spec);
@@ -137,5 +152,7 @@ export async function runSample(args: RunSampleArgs): Promise<ProbeSample> {
     warnings,
     connections: session.connections.length,
     via,
+    ...(verdict.module !== undefined ? { module: verdict.module } : {}),
+    ...(verdict.missingModule !== undefined ? { missingModule: verdict.missingModule } : {}),
   };
 }

@@ -28,6 +28,8 @@ export interface FetchSpec {
   url: string;
   /** Body bytes kept; more than this stops the read. */
   maxBytes: number;
+  /** Stop reading the body this long after its first byte, without an error (a throughput sample). */
+  maxReadMs?: number;
 }
 
 export interface FetchResult {
@@ -37,6 +39,8 @@ export interface FetchResult {
   body: Buffer;
   /** The body went on past maxBytes (the read was stopped there). */
   overflowed: boolean;
+  /** The read was stopped by maxReadMs before the body ended. */
+  timeCapped: boolean;
   finalUrl: string;
   crossOriginRedirect: boolean;
   credentialsSent: boolean;
@@ -53,6 +57,7 @@ interface Hop {
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
   overflowed: boolean;
+  timeCapped: boolean;
   ttfbMs: number | null;
   transferMs: number | null;
   error: ProbeFailure | null;
@@ -139,7 +144,7 @@ export class ProbeSession {
   }
 
   /** One GET on one origin, no redirects. Never rejects. */
-  private exchange(url: URL, headers: Record<string, string>, maxBytes: number): Promise<Hop> {
+  private exchange(url: URL, headers: Record<string, string>, maxBytes: number, maxReadMs?: number): Promise<Hop> {
     const where = url.host;
     const { client, viaProxy } = this.clientFor(url);
     // Plain http through a proxy goes in absolute form, as go sends it.
@@ -152,6 +157,9 @@ export class ProbeSession {
       const chunks: Buffer[] = [];
       let received = 0;
       let overflowed = false;
+      let timeCapped = false;
+      let readDue = false;
+      let readTimer: NodeJS.Timeout | undefined;
       let status: number | null = null;
       let respHeaders: Record<string, string | string[] | undefined> = {};
       let written = 0;
@@ -165,6 +173,7 @@ export class ProbeSession {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        clearTimeout(readTimer);
         this.currentAbort = null;
         const end = performance.now();
         resolve({
@@ -172,10 +181,16 @@ export class ProbeSession {
           headers: respHeaders,
           body: Buffer.concat(chunks),
           overflowed,
+          timeCapped,
           ttfbMs: written && firstByte ? firstByte - written : null,
           transferMs: firstByte && status !== null && (!error || error.phase === 'transfer') ? end - firstByte : null,
           error,
         });
+      };
+      const stopRead = (ctrl: Dispatcher.DispatchController): void => {
+        timeCapped = true;
+        ctrl.abort(capReached);
+        finish(null);
       };
       const abortWith = (err: Error): void => {
         if (controller) controller.abort(err);
@@ -207,6 +222,14 @@ export class ProbeSession {
           if (!firstByte) firstByte = performance.now();
           this.setPhase('transfer');
           timer = setTimeout(() => abortWith(probeError('timeout', 'transfer', `${where} did not finish the response body within ${transferLimit} ms.`)), transferLimit);
+          if (maxReadMs !== undefined && statusCode === 200) {
+            // Enough of the body to measure the pipe: stop here, as a capped read does.
+            readTimer = setTimeout(() => {
+              readDue = true;
+              // Not before the first body bytes: an empty read would measure and judge nothing.
+              if (received > 0) stopRead(ctrl);
+            }, maxReadMs);
+          }
         },
         onResponseData: (ctrl, chunk) => {
           if (overflowed) return;
@@ -220,10 +243,11 @@ export class ProbeSession {
           }
           chunks.push(Buffer.from(chunk));
           received += chunk.length;
+          if (readDue) stopRead(ctrl);
         },
         onResponseEnd: () => finish(null),
         onResponseError: (_ctrl, err) => {
-          if (err === capReached || overflowed) finish(null);
+          if (err === capReached || overflowed || timeCapped) finish(null);
           else finish(err instanceof ProbeError ? err.failure : classifyError(err, this.currentPhase, where, this.secrets));
         },
       };
@@ -261,9 +285,9 @@ export class ProbeSession {
       }
       const before = this.connections.length + this.failedConnections.length;
       try {
-        hop = await this.exchange(url, headers, spec.maxBytes);
+        hop = await this.exchange(url, headers, spec.maxBytes, spec.maxReadMs);
       } catch (err) {
-        hop = { status: null, headers: {}, body: Buffer.alloc(0), overflowed: false, ttfbMs: null, transferMs: null, error: classifyError(err, 'connect', url.host, this.secrets) };
+        hop = { status: null, headers: {}, body: Buffer.alloc(0), overflowed: false, timeCapped: false, ttfbMs: null, transferMs: null, error: classifyError(err, 'connect', url.host, this.secrets) };
       }
       credentialsSent = sendCredentials;
       if (reused === null) reused = this.connections.length + this.failedConnections.length === before;
@@ -327,7 +351,7 @@ export class ProbeSession {
       redirects,
       error,
     };
-    return { timing, status: hop.status, headers: hop.headers, body: hop.body, overflowed: hop.overflowed, finalUrl: url.href, crossOriginRedirect, credentialsSent };
+    return { timing, status: hop.status, headers: hop.headers, body: hop.body, overflowed: hop.overflowed, timeCapped: hop.timeCapped, finalUrl: url.href, crossOriginRedirect, credentialsSent };
   }
 
   /** The certificate of the first TLS connection to `origin`'s host, if any. */

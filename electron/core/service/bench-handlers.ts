@@ -1,18 +1,23 @@
 // The benchmark (electron/core/bench): start returns at once; progress goes out as stream events
 // (high-rate), each finished candidate updates its entry's health, and the report with its
 // recommendation lands in the state when the run ends. One run at a time; cancel aborts it.
+// With a project directory, the ranking is for that module's graph (electron/core/bench/project-workload.ts).
+import path from 'node:path';
 import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
 import type { BenchmarkView } from '../../../shared/contract/state.js';
 import type { BenchProgressEvent } from '../../../shared/contract/stream.js';
+import { candidateStatus } from '../../../shared/bench/score.js';
 import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
 import { normalizeProxyUrl, withDefaultScheme } from '../../../shared/go/goproxy.js';
 import { reportedName, runBenchmark, storedCredentials, type BenchEvent } from '../bench/index.js';
 import { readGoConfig } from '../goenv/read-config.js';
+import { projectWorkload, ProjectError } from '../bench/project-workload.js';
 import type { PhaseTimeouts } from '../probe/index.js';
 import type { CommandContext, HandlerGroup, ServiceContext } from './context.js';
 import { historyDirOf } from './history-handlers.js';
+import { probeModuleOfSettings } from './settings-file.js';
 import { commit } from './store.js';
 
 export interface BenchLifecycle {
@@ -51,10 +56,29 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
     const safe = JSON.parse(redactCredentials(JSON.stringify(event))) as BenchProgressEvent;
     if (safe.type === 'candidate-done' && !safe.cancelled && safe.result.summary.kind !== 'sumdb') {
       const s = safe.result.summary;
-      const health = { ok: s.successRate > 0, latencyMs: s.ttfbMs?.median ?? null, checkedAt: ctx.now(), error: s.error?.message ?? null, source: 'benchmark' as const };
+      const status = candidateStatus(s);
+      const health = {
+        ok: status !== 'failing',
+        latencyMs: s.ttfbMs?.median ?? null,
+        checkedAt: ctx.now(),
+        error: status === 'failing' ? (s.error?.message ?? null) : null,
+        source: 'benchmark' as const,
+        missingModule: status === 'missing-module' ? (s.missingModule ?? null) : null,
+      };
       commit(store, { health: { ...store.getState().health, [safe.candidate]: health } });
     }
     ctx.emit({ type: 'bench', event: safe });
+  };
+
+  /** The project's workload (its go.sum graph, sized through the candidates); a bad directory is a bad request. */
+  const projectFor = async (dir: string, candidates: readonly BenchCandidate[]) => {
+    const proxies = candidates.filter((c) => c.kind === 'proxy').map((c) => c.url.replace(/\/+$/, ''));
+    try {
+      return await projectWorkload(path.resolve(ctx.cwd, dir), proxies, { env: ctx.env, timeouts: opts.timeouts });
+    } catch (err) {
+      if (err instanceof ProjectError) throw new ContractError('bad-request', err.message);
+      throw err;
+    }
   };
 
   const handlers: BenchHandlers['handlers'] = {
@@ -65,13 +89,14 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
       const snapshot = await readGoConfig(ctx.env);
       const currentGoproxy = snapshot.effective.GOPROXY.value;
       const candidates = explicit ? dedupeCandidates([...explicit, ...catalogSumdbs()]) : defaultCandidates(currentGoproxy);
+      const project = request.project === null ? null : await projectFor(request.project, candidates);
       const startedAt = ctx.now();
       const names = candidates.map((c) => redactCredentials(reportedName(c)));
       const controller = new AbortController();
       commit(store, { benchmark: { ...benchState(), running: { startedAt, candidates: names }, error: null } });
       const credentials = storedCredentials({ store: ctx.secrets(), indexPath: ctx.credentialIndexPath });
       const done = runBenchmark(candidates, {
-        module: ctx.probeModule,
+        module: probeModuleOfSettings(store.getState().settings, ctx.probeModule),
         samples: request.samples,
         timeouts: opts.timeouts,
         signal: controller.signal,
@@ -79,6 +104,7 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
         credentialsFor: (url) => credentials.credentialsFor(url),
         currentGoproxy,
         currentGosumdb: snapshot.effective.GOSUMDB.value,
+        workload: project?.workload,
         historyDir: historyDirOf(ctx),
         onEvent,
       }).then(
@@ -88,6 +114,7 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
               JSON.stringify({
                 startedAt: report.startedAt,
                 durationMs: report.durationMs,
+                workload: report.workload,
                 results: report.results,
                 recommendation: report.recommendation,
                 cancelled: report.cancelled,

@@ -38,7 +38,7 @@ export interface ServiceContext {
   now: () => number;
   /** How go runs goproxyctl as a GOAUTH helper (see electron/core/use). */
   helperArgv: readonly string[];
-  /** The module health probes ask every proxy for. */
+  /** The probe module when the settings choose none (settings-file.ts probeModuleOfSettings). */
   probeModule: ModuleRef;
   secrets: () => SecretStore;
   /** The keychain's non-secret index (which origins have a credential). */

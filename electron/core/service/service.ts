@@ -7,6 +7,7 @@ import { ContractError, type Envelope } from '../../../shared/contract/envelope.
 import { redactCredentials } from '../../../shared/contract/redact.js';
 import type { AppState } from '../../../shared/contract/state.js';
 import type { AppEvent } from '../../../shared/contract/stream.js';
+import { DEFAULT_PROBE_MODULE } from '../../../shared/bench/probe-module.js';
 import path from 'node:path';
 import { productDirs } from '../apply/index.js';
 import type { ModuleRef, PhaseTimeouts } from '../probe/index.js';
@@ -43,7 +44,7 @@ export interface ServiceOptions {
   cwd?: string;
   /** How go runs goproxyctl as a GOAUTH helper, e.g. [node, bin/goproxyctl.js]; default this process's CLI. */
   helperArgv?: string[];
-  /** The module health probes and benchmarks ask for (default golang.org/x/mod@v0.17.0). */
+  /** The probe module when the settings choose none (default: shared/bench/probe-module.ts's). */
   probeModule?: ModuleRef;
   /** The credential store; default the OS keychain, its index under the product's config dir. */
   secrets?: SecretStore;
@@ -53,7 +54,7 @@ export interface ServiceOptions {
   benchTimeouts?: Partial<PhaseTimeouts>;
 }
 
-export const DEFAULT_PROBE_MODULE: ModuleRef = { path: 'golang.org/x/mod', version: 'v0.17.0' };
+export { DEFAULT_PROBE_MODULE } from '../../../shared/bench/probe-module.js';
 
 export function createService(options: ServiceOptions): Service {
   const store = createAppStore();

@@ -1,11 +1,14 @@
 // The app's settings on disk, under the product's config dir, each write atomic:
-//   settings.json  language, theme, launch at login, whether auto-repair runs;
+//   settings.json  language, theme, launch at login, whether auto-repair runs, and the probe
+//                  module (read by `goproxyctl bench` and `goproxyctl watch` too, so the CLI, the
+//                  dashboard, "Test now" and the watcher all ask proxies for the same module);
 //   watch.json     the repair policy (tolerances, dwell, network rules), the very file
 //                  `goproxyctl watch` reads, so the CLI daemon and the tray agree.
 // An unreadable or invalid file counts as the defaults: settings must never stop the app.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { DEFAULT_PROBE_MODULE, probeModuleOf, type ModuleRef } from '../../../shared/bench/probe-module.js';
 import { settingsSchema } from '../../../shared/contract/request-schemas.js';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/contract/state.js';
 import type { RepairSettings } from '../../../shared/repair/index.js';
@@ -29,13 +32,14 @@ export function mergeSettings(app: Record<string, unknown>, watch: Record<string
     language: app.language ?? d.language,
     theme: app.theme ?? d.theme,
     launchAtLogin: app.launchAtLogin ?? d.launchAtLogin,
+    probeModule: app.probeModule ?? d.probeModule,
     autoRepair: { ...d.autoRepair, ...pick(watch, Object.keys(d.autoRepair)), enabled: app.autoRepair ?? d.autoRepair.enabled },
   };
   const checked = settingsSchema.check(candidate);
   if (checked.ok) return checked.value;
   // Fall back field by field, so one bad rule does not reset the language.
   const whole = (key: keyof AppSettings) => (settingsSchema.check({ ...d, [key]: candidate[key] }).ok ? candidate[key] : d[key]);
-  return { language: whole('language'), theme: whole('theme'), launchAtLogin: whole('launchAtLogin'), autoRepair: whole('autoRepair') } as AppSettings;
+  return { language: whole('language'), theme: whole('theme'), launchAtLogin: whole('launchAtLogin'), autoRepair: whole('autoRepair'), probeModule: whole('probeModule') } as AppSettings;
 }
 
 function pick(from: Record<string, unknown>, keys: string[]): Record<string, unknown> {
@@ -54,9 +58,26 @@ export function repairSettingsOf(settings: AppSettings): RepairSettings {
 
 export async function saveSettings(configDir: string, settings: AppSettings): Promise<void> {
   await mkdir(configDir, { recursive: true });
-  const app = { language: settings.language, theme: settings.theme, launchAtLogin: settings.launchAtLogin, autoRepair: settings.autoRepair.enabled };
+  const app = {
+    language: settings.language,
+    theme: settings.theme,
+    launchAtLogin: settings.launchAtLogin,
+    autoRepair: settings.autoRepair.enabled,
+    // Absent means the built-in default, which may change with a release; only a choice is written.
+    ...(settings.probeModule !== null ? { probeModule: settings.probeModule } : {}),
+  };
   // watch.json may hold fields of the CLI's that the app does not know: keep them.
   const watch = { ...(await readJson(path.join(configDir, WATCH_FILE))), ...repairSettingsOf(settings) };
   await writeFileAtomic(path.join(configDir, WATCH_FILE), JSON.stringify(watch, null, 2) + '\n', { mode: 0o600 });
   await writeFileAtomic(path.join(configDir, SETTINGS_FILE), JSON.stringify(app, null, 2) + '\n', { mode: 0o600 });
+}
+
+/** The probe module the settings choose, over `fallback` (the built-in default unless a caller supplies its own). */
+export function probeModuleOfSettings(settings: Pick<AppSettings, 'probeModule'>, fallback: ModuleRef = DEFAULT_PROBE_MODULE): ModuleRef {
+  return probeModuleOf(settings.probeModule, fallback);
+}
+
+/** The probe module from the settings file under `configDir` (the CLI's `bench` and `watch` read it here). */
+export async function readProbeModule(configDir: string): Promise<ModuleRef> {
+  return probeModuleOfSettings(await loadSettings(configDir));
 }

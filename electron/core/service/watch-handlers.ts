@@ -15,7 +15,7 @@ import { readGoConfig } from '../goenv/read-config.js';
 import { ProfileStore } from '../profiles/index.js';
 import { acquireWatchLock, makeProber, WatchEngine, WatchRunningError, type InstanceLock, type ProbeCandidate, type WatchEvent, type WatchProfileSource } from '../watch/index.js';
 import type { CommandContext, HandlerGroup, ServiceContext } from './context.js';
-import { loadSettings, repairSettingsOf, saveSettings } from './settings-file.js';
+import { loadSettings, probeModuleOfSettings, repairSettingsOf, saveSettings } from './settings-file.js';
 import { commit } from './store.js';
 
 type WatchKeys = 'updateSettings' | 'checkNetworkRule' | 'testNow' | 'repairNow';
@@ -54,7 +54,8 @@ function storeSource(ctx: ServiceContext): WatchProfileSource {
 
 export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHooks, tuning: WatchTuning = {}): WatchHandlers {
   const { store } = ctx;
-  const probe: ProbeCandidate = makeProber({ module: ctx.probeModule, env: ctx.env });
+  // Made per use: the probe module is a setting the user may change at any time.
+  const prober = (): ProbeCandidate => makeProber({ module: probeModuleOfSettings(store.getState().settings, ctx.probeModule), env: ctx.env });
   let embedded: WatchEngine | null = null;
   // One watcher per user, as for `goproxyctl watch`: two would repair over each other.
   let lock: InstanceLock | null = null;
@@ -68,7 +69,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
 
   const onEvent = (raw: WatchEvent): void => {
     const event = JSON.parse(redactCredentials(JSON.stringify(raw))) as WatchEventView;
-    if (event.type === 'probe') recordHealth(event.candidate, { ok: event.ok, latencyMs: event.ok ? event.durationMs : null, checkedAt: Date.parse(event.at), error: event.error, source: 'probe' });
+    if (event.type === 'probe') recordHealth(event.candidate, { ok: event.ok, latencyMs: event.ok ? event.durationMs : null, checkedAt: Date.parse(event.at), error: event.error, source: 'probe', missingModule: event.missingModule ?? null });
     if (event.type === 'repair' || event.type === 'keep') commit(store, { watch: { ...watchState(), lastDecision: event, lastError: null } });
     if (event.type === 'error') commit(store, { watch: { ...watchState(), lastError: event.message } });
     ctx.emit({ type: 'watch', event });
@@ -81,7 +82,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
       dirs: ctx.dirs,
       settings: repairSettingsOf(settings),
       profiles: storeSource(ctx),
-      probe,
+      probe: prober(),
       activeSamples: settings.autoRepair.failureThreshold,
       healthCheckMs: tuning.healthCheckMs,
       watcher: { pollMs: tuning.pollMs ?? 5_000 },
@@ -161,7 +162,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
       }
       await saveSettings(ctx.dirs.config, next);
       commit(store, { settings: next });
-      if (JSON.stringify(previous.autoRepair) !== JSON.stringify(next.autoRepair)) await restart(next);
+      if (JSON.stringify(previous.autoRepair) !== JSON.stringify(next.autoRepair) || previous.probeModule !== next.probeModule) await restart(next);
       return next;
     },
 
@@ -177,13 +178,14 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
       commit(store, { watch: { ...watchState(), running: true } });
       rounds++;
       try {
+        const probe = prober();
         const results = await Promise.all(proxies.map((p) => probe(p, cc.signal)));
         const at = ctx.now();
         const tested: Record<string, EntryHealthView> = {};
         for (const r of results) {
-          const health: EntryHealthView = { ok: r.ok, latencyMs: r.ok ? r.durationMs : null, checkedAt: at, error: r.error, source: 'probe' };
+          const health: EntryHealthView = { ok: r.ok, latencyMs: r.ok ? r.durationMs : null, checkedAt: at, error: r.error, source: 'probe', missingModule: r.missingModule };
           tested[redactCredentials(r.candidate)] = health;
-          ctx.emit({ type: 'watch', event: { type: 'probe', at: new Date(at).toISOString(), candidate: redactCredentials(r.candidate), ok: r.ok, score: r.score, durationMs: r.durationMs, error: r.error } });
+          ctx.emit({ type: 'watch', event: { type: 'probe', at: new Date(at).toISOString(), candidate: redactCredentials(r.candidate), ok: r.ok, score: r.score, durationMs: r.durationMs, error: r.error, missingModule: r.missingModule } });
         }
         commit(store, { health: { ...store.getState().health, ...tested } });
         return tested;

@@ -12,7 +12,7 @@ import { readGoConfig } from '../goenv/read-config.js';
 import { appendEventLog, type WatchEvent } from './events.js';
 import { loadMemory, saveMemory } from './memory-file.js';
 import { NetworkWatcher, SYSTEM_CLOCK, type NetworkWatcherOptions, type WatcherClock } from './network-watcher.js';
-import type { ProbeCandidate } from './probe-candidate.js';
+import type { HealthProbe, ProbeCandidate } from './probe-candidate.js';
 import { SerialQueue } from '../system/serial-queue.js';
 
 /** Profiles as plain data, from wherever they are stored (electron/core/profiles in the product). */
@@ -103,9 +103,23 @@ export class WatchEngine {
   }
 
   private async probeAll(candidates: readonly string[], signal?: AbortSignal): Promise<CandidateHealth[]> {
-    const results = await Promise.all(candidates.map((c) => this.opts.probe(c, signal)));
-    for (const r of results) await this.emit({ type: 'probe', at: this.at(), candidate: r.candidate, ok: r.ok, score: r.score, durationMs: r.durationMs, error: r.error });
+    return this.report(await Promise.all(candidates.map((c) => this.opts.probe(c, signal))));
+  }
+
+  private async report(results: HealthProbe[]): Promise<HealthProbe[]> {
+    for (const r of results) await this.emit({ type: 'probe', at: this.at(), candidate: r.candidate, ok: r.ok, score: r.score, durationMs: r.durationMs, error: r.error, missingModule: r.missingModule });
     return results;
+  }
+
+  /** Probes started now, reported later or cancelled (a rejection surfaces where `results` is awaited). */
+  private probeEarly(candidates: readonly string[], signal?: AbortSignal): { results: Promise<HealthProbe[]>; cancel(): void } {
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(signal?.reason);
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const results = Promise.all(candidates.map((c) => this.opts.probe(c, controller.signal))).finally(() => signal?.removeEventListener('abort', onAbort));
+    results.catch(() => undefined);
+    return { results, cancel: () => controller.abort(new Error('not needed this round')) };
   }
 
   private async runRound(trigger: WatchTrigger): Promise<RepairDecision> {
@@ -119,15 +133,26 @@ export class WatchEngine {
     const health: CandidateHealth[] = [];
     const active = activeCandidate(memory);
     let activeFailed = false;
+    // The alternatives are probed alongside the active entry whenever they are likely to be
+    // needed, so a dead active entry costs one probe deadline, not two in a row; if the active
+    // entry turns out fine and they are not needed after all, they are cancelled and ignored.
+    const alternatives = alternativesToProbe(memory, profiles, this.opts.settings, this.network);
+    const early = active !== null && (needsAlternatives(trigger, false) || trigger === 'failures') ? this.probeEarly(alternatives, signal) : null;
     if (active !== null) {
       const samples = trigger === 'health-check' || trigger === 'failures' ? 1 : Math.max(1, this.opts.activeSamples ?? 1);
-      const results = await this.probeAll(Array.from({ length: samples }, () => active), signal);
+      const results = await this.probeAll(Array.from({ length: samples }, () => active), signal).catch((err: unknown) => {
+        early?.cancel();
+        throw err;
+      });
       activeFailed = results.every((r) => !r.ok);
       memory = { ...memory, activeFailures: nextFailureStreak(memory.activeFailures, results.map((r) => r.ok)) };
       health.push(results.find((r) => r.ok) ?? (results[0] as CandidateHealth));
     }
     if (needsAlternatives(trigger, activeFailed)) {
-      health.push(...(await this.probeAll(alternativesToProbe(memory, profiles, this.opts.settings, this.network), signal)));
+      health.push(...(early ? await this.report(await early.results) : await this.probeAll(alternatives, signal)));
+    } else {
+      early?.cancel();
+      await early?.results.catch(() => undefined);
     }
 
     this.streak = memory.activeFailures;

@@ -1,14 +1,20 @@
 // One health probe of one candidate, through the probe engine and the benchmark's scoring, reduced
 // to what the repair policy reads (ok, score) plus what the event log shows (time, failure kind).
-import { scoreCandidate } from '../../../shared/bench/score.js';
+import { WIDELY_MIRRORED_MODULES } from '../../../shared/bench/probe-module.js';
+import { candidateStatus, scoreCandidate } from '../../../shared/bench/score.js';
 import { summarizeSamples } from '../../../shared/bench/summary.js';
 import type { CandidateHealth } from '../../../shared/repair/chain-order.js';
-import { probeProxy, type ModuleRef, type PhaseTimeouts } from '../probe/index.js';
+import { DEAD_HOST_DEADLINES, probeProxy, type ModuleRef, type PhaseTimeouts } from '../probe/index.js';
 
 export interface HealthProbe extends CandidateHealth {
   durationMs: number;
   /** The failure kind, e.g. 'timeout', 'http'; null when it worked. */
   error: string | null;
+  /**
+   * The probe module when the candidate answered 404/410 for it (and for the widely mirrored
+   * ones): it is reachable, so ok, never a reason to repair away from it as if it were dead.
+   */
+  missingModule: string | null;
 }
 
 export type ProbeCandidate = (candidate: string, signal?: AbortSignal) => Promise<HealthProbe>;
@@ -20,13 +26,29 @@ export interface ProberOptions {
   ca?: string[];
 }
 
-// Shorter than a benchmark's: a dead proxy must be found dead within one probe round.
-export const WATCH_TIMEOUTS: PhaseTimeouts = { dnsMs: 3_000, connectMs: 3_000, tlsMs: 3_000, ttfbMs: 5_000, transferMs: 8_000, overallMs: 15_000 };
+// The benchmark's dead-host deadlines; a shorter transfer and overall limit than a benchmark's,
+// since a health probe only has to tell whether the entry works.
+export const WATCH_TIMEOUTS: PhaseTimeouts = { ...DEAD_HOST_DEADLINES, transferMs: 8_000, overallMs: 15_000 };
 
 export function makeProber(opts: ProberOptions): ProbeCandidate {
   return async (candidate, signal) => {
-    const sample = await probeProxy(candidate, { module: opts.module, timeouts: { ...WATCH_TIMEOUTS, ...opts.timeouts }, env: opts.env, ca: opts.ca, signal });
+    const sample = await probeProxy(candidate, {
+      module: opts.module,
+      fallbackModules: WIDELY_MIRRORED_MODULES,
+      timeouts: { ...WATCH_TIMEOUTS, ...opts.timeouts },
+      env: opts.env,
+      ca: opts.ca,
+      signal,
+    });
     const summary = summarizeSamples(sample.candidate, 'proxy', [sample]);
-    return { candidate: sample.candidate, ok: sample.ok, score: scoreCandidate(summary).score, durationMs: Math.round(sample.durationMs), error: sample.error?.kind ?? null };
+    const status = candidateStatus(summary);
+    return {
+      candidate: sample.candidate,
+      ok: status !== 'failing',
+      score: scoreCandidate(summary).score,
+      durationMs: Math.round(sample.durationMs),
+      error: status === 'failing' ? (sample.error?.kind ?? null) : null,
+      missingModule: status === 'missing-module' ? (summary.missingModule ?? null) : null,
+    };
   };
 }

@@ -34,7 +34,7 @@ after(async () => {
   await home?.close();
 });
 
-const RESULT_KEYS = ['error', 'ok', 'protocol', 'proxy', 'samples', 'score', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'];
+const RESULT_KEYS = ['error', 'estimate', 'estimateMs', 'missingModule', 'ok', 'protocol', 'proxy', 'samples', 'score', 'status', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'];
 
 interface JsonResult {
   proxy: string;
@@ -47,9 +47,13 @@ interface JsonResult {
   protocol: string | null;
   error: { kind: string; status: number | null; message: string } | null;
   score: number;
+  estimateMs: number | null;
+  estimate: string;
+  status: 'working' | 'missing-module' | 'failing';
+  missingModule: string | null;
 }
 
-let jsonRun: { code: number | null; doc: { durationMs: number; results: JsonResult[]; recommendation: { goproxy: string; gosumdb: string | null } }; stderr: string; startedAt: number } | undefined;
+let jsonRun: { code: number | null; doc: { durationMs: number; workload: unknown; results: JsonResult[]; recommendation: { goproxy: string; gosumdb: string | null } }; stderr: string; startedAt: number } | undefined;
 
 async function runJsonOnce() {
   if (jsonRun) return jsonRun;
@@ -63,7 +67,8 @@ async function runJsonOnce() {
 
 test('--json: exactly one object of the contract shape, failures classified, nulls where nothing was measured', async () => {
   const { doc } = await runJsonOnce();
-  assert.deepEqual(Object.keys(doc), ['durationMs', 'results', 'recommendation']);
+  assert.deepEqual(Object.keys(doc), ['durationMs', 'workload', 'results', 'recommendation']);
+  assert.deepEqual(doc.workload, { modules: 100, requests: 300, bytes: 15_000_000, source: 'representative' });
   assert.ok(Number.isInteger(doc.durationMs) && doc.durationMs > 0);
   assert.deepEqual(Object.keys(doc.recommendation), ['goproxy', 'gosumdb']);
   for (const r of doc.results) {
@@ -88,6 +93,10 @@ test('--json: exactly one object of the contract shape, failures classified, nul
   assert.equal(fast.protocol, 'http/1.1');
   assert.equal(fast.error, null);
   assert.ok(fast.score > 0);
+  // The score is a time: the real go's estimated time for the representative graph, in words too.
+  assert.ok(fast.estimateMs !== null && fast.estimateMs > 0);
+  assert.match(fast.estimate, /^≈ [\d.]+ (ms|s|min|h) for a typical graph's 100 modules$/);
+  assert.ok(fast.estimateMs < by.get(url('slow'))!.estimateMs!, 'faster first bytes, shorter time');
 
   const refused = by.get(url('refused'))!;
   assert.deepEqual(
@@ -99,7 +108,13 @@ test('--json: exactly one object of the contract shape, failures classified, nul
   assert.deepEqual([badGateway.error?.kind, badGateway.error?.status], ['http', 502]);
   assert.equal(badGateway.totalMs, null);
   assert.equal(by.get(url('private'))!.error?.kind, 'auth', 'no credential is stored: go would get a 401');
+  // A proxy without the module answers 404: reachable, "does not have" it, never failing.
   assert.equal(by.get(url('empty'))!.error?.kind, 'not-found');
+  assert.equal(by.get(url('empty'))!.status, 'missing-module');
+  assert.equal(by.get(url('empty'))!.missingModule, labModule(lab));
+  assert.equal(refused.status, 'failing');
+  // A refused connection is a hard failure: no second sample waits on it.
+  assert.equal(refused.samples, 1);
   assert.equal(by.get('https://sum.golang.org')!.error?.kind, 'connect');
   // Best first.
   const scores = doc.results.map((r) => r.score);
@@ -112,7 +127,10 @@ test('the recommendation joins the working proxies with "|", leaves dead ones ou
   assert.ok(!doc.recommendation.goproxy.includes(','), doc.recommendation.goproxy);
   // direct: the user's chain has it and its reachability was not checked, so it stays at the end.
   assert.equal(chain.at(-1), 'direct');
-  assert.deepEqual(chain.slice(0, -1).sort(), [url('fast'), url('slow')].sort());
+  assert.deepEqual(chain.slice(0, 2).sort(), [url('fast'), url('slow')].sort());
+  // The proxy that answered 404 for the module is kept after the working ones (go falls through a 404).
+  assert.equal(chain[2], url('empty'));
+  assert.equal(chain.length, 4);
   // go sends lookups to the first proxy answering /sumdb/sum.golang.org/supported (fast); a real
   // lookup and its tile verified there, so the key alone (no URL) is the advice.
   assert.equal(doc.recommendation.gosumdb, lab.checksumDb.verifierKey);
@@ -126,7 +144,8 @@ test('every sample is recorded in the history under XDG_DATA_HOME', async () => 
   assert.equal(fast.times.length, 2, 'two samples, two records');
   assert.ok(fast.median.every((m) => m !== null && m > 0));
   const refused = await store.query({ candidate: url('refused'), from: startedAt - 1000, to: Date.now() + 1000, resolution: 'raw' });
-  assert.deepEqual(refused.failures.reduce((a, b) => a + b, 0), 2);
+  // Refused is a hard failure: the benchmark took one sample of it, not two.
+  assert.deepEqual(refused.failures.reduce((a, b) => a + b, 0), 1);
 });
 
 test('not a terminal: one progress line per finished candidate on stderr, then the table and the command on stdout', async () => {
@@ -136,7 +155,8 @@ test('not a terminal: one progress line per finished candidate on stderr, then t
   assert.equal(progress.length, 4, r.stderr);
   assert.ok(progress.some((l) => l.startsWith(`✔ ${url('fast')}: first byte`)));
   assert.ok(progress.some((l) => l.startsWith(`✖ ${url('refused')}: connect`)));
-  assert.match(r.stdout, /^candidate +first byte +p90 +throughput +success +error +score$/m);
+  assert.match(r.stdout, /^candidate +status +go would take +first byte +p90 +throughput +success +error +score$/m);
+  assert.match(r.stdout, /"go would take": the real go's estimated time to fetch a typical graph's 100 modules \(300 requests, 15\.0 MB; no project given\)/);
   assert.ok(r.stdout.includes(`go env -w GOPROXY=${url('fast')}`) || r.stdout.includes(`go env -w 'GOPROXY=${url('fast')}`), r.stdout);
   assert.ok(r.stdout.includes(`GOSUMDB=${lab.checksumDb.verifierKey}`), r.stdout);
 });
@@ -152,7 +172,7 @@ test('bad input: one sentence and exit 2', async () => {
   const cases: [string[], RegExp][] = [
     [['--proxies', 'ftp://example.com'], /not an http\(s\) URL/],
     [['--proxies', 'https://user:hunter2@exa mple.com'], /a --proxies entry is not a URL/],
-    [['--module', 'golang.org/x/text'], /PATH@VERSION/],
+    [['--module', 'golang.org/x/text'], /give the version too \(path@version/],
     [['--module', 'golang.org/x/text@1.0'], /not a full semantic version/],
     [['--samples', '0'], /--samples takes a whole number between 1 and 20/],
     [['--samples', '2.5'], /--samples/],

@@ -130,7 +130,7 @@ test('on a terminal: live rows rewritten in place, then the table and the recomm
   assert.ok(out.includes(`\x1b[2K… ${url}: sample 1/1, `), 'a running row');
   assert.ok(out.split('\x1b[').some((seq) => /^\d+F/.test(seq)), 'the cursor goes back up to rewrite the rows');
   assert.ok(out.includes(`\x1b[2K✔ ${url}: first byte`), 'the finished row');
-  assert.match(out, /^candidate +first byte/m);
+  assert.match(out, /^candidate +status +go would take +first byte/m);
   assert.ok(out.includes('Apply it with:\n  go env -w '));
 });
 

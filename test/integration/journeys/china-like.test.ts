@@ -170,7 +170,7 @@ test('the dashboard: benchmark, then Apply → the real go downloads and verifie
   try {
     const { api } = s;
     assert.equal((await rejection(api.applyRecommendation({}))).code, 'bad-request', 'nothing to apply before a benchmark');
-    await api.startBenchmark({ proxies: candidates(), samples: 1 });
+    await api.startBenchmark({ proxies: candidates(), samples: 1, project: null });
     const done = await waitForState(api, (st) => st.benchmark.running === null && st.benchmark.last !== null, 120_000);
     const advice = done.benchmark.last!.recommendation;
     assert.ok(!advice.goproxy.includes(lab.proxies.default!.url), advice.goproxy);

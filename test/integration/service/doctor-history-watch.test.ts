@@ -152,9 +152,9 @@ test('benchmark: progress as events, the report and health in the state, results
   try {
     const { api } = s;
     assert.equal((await rejection(api.applyRecommendation({}))).code, 'bad-request', 'nothing to apply before a benchmark');
-    const started = await api.startBenchmark({ proxies: [good, dead], samples: 1 });
+    const started = await api.startBenchmark({ proxies: [good, dead], samples: 1, project: null });
     assert.ok(started.candidates.includes(good) && started.candidates.includes(dead));
-    assert.equal((await rejection(api.startBenchmark({ proxies: [good], samples: 1 }))).code, 'bad-request', 'one run at a time');
+    assert.equal((await rejection(api.startBenchmark({ proxies: [good], samples: 1, project: null }))).code, 'bad-request', 'one run at a time');
     const done = await waitForState(api, (st) => st.benchmark.running === null && st.benchmark.last !== null);
     const report = done.benchmark.last!;
     assert.equal(report.cancelled, false);
@@ -179,13 +179,13 @@ test('benchmark: progress as events, the report and health in the state, results
     assert.equal(afterApply.applies.list[0]?.label, 'use recommended');
 
     lab.proxies.good!.setFaults({ latencyMs: 4_000 });
-    await api.startBenchmark({ proxies: [good], samples: 3 });
+    await api.startBenchmark({ proxies: [good], samples: 3, project: null });
     assert.deepEqual(await api.cancelBenchmark({}), { cancelled: true });
     const cancelled = await api.state();
     assert.equal(cancelled.benchmark.running, null);
     assert.equal(cancelled.benchmark.last?.cancelled, true);
     assert.deepEqual(await api.cancelBenchmark({}), { cancelled: false });
-    assert.equal((await rejection(api.startBenchmark({ proxies: ['ftp://x.example'], samples: 1 }))).code, 'bad-request');
+    assert.equal((await rejection(api.startBenchmark({ proxies: ['ftp://x.example'], samples: 1, project: null }))).code, 'bad-request');
   } finally {
     lab.proxies.good!.setFaults({});
     await s.close();

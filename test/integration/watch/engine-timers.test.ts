@@ -30,7 +30,7 @@ test('health checks and the failure trigger run on the injected clock; a dead ac
   const probe = async (candidate: string): Promise<HealthProbe> => {
     probed.push(candidate);
     const ok = alive.get(candidate) ?? false;
-    return { candidate, ok, score: ok ? 90 : 0, durationMs: 1, error: ok ? null : 'timeout' };
+    return { candidate, ok, score: ok ? 90 : 0, durationMs: 1, error: ok ? null : 'timeout', missingModule: null };
   };
   const events: WatchEvent[] = [];
   const engine = new WatchEngine({

@@ -50,7 +50,7 @@ test('cancelled samples are left out; a failing sample lowers the success rate a
 
 test('the --json row has exactly the contract keys, with nulls when nothing was measured', () => {
   const dead = toJsonResult(aggregateCandidate('http://dead', 'proxy', [sample(1, [], { error: refused, throughput: null }), sample(2, [], { error: refused, throughput: null })]));
-  assert.deepEqual(Object.keys(dead).sort(), ['error', 'ok', 'protocol', 'proxy', 'samples', 'score', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'].sort());
+  assert.deepEqual(Object.keys(dead).sort(), ['error', 'estimate', 'estimateMs', 'missingModule', 'ok', 'protocol', 'proxy', 'samples', 'score', 'status', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'].sort());
   assert.deepEqual(dead, {
     proxy: 'http://dead',
     ok: false,
@@ -62,6 +62,10 @@ test('the --json row has exactly the contract keys, with nulls when nothing was 
     protocol: 'http/1.1',
     error: { kind: 'connect', status: null, message: 'refused' },
     score: 0,
+    estimateMs: null,
+    estimate: 'go would not get modules through it',
+    status: 'failing',
+    missingModule: null,
   });
   const live = toJsonResult(aggregateCandidate('http://live', 'proxy', [sample(1, [1.234567], { durationMs: 10.987 })]));
   assert.equal(live.ok, true);
@@ -70,13 +74,15 @@ test('the --json row has exactly the contract keys, with nulls when nothing was 
   assert.equal(live.error, null);
 });
 
-test('results rank best first, ties by URL; the document has exactly three keys', () => {
+test('results rank best first, ties by URL; the document has exactly four keys', () => {
   const fast = aggregateCandidate('http://b-fast', 'proxy', [sample(1, [5])]);
   const slow = aggregateCandidate('http://a-slow', 'proxy', [sample(1, [500])]);
   const twin = aggregateCandidate('http://a-fast', 'proxy', [sample(1, [5])]);
   assert.deepEqual(rankResults([slow, fast, twin]).map((r) => r.summary.candidate), ['http://a-fast', 'http://b-fast', 'http://a-slow']);
   const doc = toBenchJson(1234.56, [slow, fast], { goproxy: 'http://b-fast|http://a-slow', gosumdb: null });
-  assert.deepEqual(Object.keys(doc), ['durationMs', 'results', 'recommendation']);
+  assert.deepEqual(Object.keys(doc), ['durationMs', 'workload', 'results', 'recommendation']);
+  assert.equal(doc.workload.source, 'representative');
+  assert.match(doc.results[0]!.estimate, /^≈ [\d.]+ (ms|s|min|h) for a typical graph's 100 modules$/);
   assert.equal(doc.durationMs, 1235);
   assert.deepEqual(doc.recommendation, { goproxy: 'http://b-fast|http://a-slow', gosumdb: null });
   assert.equal(doc.results[0]?.proxy, 'http://b-fast');

@@ -155,7 +155,7 @@ test('sumdbCandidates in the context mark database candidates as well as kind', 
 
 test('reasons come in Simplified Chinese on request', () => {
   const r = recommendChain([fast, slow, dead, sumGolangOrg(false), route('https://slow.example', false)], { ...DEFAULTS, lang: 'zh-CN' });
-  assert.ok(r.reasons.some((x) => x.includes('按得分排序的代理')));
+  assert.ok(r.reasons.some((x) => x.includes('按 go 预计耗时排序的代理')));
   assert.ok(r.reasons.some((x) => x.includes('已排除')));
   assert.ok(r.reasons.some((x) => x.includes('真实查询失败')));
   assert.ok(r.reasons.some((x) => x.includes('GONOSUMDB') && x.includes('GOSUMDB=off')));

@@ -1,0 +1,45 @@
+// The .zip is read for a bounded time, not to its end: a thin pipe with a large zip is measured
+// (bytes over the time it took) instead of running into the transfer deadline and counting as a
+// failure. Injected short read time; the assertions are on bytes and verdicts, not on timing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { probeProxy } from '../../../electron/core/probe/index.js';
+import { fixtureGraph, startLab, type FixtureModule, type Lab } from '../../lab/index.js';
+
+let lab: Lab;
+
+/** 300 kB of incompressible-ish text: its zip is about as large. */
+function largeModule(): FixtureModule {
+  let x = 0x2545f491;
+  const chars: string[] = [];
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < 300_000; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    chars.push(alphabet[(x >>> 0) % 64]!);
+  }
+  return { path: 'large.invalid/blob', version: 'v1.0.0', requires: [], files: { 'go.mod': 'module large.invalid/blob\n\ngo 1.19\n', 'blob.txt': chars.join('') } };
+}
+
+before(async () => {
+  lab = await startLab({
+    modules: [...fixtureGraph({ count: 2 }), largeModule()],
+    // 300 kB at 20 kB/s is 15 s: far past the 2 s transfer deadline below.
+    proxies: [{ name: 'thin', faults: { bandwidthBytesPerSec: 20_000 } }],
+  });
+});
+after(() => lab?.close());
+
+test('a thin pipe and a large zip: the read stops after the read time, the sample works and has a throughput', { timeout: 30_000 }, async () => {
+  const timeouts = { dnsMs: 1_000, connectMs: 1_000, tlsMs: 1_000, ttfbMs: 1_000, transferMs: 2_000, overallMs: 10_000 };
+  const s = await probeProxy(lab.proxies.thin!.url, { module: { path: 'large.invalid/blob', version: 'v1.0.0' }, timeouts, zipReadMs: 400, env: {} });
+  assert.equal(s.ok, true, JSON.stringify(s.error));
+  const zip = s.requests.find((r) => r.request === 'zip')!;
+  assert.equal(zip.error, null);
+  assert.ok(zip.bytes > 0 && zip.bytes < 300_000, `${zip.bytes} bytes read`);
+  assert.ok(s.throughputBytesPerSec !== null && s.throughputBytesPerSec > 0);
+  // Without the bounded read the same sample fails on the transfer deadline: the bound is what helps.
+  const unbounded = await probeProxy(lab.proxies.thin!.url, { module: { path: 'large.invalid/blob', version: 'v1.0.0' }, timeouts, zipReadMs: 60_000, env: {} });
+  assert.deepEqual([unbounded.error?.kind, unbounded.error?.phase], ['timeout', 'transfer']);
+});
