@@ -117,7 +117,7 @@ export async function installCliTool(host: CliInstallHost, launcher: string): Pr
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-      throw new CliInstallError(`${target.dir} is not writable for you: run  sudo ln -sf '${launcher.replace(/'/g, `'\\''`)}' ${target.path}  in a terminal to install it there`);
+      throw new CliInstallError(`${target.dir} is not writable for you: run  sudo mkdir -p ${target.dir} && sudo ln -sf '${launcher.replace(/'/g, `'\\''`)}' ${target.path}  in a terminal to install it there`);
     throw err;
   }
 }

@@ -113,6 +113,8 @@ test('everything the app and the CLI load is shipped: the entries, every module 
 });
 
 test('the launcher runs the shipped CLI entry under plain Node with ELECTRON_RUN_AS_NODE', async () => {
+  // The packaged binary honours ELECTRON_RUN_AS_NODE unless the runAsNode fuse is flipped off.
+  assert.notEqual((config as { electronFuses?: { runAsNode?: boolean } }).electronFuses?.runAsNode, false, 'the runAsNode fuse must stay on: the launcher depends on it');
   const launcher = path.join(tmp, 'bin', 'goproxyctl');
   await ensureLauncher({ execPath: process.execPath, script: BUNDLED_CLI_ENTRY }, launcher, 'linux');
   assert.match(await readFile(launcher, 'utf8'), /^ELECTRON_RUN_AS_NODE=1$/m);

@@ -132,6 +132,9 @@ test('GOAUTH runs the launcher: one path without a space, the installed link whe
   assert.deepEqual(helperArgvFor('/Users/a/Library/Application Support/goproxyctl/bin/goproxyctl', null), []);
   const withCredentials: Profile = { ...BUILTIN_PROFILES.find((p) => p.id === 'global')!, credentials: [{ origin: 'https://athens.corp.example' }] };
   assert.equal(profileVars(withCredentials, 'go1.24.0', ['/home/a/.local/share/goproxyctl/bin/goproxyctl']).vars.GOAUTH, 'netrc;command /home/a/.local/share/goproxyctl/bin/goproxyctl auth helper');
+  const none = profileVars(withCredentials, 'go1.24.0', []);
+  assert.equal('GOAUTH' in none.vars, false);
+  assert.match(none.notes[0]!, /^GOAUTH was not set because go has no command to run goproxyctl with here \(the app runs from an AppImage/);
 });
 
 test('how the CLI runs itself again: its launcher, else node and the script, never a bare Electron binary', () => {
