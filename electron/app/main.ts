@@ -39,8 +39,9 @@ function start(): void {
   // The CLI runs on this very binary through the launcher (ELECTRON_RUN_AS_NODE): it is what go
   // runs as the GOAUTH helper and what "Install command-line tool" puts on PATH.
   const cliTool = cliToolSource({ execPath: process.execPath, env: process.env });
-  const launcher = launcherPath(productDirs(process.env), process.platform);
-  const helperArgv = 'runtime' in cliTool ? helperArgvFor(launcher, installedLink({ env: process.env, platform: process.platform, dirs: productDirs(process.env) }, launcher)) : [];
+  const cliHost = { env: process.env, platform: process.platform, dirs: productDirs(process.env) };
+  const launcher = launcherPath(cliHost.dirs, cliHost.platform);
+  const helperArgv = 'runtime' in cliTool ? helperArgvFor(launcher, installedLink(cliHost, launcher)) : [];
   const service = createService({ env: process.env, loginItem, helperArgv, cliTool });
   const senders = createSenderTrust();
   let dashboard: BrowserWindow | null = null;
