@@ -46,7 +46,7 @@ export interface CliToolView {
   /** Where install puts it: the link's path, or on Windows the directory added to the user's Path. */
   target: string;
   installed: boolean;
-  /** Whether the target's directory is on this process's PATH (a new terminal may see a newer one). */
+  /** Whether a new terminal finds it: the link's directory is on PATH (POSIX), or our entry is in the user Path (Windows). */
   onPath: boolean;
   /** Something that is not ours already sits at the target (install refuses to replace it). */
   conflict: string | null;

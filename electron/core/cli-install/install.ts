@@ -88,7 +88,9 @@ export async function cliToolStatus(host: CliInstallHost, launcher: string): Pro
   const onPath = isOnPath(target.dir, envValue(host.env, 'PATH', host.platform), host.platform);
   if (target.kind === 'path-entry') {
     const userPath = await windowsPathEntries(host);
-    return { launcher, target: target.path, installed: isOnPath(target.dir, userPath ?? '', host.platform), onPath, conflict: null };
+    const installed = isOnPath(target.dir, userPath ?? '', host.platform);
+    // New terminals read the user Path from the registry: being in it is being on PATH for them.
+    return { launcher, target: target.path, installed, onPath: installed || onPath, conflict: null };
   }
   const state = await linkState(target.path, launcher);
   return { launcher, target: target.path, installed: state.kind === 'ours', onPath, conflict: state.kind === 'other' ? state.what : null };

@@ -109,7 +109,7 @@ test('Windows: install appends the launcher directory to the user Path once; uni
   await installCliTool(host, launcher);
   assert.equal(reg.path(), `C:\\tools;${dir}`, 'not added twice');
   const status = await cliToolStatus(host, launcher);
-  assert.deepEqual({ installed: status.installed, onPath: status.onPath, target: status.target }, { installed: true, onPath: false, target: dir });
+  assert.deepEqual({ installed: status.installed, onPath: status.onPath, target: status.target }, { installed: true, onPath: true, target: dir });
   assert.equal(await uninstallCliTool(host, launcher), true);
   assert.equal(reg.path(), 'C:\\tools');
   assert.equal(await uninstallCliTool(host, launcher), false);
