@@ -5,7 +5,7 @@ import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import type { CliToolView } from '../../../shared/contract/responses.js';
 import type { CommandRunner } from '../apply/windows-user-env.js';
-import { CliInstallError, cliToolStatus, ensureLauncher, installCliTool, launcherPath, uninstallCliTool, type CliRuntime } from '../cli-install/index.js';
+import { cliToolStatus, ensureLauncher, installCliTool, launcherPath, uninstallCliTool, type CliRuntime } from '../cli-install/index.js';
 import type { CommandContext, HandlerGroup, ServiceContext } from './context.js';
 
 /** How this front end runs the CLI, or why it cannot offer to install it. */
@@ -32,15 +32,12 @@ export function createCliHandlers(ctx: Pick<ServiceContext, 'env' | 'dirs'>, dep
     launcher: runtime === null ? null : launcher,
     launcherProblem,
   });
-  const failed = (err: unknown): never => {
-    throw err instanceof CliInstallError ? new ContractError('failed', err.message) : err;
-  };
   const requireRuntime = (): CliRuntime => {
     if (runtime !== null) return runtime;
     throw new ContractError(
       'failed',
       'unavailable' in deps.source && deps.source.unavailable === 'appimage'
-        ? 'the command-line tool cannot be installed from an AppImage, whose files move on every start: install the .deb package, or run the CLI from a checkout (npx goproxyctl)'
+        ? 'the command-line tool cannot be installed from an AppImage, whose files move on every start: install the .deb package, whose command-line tool runs on the installed app'
         : 'this front end cannot install the command-line tool: use "Install command-line tool" in the desktop app, or `goproxyctl serve`',
     );
   };
@@ -52,11 +49,12 @@ export function createCliHandlers(ctx: Pick<ServiceContext, 'env' | 'dirs'>, dep
         const current = requireRuntime();
         await ensureLauncher(current, launcher, deps.platform);
         launcherProblem = null;
-        await installCliTool(host, launcher).catch(failed);
+        // A CliInstallError's sentence reaches the user as the command's error (service.dispatch).
+        await installCliTool(host, launcher);
         return status();
       },
       async uninstallCliTool() {
-        await uninstallCliTool(host, launcher).catch(failed);
+        await uninstallCliTool(host, launcher);
         return status();
       },
     },

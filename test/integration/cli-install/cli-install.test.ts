@@ -129,6 +129,10 @@ test('through the service: status, install and uninstall; a front end without a 
       assert.ok(installed.ok && (installed.value as CliToolView).installed);
       const removed = await service.dispatch('uninstallCliTool', {});
       assert.ok(removed.ok && !(removed.value as CliToolView).installed);
+      // A goproxyctl of someone else's: the refusal is the command's error, in one sentence.
+      await writeFile(path.join(home, '.local', 'bin', 'goproxyctl'), '#!/bin/sh\n', { mode: 0o755 });
+      const refused = await service.dispatch('installCliTool', {});
+      assert.ok(!refused.ok && refused.error.code === 'failed' && /goproxyctl already exists \(a file that is not a link to GoProxy Control\): remove it first/.test(refused.error.message), JSON.stringify(refused));
     } finally {
       await service.shutdown();
     }
