@@ -1,7 +1,7 @@
 // The dashboard shell: the live state from the replica, navigation between the views (hash
 // routes), language and theme from the settings, and each view fed from the state and the API.
 // No decisions here: they are in shared/ui (routes, appearance, rows, diffs, forms).
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Api } from '../shared/contract/contract.js';
 import type { AppState } from '../shared/contract/state.js';
@@ -15,11 +15,14 @@ import { dashboardTranslator } from './i18n/dashboard.js';
 import { LOCALES, translator, type Locale } from './i18n/messages.js';
 import type { Replica } from './state/replica.js';
 import { BenchmarkView } from './views/BenchmarkView.js';
-import { ChainPage } from './views/ChainPage.js';
-import { HistoryPage } from './views/HistoryPage.js';
 import { OverviewView } from './views/OverviewView.js';
 import { ProfilesView } from './views/ProfilesView.js';
 import { SettingsView } from './views/SettingsView.js';
+
+// React Flow (the chain) and uPlot (the history chart) are most of the bundle's weight: they load
+// with their views, so the first paint of every other view does not wait for them.
+const ChainPage = lazy(() => import('./views/ChainPage.js').then((m) => ({ default: m.ChainPage })));
+const HistoryPage = lazy(() => import('./views/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
 
 export function App({ api, replica, streamStatus, initialLocale }: { api: Api; replica: Replica; streamStatus: StreamStatus | null; initialLocale: Locale }) {
   const app = useStore(replica.store, (s) => s.app);
@@ -72,7 +75,15 @@ export function App({ api, replica, streamStatus, initialLocale }: { api: Api; r
         </p>
       ) : (
         <main id="main" data-testid="dashboard" data-route={route} data-revision={app.revision} tabIndex={-1}>
-          <Page route={route} app={app} api={api} locale={locale} live={live} />
+          <Suspense
+            fallback={
+              <p className="view-state loading" role="status">
+                {t('app.loading')}
+              </p>
+            }
+          >
+            <Page route={route} app={app} api={api} locale={locale} live={live} />
+          </Suspense>
         </main>
       )}
     </div>

@@ -3,11 +3,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, session, shell, Tray } from 'electron';
+import type { Envelope } from '../../shared/contract/envelope.js';
+import type { CliToolView } from '../../shared/contract/responses.js';
 import { createService } from '../core/service/service.js';
-import { findOnPath } from '../core/use/index.js';
+import { productDirs } from '../core/apply/index.js';
+import { helperArgvFor, installedLink, launcherPath } from '../core/cli-install/index.js';
+import { cliToolSource } from './cli-runtime.js';
 import { APP_SCHEME, BENCHMARK_URL, DASHBOARD_URL, registerAppProtocol } from './app-protocol.js';
 import { registerContractIpc } from './ipc.js';
 import { createLoginItem } from './login-item.js';
+import { cliInstallNotice } from './cli-install-notice.js';
 import { appTranslator } from './messages.js';
 import { eventNotification } from './notifications.js';
 import { appPaths, trayIconFile } from './paths.js';
@@ -31,10 +36,13 @@ function start(): void {
   const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
   const paths = appPaths(appRoot, app.isPackaged, process.resourcesPath);
   const loginItem = createLoginItem(app, process.platform, process.env, process.execPath);
-  // go runs the CLI as the GOAUTH helper; Electron's own binary would start the app, not node,
-  // so it takes the node on PATH (none: the profile switch notes that GOAUTH was not set).
-  const node = findOnPath('node', process.env);
-  const service = createService({ env: process.env, loginItem, helperArgv: node ? [node, path.join(appRoot, 'bin', 'goproxyctl.js')] : [] });
+  // The CLI runs on this very binary through the launcher (ELECTRON_RUN_AS_NODE): it is what go
+  // runs as the GOAUTH helper and what "Install command-line tool" puts on PATH.
+  const cliTool = cliToolSource({ execPath: process.execPath, env: process.env });
+  const cliHost = { env: process.env, platform: process.platform, dirs: productDirs(process.env) };
+  const launcher = launcherPath(cliHost.dirs, cliHost.platform);
+  const helperArgv = 'runtime' in cliTool ? helperArgvFor(launcher, installedLink(cliHost, launcher)) : [];
+  const service = createService({ env: process.env, loginItem, helperArgv, cliTool });
   const senders = createSenderTrust();
   let dashboard: BrowserWindow | null = null;
   let benchmark: BrowserWindow | null = null;
@@ -101,6 +109,11 @@ function start(): void {
         return void service.dispatch('updateSettings', { settings: { ...settings, autoRepair: { ...settings.autoRepair, enabled: !settings.autoRepair.enabled } } });
       case 'toggle-launch-at-login':
         return void service.dispatch('updateSettings', { settings: { ...settings, launchAtLogin: !settings.launchAtLogin } });
+      case 'install-cli':
+        return void service.dispatch('installCliTool', {}).then((outcome) => {
+          if (!Notification.isSupported()) return;
+          new Notification(cliInstallNotice(outcome as Envelope<CliToolView>, path.dirname, t())).show();
+        });
       case 'quit':
         return app.quit();
     }

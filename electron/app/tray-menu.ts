@@ -14,6 +14,7 @@ export type TrayAction =
   | 'repair-now'
   | 'toggle-auto-repair'
   | 'toggle-launch-at-login'
+  | 'install-cli'
   | 'quit'
   | `switch-profile:${string}`;
 
@@ -83,6 +84,7 @@ export function buildTrayMenu(input: TrayMenuInput, t: AppTranslate): TrayMenuIt
     button('open-dashboard', t('openDashboard'), 'open-dashboard'),
     { type: 'separator' },
     { type: 'checkbox', id: 'launch-at-login', label: t('launchAtLogin'), checked: state.settings.launchAtLogin, action: 'toggle-launch-at-login' },
+    button('install-cli', t('installCli'), 'install-cli'),
     { type: 'separator' },
     button('quit', t('quit'), 'quit'),
   );

@@ -9,6 +9,7 @@ import { parseRepairFields, repairFields, ruleFromFields, type RepairField, type
 import { useCommand } from '../components/useCommand.js';
 import { dashboardTranslator, type DashboardMessageKey, type DashboardTranslate } from '../i18n/dashboard.js';
 import type { Locale } from '../i18n/messages.js';
+import { CliToolPanel } from './CliToolPanel.js';
 import './dashboard.css';
 
 const REPAIR_LABELS: Record<RepairField, DashboardMessageKey> = {
@@ -105,6 +106,7 @@ export function SettingsView({ app, api, locale }: { app: AppState; api: Api; lo
         {save.error !== null && <p className="error" role="alert">{d('common.failed', { error: save.error })}</p>}
         {save.result !== null && !save.busy && <p className="ok" role="status" data-testid="settings-saved">{d('settings.saved')}</p>}
       </form>
+      <CliToolPanel api={api} locale={locale} />
     </section>
   );
 }

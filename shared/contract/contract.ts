@@ -13,7 +13,7 @@ import { checkModulePath } from '../go/escape.js';
 import { isCanonicalSemver } from '../go/semver.js';
 import type { Envelope } from './envelope.js';
 import { networkRuleSchema, profileId, profileSchema, settingsSchema } from './request-schemas.js';
-import { HISTORY_RESOLUTIONS, type BenchmarkStartedView, type CredentialsView, type HistorySeriesView, type UndoView } from './responses.js';
+import { HISTORY_RESOLUTIONS, type BenchmarkStartedView, type CliToolView, type CredentialsView, type HistorySeriesView, type UndoView } from './responses.js';
 import { array, boolean, integer, nullable, number, object, oneOf, phantom, refine, string, type CheckResult, type Phantom, type Schema } from './schema.js';
 import type {
   AppSettings,
@@ -168,6 +168,11 @@ export const CONTRACT = {
     phantom<BenchmarkStartedView>(),
   ),
   cancelBenchmark: command('Cancel the running benchmark', object({}), phantom<{ cancelled: boolean }>()),
+
+  // The command-line tool on PATH (electron/core/cli-install), as VS Code installs `code`.
+  cliToolStatus: command('Whether the command-line tool is installed on PATH, and where it would go', object({}), phantom<CliToolView>()),
+  installCliTool: command("Put `goproxyctl` on PATH: a link to the launcher that runs the CLI with the app's own binary", object({}), phantom<CliToolView>()),
+  uninstallCliTool: command('Remove what "Install command-line tool" put on PATH, and nothing else', object({}), phantom<CliToolView>()),
 } as const satisfies Record<string, ContractSpec>;
 
 export type Contract = typeof CONTRACT;

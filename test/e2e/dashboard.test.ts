@@ -305,6 +305,23 @@ test('settings: a bad network rule is refused with the reason; the language swit
   assert.deepEqual(problems, [], 'no console errors (a CSP violation would show here)');
 });
 
+test('settings: Install command-line tool links goproxyctl into ~/.local/bin, it runs from there, and Uninstall removes it', { timeout: 60_000 }, async () => {
+  await page.getByTestId('nav-settings').click();
+  const status = page.getByTestId('cli-status');
+  const link = path.join(home, '.local', 'bin', 'goproxyctl');
+  await page.waitForFunction(`document.querySelector('[data-testid="cli-status"]')?.textContent.includes(${JSON.stringify(link)})`, undefined, T);
+  await page.getByTestId('cli-install').click();
+  await page.getByTestId('cli-uninstall').waitFor(T);
+  assert.ok((await status.innerText()).includes(link), 'the status names where it was installed');
+  // The launcher runs `serve`'s own node and CLI, as a shell would find it by name.
+  const version = await runCommand(link, ['--version'], { env, cwd: home, timeoutMs: 60_000 });
+  assert.equal(version.stdout.trim(), (JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version);
+  await page.getByTestId('cli-uninstall').click();
+  await page.getByTestId('cli-uninstall').waitFor({ state: 'detached', ...T });
+  await assert.rejects(readFile(link), { code: 'ENOENT' });
+  assert.deepEqual(problems, [], 'no console errors');
+});
+
 test('a page opened without the token shows how to get it, and the API refuses it', async () => {
   const fresh = await browser.newPage();
   try {

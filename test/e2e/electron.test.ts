@@ -2,9 +2,12 @@
 // binary. Here (no binary can be downloaded) it skips and says why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { _electron } from 'playwright-core';
+import { BUNDLED_CLI_ENTRY, ensureLauncher, launcherFileName } from '../../electron/core/cli-install/index.js';
 import { BRIDGE_GLOBAL, CONTRACT_KEYS } from '../../shared/contract/contract.js';
 import { repoRoot } from '../support/paths.js';
 import { makeTempHome } from '../support/temp-home.js';
@@ -45,4 +48,20 @@ test('Electron: the dashboard window opens sandboxed and renders the live state'
   } finally {
     await app.close();
   }
+});
+
+test("Electron: the launcher runs the CLI on Electron's own binary (ELECTRON_RUN_AS_NODE), no separate Node", async (t) => {
+  if ('missing' in found) {
+    const reason = `skipped: no Electron binary (${found.missing}); run on a machine where \`npm ci\` downloaded it`;
+    console.log(reason);
+    t.skip(reason);
+    return;
+  }
+  const home = await makeTempHome('goproxyctl-electron-cli-');
+  t.after(() => home.cleanup());
+  const launcher = path.join(home.home, 'bin', launcherFileName(process.platform));
+  await ensureLauncher({ execPath: found.path, script: BUNDLED_CLI_ENTRY }, launcher, process.platform);
+  // Node runs a .cmd only through the shell.
+  const { stdout } = await promisify(execFile)(launcher, ['--version'], { env: home.env, shell: process.platform === 'win32' });
+  assert.equal(stdout.trim(), (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version);
 });

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHeadlessServer } from '../../core/headless/server.js';
+import { BUNDLED_CLI_ENTRY } from '../../core/cli-install/index.js';
 import { createService } from '../../core/service/service.js';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../command.js';
 
@@ -32,7 +33,8 @@ Options:
     if (args.values.open && args.values['no-open']) throw new UsageError('give either --open or --no-open, not both');
     const open = args.values.open === true || (args.values['no-open'] !== true && io.isTTY && hasDesktop(io.env));
     const staticRoot = builtUi(io);
-    const service = createService({ env: io.env });
+    // "Install command-line tool" in the dashboard links a launcher that runs this same node and CLI.
+    const service = createService({ env: io.env, cliTool: { runtime: { execPath: process.execPath, script: BUNDLED_CLI_ENTRY } } });
     const server = await startHeadlessServer({ service, staticRoot, port });
     if (args.values.json) io.stdout.write(JSON.stringify({ url: server.url, origin: server.origin, port: server.port }) + '\n');
     else io.stdout.write(`goproxyctl: dashboard at ${server.url} (Ctrl+C to stop)\n`);

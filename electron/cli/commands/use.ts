@@ -1,5 +1,6 @@
 // `goproxyctl use <profile-id>`: switch go (the go env file) and new terminals (a managed block in
 // each rc file) to a profile, as one undoable apply, then check with the real go that it took.
+import { selfCommand } from '../../core/cli-install/index.js';
 import { SHELLS, type ShellName } from '../../core/apply/index.js';
 import { commitUse, planUse, UseInputError, type UsePlan, type UseResult } from '../../core/use/index.js';
 import { explainGoVars } from '../../../shared/profile/explain-vars.js';
@@ -79,9 +80,9 @@ function parseShells(raw: unknown): ShellName[] | undefined {
   return [...new Set(names)] as ShellName[];
 }
 
-/** How go should run this CLI as a GOAUTH helper: this node and this script. */
+/** How go should run this CLI as a GOAUTH helper: the launcher that started it, else this node and this script. */
 function helperArgv(): string[] {
-  return process.argv[1] ? [process.execPath, process.argv[1]] : [];
+  return selfCommand(process.env, process);
 }
 
 function describePlan(use: UsePlan) {

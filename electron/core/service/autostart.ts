@@ -56,9 +56,10 @@ export async function isAutostartEnabled(env: NodeJS.ProcessEnv): Promise<boolea
  * Launch at login for headless mode (`goproxyctl serve`): an XDG autostart entry on Linux that
  * runs the same CLI's `serve --no-open`; elsewhere (or without a known CLI) none, and the
  * setting says so instead of pretending. The Electron app passes its own (login-item.ts).
+ * `command` is how to run this CLI again (cli-install/self-command.ts): the launcher when the
+ * CLI runs on the app's binary, which would otherwise start the tray app instead of `serve`.
  */
-export function headlessLoginItem(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, cli: readonly string[] | undefined): { isEnabled(): Promise<boolean>; setEnabled(enabled: boolean): Promise<void> } | null {
-  const command = cli ?? (process.argv[1] ? [process.execPath, process.argv[1]] : []);
+export function headlessLoginItem(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, command: readonly string[]): { isEnabled(): Promise<boolean>; setEnabled(enabled: boolean): Promise<void> } | null {
   if (platform !== 'linux' || command.length === 0) return null;
   return {
     isEnabled: () => isAutostartEnabled(env),

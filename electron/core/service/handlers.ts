@@ -13,6 +13,7 @@ import { goproxyOf, toGoConfigView } from './config-view.js';
 import { toExplainView } from './explain-view.js';
 import { createApplyHandlers } from './apply-handlers.js';
 import { createBenchHandlers } from './bench-handlers.js';
+import { createCliHandlers, type CliToolDeps } from './cli-handlers.js';
 import type { CommandContext, ServiceContext } from './context.js';
 import { createCredentialHandlers } from './credential-handlers.js';
 import { createDoctorHandlers } from './doctor-handlers.js';
@@ -27,6 +28,7 @@ export interface HandlerDeps extends ServiceContext {
   explainTimeoutMs: number;
   watch?: WatchTuning;
   benchTimeouts?: Partial<PhaseTimeouts>;
+  cliTool: CliToolDeps;
 }
 
 /** The effects the service drives itself (start-up, wake-ups, shutdown), beside the handlers. */
@@ -74,6 +76,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
   const applies = createApplyHandlers(deps, hooks);
   const watch = createWatchHandlers(deps, hooks, deps.watch);
   const bench = createBenchHandlers(deps, { timeouts: deps.benchTimeouts });
+  const cliTool = createCliHandlers(deps, deps.cliTool);
 
   const lifecycle: Lifecycle = {
     async start() {
@@ -82,6 +85,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
         profiles.refreshProfiles({}, {}).catch(() => undefined),
         applies.lifecycle.reloadApplies().catch(() => undefined),
         watch.lifecycle.start().catch((err: unknown) => commit(store, { watch: { ...store.getState().watch, lastError: redactCredentials((err as Error).message) } })),
+        cliTool.lifecycle.start(),
       ]);
     },
     wake: () => watch.lifecycle.wake(),
@@ -99,6 +103,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
     ...watch.handlers,
     ...createCredentialHandlers(deps),
     ...bench.handlers,
+    ...cliTool.handlers,
 
     async refreshConfig(_request, ctx) {
       return (await readConfigIntoState(ctx.signal)).view;

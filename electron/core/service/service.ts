@@ -12,7 +12,10 @@ import path from 'node:path';
 import { productDirs } from '../apply/index.js';
 import type { ModuleRef, PhaseTimeouts } from '../probe/index.js';
 import { createKeychainSecretStore, type SecretStore } from '../secrets/index.js';
+import { selfCommand } from '../cli-install/index.js';
+import { execFileRunner } from '../use/windows-runner.js';
 import { headlessLoginItem } from './autostart.js';
+import type { CliToolSource } from './cli-handlers.js';
 import type { LoginItemControl } from './context.js';
 import { createHandlers, type CommandContext } from './handlers.js';
 import type { WatchTuning } from './watch-handlers.js';
@@ -42,8 +45,10 @@ export interface ServiceOptions {
   now?: () => number;
   /** Where relative paths (profile subscriptions) resolve; default process.cwd(). */
   cwd?: string;
-  /** How go runs goproxyctl as a GOAUTH helper, e.g. [node, bin/goproxyctl.js]; default this process's CLI. */
+  /** How go runs goproxyctl as a GOAUTH helper, e.g. [the app's launcher]; default this process's CLI (selfCommand). */
   helperArgv?: string[];
+  /** How "Install command-line tool" runs the CLI (the app's binary, or node for `serve`); default unavailable. */
+  cliTool?: CliToolSource;
   /** The probe module when the settings choose none (default: shared/bench/probe-module.ts's). */
   probeModule?: ModuleRef;
   /** The credential store; default the OS keychain, its index under the product's config dir. */
@@ -63,6 +68,7 @@ export function createService(options: ServiceOptions): Service {
   const dirs = productDirs(env);
   const credentialIndexPath = path.join(dirs.config, 'credentials.json');
   let secrets = options.secrets ?? null;
+  const helperArgv = options.helperArgv ?? selfCommand(env, process);
   const { handlers, lifecycle } = createHandlers({
     store,
     emit: (event) => hub.emit(event),
@@ -70,15 +76,16 @@ export function createService(options: ServiceOptions): Service {
     cwd: options.cwd ?? process.cwd(),
     dirs,
     now: options.now ?? Date.now,
-    helperArgv: options.helperArgv ?? (process.argv[1] ? [process.execPath, process.argv[1]] : []),
+    helperArgv,
     probeModule: options.probeModule ?? DEFAULT_PROBE_MODULE,
     // Created on first use: the keychain's native module loads only when credentials are asked for.
     secrets: () => (secrets ??= createKeychainSecretStore({ indexPath: credentialIndexPath })),
     credentialIndexPath,
-    loginItem: options.loginItem === undefined ? headlessLoginItem(env, process.platform, options.helperArgv) : options.loginItem,
+    loginItem: options.loginItem === undefined ? headlessLoginItem(env, process.platform, helperArgv) : options.loginItem,
     explainTimeoutMs: options.explainTimeoutMs ?? 10_000,
     watch: options.watch,
     benchTimeouts: options.benchTimeouts,
+    cliTool: { source: options.cliTool ?? { unavailable: 'no-runtime' }, platform: process.platform, runner: execFileRunner },
   });
   const ready = lifecycle.start();
   let stopping: Promise<void> | null = null;

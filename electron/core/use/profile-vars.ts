@@ -23,7 +23,9 @@ export function profileVars(profile: Profile, goVersion: string | null, helperAr
   const notes: string[] = [];
   if (profile.credentials.length > 0) {
     if (goVersion !== null && goAtLeast(goVersion, 1, 24)) {
-      if (helperArgv.length === 0 || helperArgv.some((part) => part === '' || /\s/.test(part))) {
+      if (helperArgv.length === 0) {
+        notes.push('GOAUTH was not set because go has no command to run goproxyctl with here (the app runs from an AppImage, whose files move on every start): install the .deb package, whose command-line tool go can run');
+      } else if (helperArgv.some((part) => part === '' || /\s/.test(part))) {
         notes.push(`GOAUTH was not set because the path of goproxyctl contains a space ("${helperArgv.join(' ')}"), which go cannot run; install goproxyctl in a path without spaces`);
       } else {
         // netrc first keeps go's default behaviour for other hosts; the helper adds the keychain's credentials.

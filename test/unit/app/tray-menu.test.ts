@@ -74,6 +74,7 @@ test('menu: profiles as radio items, the chain with latencies, the real actions,
     'Open dashboard…',
     '---',
     'Launch at login',
+    'Install command-line tool',
     '---',
     'Quit GoProxy Control',
   ]);
@@ -92,7 +93,7 @@ test('menu: profiles as radio items, the chain with latencies, the real actions,
     ['toggle-launch-at-login', false],
   ]);
   const actions = items.flatMap((i) => (i.type !== 'separator' && i.type !== 'radio' && i.action ? [i.action] : []));
-  assert.deepEqual(actions, ['test-now', 'repair-now', 'toggle-auto-repair', 'open-benchmark', 'refresh-config', 'open-dashboard', 'toggle-launch-at-login', 'quit']);
+  assert.deepEqual(actions, ['test-now', 'repair-now', 'toggle-auto-repair', 'open-benchmark', 'refresh-config', 'open-dashboard', 'toggle-launch-at-login', 'install-cli', 'quit']);
   for (const i of items) if (i.type === 'normal' && i.action === null) assert.equal(i.enabled, false, `${i.label} is information, not a button`);
 });
 
@@ -145,6 +146,7 @@ test('adapter: the template clicks run the item actions, and every update sets i
     'refresh-config',
     'open-dashboard',
     'toggle-launch-at-login',
+    'install-cli',
     'quit',
   ]);
   assert.ok(template.filter((i) => i.type === 'radio').length === BUILTIN_PROFILES.length);
@@ -159,5 +161,5 @@ test('adapter: the template clicks run the item actions, and every update sets i
   const deps = { tray, buildMenu: (tpl: MenuItemConstructorOptions[]) => tpl as unknown as Menu, icon: fakeImage, t, onAction: () => {} };
   updateTray(deps, stateWith({ config: { loading: true } }), now);
   updateTray(deps, stateWith({ config: { view: configView({ chain: [], chainError: 'x' }) } }), now);
-  assert.deepEqual(calls, ['image:probing', 'tooltip:GoProxy Control: checking…', 'menu:20', 'image:failing', 'tooltip:GoProxy Control: failing', 'menu:19']);
+  assert.deepEqual(calls, ['image:probing', 'tooltip:GoProxy Control: checking…', 'menu:21', 'image:failing', 'tooltip:GoProxy Control: failing', 'menu:20']);
 });
