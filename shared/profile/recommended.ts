@@ -6,8 +6,11 @@ import { structuredCloneProfile, type Profile, type ProxyEntry } from './index.j
 
 export const RECOMMENDED_PROFILE_ID = 'recommended';
 
-/** The base profile (the active one, so private settings survive) with the recommended chain. */
-export function recommendedProfile(base: Profile, rec: Recommendation): Profile {
+/**
+ * The base profile (the active one, so private settings survive) with the recommended chain, under
+ * `id` (default "recommended": the dashboard's Apply; `bench --save-profile <id>` names its own).
+ */
+export function recommendedProfile(base: Profile, rec: Recommendation, id: string = RECOMMENDED_PROFILE_ID, name = 'Recommended by the benchmark'): Profile {
   const parsed = parseGoproxy(rec.goproxy);
   if (!parsed.ok) throw new Error(`the recommended GOPROXY is not valid (${parsed.error})`);
   const entries = parsed.value.entries;
@@ -18,8 +21,8 @@ export function recommendedProfile(base: Profile, rec: Recommendation): Profile 
   const copy = structuredCloneProfile(base);
   return {
     ...copy,
-    id: RECOMMENDED_PROFILE_ID,
-    name: 'Recommended by the benchmark',
+    id,
+    name,
     description: rec.reasons.join(' '),
     goproxy,
     gosumdb: rec.gosumdb ?? copy.gosumdb,

@@ -13,12 +13,16 @@ import { DEFAULT_TIMEOUTS, type PhaseTimeouts } from '../../core/probe/index.js'
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
 import { applyBenchEvent, finishedLine, liveLine, recommendationLines, resultTable, type LiveRow } from '../format/bench-table.js';
 import { probeModuleFor } from '../probe-module-flag.js';
+import type { Recommendation } from '../../../shared/bench/recommend.js';
+import { profileIdProblem } from '../../../shared/profile/validate.js';
+import { ProfileError, ProfileStore } from '../../core/profiles/index.js';
+import { saveRecommendation } from '../../core/profiles/save-recommendation.js';
 
 export const command: CliCommand = {
   name: 'bench',
   summary: 'Benchmark Go module proxies with the real protocol and recommend a GOPROXY chain',
   usage: `Usage: goproxyctl bench [--proxies URL,URL,...] [--module PATH@VERSION] [--samples N]
-                        [--project DIR] [--timeout MS] [--concurrency N] [--json]
+                        [--project DIR] [--save-profile ID] [--timeout MS] [--concurrency N] [--json]
 
 Asks every candidate for a module exactly as go does (@v/list, @latest, .info, .mod, a capped
 .zip read, the checksum-database check), times each phase, repeats the samples, then scores the
@@ -37,6 +41,8 @@ Options:
                        a proxy that answers 404/410 for it is reachable, "does not have" it
   --samples N          samples per candidate, 1-20 (default 3)
   --project DIR        rank for this Go module's graph (the directory with go.mod)
+  --save-profile ID    save the advice as your profile ID (based on the active profile, so its
+                       private settings stay), to apply with \`goproxyctl use ID\`
   --timeout MS         the longest one sample may take, 100-600000 (default ${DEFAULT_TIMEOUTS.overallMs})
   --concurrency N      candidates probed at once, 1-64 (default 8)
   --json               one JSON object: durationMs, results, recommendation
@@ -49,10 +55,12 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
     timeout: { type: 'string' },
     concurrency: { type: 'string' },
     project: { type: 'string' },
+    'save-profile': { type: 'string' },
   },
   async run(args, io) {
     const json = args.values.json === true;
     const explicit = args.values.proxies === undefined ? null : parseProxies(String(args.values.proxies));
+    const saveAs = args.values['save-profile'] === undefined ? null : profileIdFor(String(args.values['save-profile']));
     const module = await probeModuleFor(args.values.module, io.env);
     const samples = parseWhole('--samples', args.values.samples, 3, 1, 20);
     const concurrency = parseWhole('--concurrency', args.values.concurrency, 8, 1, 64);
@@ -85,11 +93,13 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
       return 130;
     }
     if (project && !json) io.stderr.write(`goproxyctl bench: ${projectLine(project)}\n`);
+    const saved = saveAs !== null && report.anyWorking ? await saveAdvice(io, report.recommendation, saveAs) : null;
+    if (saveAs !== null && saved === null) io.stderr.write(`goproxyctl bench: no candidate works, so the advice was not saved as "${saveAs}".\n`);
     if (json) {
-      writeJson(io, toBenchJson(report.durationMs, report.results, report.recommendation, report.workload));
+      writeJson(io, { ...toBenchJson(report.durationMs, report.results, report.recommendation, report.workload), savedProfile: saved });
     } else {
       const lines = ['', ...resultTable(report.results, { color: io.isTTY, workload: report.workload }), ''];
-      lines.push(...recommendationLines(report.recommendation));
+      lines.push(...recommendationLines(report.recommendation, saved));
       lines.push('', `${report.results.length} candidates in ${(report.durationMs / 1000).toFixed(1)} s, ${samples} sample${samples === 1 ? '' : 's'} each.`);
       io.stdout.write(terminalSafeText(lines.join('\n')) + '\n');
     }
@@ -203,4 +213,22 @@ function timeoutsFor(overallMs: number): PhaseTimeouts {
     transferMs: cap(DEFAULT_TIMEOUTS.transferMs),
     overallMs,
   };
+}
+
+function profileIdFor(id: string): string {
+  const problem = profileIdProblem(id);
+  if (problem !== null) throw new UsageError(`--save-profile: ${problem}`);
+  return id;
+}
+
+/** The advice saved as the user's profile `id`: the same use case as the dashboard's Apply. */
+async function saveAdvice(io: CliIo, recommendation: Recommendation, id: string): Promise<string> {
+  const store = new ProfileStore({ env: io.env, cwd: io.cwd });
+  try {
+    await saveRecommendation(store, recommendation, id);
+  } catch (err) {
+    if (err instanceof ProfileError) throw new UsageError(`cannot save the advice as "${id}": ${err.message}`);
+    throw err;
+  }
+  return id;
 }

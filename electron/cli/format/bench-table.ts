@@ -133,12 +133,13 @@ export function applyCommand(rec: Pick<Recommendation, 'goproxy' | 'gosumdb'>): 
 }
 
 /** The recommendation in words, and how to apply it: `go env -w`, or a profile with `goproxyctl use`. */
-export function recommendationLines(rec: Recommendation): string[] {
+export function recommendationLines(rec: Recommendation, savedAs: string | null = null): string[] {
   const lines = ['Recommendation:', `  GOPROXY=${rec.goproxy}`];
   lines.push(rec.gosumdb === null ? '  GOSUMDB unchanged' : `  GOSUMDB=${rec.gosumdb}`);
   for (const reason of rec.reasons) lines.push(`  - ${reason}`);
   lines.push('', 'Apply it with:', `  ${applyCommand(rec)}`);
   // `goproxyctl use` applies a saved profile, which also fixes shell files that shadow go env.
-  lines.push('  or save it as a profile and run: goproxyctl use <profile-id>');
+  if (savedAs !== null) lines.push(`  or, for go and your shells at once (undoably): goproxyctl use ${savedAs}`);
+  else lines.push('  or save it as a profile with --save-profile <id>, then run: goproxyctl use <id>');
   return lines;
 }

@@ -6,13 +6,13 @@ import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
 import type { ProfileView, SubscriptionView, SwitchView } from '../../../shared/contract/state.js';
-import { builtinProfile } from '../../../shared/profile/index.js';
 import type { Subscription } from '../../../shared/profile/subscription.js';
 import { ProfileError, ProfileStore } from '../profiles/index.js';
 import { commitUse, planUse, UseInputError } from '../use/index.js';
 import type { CommandContext, ServiceContext } from './context.js';
 import { toProfileView } from './profile-view.js';
-import { RECOMMENDED_PROFILE_ID, recommendedProfile } from '../../../shared/profile/recommended.js';
+import { RECOMMENDED_PROFILE_ID } from '../../../shared/profile/recommended.js';
+import { saveRecommendation } from '../profiles/save-recommendation.js';
 import { SerialQueue } from '../system/serial-queue.js';
 import { commit } from './store.js';
 
@@ -133,16 +133,7 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
     async applyRecommendation() {
       const report = store.getState().benchmark.last;
       if (!report || report.cancelled) throw new ContractError('bad-request', 'there is no finished benchmark to apply; run one first');
-      const recommendation = report.recommendation;
-      // The active profile is the base, so its private patterns and credentials survive.
-      const profileStore = profiles();
-      const activeId = await profileStore.active();
-      const base = activeId !== null && activeId !== RECOMMENDED_PROFILE_ID ? await profileStore.get(activeId).catch(() => null) : null;
-      const profile = await guarded(async () => recommendedProfile(base ?? (await profileStore.get(RECOMMENDED_PROFILE_ID).catch(() => null)) ?? builtinProfile('global')!, recommendation));
-      await guarded(async () => {
-        const exists = (await profileStore.list()).some((p) => p.profile.id === RECOMMENDED_PROFILE_ID);
-        await (exists ? profileStore.update(profile) : profileStore.create(profile));
-      });
+      await guarded(() => saveRecommendation(profiles(), report.recommendation, RECOMMENDED_PROFILE_ID));
       return switchTo(RECOMMENDED_PROFILE_ID);
     },
 

@@ -3,7 +3,8 @@
 // makes on the way is followed mechanically and judged by the real go 1.19 and 1.23, each with a
 // fresh module cache and no go.sum (so every module is verified against the checksum database):
 //   1. explain says "hang", and go does not finish within a bounded wait;
-//   2. bench's advice, applied exactly as printed (the "Apply it with:" command, run by bash);
+//   2. bench's advice, applied exactly as printed (the "Apply it with:" command, run by bash), and
+//      saved with --save-profile then applied with the printed `goproxyctl use <id>`;
 //   3. the same advice applied through the dashboard (the service's applyRecommendation, over the
 //      headless server as the renderer calls it);
 // after 2 and 3, go downloads a small graph, and the checksum lookups went where the advice said.
@@ -152,6 +153,29 @@ test('bench → "Apply it with:" run as printed → the real go downloads and ve
   }
   const lookups = lookupsBy();
   assert.ok(Object.keys(lookups).length > 0 && !('default' in lookups) && !('mirror-flaky' in lookups), `checksums were verified through a working route: ${JSON.stringify(lookups)}`);
+});
+
+test('bench --save-profile → the printed `goproxyctl use <id>` → a new bash and the real go get the advice', async (t) => {
+  const { home, env } = await blogHome('use');
+  const bench = await runCommand(process.execPath, [cliPath, 'bench', '--samples', '1', '--module', graph()[0]!, '--proxies', candidates().join(','), '--save-profile', 'my-advice'], { env, cwd: home, timeoutMs: 120_000 });
+  assert.equal(bench.code, 0, bench.stdout + bench.stderr);
+  const printed = bench.stdout.split('\n').map((l) => /goproxyctl use \S+$/.exec(l.trim())?.[0]).find(Boolean);
+  assert.equal(printed, 'goproxyctl use my-advice', bench.stdout);
+  const advised = /^ {2}GOPROXY=(.*)$/m.exec(bench.stdout)![1]!;
+
+  // "goproxyctl" is the built CLI: the command runs word for word, only the program is resolved.
+  const use = await runCommand(process.execPath, [cliPath, ...printed!.split(' ').slice(1), '--shells', 'bash'], { env, cwd: home, timeoutMs: 120_000 });
+  assert.equal(use.code, 0, use.stdout + use.stderr);
+  const shell = await runCommand('bash', ['-ic', 'echo "$GOPROXY"; go env GOPROXY'], { env, cwd: home, timeoutMs: 60_000 });
+  assert.deepEqual(shell.stdout.trim().split('\n').slice(-2), [advised, advised], shell.stderr);
+
+  clearLogs();
+  for (const r of await goDownloads(env, 'use')) {
+    assert.equal(r.code, 0, `${r.go} after \`${printed}\`: ${r.out}`);
+    t.diagnostic(`${r.go} after "${printed}" (GOPROXY=${advised}): ${graph().length} modules in ${r.ms} ms`);
+  }
+  const lookups = lookupsBy();
+  assert.ok(Object.keys(lookups).length > 0 && !('default' in lookups) && !('mirror-flaky' in lookups), JSON.stringify(lookups));
 });
 
 test('the dashboard: benchmark, then Apply → the real go downloads and verifies the graph', async (t) => {
