@@ -3,9 +3,11 @@
 // lacks: deadlines, hedging inside '|' runs, a cool-down for an upstream that just failed, and a
 // disk cache of immutable files. See docs/relay.md for the design and its guarantees.
 import { createReadStream } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FailureKind } from '../../../shared/bench/types.js';
 import { matchPrefixPatterns } from '../../../shared/go/match.js';
 import { planChain, planUpstreams, type ChainPlan, type PlannedProxy } from './chain-plan.js';
@@ -15,7 +17,7 @@ import { parseRelayTarget, type RelayRoute } from './route.js';
 import type { TrafficSample } from './traffic-history.js';
 import { UpstreamClient, type FetchResult } from './upstream-client.js';
 import { DEFAULT_DEADLINES, UpstreamHealth, type DeadlinePolicy, type HealthSnapshot } from './upstream-health.js';
-import { MAX_ZIP_BYTES, checkModuleZipFile } from './zip-check.js';
+import { MAX_ZIP_BYTES, checkModuleZipBuffer, checkModuleZipFile } from './zip-check.js';
 
 /** The chain the relay walks, and the private patterns it refuses to forward. */
 export interface RelayChain {
@@ -331,7 +333,10 @@ export class Relay {
     for (const step of plan.steps) {
       if (step.kind !== 'run') break;
       for (const member of step.members) {
-        const probe = await this.attempt(member, supported, 'sumdb', null, signal);
+        const cooling = this.healthOf(member.url).isCooling(Date.now());
+        const probe: Attempt = cooling
+          ? { kind: 'error', upstream: member, status: null, errorKind: 'connect', message: 'it failed moments ago and is cooling down' }
+          : await this.attempt(member, supported, 'sumdb', null, signal);
         if (probe.kind === 'ok') {
           if (route.rest === 'supported') return probe;
           const answer = await this.attempt(member, route.upstreamPath, 'sumdb', null, signal);
@@ -413,6 +418,7 @@ export class Relay {
 
   /** One request to one upstream, judged: a good 200, a not-found, or an error. Never rejects. */
   private async attempt(member: PlannedProxy, upstreamPath: string, kind: string, route: RelayRoute | null, signal: AbortSignal, onHead?: (status: number) => void): Promise<Attempt> {
+    if (member.raw.startsWith('file:')) return this.attemptFile(member, upstreamPath, route);
     const health = this.healthOf(member.url);
     const { url, authorization } = await this.upstreamUrl(member, upstreamPath);
     const time = Date.now();
@@ -464,6 +470,23 @@ export class Relay {
     this.traffic({ time, upstream: member.url, ok: true, firstByteMs: result.firstByteMs, totalMs: result.totalMs, bytes: result.size, errorKind: null });
     event('ok', 200, null);
     return { kind: 'ok', upstream: member, status: 200, body: result.body, file: result.file, size: result.size, contentType: result.contentType };
+  }
+
+  /** A file:// entry: a missing file is "not found" (modfetch/proxy.go), anything else unreadable is an error. */
+  private async attemptFile(member: PlannedProxy, upstreamPath: string, route: RelayRoute | null): Promise<Attempt> {
+    const file = path.join(fileURLToPath(member.raw.replace(/\/+$/, '')), ...upstreamPath.split('/'));
+    try {
+      const body = await readFile(file);
+      if (body.length > MAX_SMALL && route?.kind !== 'zip') return { kind: 'error', upstream: member, status: null, errorKind: 'too-large', message: `${file} is larger than ${MAX_SMALL} bytes` };
+      const result = { kind: 'answer' as const, status: 200, contentType: null, body, file: null, size: body.length, firstByteMs: 0, totalMs: 0, finalUrl: member.raw };
+      const problem = route?.kind === 'zip' ? await checkModuleZipBuffer(body, route.module, route.version) : await this.judgeBody(route, result);
+      if (problem !== null) return { kind: 'error', upstream: member, status: null, errorKind: 'protocol', message: `malformed file ${file}: ${problem}` };
+      return { kind: 'ok', upstream: member, status: 200, body, file: null, size: body.length, contentType: null };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'notFound', upstream: member, status: 404, message: `${file} does not exist` };
+      return { kind: 'error', upstream: member, status: null, errorKind: 'protocol', message: `${file}: ${(err as Error).message}` };
+    }
   }
 
   /** Is a 200 answer what go asked for? (A proxy's HTML error page with status 200 is not.) */
