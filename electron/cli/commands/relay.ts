@@ -137,6 +137,7 @@ function human(e: RelayEvent | { type: 'stopped'; at: string; requests: number; 
     case 'request':
       return `${e.at} ${e.status} ${e.path} ${e.cache === 'hit' ? '(cache)' : e.servedBy ? `← ${e.servedBy}` : ''} ${e.ms} ms`.replace(/\s+/g, ' ');
     case 'upstream':
+    case 'cached':
       return null;
     case 'cool-down':
       return `${e.at} ${msg.coolDown(e.upstream, e.until, e.error)}`;

@@ -51,6 +51,8 @@ export type RelayEvent =
   | { type: 'upstream'; at: string; upstream: string; path: string; outcome: 'ok' | 'not-found' | 'error' | 'cancelled'; status: number | null; ms: number; error: string | null }
   | { type: 'cool-down'; at: string; upstream: string; until: string; error: string }
   | { type: 'recovered'; at: string; upstream: string }
+  /** An immutable file was stored (or, with stored false, could not be) after it was served. */
+  | { type: 'cached'; at: string; path: string; bytes: number; stored: boolean }
   | { type: 'error'; at: string; message: string };
 
 export interface RelayStats {
@@ -94,6 +96,8 @@ export class Relay {
   private readonly reprobes = new Map<string, NodeJS.Timeout>();
   private readonly shortCache = new Map<string, { until: number; body: Buffer; contentType: string; upstream: string }>();
   private readonly inflight = new Map<string, Promise<void>>();
+  /** Cache writes under way: close() lets them finish, so a clean stop leaves no temp file. */
+  private readonly writes = new Set<Promise<boolean>>();
   private readonly closing = new AbortController();
   private chainValue: RelayChain;
   private plan: ChainPlan;
@@ -169,6 +173,7 @@ export class Relay {
     this.reprobes.clear();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await Promise.allSettled([...this.writes]);
     await this.client.close();
   }
 
@@ -272,8 +277,11 @@ export class Relay {
         if (walk.file !== null) await this.sendFile(res, contentType, walk.file, walk.size, head);
         else this.sendBody(res, contentType, walk.body ?? Buffer.alloc(0), head);
         log(200, walk.upstream.url, 'miss');
-        const stored = walk.file !== null ? await this.cache.putFile(key, walk.file, walk.size) : await this.cache.putBuffer(key, walk.body ?? Buffer.alloc(0));
+        const storing = walk.file !== null ? this.cache.putFile(key, walk.file, walk.size) : this.cache.putBuffer(key, walk.body ?? Buffer.alloc(0));
+        this.writes.add(storing);
+        const stored = await storing.finally(() => this.writes.delete(storing));
         if (!stored && walk.file !== null) await unlink(walk.file).catch(() => undefined);
+        this.emit({ type: 'cached', at: iso(), path: key, bytes: walk.size, stored });
         return;
       } else {
         const body = walk.body ?? Buffer.alloc(0);

@@ -28,11 +28,17 @@ const SUMDB_REST = /^(?:supported|latest|lookup\/[a-z0-9._~!/+-]+@[A-Za-z0-9._~!
 
 export function parseRelayTarget(target: string): RelayRoute {
   if (target.length > MAX_TARGET_LENGTH) return invalid(`the request path is longer than ${MAX_TARGET_LENGTH} bytes`);
-  const pathname = target.split('?')[0] ?? '';
-  if (!pathname.startsWith('/')) return invalid('the request path must start with "/"');
-  // go escapes module paths with "!" and never percent-encodes them; a "%" can only be an attempt
-  // to smuggle "/", "." or ".." past the checks below.
-  if (pathname.includes('%')) return invalid('percent-encoded bytes are not part of the module proxy protocol');
+  const raw = target.split('?')[0] ?? '';
+  if (!raw.startsWith('/')) return invalid('the request path must start with "/"');
+  // go's URLs percent-encode the "!" of escaped capitals (%21). Decoding can also produce "/", "."
+  // or "..", which is harmless here: the decoded path must pass go's module path checks, and the
+  // upstream path is built from the checked values, never from these bytes.
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(raw);
+  } catch {
+    return invalid('the request path has malformed percent-encoding');
+  }
   const sumdb = /^\/sumdb\/([^/]+)\/(.+)$/.exec(pathname);
   if (sumdb) return sumdbRoute(sumdb[1] ?? '', sumdb[2] ?? '');
   const rel = pathname.slice(1);

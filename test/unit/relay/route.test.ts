@@ -11,6 +11,8 @@ test('the protocol files become routes with a re-escaped upstream path', () => {
   const info = parseRelayTarget('/lab.invalid/app/@v/master.info');
   assert.equal(info.kind, 'info');
   assert.equal(info.kind === 'info' && info.immutable, false, 'a query such as "master" can change: not cached for good');
+  // go sends the "!" of escaped capitals percent-encoded.
+  assert.equal(parseRelayTarget('/lab.invalid/%21big%21corp/%21tool/@v/v1.0.0.info').kind, 'info');
   const pre = parseRelayTarget('/lab.invalid/app/@v/v2.0.0-!r!c1+incompatible.mod');
   assert.equal(pre.kind === 'mod' && pre.version, 'v2.0.0-RC1+incompatible');
 });
@@ -31,6 +33,8 @@ test('traversal, bad escaping and malformed paths are refused with a reason', ()
     '/lab.invalid/../x/@v/list',
     '/lab.invalid/%2e%2e/x/@v/list',
     '/lab.invalid//x/@v/list',
+    '/lab.invalid%2f..%2f..%2fx/@v/list',
+    '/lab.invalid/%zz/@v/list',
     '/lab.invalid/Upper/@v/list',
     '/lab.invalid/a!/@v/list',
     '/nodot/@v/list',
