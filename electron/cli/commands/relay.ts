@@ -6,7 +6,7 @@ import { readGoConfig } from '../../core/goenv/read-config.js';
 import { storedCredentials } from '../../core/bench/credentials.js';
 import { defaultRelayCacheDir, followActiveChain, Relay, TrafficHistory, type ChainFollower, type RelayChain, type RelayEvent } from '../../core/relay/index.js';
 import path from 'node:path';
-import { EXIT, UsageError, type CliCommand } from '../command.js';
+import { EXIT, UsageError, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
 
 type Lang = 'en' | 'zh';
 
@@ -60,6 +60,18 @@ itself when the relay is not running.
     lang: { type: 'string' },
   },
   async run(args, io) {
+    try {
+      return await runRelay(args, io);
+    } catch (err) {
+      // --json: bad input is a JSON event too (the runner would print plain text).
+      if (!(err instanceof UsageError) || !args.values.json) throw err;
+      io.stdout.write(JSON.stringify({ type: 'error', at: new Date().toISOString(), message: err.message }) + '\n');
+      return EXIT.usage;
+    }
+  },
+};
+
+async function runRelay(args: ParsedArgs, io: CliIo): Promise<number> {
     const json = Boolean(args.values.json);
     const lang = typeof args.values.lang === 'string' ? args.values.lang : /^zh/i.test(io.env.LC_ALL || io.env.LANG || '') ? 'zh' : 'en';
     if (lang !== 'en' && lang !== 'zh') throw new UsageError('--lang must be "en" or "zh"');
@@ -125,8 +137,7 @@ itself when the relay is not running.
     await history.flush();
     say({ type: 'stopped', at: new Date().toISOString(), requests: stats.requests, cacheHits: stats.cacheHits });
     return EXIT.ok;
-  },
-};
+}
 
 function human(e: RelayEvent | { type: 'stopped'; at: string; requests: number; cacheHits: number }, msg: (typeof MESSAGES)[Lang]): string | null {
   switch (e.type) {
