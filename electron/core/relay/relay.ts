@@ -376,7 +376,12 @@ export class Relay {
         if (timer) clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
         controllers.forEach((c, i) => {
-          if (i !== winner) c.abort(new Error('another upstream answered first'));
+          if (i === winner) return;
+          const state = states[i];
+          if (winner !== null && state?.phase === 'running' && !state.answered && this.healthOf(members[i]!.url).recordSilentLoss(Date.now())) {
+            this.announceCoolDown(members[i]!, this.healthOf(members[i]!.url), 'it lost several hedges in a row without answering');
+          }
+          c.abort(new Error('another upstream answered first'));
         });
         const w = winner === null ? null : outcomes[winner];
         resolve({ winner: w?.kind === 'ok' ? w : null, outcomes });
@@ -530,6 +535,11 @@ export class Relay {
 
   private coolDown(member: PlannedProxy, health: UpstreamHealth, error: string): void {
     health.recordNetworkFailure(Date.now());
+    this.announceCoolDown(member, health, error);
+  }
+
+  /** Tells the listeners and schedules the background re-probe at the end of the cool-down. */
+  private announceCoolDown(member: PlannedProxy, health: UpstreamHealth, error: string): void {
     const until = health.reprobeAt;
     if (until === null || this.closing.signal.aborted) return;
     this.emit({ type: 'cool-down', at: iso(), upstream: member.url, until: new Date(until).toISOString(), error });

@@ -16,6 +16,8 @@ export interface DeadlinePolicy {
   bodyIdleMs: number;
   hedge: { floorMs: number; ceilingMs: number; defaultMs: number };
   coolDown: { firstMs: number; maxMs: number };
+  /** Hedges lost in a row without even a response head: the upstream is treated as silent. */
+  silentAfterLosses: number;
 }
 
 // go itself dials for 30 s and then waits for an answer forever (net/http without a
@@ -31,6 +33,7 @@ export const DEFAULT_DEADLINES: DeadlinePolicy = {
   bodyIdleMs: 30_000,
   hedge: { floorMs: 25, ceilingMs: 3_000, defaultMs: 500 },
   coolDown: { firstMs: 5_000, maxMs: 60_000 },
+  silentAfterLosses: 3,
 };
 
 export type HealthState = 'healthy' | 'cooling';
@@ -51,6 +54,7 @@ export class UpstreamHealth {
   private readonly firstByteMs: number[] = [];
   private coolUntil: number | null = null;
   private consecutiveFailures = 0;
+  private silentLosses = 0;
   private requests = 0;
   private failures = 0;
 
@@ -65,7 +69,21 @@ export class UpstreamHealth {
     this.requests++;
     push(this.firstByteMs, firstByteMs, this.policy.window);
     this.consecutiveFailures = 0;
+    this.silentLosses = 0;
     this.coolUntil = null;
+  }
+
+  /**
+   * Another member of its '|' run answered first while this one had not even sent a response
+   * head. A few in a row and it is treated as silent (a network failure): skipped for a cool-down
+   * instead of costing every request a hedging delay. Returns true when it starts cooling down.
+   */
+  recordSilentLoss(now: number): boolean {
+    this.silentLosses++;
+    if (this.silentLosses < this.policy.silentAfterLosses) return false;
+    this.silentLosses = 0;
+    this.recordNetworkFailure(now);
+    return true;
   }
 
   /** A network-level failure (refused, reset, deadline): the upstream cools down. */

@@ -22,6 +22,7 @@ before(async () => {
       { name: 'bomb', faults: { mode: 'zip-bomb', paths: '/\\.zip$/' } },
       { name: 'huge-headers', faults: { mode: 'huge-headers' } },
       { name: 'loop', faults: { mode: 'redirect-loop' } },
+      { name: 'silent', faults: { mode: 'blackhole' } },
     ],
   });
 });
@@ -171,5 +172,18 @@ test('the checksum database is proxied only through an upstream that serves it',
     }
   } finally {
     await sumLab.close();
+  }
+});
+
+test("a silent member of a '|' run is hedged around, then skipped while it cools down", async () => {
+  const { relay, events } = await relayFor('{silent}|{ok}');
+  try {
+    for (const f of ['v1.0.0.info', 'v1.0.0.mod', 'v1.0.0.zip']) assert.equal((await get(relay.url, `/lab.invalid/app/@v/${f}`)).status, 200);
+    assert.ok(events.some((e) => e.type === 'cool-down' && e.upstream === lab.proxies.silent!.url), 'three lost hedges without an answer: cooling down');
+    lab.proxies.silent!.clearLog();
+    assert.equal((await get(relay.url, '/lab.invalid/app/@v/list')).status, 200);
+    assert.deepEqual(lab.proxies.silent!.accessLog, [], 'skipped while cooling down');
+  } finally {
+    await relay.close();
   }
 });

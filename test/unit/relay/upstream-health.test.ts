@@ -44,3 +44,14 @@ test('percentile is nearest-rank', () => {
   assert.equal(percentile([5], 0.9), 5);
   assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), 9);
 });
+
+test('an upstream that keeps losing hedges without answering is treated as silent', () => {
+  const h = new UpstreamHealth('https://a.example');
+  assert.equal(h.recordSilentLoss(0), false);
+  assert.equal(h.recordSilentLoss(1), false);
+  h.recordAnswer(20); // an answer in between: it is alive
+  assert.equal(h.recordSilentLoss(2), false);
+  assert.equal(h.recordSilentLoss(3), false);
+  assert.equal(h.recordSilentLoss(4), true);
+  assert.ok(h.isCooling(5));
+});
