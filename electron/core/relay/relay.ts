@@ -38,6 +38,8 @@ export interface RelayOptions {
   /** How long list and @latest answers (and .info of a query such as "master") are reused. */
   shortTtlMs?: number;
   onEvent?: (event: RelayEvent) => void;
+  /** Answers up to this size are held in memory, larger ones spooled to the cache's disk (default 16 MB). */
+  inMemoryBytes?: number;
   /** Passive measurement sink (see traffic-history.ts); none in tests that do not look at it. */
   onTraffic?: (sample: TrafficSample) => void;
   /** Credentials for an upstream from the keychain (Authorization header value), if any. */
@@ -443,6 +445,7 @@ export class Relay {
       bodyIdleMs: this.policy.bodyIdleMs,
       maxBytes: kind === 'zip' ? MAX_ZIP_BYTES : MAX_SMALL,
       spoolDir: kind === 'zip' ? this.cache.spoolDir() : null,
+      ...(this.opts.inMemoryBytes !== undefined ? { memoryBytes: this.opts.inMemoryBytes } : {}),
       signal,
       ...(onHead ? { onHead } : {}),
     });
@@ -505,7 +508,10 @@ export class Relay {
   /** Is a 200 answer what go asked for? (A proxy's HTML error page with status 200 is not.) */
   private async judgeBody(route: RelayRoute | null, result: Extract<FetchResult, { kind: 'answer' }>): Promise<string | null> {
     if (route === null || route.kind === 'sumdb' || route.kind === 'invalid') return null;
-    if (route.kind === 'zip') return result.file ? checkModuleZipFile(result.file, route.module, route.version) : 'no zip body';
+    if (route.kind === 'zip') {
+      if (result.file) return checkModuleZipFile(result.file, route.module, route.version);
+      return checkModuleZipBuffer(result.body ?? Buffer.alloc(0), route.module, route.version);
+    }
     const text = result.body?.toString('utf8') ?? '';
     if (route.kind === 'info' || route.kind === 'latest') {
       try {

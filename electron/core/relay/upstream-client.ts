@@ -23,8 +23,9 @@ export interface FetchRequest {
   firstByteDeadlineMs: number;
   bodyIdleMs: number;
   maxBytes: number;
-  /** Write the body to a file in this directory instead of memory. */
+  /** A body larger than memoryBytes goes to a file in this directory (null: always memory). */
   spoolDir: string | null;
+  memoryBytes?: number;
   signal: AbortSignal;
   /** Called once the response head has arrived (for the hedging decision). */
   onHead?(status: number): void;
@@ -204,28 +205,28 @@ function failed(errorKind: FailureKind, message: string, network: boolean, first
 
 type BodyRead = { ok: true; body: Buffer | null; file: string | null; size: number } | { ok: false; errorKind: FailureKind; message: string };
 
-async function readBody(body: Dispatcher.ResponseData['body'], req: Pick<FetchRequest, 'maxBytes' | 'spoolDir'>, signal: AbortSignal): Promise<BodyRead> {
+/** Bodies up to this size stay in memory; a larger one (a big module zip) goes to the spool file. */
+export const IN_MEMORY_BYTES = 16 << 20;
+
+async function readBody(body: Dispatcher.ResponseData['body'], req: Pick<FetchRequest, 'maxBytes' | 'spoolDir' | 'memoryBytes'>, signal: AbortSignal): Promise<BodyRead> {
   let size = 0;
-  const chunks: Buffer[] = [];
+  let chunks: Buffer[] = [];
   let out: WriteStream | null = null;
   let file: string | null = null;
   try {
-    if (req.spoolDir !== null) {
-      await mkdir(req.spoolDir, { recursive: true });
-      file = path.join(req.spoolDir, `spool-${randomBytes(8).toString('hex')}`);
-      out = createWriteStream(file, { flags: 'wx' });
-      const opened = out;
-      await new Promise<void>((resolve, reject) => {
-        opened.once('open', () => resolve());
-        opened.once('error', reject);
-      });
-    }
     for await (const chunk of body as AsyncIterable<Buffer>) {
       if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
       size += chunk.length;
       if (size > req.maxBytes) {
         body.destroy();
         throw probeError('too-large', 'transfer', `the answer is larger than the ${req.maxBytes}-byte limit`);
+      }
+      if (out === null && size > (req.memoryBytes ?? IN_MEMORY_BYTES) && req.spoolDir !== null) {
+        await mkdir(req.spoolDir, { recursive: true });
+        file = path.join(req.spoolDir, `spool-${randomBytes(8).toString('hex')}`);
+        out = await openStream(file);
+        for (const held of chunks) if (!out.write(held)) await waitDrain(out);
+        chunks = [];
       }
       if (out) {
         if (!out.write(chunk)) await waitDrain(out);
@@ -235,10 +236,8 @@ async function readBody(body: Dispatcher.ResponseData['body'], req: Pick<FetchRe
     return { ok: true, body: out ? null : Buffer.concat(chunks), file, size };
   } catch (err) {
     body.destroy();
-    if (out) {
-      out.destroy();
-      await unlink(file!).catch(() => undefined);
-    }
+    if (out) out.destroy();
+    if (file) await unlink(file).catch(() => undefined);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS' || code === 'EACCES') {
       return { ok: false, errorKind: 'too-large', message: `the relay could not write the download to ${req.spoolDir} (${code})` };
@@ -247,6 +246,14 @@ async function readBody(body: Dispatcher.ResponseData['body'], req: Pick<FetchRe
     const failure = reason instanceof ProbeError ? reason.failure : classifyError(reason, 'transfer', 'the upstream');
     return { ok: false, errorKind: failure.kind, message: failure.message };
   }
+}
+
+function openStream(file: string): Promise<WriteStream> {
+  const out = createWriteStream(file, { flags: 'wx' });
+  return new Promise((resolve, reject) => {
+    out.once('open', () => resolve(out));
+    out.once('error', reject);
+  });
 }
 
 const ERROR_TEXT_BYTES = 4 << 10;

@@ -33,7 +33,8 @@ test('with the lab stopped, go downloads previously fetched versions through the
   const cacheDir = path.join(work, 'cache');
   const env = lab.goEnv();
   const events: RelayEvent[] = [];
-  const relay = await Relay.start({ chain: { goproxy: lab.proxies.mirror!.url, gonoproxy: '', source: 'test' }, cacheDir, env, deadlines: TEST_DEADLINES, onEvent: (e) => events.push(e) });
+  // inMemoryBytes 0: every zip takes the path of a large one (spooled to disk, checked there).
+  const relay = await Relay.start({ chain: { goproxy: lab.proxies.mirror!.url, gonoproxy: '', source: 'test' }, cacheDir, env, deadlines: TEST_DEADLINES, inMemoryBytes: 0, onEvent: (e) => events.push(e) });
   try {
     const first = await goDownload(lab, go[0]!, relay.url, path.join(work, 'warm'), FETCHED, 60_000);
     assert.ok(first.ok, first.error);

@@ -103,7 +103,7 @@ test("hostile upstreams behind '|' fall through to the healthy one; nothing bad 
 });
 
 test("a malformed answer followed by ',' is an error go sees, and is not cached", async () => {
-  const { relay } = await relayFor('{wrong},{ok}');
+  const { relay } = await relayFor('{wrong},{ok}', { inMemoryBytes: 0 });
   lab.proxies.ok!.clearLog();
   try {
     const zip = await get(relay.url, '/lab.invalid/app/@v/v1.0.0.zip');
