@@ -32,6 +32,11 @@ export class ModuleCache {
   readonly filesDir: string;
   readonly tmpDir: string;
   private readonly index: LruIndex;
+  /**
+   * Writes run one at a time: an fsync holds one of libuv's four pool threads, and the relay's
+   * other file and DNS work (cache hits, new connections) must not queue behind a burst of them.
+   */
+  private writes: Promise<unknown> = Promise.resolve();
 
   private constructor(readonly dir: string, capBytes: number, private readonly onError: (message: string) => void) {
     this.filesDir = path.join(dir, 'files');
@@ -80,7 +85,22 @@ export class ModuleCache {
   }
 
   /** Stores `body` under `key`; false (and one error line) when the disk refused. */
-  async putBuffer(key: string, body: Buffer): Promise<boolean> {
+  putBuffer(key: string, body: Buffer): Promise<boolean> {
+    return this.serially(() => this.writeBuffer(key, body));
+  }
+
+  /** Moves a verified spool file (written under tmpDir) into the cache under `key`. */
+  putFile(key: string, spooled: string, size: number): Promise<boolean> {
+    return this.serially(() => this.moveFile(key, spooled, size));
+  }
+
+  private serially(write: () => Promise<boolean>): Promise<boolean> {
+    const next = this.writes.then(write, write);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  private async writeBuffer(key: string, body: Buffer): Promise<boolean> {
     const tmp = path.join(this.tmpDir, `put-${randomBytes(8).toString('hex')}`);
     try {
       const fh = await open(tmp, 'wx');
@@ -98,8 +118,7 @@ export class ModuleCache {
     }
   }
 
-  /** Moves a verified spool file (written under tmpDir) into the cache under `key`. */
-  async putFile(key: string, spooled: string, size: number): Promise<boolean> {
+  private async moveFile(key: string, spooled: string, size: number): Promise<boolean> {
     try {
       const fh = await open(spooled, 'r+');
       try {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Relay, type RelayEvent } from '../../../electron/core/relay/index.js';
 import { startLab, type Lab } from '../../lab/index.js';
 import { goToolchains } from '../../support/go.js';
-import { goDownload, TEST_DEADLINES } from './helpers.js';
+import { goDownload, TEST_DEADLINES, until } from './helpers.js';
 
 const FETCHED = ['lab.invalid/app@v1.0.0', 'lab.invalid/multi@v1.1.0', 'lab.invalid/BigCorp/Tool@v1.0.0'];
 let lab: Lab;
@@ -38,6 +38,8 @@ test('with the lab stopped, go downloads previously fetched versions through the
   try {
     const first = await goDownload(lab, go[0]!, relay.url, path.join(work, 'warm'), FETCHED, 60_000);
     assert.ok(first.ok, first.error);
+    // Files are stored after go has them: wait for the nine 'cached' events.
+    await until(() => events.filter((e) => e.type === 'cached').length === FETCHED.length * 3);
     const cached = await files(path.join(cacheDir, 'files'));
     assert.deepEqual(cached.filter((f) => f.endsWith('.zip')), [
       'lab.invalid/!big!corp/!tool/@v/v1.0.0.zip',

@@ -76,3 +76,8 @@ export function contacted(lab: Lab): Set<string> {
 export function clearLogs(lab: Lab): void {
   for (const p of Object.values(lab.proxies)) p.clearLog();
 }
+
+/** Resolves once `condition` holds, checking after each turn of the event loop (events arrive asynchronously). */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}

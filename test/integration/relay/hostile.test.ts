@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Relay } from '../../../electron/core/relay/index.js';
 import { startLab, type Lab } from '../../lab/index.js';
 import { readZipEntries } from '../../lab/index.js';
-import { startTestRelay, TEST_DEADLINES } from './helpers.js';
+import { startTestRelay, TEST_DEADLINES, until } from './helpers.js';
 
 let lab: Lab;
 before(async () => {
@@ -50,10 +50,6 @@ async function cachedFiles(relay: Relay): Promise<string[]> {
 }
 const cacheDirOf = new Map<Relay, string>();
 
-/** Resolves once `condition` holds, checking after each turn of the event loop (events arrive asynchronously). */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
-}
 
 async function relayFor(chain: string, opts: Parameters<typeof startTestRelay>[2] = {}): Promise<Awaited<ReturnType<typeof startTestRelay>>> {
   const cacheDir = lab.makeTempDir('hostile-cache');
