@@ -8,7 +8,7 @@
 //   c  through the relay, walking that chain
 //   d  through the relay over fast|second while the fast one goes silent mid-download
 //   e  through the relay again, warm cache, fresh GOMODCACHE
-// and the relay's idle RSS and CPU (the CLI process, sampled from /proc).
+// (medians of three runs taken in turns, on a shared machine) and the relay's idle RSS and CPU (the CLI process, sampled from /proc).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -44,7 +44,14 @@ async function timeGo(lab: Lab, goproxy: string, boundMs = 300_000): Promise<{ m
   return { ms: null, why: `failed: ${r.stderr.trim().split('\n').pop() ?? ''}` };
 }
 
-const secs = (ms: number | null, why = ''): string => (ms === null ? why : `${(ms / 1000).toFixed(2)} s`);
+const secs = (ms: number | null, why = 'failed'): string => (ms === null ? why : `${(ms / 1000).toFixed(2)} s`);
+const RUNS = 3;
+
+/** The median of the runs that finished, or null when none did. */
+function median(runs: (number | null)[]): number | null {
+  const ok = runs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  return ok.length ? ok[Math.floor(ok.length / 2)]! : null;
+}
 
 interface RelayChild {
   child: ChildProcess;
@@ -114,12 +121,19 @@ async function main(): Promise<void> {
   const url = (n: string): string => lab.proxies[n]!.url;
   try {
     await timeGo(lab, url('floor')); // warm up go's build cache and the lab
-    const floor = await timeGo(lab, url('floor'));
-    note('floor: loopback proxy, no latency', secs(floor.ms, floor.why));
     await timeGo(lab, url('fast'));
-    const oracle = await timeGo(lab, url('fast'));
-    note('oracle: best single upstream (fast, 10 ms)', secs(oracle.ms, oracle.why));
-    const ratio = (ms: number | null): string => (ms !== null && oracle.ms ? ` (${(ms / oracle.ms).toFixed(2)} × oracle)` : '');
+    // The machine is shared: every figure is the median of RUNS runs, taken in turns.
+    const floorRuns: (number | null)[] = [];
+    const oracleRuns: (number | null)[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      floorRuns.push((await timeGo(lab, url('floor'))).ms);
+      oracleRuns.push((await timeGo(lab, url('fast'))).ms);
+    }
+    const floor = median(floorRuns);
+    const oracle = median(oracleRuns);
+    note('floor: loopback proxy, no latency', secs(floor));
+    note('oracle: best single upstream (fast, 10 ms)', secs(oracle));
+    const ratio = (ms: number | null): string => (ms !== null && oracle ? ` (${(ms / oracle).toFixed(2)} × oracle)` : '');
 
     const blog = await timeGo(lab, `${url('default')},direct`, BLOG_BOUND_MS);
     note('a. blog config: black-holed default,direct', secs(blog.ms, blog.why));
@@ -131,33 +145,44 @@ async function main(): Promise<void> {
     const recommended = report.recommendation.goproxy;
     const names = new Map(Object.values(lab.proxies).map((p) => [p.url, p.name]));
     const shown = recommended.replace(/http:\/\/127\.0\.0\.1:\d+/g, (u) => names.get(u) ?? u);
-    const b = await timeGo(lab, recommended);
-    note(`b. recommended chain (${shown})`, secs(b.ms, b.why) + ratio(b.ms));
 
-    const cacheDir = path.join(home, 'cache');
-    let relay = await startRelay(recommended, cacheDir, home);
-    const c = await timeGo(lab, relay.url);
-    note('c. through the relay, same chain, cold cache', secs(c.ms, c.why) + ratio(c.ms));
-    const e = await timeGo(lab, relay.url);
-    note('e. through the relay, warm cache', secs(e.ms, e.why) + (floor.ms && e.ms ? ` (${(e.ms / floor.ms).toFixed(2)} × floor)` : ''));
-    await idleUsage(relay);
-    await relay.stop();
+    const bRuns: (number | null)[] = [];
+    const cRuns: (number | null)[] = [];
+    const eRuns: (number | null)[] = [];
+    let idleMeasured = false;
+    for (let i = 0; i < RUNS; i++) {
+      bRuns.push((await timeGo(lab, recommended)).ms);
+      const relay = await startRelay(recommended, path.join(home, `cache-${i}`), home);
+      cRuns.push((await timeGo(lab, relay.url)).ms);
+      eRuns.push((await timeGo(lab, relay.url)).ms);
+      if (!idleMeasured) {
+        await idleUsage(relay);
+        idleMeasured = true;
+      }
+      await relay.stop();
+    }
+    note(`b. recommended chain (${shown})`, secs(median(bRuns)) + ratio(median(bRuns)));
+    note('c. through the relay, same chain, cold cache', secs(median(cRuns)) + ratio(median(cRuns)));
+    const e = median(eRuns);
+    note('e. through the relay, warm cache', secs(e) + (floor && e ? ` (${(e / floor).toFixed(2)} × floor)` : ''));
 
-    relay = await startRelay(`${url('fast')}|${url('second')}`, path.join(home, 'cache-d'), home);
-    lab.proxies.fast!.clearLog();
-    const stopWatching = dieAfterZips(lab, 'fast', 5);
-    const d = await timeGo(lab, relay.url);
-    stopWatching();
-    note('d. relay over fast|second, fast goes silent after 5 zips', secs(d.ms, d.why) + ratio(d.ms));
-    await relay.stop();
+    const dRuns: (number | null)[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      lab.proxies.fast!.setFaults({ latencyMs: 10 });
+      const relay = await startRelay(`${url('fast')}|${url('second')}`, path.join(home, `cache-d-${i}`), home);
+      lab.proxies.fast!.clearLog();
+      const stopWatching = dieAfterZips(lab, 'fast', 5);
+      dRuns.push((await timeGo(lab, relay.url)).ms);
+      stopWatching();
+      await relay.stop();
+    }
+    note('d. relay over fast|second, fast goes silent after 5 zips', secs(median(dRuns)) + ratio(median(dRuns)));
     lab.proxies.fast!.setFaults({ latencyMs: 10 });
-    const dGo = await timeGo(lab, `${url('fast')}|${url('second')}`, BLOG_BOUND_MS);
-    note('d\'. go alone over fast|second (fast healthy, for reference)', secs(dGo.ms, dGo.why));
     lab.proxies.fast!.clearLog();
     const stopAgain = dieAfterZips(lab, 'fast', 5);
     const dAlone = await timeGo(lab, `${url('fast')}|${url('second')}`, BLOG_BOUND_MS);
     stopAgain();
-    note('d". go alone over fast|second, fast goes silent after 5 zips', secs(dAlone.ms, dAlone.why));
+    note('d\'. go alone over fast|second, fast goes silent after 5 zips', secs(dAlone.ms, dAlone.why));
   } finally {
     await lab.close();
     rmSync(home, { recursive: true, force: true, maxRetries: 10 });

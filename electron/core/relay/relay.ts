@@ -179,6 +179,12 @@ export class Relay {
     await this.client.close();
   }
 
+  private isOwnHost(host: string | undefined): boolean {
+    if (host === undefined) return false;
+    const port = this.baseUrl.slice(this.baseUrl.lastIndexOf(':') + 1);
+    return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+  }
+
   private replan(): void {
     this.plan = planChain(this.chainValue.goproxy, [this.baseUrl, this.baseUrl.replace('127.0.0.1', 'localhost')]);
     this.emit({ type: 'chain', at: iso(), chain: this.chainValue.goproxy, source: this.chainValue.source, error: this.plan.ok ? null : this.plan.error });
@@ -217,6 +223,11 @@ export class Relay {
       if (!res.writableFinished) gone.abort();
     });
     try {
+      // A web page that rebinds its own host name to 127.0.0.1 could read what the relay fetches
+      // with the user's credentials; go always names the relay by the address it was given.
+      if (!this.isOwnHost(req.headers.host)) {
+        return log(this.text(res, 421, `the relay answers only requests for ${this.baseUrl} (Host: 127.0.0.1, localhost or [::1])`), null, 'none');
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('allow', 'GET, HEAD');
         return log(this.text(res, 405, 'the relay serves the Go module proxy protocol: GET only'), null, 'none');

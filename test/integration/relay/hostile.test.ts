@@ -30,11 +30,11 @@ after(async () => {
   await lab?.close();
 });
 
-function get(url: string, target: string): Promise<{ status: number; body: Buffer }> {
+function get(url: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     // A raw request target: URL parsing would normalize the traversal away before it is sent.
     const u = new URL(url);
-    const req = http.request({ host: u.hostname, port: u.port, path: target, method: 'GET' }, (res) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: target, method: 'GET', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
@@ -74,6 +74,10 @@ test('malformed and traversal paths get 400 with a reason, and reach no upstream
       http.request({ host: u.hostname, port: u.port, path: '/lab.invalid/app/@v/list', method: 'POST' }, (res) => resolve(res.statusCode ?? 0)).end();
     });
     assert.equal(post, 405);
+    // DNS rebinding: a page served from evil.example, resolved to 127.0.0.1.
+    const rebound = await get(relay.url, '/lab.invalid/app/@v/list', { host: `evil.example:${new URL(relay.url).port}` });
+    assert.equal(rebound.status, 421);
+    assert.equal((await get(relay.url, '/lab.invalid/app/@v/list', { host: `localhost:${new URL(relay.url).port}` })).status, 200);
   } finally {
     await relay.close();
   }
