@@ -134,6 +134,40 @@ test('go without the relay hangs on a silent proxy even before "|"; through the 
   }
 });
 
+// The form the product writes, GOPROXY=<relay>|<chain>: when the relay answers an error, go walks
+// the chain itself with its own rules; the outcome is still go's.
+const INTEGRATION_CASES = ['{e502},{ok1}', '{e502}|{ok1}', '{nf404},{ok1}', '{refused},{ok1}', '{silent}|{ok1}', '{nf404},{nf410}', '{ok1},direct'];
+for (const template of INTEGRATION_CASES) {
+  test(`GOPROXY=<relay>|${template}`, async () => {
+    const go = goToolchains()[goToolchains().length - 1]!;
+    const work = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-relay-form-'));
+    const { relay } = await startTestRelay(lab, template);
+    try {
+      const direct = await goDownload(lab, go, expandChain(lab, withoutRelay(template)), path.join(work, 'direct'), [MODULE], BOUND_MS);
+      const through = await goDownload(lab, go, `${relay.url}|${expandChain(lab, template)}`, path.join(work, 'relay'), [MODULE], BOUND_MS);
+      assert.ok(!through.hung, 'go through the relay never waits on the silent proxy itself: the relay answered first');
+      assert.equal(through.ok, direct.ok, `success differs\n  go: ${direct.ok ? 'ok' : direct.error}\n  through the relay: ${through.ok ? 'ok' : through.error}`);
+    } finally {
+      await relay.close();
+      await rm(work, { recursive: true, force: true, maxRetries: 10 });
+    }
+  });
+}
+
+test('a relay that is not running costs go one refused connection, then the chain as usual', async () => {
+  const go = goToolchains()[goToolchains().length - 1]!;
+  const work = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-relay-down-'));
+  const { relay } = await startTestRelay(lab, '{ok1}');
+  const url = relay.url;
+  await relay.close();
+  try {
+    const run = await goDownload(lab, go, `${url}|${expandChain(lab, '{nf404},{ok1}')}`, work, [MODULE], BOUND_MS);
+    assert.ok(run.ok, run.error);
+  } finally {
+    await rm(work, { recursive: true, force: true, maxRetries: 10 });
+  }
+});
+
 test('every combination ran', () => {
   assert.equal(ran, RELAY_CASES.length * goToolchains().length);
 });
