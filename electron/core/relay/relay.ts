@@ -82,6 +82,15 @@ type Walk =
 
 // Size limits per file, as go applies them (golang.org/x/mod: MaxGoMod 16 MB, MaxZipFile 500 MB).
 const MAX_SMALL = 16 << 20;
+/** Memory for list, @latest and query answers kept for their short TTL. */
+const SHORT_CACHE_BYTES = 32 << 20;
+
+interface ShortEntry {
+  until: number;
+  body: Buffer;
+  contentType: string;
+  upstream: string;
+}
 const CONTENT_TYPE: Record<string, string> = {
   list: 'text/plain; charset=utf-8',
   latest: 'application/json',
@@ -96,7 +105,8 @@ export class Relay {
   private readonly policy: DeadlinePolicy;
   private readonly health = new Map<string, UpstreamHealth>();
   private readonly reprobes = new Map<string, NodeJS.Timeout>();
-  private readonly shortCache = new Map<string, { until: number; body: Buffer; contentType: string; upstream: string }>();
+  private readonly shortCache = new Map<string, ShortEntry>();
+  private shortCacheBytes = 0;
   private readonly inflight = new Map<string, Promise<void>>();
   /** Cache writes under way: close() lets them finish, so a clean stop leaves no temp file. */
   private readonly writes = new Set<Promise<boolean>>();
@@ -151,6 +161,7 @@ export class Relay {
     if (chain.goproxy === this.chainValue.goproxy && chain.gonoproxy === this.chainValue.gonoproxy) return;
     this.chainValue = chain;
     this.shortCache.clear();
+    this.shortCacheBytes = 0;
     this.replan();
   }
 
@@ -299,8 +310,7 @@ export class Relay {
       } else {
         const body = walk.body ?? Buffer.alloc(0);
         if (route.kind !== 'sumdb' || route.rest.startsWith('tile/') || route.rest.startsWith('lookup/')) {
-          this.shortCache.set(key, { until: Date.now() + (this.opts.shortTtlMs ?? 30_000), body, contentType, upstream: walk.upstream.url });
-          if (this.shortCache.size > 2_000) this.shortCache.delete(this.shortCache.keys().next().value!);
+          this.remember(key, { until: Date.now() + (this.opts.shortTtlMs ?? 30_000), body, contentType, upstream: walk.upstream.url });
         }
         this.sendBody(res, contentType, body, head);
       }
@@ -310,6 +320,21 @@ export class Relay {
         this.inflight.delete(key);
         done();
       }
+    }
+  }
+
+  /** Keeps a short-lived answer, oldest out first, within SHORT_CACHE_BYTES. */
+  private remember(key: string, entry: ShortEntry): void {
+    if (entry.body.length > SHORT_CACHE_BYTES / 16) return;
+    const old = this.shortCache.get(key);
+    if (old) this.shortCacheBytes -= old.body.length;
+    this.shortCache.delete(key);
+    this.shortCache.set(key, entry);
+    this.shortCacheBytes += entry.body.length;
+    for (const [k, e] of this.shortCache) {
+      if (this.shortCacheBytes <= SHORT_CACHE_BYTES) break;
+      this.shortCache.delete(k);
+      this.shortCacheBytes -= e.body.length;
     }
   }
 

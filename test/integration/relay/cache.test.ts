@@ -89,3 +89,27 @@ test('the cache survives a restart and evicts the least recently used files beyo
     await lab2.close();
   }
 });
+
+test('list and @latest are reused only for their short TTL, never stored on disk', async () => {
+  const lab3 = await startLab({ proxies: [{ name: 'mirror' }] });
+  try {
+    const start = (shortTtlMs: number): Promise<Relay> =>
+      Relay.start({ chain: { goproxy: lab3.proxies.mirror!.url, gonoproxy: '', source: 'test' }, cacheDir: lab3.makeTempDir('ttl'), shortTtlMs, deadlines: TEST_DEADLINES });
+    const asked = (): number => lab3.proxies.mirror!.accessLog.length;
+    for (const [ttl, expected] of [[60_000, 1], [0, 2]] as const) {
+      const relay = await start(ttl);
+      try {
+        lab3.proxies.mirror!.clearLog();
+        for (let i = 0; i < 2; i++) assert.equal((await fetch(`${relay.url}/lab.invalid/multi/@v/list`)).status, 200);
+        assert.equal(asked(), expected, `TTL ${ttl} ms`);
+        lab3.proxies.mirror!.clearLog();
+        for (let i = 0; i < 2; i++) assert.equal((await fetch(`${relay.url}/lab.invalid/multi/@latest`)).status, 200);
+        assert.equal(asked(), expected, `@latest, TTL ${ttl} ms`);
+      } finally {
+        await relay.close();
+      }
+    }
+  } finally {
+    await lab3.close();
+  }
+});
