@@ -107,6 +107,7 @@ export class Relay {
   private readonly reprobes = new Map<string, NodeJS.Timeout>();
   private readonly shortCache = new Map<string, ShortEntry>();
   private shortCacheBytes = 0;
+  private readonly credentials = new Map<string, Promise<string | null>>();
   private readonly inflight = new Map<string, Promise<void>>();
   /** Cache writes under way: close() lets them finish, so a clean stop leaves no temp file. */
   private readonly writes = new Set<Promise<boolean>>();
@@ -569,7 +570,13 @@ export class Relay {
       base.username = '';
       base.password = '';
     } else if (this.opts.credentialsFor) {
-      authorization = await this.opts.credentialsFor(member.url).catch(() => null);
+      // Once per upstream: a keychain read per go request would be slow (and may prompt).
+      let pending = this.credentials.get(member.url);
+      if (!pending) {
+        pending = this.opts.credentialsFor(member.url).catch(() => null);
+        this.credentials.set(member.url, pending);
+      }
+      authorization = await pending;
     }
     const prefix = base.href.replace(/\/+$/, '');
     return { url: `${prefix}/${upstreamPath}`, authorization };
