@@ -471,6 +471,11 @@ export class Relay {
   /** One request to one upstream, judged: a good 200, a not-found, or an error. Never rejects. */
   private async attempt(member: PlannedProxy, upstreamPath: string, kind: string, route: RelayRoute | null, signal: AbortSignal, onHead?: (status: number) => void): Promise<Attempt> {
     if (member.raw.startsWith('file:')) return this.attemptFile(member, upstreamPath, route);
+    const base = new URL(member.raw);
+    if ((base.username || base.password) && base.protocol !== 'https:') {
+      // cmd/go/internal/web/http.go refuses the same way, for every host.
+      return { kind: 'error', upstream: member, status: null, errorKind: 'auth', message: `refusing to pass credentials to insecure URL: ${member.url}` };
+    }
     const health = this.healthOf(member.url);
     const { url, authorization } = await this.upstreamUrl(member, upstreamPath);
     const time = Date.now();
