@@ -127,10 +127,14 @@ async function runRelay(args: ParsedArgs, io: CliIo): Promise<number> {
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') return fail(msg.portInUse(port), EXIT.failed);
       throw err;
     }
+    // A daemon: a bug in one request's handling is reported, never the end of the process.
+    const onUnhandled = (reason: unknown): void => say({ type: 'error', at: new Date().toISOString(), message: `internal error: ${(reason as Error)?.message ?? String(reason)}` });
+    process.on('unhandledRejection', onUnhandled);
     await new Promise<void>((resolve) => {
       if (io.signal.aborted) resolve();
       else io.signal.addEventListener('abort', () => resolve(), { once: true });
     });
+    process.off('unhandledRejection', onUnhandled);
     follower?.stop();
     const stats = relay.stats();
     await relay.close();

@@ -453,7 +453,8 @@ export class Relay {
               states[i] = { ...state, answered: true };
               evaluate();
             }
-          }).then((outcome) => {
+          }).catch((err: unknown): Attempt => ({ kind: 'error', upstream: member, status: null, errorKind: 'protocol', message: `the relay failed on this upstream: ${(err as Error).message}` }))
+            .then((outcome) => {
             if (settled) {
               if (outcome.kind === 'ok' && outcome.file) void unlink(outcome.file).catch(() => undefined);
               return;
