@@ -6,3 +6,4 @@ export { parseRelayTarget, type RelayRoute } from './route.js';
 export { DEFAULT_DEADLINES, type DeadlinePolicy } from './upstream-health.js';
 export { TrafficHistory, recordOfTraffic, type TrafficSample } from './traffic-history.js';
 export { followActiveChain, type ChainFollower } from './chain-source.js';
+export { chainThroughRelay, describeSupervisorEvent, relayPortOfChain, superviseRelay, type RelaySupervisor, type SupervisorEvent } from './supervisor.js';
