@@ -26,5 +26,6 @@ export const COMMANDS: Record<string, CommandEntry> = {
   export: { summary: 'Print a profile as a Dockerfile, GitHub Actions, GitLab CI, direnv or shell snippet', load: async () => (await import('./commands/export.js')).command },
   auth: { summary: 'Store credentials for private proxies in the OS keychain and give them to go', load: async () => (await import('./commands/auth.js')).command },
   watch: { summary: 'Watch the network and repair the GOPROXY chain when it breaks (auto-repair daemon)', load: async () => (await import('./commands/watch.js')).command },
+  relay: { summary: 'Run a local Go module proxy with deadlines, hedging and a cache in front of your chain', load: async () => (await import('./commands/relay.js')).command },
   serve: { summary: 'Serve the dashboard and its API on 127.0.0.1 (headless mode, no Electron needed)', load: async () => (await import('./commands/serve.js')).command },
 };

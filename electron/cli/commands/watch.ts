@@ -12,6 +12,8 @@ import { profileGoproxy, profileToGoEnv } from '../../../shared/profile/to-go-en
 import { productDirs } from '../../core/apply/index.js';
 import { ProfileStore } from '../../core/profiles/index.js';
 import { startSubscriptionRefresh, type SubscriptionRefreshReport } from '../../core/watch/subscription-refresh.js';
+import { defaultHistoryDir } from '../../core/history/index.js';
+import { defaultRelayCacheDir, describeSupervisorEvent, superviseRelay, TrafficHistory, type RelaySupervisor } from '../../core/relay/index.js';
 import { acquireWatchLock, makeProber, readFingerprint, WatchEngine, WatchRunningError, type WatchEvent, type WatchProfileSource } from '../../core/watch/index.js';
 import { EXIT, UsageError, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
 import { probeModuleFor } from '../probe-module-flag.js';
@@ -167,12 +169,26 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
         onReport: (r) => io.stdout.write((json ? JSON.stringify({ type: 'subscriptions', at: new Date().toISOString(), ...r }) : terminalSafeText(redactUrlCredentials(humanRefresh(r)))) + '\n'),
         onError: (err) => io.stderr.write(`goproxyctl watch: could not refresh subscriptions: ${terminalSafe(err.message)}\n`),
       });
+  let relay: RelaySupervisor | null = null;
+  let history: TrafficHistory | null = null;
   try {
     if (args.values.once) {
       engine.setNetwork(await readFingerprint()); // so network rules apply in a single round too
       await engine.round('start');
       return EXIT.ok;
     }
+    // A chain that starts with http://127.0.0.1:<port>| goes through the local relay: run it here,
+    // before the first round probes that chain.
+    history = new TrafficHistory(defaultHistoryDir(), (message) => io.stderr.write(`goproxyctl watch: relay: ${message}\n`));
+    relay = await superviseRelay({
+      env,
+      cacheDir: defaultRelayCacheDir(env),
+      onTraffic: (sample) => history?.add(sample),
+      onEvent: (e) => {
+        const line = json ? (e.type === 'request' || e.type === 'upstream' || e.type === 'cached' ? null : JSON.stringify({ type: 'relay', at: e.at, event: e })) : describeSupervisorEvent(e);
+        if (line !== null) io.stdout.write(line + '\n');
+      },
+    });
     await engine.start();
     await new Promise<void>((resolve) => {
       if (io.signal.aborted) resolve();
@@ -181,6 +197,8 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     return EXIT.ok;
   } finally {
     stopRefresh();
+    await relay?.stop();
+    await history?.flush();
     await engine.stop();
     await lock.release();
   }

@@ -5,7 +5,8 @@
 import type { CandidateSummary } from '../../../shared/bench/summary.js';
 import type { FailureKind } from '../../../shared/bench/types.js';
 
-export type HistorySource = 'benchmark' | 'background';
+/** 'traffic': measured passively on go's own requests through the local relay. */
+export type HistorySource = 'benchmark' | 'background' | 'traffic';
 
 export interface HistoryRecord {
   /** Epoch milliseconds. */
@@ -35,10 +36,13 @@ export function recordFromSummary(summary: CandidateSummary, time: number, sourc
   };
 }
 
+const SOURCE_CODE = { benchmark: 'b', background: 'g', traffic: 't' } as const;
+const SOURCE_OF_CODE = { b: 'benchmark', g: 'background', t: 'traffic' } as const;
+
 interface RecordLine {
   t: number;
   ok: boolean;
-  src: 'b' | 'g';
+  src: 'b' | 'g' | 't';
   ttfb?: number;
   ttfb90?: number;
   total?: number;
@@ -62,7 +66,7 @@ const FAILURE_KINDS: ReadonlySet<string> = new Set<FailureKind>([
 
 /** Null fields are left out: most records are healthy and have no error. */
 export function encodeRecordLine(record: HistoryRecord): string {
-  const line: RecordLine = { t: Math.round(record.time), ok: record.ok, src: record.source === 'benchmark' ? 'b' : 'g' };
+  const line: RecordLine = { t: Math.round(record.time), ok: record.ok, src: SOURCE_CODE[record.source] };
   if (record.ttfbMedianMs !== null) line.ttfb = round3(record.ttfbMedianMs);
   if (record.ttfbP90Ms !== null) line.ttfb90 = round3(record.ttfbP90Ms);
   if (record.totalMs !== null) line.total = round3(record.totalMs);
@@ -95,7 +99,7 @@ export function decodeRecordLine(text: string, candidate: string): HistoryRecord
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const v = value as Record<string, unknown>;
   if (typeof v.t !== 'number' || !Number.isFinite(v.t) || typeof v.ok !== 'boolean') return undefined;
-  if (v.src !== 'b' && v.src !== 'g') return undefined;
+  if (v.src !== 'b' && v.src !== 'g' && v.src !== 't') return undefined;
   const ttfb = optionalNumber(v.ttfb);
   const ttfb90 = optionalNumber(v.ttfb90);
   const total = optionalNumber(v.total);
@@ -105,7 +109,7 @@ export function decodeRecordLine(text: string, candidate: string): HistoryRecord
   return {
     time: v.t,
     candidate,
-    source: v.src === 'b' ? 'benchmark' : 'background',
+    source: SOURCE_OF_CODE[v.src],
     ok: v.ok,
     ttfbMedianMs: ttfb,
     ttfbP90Ms: ttfb90,

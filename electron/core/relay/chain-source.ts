@@ -1,0 +1,66 @@
+// Which chain the relay walks when the user did not give one: the active profile's (set by
+// `goproxyctl use`), else the GOPROXY go itself would use (environment, go env file, go.env).
+// Followed while the relay runs: the profile store and the go env file are polled (a stat every
+// couple of seconds; fs.watch misses atomic renames on some file systems) and the chain is read
+// again when either changes.
+import { stat } from 'node:fs/promises';
+import { profileGoproxy } from '../../../shared/profile/to-go-env.js';
+import { readGoConfig } from '../goenv/read-config.js';
+import { ProfileStore } from '../profiles/index.js';
+import type { RelayChain } from './relay.js';
+
+export interface ChainFollower {
+  readonly initial: RelayChain;
+  stop(): void;
+}
+
+export interface FollowOptions {
+  env: NodeJS.ProcessEnv;
+  onChange(chain: RelayChain): void;
+  onError(message: string): void;
+  pollMs?: number;
+}
+
+export async function followActiveChain(opts: FollowOptions): Promise<ChainFollower> {
+  const store = new ProfileStore({ env: opts.env });
+  let envFile: string | null = null;
+  const read = async (): Promise<RelayChain> => {
+    const active = await store.active();
+    if (active !== null) {
+      const profile = await store.get(active);
+      return { goproxy: profileGoproxy(profile), gonoproxy: profile.gonoproxy ?? profile.goprivate, source: `profile ${active}` };
+    }
+    const config = await readGoConfig(opts.env);
+    envFile = config.envFilePath;
+    return { goproxy: config.effective.GOPROXY.value, gonoproxy: config.effective.GONOPROXY.value, source: 'go env' };
+  };
+  const fingerprint = async (): Promise<string> => {
+    const times = await Promise.all([store.file, envFile].map(async (f) => (f ? ((await stat(f).catch(() => null))?.mtimeMs ?? 0) : 0)));
+    return times.join('/');
+  };
+  let current = await read();
+  let seen = await fingerprint();
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void (async () => {
+      try {
+        const now = await fingerprint();
+        if (now === seen) return;
+        seen = now;
+        const next = await read();
+        if (next.goproxy !== current.goproxy || next.gonoproxy !== current.gonoproxy || next.source !== current.source) {
+          current = next;
+          opts.onChange(next);
+        }
+      } catch (err) {
+        opts.onError(`could not read the active chain: ${(err as Error).message}; keeping ${current.goproxy}`);
+      } finally {
+        busy = false;
+      }
+    })();
+  }, opts.pollMs ?? 2_000);
+  timer.unref();
+  return { initial: current, stop: () => clearInterval(timer) };
+}

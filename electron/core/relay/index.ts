@@ -1,0 +1,9 @@
+// The local relay's public surface (see relay.ts and docs/relay.md).
+export { Relay, type RelayChain, type RelayEvent, type RelayOptions, type RelayStats } from './relay.js';
+export { defaultRelayCacheDir, DEFAULT_CACHE_CAP_BYTES, ModuleCache } from './module-cache.js';
+export { planChain, type ChainPlan } from './chain-plan.js';
+export { parseRelayTarget, type RelayRoute } from './route.js';
+export { DEFAULT_DEADLINES, type DeadlinePolicy } from './upstream-health.js';
+export { TrafficHistory, recordOfTraffic, type TrafficSample } from './traffic-history.js';
+export { followActiveChain, type ChainFollower } from './chain-source.js';
+export { chainThroughRelay, describeSupervisorEvent, relayPortOfChain, superviseRelay, type RelaySupervisor, type SupervisorEvent } from './supervisor.js';
