@@ -1,8 +1,8 @@
 // A benchmark's recommendation as a profile, so applying it goes through the use engine like any
 // switch (one undoable apply, verified with the real go). Pure.
 import type { Recommendation } from '../bench/recommend.js';
-import { parseGoproxy } from '../go/goproxy.js';
-import { structuredCloneProfile, type Profile, type ProxyEntry } from './index.js';
+import { goproxyEntries } from './assign.js';
+import { structuredCloneProfile, type Profile } from './index.js';
 
 export const RECOMMENDED_PROFILE_ID = 'recommended';
 
@@ -11,13 +11,9 @@ export const RECOMMENDED_PROFILE_ID = 'recommended';
  * `id` (default "recommended": the dashboard's Apply; `bench --save-profile <id>` names its own).
  */
 export function recommendedProfile(base: Profile, rec: Recommendation, id: string = RECOMMENDED_PROFILE_ID, name = 'Recommended by the benchmark'): Profile {
-  const parsed = parseGoproxy(rec.goproxy);
+  const parsed = goproxyEntries(rec.goproxy);
   if (!parsed.ok) throw new Error(`the recommended GOPROXY is not valid (${parsed.error})`);
-  const entries = parsed.value.entries;
-  const goproxy: ProxyEntry[] = entries.map((e, i) => {
-    const url = e.kind === 'proxy' ? e.url : e.kind;
-    return i === entries.length - 1 ? { url } : { url, separator: e.fallBackOnError ? '|' : ',' };
-  });
+  const goproxy = parsed.entries;
   const copy = structuredCloneProfile(base);
   return {
     ...copy,

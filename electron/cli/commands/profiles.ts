@@ -1,6 +1,8 @@
 // `goproxyctl profiles`: list, show, create, delete, duplicate, import, export, subscribe, refresh.
 import path from 'node:path';
+import { assignProfile } from '../../../shared/profile/assign.js';
 import { applyBlockers } from '../../../shared/profile/validate.js';
+import { editInEditor } from '../edit-profile.js';
 import { profileGoproxy } from '../../../shared/profile/to-go-env.js';
 import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { atomicWrite } from '../../core/apply/atomic-write.js';
@@ -15,6 +17,9 @@ const USAGE = `Usage: goproxyctl profiles [list]                      [--json]
        goproxyctl profiles show <id>                   [--json]
        goproxyctl profiles create <id> --from <id> [--name NAME]
        goproxyctl profiles duplicate <id> <new-id> [--name NAME]
+       goproxyctl profiles set <id> KEY=VALUE...       (GOPROXY, GOSUMDB, GOPRIVATE, GONOPROXY,
+                                                        GONOSUMDB, GOINSECURE, GOFLAGS, name, description)
+       goproxyctl profiles edit <id>                   (opens $VISUAL or $EDITOR on its JSON)
        goproxyctl profiles delete <id>
        goproxyctl profiles import <file> [--replace]
        goproxyctl profiles export <id> [--out FILE]
@@ -25,13 +30,18 @@ const USAGE = `Usage: goproxyctl profiles [list]                      [--json]
 Profiles are complete Go proxy configurations: the built-ins (china, global, corporate, offline),
 your own, and the ones your subscriptions provide. Apply one with \`goproxyctl use <id>\`.
 Files use the JSON schema documented in docs/profiles.md; nothing is replaced unless the whole
-document is valid.`;
+document is valid. \`set\` and \`edit\` change your own profiles; to fill in a template, copy it
+first: \`goproxyctl profiles create my-corp --from corporate\`, then
+\`goproxyctl profiles set my-corp 'GOPROXY=https://athens.corp.example|https://proxy.golang.org' GOPRIVATE=corp.example\`.
+An empty value unsets a variable (GOSUMDB=, GONOPROXY=).`;
 
 const ARITY: Record<string, [number, string]> = {
   list: [0, ''],
   show: [1, '<id>'],
   create: [1, '<id> --from <id>'],
   duplicate: [2, '<id> <new-id>'],
+  set: [-2, '<id> KEY=VALUE...'],
+  edit: [1, '<id>'],
   delete: [1, '<id>'],
   import: [1, '<file>'],
   export: [1, '<id>'],
@@ -57,7 +67,9 @@ export const command: CliCommand = {
     const [sub = 'list', ...rest] = args.positionals;
     const arity = ARITY[sub];
     if (!arity) throw new UsageError(`unknown subcommand "${sub}"; use one of ${Object.keys(ARITY).join(', ')}`);
-    if (rest.length !== arity[0]) throw new UsageError(`\`profiles ${sub}\` takes ${arity[0] === 0 ? 'no arguments' : arity[1]}`);
+    // A negative arity is a minimum (set takes the id and at least one assignment).
+    const fits = arity[0] < 0 ? rest.length >= -arity[0] : rest.length === arity[0];
+    if (!fits) throw new UsageError(`\`profiles ${sub}\` takes ${arity[0] === 0 ? 'no arguments' : arity[1]}`);
     const store = new ProfileStore({ env: io.env, cwd: io.cwd });
     try {
       return await dispatch(sub, rest, args, io, store);
@@ -100,6 +112,21 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
     case 'duplicate': {
       const created = await store.duplicate(rest[0]!, rest[1]!, name);
       say(`Created "${created.id}" as a copy of "${rest[0]}".`, { created });
+      return EXIT.ok;
+    }
+    case 'set': {
+      const [id, ...assignments] = rest as [string, ...string[]];
+      const result = assignProfile(await store.get(id), assignments);
+      if (!result.ok) throw new UsageError(`profile "${id}" was not changed: ${result.errors.join('; ')}`);
+      await store.update(result.profile);
+      const blockers = applyBlockers(result.profile);
+      const still = blockers.length > 0 ? ` Still to fill in before \`goproxyctl use ${id}\`: ${blockers.join('; ')}.` : ` Apply it with \`goproxyctl use ${id}\`.`;
+      say(`Set ${result.changed.join(', ')} of "${id}" (GOPROXY=${profileGoproxy(result.profile)}).${still}`, { profile: result.profile, goproxy: profileGoproxy(result.profile), blockers });
+      return EXIT.ok;
+    }
+    case 'edit': {
+      const edited = await editInEditor(rest[0]!, store, io);
+      say(`Saved "${edited.id}" (GOPROXY=${profileGoproxy(edited)}).`, { profile: edited, goproxy: profileGoproxy(edited) });
       return EXIT.ok;
     }
     case 'delete': {

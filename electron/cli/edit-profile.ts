@@ -1,0 +1,64 @@
+// `goproxyctl profiles edit <id>`: the profile's JSON in the user's editor ($VISUAL, $EDITOR,
+// else vi), run the way git runs it (through the shell, so "code --wait" works), then validated as a
+// whole. Nothing is saved unless the edited document is one valid profile with the same id; an
+// invalid edit is kept in the product's state folder with the command that imports it once fixed,
+// so no typing is lost. The temporary copy lives in a private folder and never outlives the command.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serializeProfile } from '../../shared/profile/document.js';
+import type { Profile } from '../../shared/profile/types.js';
+import { validateProfile } from '../../shared/profile/validate.js';
+import { productDirs } from '../core/apply/product-dirs.js';
+import type { ProfileStore } from '../core/profiles/profile-store.js';
+import { UsageError, type CliIo } from './command.js';
+
+export async function editInEditor(id: string, store: ProfileStore, io: CliIo): Promise<Profile> {
+  const original = await store.get(id);
+  const listed = (await store.list()).find((l) => l.profile.id === id);
+  if (listed?.origin !== 'user') throw new UsageError(`"${id}" is not one of your profiles; copy it first: goproxyctl profiles duplicate ${id} my-${id}`);
+  const editor = io.env.VISUAL || io.env.EDITOR || 'vi';
+  const state = productDirs(io.env).state;
+  await mkdir(state, { recursive: true, mode: 0o700 });
+  const dir = await mkdtemp(path.join(state, 'edit-'));
+  const file = path.join(dir, `${id}.json`);
+  try {
+    await writeFile(file, serializeProfile(original), { mode: 0o600 });
+    const code = await runEditor(editor, file, io);
+    if (code !== 0) throw new UsageError(`the editor (${editor}) exited with ${code}; "${id}" was not changed`);
+    const text = await readFile(file, 'utf8');
+    const problems = editProblems(text, id);
+    if (problems.profile) {
+      await store.update(problems.profile);
+      return problems.profile;
+    }
+    const kept = path.join(state, `${id}.edited.json`);
+    await writeFile(kept, text, { mode: 0o600 });
+    throw new UsageError(`"${id}" was not changed: ${problems.errors.join('; ')}. Your edit is kept in ${kept}; fix it and run: goproxyctl profiles import ${kept} --replace`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The edited text as the same profile, or why not. Pure. */
+export function editProblems(text: string, id: string): { profile: Profile; errors?: never } | { profile?: never; errors: string[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { errors: [`the file is not valid JSON (${(err as Error).message})`] };
+  }
+  const checked = validateProfile(value);
+  if (!checked.ok) return { errors: checked.errors };
+  if (checked.profile.id !== id) return { errors: [`the id changed to "${checked.profile.id}"; to copy a profile use goproxyctl profiles duplicate`] };
+  return { profile: checked.profile };
+}
+
+function runEditor(editor: string, file: string, io: CliIo): Promise<number> {
+  return new Promise((resolve, reject) => {
+    // A command line, as git runs core.editor: sh on POSIX, cmd.exe on Windows; both read "…" quoting.
+    const child = spawn(`${editor} "${file}"`, { shell: true, stdio: 'inherit', env: io.env, cwd: io.cwd });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
