@@ -12,6 +12,8 @@ export interface CliIo {
   signal: AbortSignal;
   /** True when stdout is a terminal (live progress rows are drawn only then). */
   isTTY: boolean;
+  /** The language of messages: set by run.ts from --lang, the app's setting, then the OS (cli/lang.ts). */
+  lang?: 'en' | 'zh';
 }
 
 export interface ParsedArgs {
@@ -25,7 +27,7 @@ export interface CliCommand {
   summary: string;
   /** Usage text for `goproxyctl <name> --help`. */
   usage: string;
-  /** util.parseArgs options; `json` and `help` are added for every command. */
+  /** util.parseArgs options; `json`, `help` and `lang` are added for every command. */
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;
   /** Returns the process exit code. */

@@ -2,6 +2,7 @@
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { closestWord } from '../../shared/util/closest.js';
+import { resolveCliLang } from './lang.js';
 import { COMMANDS } from './registry.js';
 import { terminalSafe } from '../../shared/util/terminal-safe.js';
 import { EXIT, UsageError, type CliIo, type CliCommand } from './command.js';
@@ -20,7 +21,8 @@ Usage: goproxyctl <command> [options]
 Commands:
 ${rows}
 
-Every command accepts --json (machine-readable output; errors too) and --help.
+Every command accepts --json (machine-readable output; errors too), --help and --lang en|zh
+(default: the app's language setting, else the OS locale).
 \`goproxyctl help <command>\` shows a command's options. \`goproxyctl --version\` (-V, -v) prints the version.
 Exit codes: 0 success, 1 the operation failed (e.g. go would fail), 2 bad input.
 `;
@@ -104,6 +106,7 @@ async function runCommandLine(argv: string[], io: CliIo): Promise<number> {
         ...command.options,
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        lang: { type: 'string' },
       },
       allowPositionals: command.allowPositionals ?? false,
       strict: true,
@@ -112,7 +115,7 @@ async function runCommandLine(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(command.usage.endsWith('\n') ? command.usage : command.usage + '\n');
       return EXIT.ok;
     }
-    return await command.run(parsed, io);
+    return await command.run(parsed, { ...io, lang: await resolveCliLang(parsed.values.lang, io.env) });
   } catch (err) {
     return reportError(err, name, command, io);
   }

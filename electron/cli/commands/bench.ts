@@ -83,6 +83,7 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
       credentialsFor: (url) => credentials.credentialsFor(url),
       currentGoproxy,
       currentGosumdb: snapshot.effective.GOSUMDB.value,
+      lang: io.lang === 'zh' ? 'zh-CN' : 'en',
       workload: project?.workload,
       onEvent: view.onEvent,
     }).finally(releaseSignals);

@@ -29,11 +29,9 @@ Exit code: 0 no errors, 1 at least one error, 2 bad input.`,
   options: {
     fix: { type: 'boolean', default: false },
     project: { type: 'string', multiple: true },
-    lang: { type: 'string' },
   },
   async run(args, io) {
-    const lang = typeof args.values.lang === 'string' ? args.values.lang : /^zh/i.test(io.env.LC_ALL || io.env.LANG || '') ? 'zh' : 'en';
-    if (lang !== 'en' && lang !== 'zh') throw new UsageError('--lang must be "en" or "zh"');
+    const lang = io.lang ?? 'en';
     const projects = (args.values.project as string[] | undefined) ?? [];
     let gathered;
     try {

@@ -32,14 +32,12 @@ Exit code: 0 no findings, 1 findings, 2 bad input.`,
   options: {
     format: { type: 'string' },
     fix: { type: 'boolean', default: false },
-    lang: { type: 'string' },
   },
   async run(args, io) {
     const format = typeof args.values.format === 'string' ? args.values.format : args.values.json ? 'json' : 'text';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
     if (args.values.json && format !== 'json') throw new UsageError('--json and --format sarif/text disagree: give one of them');
-    const lang = typeof args.values.lang === 'string' ? args.values.lang : /^zh/i.test(io.env.LC_ALL || io.env.LANG || '') ? 'zh' : 'en';
-    if (lang !== 'en' && lang !== 'zh') throw new UsageError('--lang must be "en" or "zh"');
+    const lang = io.lang ?? 'en';
     const paths = (args.positionals.length > 0 ? args.positionals : ['.']).map((p) => path.resolve(io.cwd, p));
     const display = (file: string): string => {
       const rel = path.relative(io.cwd, file);

@@ -57,7 +57,6 @@ itself when the relay is not running.
     chain: { type: 'string' },
     cache: { type: 'string' },
     'cache-size': { type: 'string' },
-    lang: { type: 'string' },
   },
   async run(args, io) {
     try {
@@ -73,8 +72,7 @@ itself when the relay is not running.
 
 async function runRelay(args: ParsedArgs, io: CliIo): Promise<number> {
     const json = Boolean(args.values.json);
-    const lang = typeof args.values.lang === 'string' ? args.values.lang : /^zh/i.test(io.env.LC_ALL || io.env.LANG || '') ? 'zh' : 'en';
-    if (lang !== 'en' && lang !== 'zh') throw new UsageError('--lang must be "en" or "zh"');
+    const lang = io.lang ?? 'en';
     const msg = MESSAGES[lang];
     const port = parsePort(args.values.port);
     const capBytes = parseSize(args.values['cache-size']);

@@ -3,6 +3,7 @@
 // the same link and skew each other), then summaries, scores and the recommended chain.
 // Memory stays bounded: a candidate's samples are summarized as soon as it finishes; only the
 // summaries and the history records (a few numbers per sample) are kept.
+import type { Lang } from '../../../shared/bench/score.js';
 import { aggregateCandidate, anyRouteWorks, rankResults, type CandidateResult } from '../../../shared/bench/aggregate.js';
 import type { BenchCandidate } from '../../../shared/bench/catalog.js';
 import type { BenchmarkReport } from '../../../shared/bench/report.js';
@@ -41,6 +42,8 @@ export interface RunBenchmarkOptions {
   /** The user's current settings, for the recommendation. */
   currentGoproxy: string;
   currentGosumdb: string;
+  /** The language of the recommendation's reasons (default English). */
+  lang?: Lang;
   /** Where the history is written; null to not record; default the app's data directory. */
   historyDir?: string | null;
   onEvent?: BenchListener;
@@ -123,7 +126,7 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
       });
   const recommendation = recommendChain(
     [...ranked, ...sumdbRoutes].map((r) => r.summary),
-    { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb, workload },
+    { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb, workload, ...(opts.lang ? { lang: opts.lang } : {}) },
   );
   let recorded = 0;
   if (opts.historyDir !== null) {

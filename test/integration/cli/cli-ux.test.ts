@@ -6,6 +6,9 @@ import { runCommand } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
 import { makeTempHome, type TempHome } from '../../support/temp-home.js';
 import { closestWord, editDistance } from '../../../shared/util/closest.js';
+import { chooseLang } from '../../../electron/cli/lang.js';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 let home: TempHome;
 before(async () => {
@@ -81,4 +84,31 @@ test('with --json, a successful command prints its own JSON and no error object'
   assert.equal(r.code, 0, r.stderr);
   const body = JSON.parse(r.stdout) as Record<string, unknown>;
   assert.equal(body.error, undefined);
+});
+
+test('one language rule for every command: --lang, else the app setting, else the OS locale', async () => {
+  assert.equal(chooseLang('zh', 'en', {}), 'zh');
+  assert.equal(chooseLang(undefined, 'zh-CN', { LANG: 'en_US.UTF-8' }), 'zh');
+  assert.equal(chooseLang(undefined, 'system', { LC_ALL: '', LANG: 'zh_CN.UTF-8' }), 'zh');
+  assert.equal(chooseLang(undefined, 'system', { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' }), 'en');
+  assert.throws(() => chooseLang('fr', null, {}), /--lang en or --lang zh/);
+
+  const zh = await cli(['doctor', '--lang', 'zh']);
+  assert.match(zh.stdout, /[\u4e00-\u9fff]/, 'doctor speaks Chinese with --lang zh');
+  const en = await cli(['doctor', '--lang', 'en']);
+  assert.doesNotMatch(en.stdout, /[\u4e00-\u9fff]/);
+  const bad = await cli(['env', '--lang', 'fr', '--json']);
+  assert.equal(bad.code, 2);
+  assert.equal((JSON.parse(bad.stdout) as { error: { code: string } }).error.code, 'usage');
+
+  // The app's language setting (the dashboard's Settings) applies to the CLI too.
+  const configDir = path.join(home.home, '.config', 'goproxyctl');
+  await mkdir(configDir, { recursive: true });
+  await writeFile(path.join(configDir, 'settings.json'), JSON.stringify({ language: 'zh-CN' }));
+  try {
+    assert.match((await cli(['doctor'])).stdout, /[\u4e00-\u9fff]/, 'the setting picks Chinese');
+    assert.doesNotMatch((await cli(['doctor', '--lang', 'en'])).stdout, /[\u4e00-\u9fff]/, '--lang wins over the setting');
+  } finally {
+    await rm(path.join(configDir, 'settings.json'));
+  }
 });

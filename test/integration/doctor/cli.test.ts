@@ -129,5 +129,5 @@ test('bad input: a missing --project dir or an unknown --lang is exit 2 with one
   assert.match(missing.stderr, /^goproxyctl doctor: --project .*nope: no such directory; give the root of one of your Go repositories\.\n$/);
   const lang = await doctor(home, ['--lang', 'fr']);
   assert.equal(lang.code, 2);
-  assert.match(lang.stderr, /--lang must be "en" or "zh"/);
+  assert.match(lang.stderr, /--lang "fr" is not a language goproxyctl speaks; use --lang en or --lang zh/);
 });

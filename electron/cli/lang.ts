@@ -1,0 +1,27 @@
+// The language of a command's messages, one rule for every command: --lang, else the app's
+// language setting (settings.json, the same one the dashboard and the tray follow), else the OS
+// locale as POSIX programs read it (LC_ALL, then LC_MESSAGES, then LANG).
+import { loadSettings } from '../core/service/settings-file.js';
+import { productDirs } from '../core/apply/product-dirs.js';
+import { UsageError } from './command.js';
+
+export type CliLang = 'en' | 'zh';
+
+/** Pure: the decision, given the flag, the setting and the environment. */
+export function chooseLang(flag: unknown, setting: string | null, env: NodeJS.ProcessEnv): CliLang {
+  if (typeof flag === 'string') {
+    if (flag === 'en') return 'en';
+    if (flag === 'zh' || flag === 'zh-CN') return 'zh';
+    throw new UsageError(`--lang "${flag}" is not a language goproxyctl speaks; use --lang en or --lang zh`);
+  }
+  if (setting === 'en') return 'en';
+  if (setting === 'zh-CN') return 'zh';
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+export async function resolveCliLang(flag: unknown, env: NodeJS.ProcessEnv): Promise<CliLang> {
+  if (typeof flag === 'string') return chooseLang(flag, null, env);
+  const settings = await loadSettings(productDirs(env).config).catch(() => null);
+  return chooseLang(undefined, settings?.language ?? null, env);
+}
