@@ -239,7 +239,10 @@ export function recommendChain(results: readonly CandidateSummary[], context: Re
     })
     .sort(byScoreThenUrl);
   const working = proxies.filter((r) => isWorking(r.summary));
-  const missing = proxies.filter((r) => candidateStatus(r.summary) === 'missing-module');
+  // Reachable proxies without the probe module have no time estimate (and score alike): the one
+  // that answered its 404s sooner goes first, since go asks it first for every module.
+  const firstByte = (r: Ranked): number => r.summary.ttfbMs?.median ?? Infinity;
+  const missing = proxies.filter((r) => candidateStatus(r.summary) === 'missing-module').sort((a, b) => firstByte(a) - firstByte(b) || byScoreThenUrl(a, b));
   const failing = proxies.filter((r) => candidateStatus(r.summary) === 'failing');
   const kept = [...working, ...missing];
   const directSummaries = results.filter((s) => s.kind === 'direct');

@@ -249,10 +249,11 @@ test('use verifies new zsh and fish terminals too, and names the line that overr
   assert.equal((await terminal('zsh', 'printf %s "$GOPROXY"')).stdout, CHINA_GOPROXY);
 });
 
-test('what a startup file prints while a terminal starts is reported without control characters', async () => {
+test('what a startup file prints while a terminal starts is reported with its control characters escaped, never raw', async () => {
   await writeFile(home('.bashrc'), `printf '\\033]0;title\\007boom\\n' >&2\nexport GOPROXY=${FAKE}\n`);
   const out = JSON.parse((await cli(['doctor', '--fix', '--json'], { GOPROXY: FAKE })).stdout) as DoctorFixJson & { fix: { terminals: { stderr: string }[] } };
-  assert.equal(out.fix.terminals[0]?.stderr, ']0;titleboom');
+  // The shared terminal-safe rule: shown escaped (so the user sees they were there), never sent raw.
+  assert.equal(out.fix.terminals[0]?.stderr, '\\x1b]0;title\\x07boom');
 });
 
 test('a file that does not parse is not touched, and the report says where it does not parse', async () => {

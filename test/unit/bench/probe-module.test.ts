@@ -61,3 +61,11 @@ test('the recommendation keeps a proxy that lacks the probe module, after the wo
   assert.ok(withWorking.reasons.some((r) => r.includes('https://mirror.example (x@v1.0.0)')));
   assert.ok(recommendChain([lacks], { currentGoproxy: 'direct', currentGosumdb: 'off', lang: 'zh-CN' }).reasons.some((r) => r.includes('404/410')));
 });
+
+test('proxies that lack the probe module are ordered by how soon they answered, not by URL', () => {
+  const near = failing('https://zz-near.example', 'timeout', { error: notFound, missingModule: 'x@v1.0.0', ttfbMs: { median: 5, p90: 8 } });
+  const far = failing('https://aa-far.example', 'timeout', { error: notFound, missingModule: 'x@v1.0.0', ttfbMs: { median: 250, p90: 260 } });
+  for (const order of [[near, far], [far, near]]) {
+    assert.equal(recommendChain(order, { currentGoproxy: 'direct', currentGosumdb: 'off', directReachable: false }).goproxy, 'https://zz-near.example|https://aa-far.example');
+  }
+});
