@@ -1,10 +1,11 @@
 // The dashboard shell: the live state from the replica, navigation between the views (hash
 // routes), language and theme from the settings, and each view fed from the state and the API.
 // No decisions here: they are in shared/ui (routes, appearance, rows, diffs, forms).
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Api } from '../shared/contract/contract.js';
-import type { AppState } from '../shared/contract/state.js';
+import { LANGUAGES, type AppState } from '../shared/contract/state.js';
+import type { LanguageSetting } from '../shared/ui/appearance.js';
 import type { StreamStatus } from './bridge/headless-client.js';
 import { Nav } from './components/Nav.js';
 import { Notices } from './components/Notices.js';
@@ -12,30 +13,48 @@ import { useAppearance } from './components/useAppearance.js';
 import { useBenchRows } from './components/useBenchRows.js';
 import { useRoute } from './components/useRoute.js';
 import { dashboardTranslator } from './i18n/dashboard.js';
-import { LOCALES, translator, type Locale } from './i18n/messages.js';
+import { translator, type Locale } from './i18n/messages.js';
 import type { Replica } from './state/replica.js';
 import { BenchmarkView } from './views/BenchmarkView.js';
 import { ChainPage } from './views/ChainPage.js';
 import { HistoryPage } from './views/HistoryPage.js';
 import { OverviewView } from './views/OverviewView.js';
 import { ProfilesView } from './views/ProfilesView.js';
-import { SettingsView } from './views/SettingsView.js';
+import { languageName, SettingsView } from './views/SettingsView.js';
 
 export function App({ api, replica, streamStatus, initialLocale }: { api: Api; replica: Replica; streamStatus: StreamStatus | null; initialLocale: Locale }) {
   const app = useStore(replica.store, (s) => s.app);
   const notices = useStore(replica.store, (s) => s.notices);
   const [route, go] = useRoute();
-  // The header's language switch takes effect at once, and is saved in the settings.
-  const [chosen, setChosen] = useState<Locale | null>(null);
-  const { locale } = useAppearance(chosen ?? app?.settings.language ?? null, app?.settings.theme ?? null, initialLocale);
+  // One language setting (Settings' select and the header's are the same control): the choice
+  // takes effect at once, and is saved; until the state confirms it, the choice is shown.
+  const [chosen, setChosen] = useState<LanguageSetting | null>(null);
+  const language = chosen ?? app?.settings.language ?? null;
+  const { locale } = useAppearance(language, app?.settings.theme ?? null, initialLocale);
+  useEffect(() => {
+    if (chosen !== null && app?.settings.language === chosen) setChosen(null);
+  }, [chosen, app?.settings.language]);
+  // What the page shows may have changed while it was hidden (a terminal, an editor): re-read
+  // it all when the page becomes visible or the window regains focus.
+  useEffect(() => {
+    const reread = () => {
+      if (document.visibilityState === 'visible') void api.rereadAll({}).catch(() => {});
+    };
+    document.addEventListener('visibilitychange', reread);
+    window.addEventListener('focus', reread);
+    return () => {
+      document.removeEventListener('visibilitychange', reread);
+      window.removeEventListener('focus', reread);
+    };
+  }, [api]);
   const t = useMemo(() => translator(locale), [locale]);
   const d = useMemo(() => dashboardTranslator(locale), [locale]);
   const live = useBenchRows(replica, app?.benchmark.running ?? null);
 
   const switchLocale = useCallback(
-    (next: Locale) => {
+    (next: LanguageSetting) => {
       setChosen(next);
-      if (app !== null) void api.updateSettings({ settings: { ...app.settings, language: next } }).catch(() => {});
+      if (app !== null) void api.updateSettings({ settings: { ...app.settings, language: next } }).catch(() => setChosen(null));
     },
     [api, app],
   );
@@ -55,10 +74,10 @@ export function App({ api, replica, streamStatus, initialLocale }: { api: Api; r
         )}
         <label>
           {t('app.language')}{' '}
-          <select value={locale} onChange={(e) => switchLocale(e.target.value as Locale)} data-testid="locale">
-            {LOCALES.map((l) => (
+          <select value={language ?? 'system'} onChange={(e) => switchLocale(e.target.value as LanguageSetting)} disabled={app === null} data-testid="locale">
+            {LANGUAGES.map((l) => (
               <option key={l} value={l}>
-                {l === 'en' ? 'English' : '简体中文'}
+                {languageName(l, d, l === 'system' ? locale : undefined)}
               </option>
             ))}
           </select>

@@ -4,10 +4,13 @@
 import { useEffect, useMemo } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, FindingView } from '../../shared/contract/state.js';
+import { parseApplyLabel } from '../../shared/ui/apply-label.js';
+import { displayValue, formatDateTime } from '../../shared/ui/format.js';
 import { chainHealthSummary } from '../../shared/ui/overview.js';
+import { currentFix, currentSwitch, undoStillCurrent } from '../../shared/ui/superseded.js';
 import { ConfigPanel } from '../components/ConfigPanel.js';
 import { useCommand } from '../components/useCommand.js';
-import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
+import { dashboardTranslator, isDashboardKey, type DashboardTranslate } from '../i18n/dashboard.js';
 import { translator, type Locale } from '../i18n/messages.js';
 import './dashboard.css';
 
@@ -27,9 +30,10 @@ export function OverviewView({ app, api, locale }: { app: AppState; api: Api; lo
     <section className="view dashboard-view" aria-labelledby="overview-heading" data-testid="overview-view">
       <h2 id="overview-heading">{d('overview.heading')}</h2>
       <ActiveProfile app={app} api={api} d={d} />
-      <ConfigPanel config={app.config} api={api} t={t} />
-      <Doctor doctor={app.doctor} api={api} d={d} locale={locale} />
-      <LastChange app={app} api={api} d={d} />
+      <ProcessEnvironment config={app.config} d={d} />
+      <ConfigPanel config={app.config} api={api} t={t} locale={locale} />
+      <Doctor doctor={app.doctor} applies={app.applies.list} api={api} d={d} locale={locale} />
+      <LastChange app={app} api={api} d={d} locale={locale} />
     </section>
   );
 }
@@ -39,6 +43,8 @@ function ActiveProfile({ app, api, d }: { app: AppState; api: Api; d: DashboardT
   const summary = chainHealthSummary(app.config.view?.chain ?? [], app.health);
   const test = useCommand(() => api.testNow({}));
   const sw = app.switching;
+  // The verdict of the last switch, only while that switch is what is in force.
+  const last = currentSwitch(app);
   return (
     <div className="panel" data-testid="overview-active">
       <h3>{d('overview.active')}</h3>
@@ -53,9 +59,9 @@ function ActiveProfile({ app, api, d }: { app: AppState; api: Api; d: DashboardT
       ))}
       {sw.running !== null && <p role="status">{d('overview.switching', { id: sw.running })}</p>}
       {sw.error !== null && <p className="error">{d('common.failed', { error: sw.error })}</p>}
-      {sw.running === null && sw.last !== null && (
-        <p data-testid="overview-switched" className={sw.last.verified ? 'ok' : 'warning'}>
-          {sw.last.verified ? d('overview.switched', { id: sw.last.profileId }) : d('overview.switchedMismatch', { id: sw.last.profileId, why: sw.last.mismatches.join('; ') })}
+      {last !== null && (
+        <p data-testid="overview-switched" className={last.verified ? 'ok' : 'warning'}>
+          {last.verified ? d('overview.switched', { id: last.profileId }) : d('overview.switchedMismatch', { id: last.profileId, why: last.mismatches.join('; ') })}
         </p>
       )}
       <button type="button" onClick={() => void test.run()} disabled={test.busy || app.watch.running} data-testid="test-now">
@@ -66,9 +72,29 @@ function ActiveProfile({ app, api, d }: { app: AppState; api: Api; d: DashboardT
   );
 }
 
-function Doctor({ doctor, api, d, locale }: { doctor: AppState['doctor']; api: Api; d: DashboardTranslate; locale: Locale }) {
+/** The variables a profile manages that this process got from its own environment. */
+const MANAGED_VARS = new Set(['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE', 'GOFLAGS', 'GOAUTH']);
+
+/**
+ * The dashboard's own environment: a variable it was started with wins over the go env file for
+ * every go it runs, and no later change in a terminal reaches a running process. Say so, instead
+ * of advice ("open a new terminal") that cannot change what this page shows.
+ */
+function ProcessEnvironment({ config, d }: { config: AppState['config']; d: DashboardTranslate }) {
+  const inherited = (config.view?.vars ?? []).filter((v) => v.source === 'os-env' && MANAGED_VARS.has(v.name));
+  if (inherited.length === 0) return null;
+  return (
+    <div className="panel warning-panel" data-testid="process-env">
+      <h3>{d('processEnv.heading')}</h3>
+      <p>{d('processEnv.body', { vars: inherited.map((v) => `${v.name}=${displayValue(v.value, d('common.empty'))}`).join(', ') })}</p>
+    </div>
+  );
+}
+
+function Doctor({ doctor, applies, api, d, locale }: { doctor: AppState['doctor']; applies: AppState['applies']['list']; api: Api; d: DashboardTranslate; locale: Locale }) {
   const rerun = useCommand(() => api.runDoctor({}));
   const fix = useCommand((key: string) => api.fixFinding({ key }));
+  const lastFix = currentFix(doctor.lastFix, applies);
   return (
     <div className="panel" data-testid="doctor">
       <div className="panel-header">
@@ -79,9 +105,9 @@ function Doctor({ doctor, api, d, locale }: { doctor: AppState['doctor']; api: A
       </div>
       {doctor.error !== null && <p className="error">{d('common.failed', { error: doctor.error })}</p>}
       {fix.error !== null && <p className="error" role="alert">{d('common.failed', { error: fix.error })}</p>}
-      {doctor.lastFix !== null && (
+      {lastFix !== null && (
         <p className="ok" data-testid="doctor-fixed">
-          {d('doctor.fixed', { key: doctor.lastFix.key, moved: Object.entries(doctor.lastFix.moved).map(([k, v]) => `${k}=${v}`).join(', ') || doctor.lastFix.commented.join(', ') })}
+          {d('doctor.fixed', { key: findingTitle(lastFix.key.split(/[:#]/)[0] ?? lastFix.key, d), moved: Object.entries(lastFix.moved).map(([k, v]) => `${k}=${displayValue(v, d('common.empty'))}`).join(', ') || lastFix.commented.join(', ') })}
         </p>
       )}
       {doctor.running ? (
@@ -107,7 +133,8 @@ function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d:
     <li className={`finding severity-${finding.severity}`} data-testid={`finding-${finding.id}`}>
       <div className="finding-head">
         <span className={`severity severity-${finding.severity}`}>{d(`doctor.severity.${finding.severity}`)}</span>
-        <span className="mono">{finding.id}</span>
+        <strong className="finding-title">{findingTitle(finding.id, d)}</strong>
+        {finding.variable !== undefined && <span className="muted">{d('doctor.about', { variable: finding.variable })}</span>}
         {finding.fixable && (
           <button type="button" onClick={onFix} disabled={busy} data-testid={`fix-${finding.id}`}>
             {d('doctor.fix')}
@@ -117,7 +144,17 @@ function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d:
       <p>{words(finding.explanation)}</p>
       {finding.evidence.map((e, i) => (
         <p key={i} className="muted mono">
-          {e.kind === 'file' ? d('doctor.evidence.file', { file: e.file, line: e.line, text: e.text }) : e.kind === 'variable' || e.kind === 'process-env' ? `${e.variable}=${e.value}` : e.kind === 'go-version' ? e.version : e.kind === 'file-mode' ? `${e.file} ${e.mode}` : `${e.dir}: ${e.detail}`}
+          {e.kind === 'file'
+            ? d('doctor.evidence.file', { file: e.file, line: e.line, text: e.text })
+            : e.kind === 'process-env'
+              ? d('doctor.evidence.env', { variable: e.variable, value: displayValue(e.value, d('common.empty')) })
+              : e.kind === 'variable'
+                ? d('doctor.evidence.var', { variable: e.variable, value: displayValue(e.value, d('common.empty')), source: e.path ?? e.source })
+                : e.kind === 'go-version'
+                  ? e.version
+                  : e.kind === 'file-mode'
+                    ? `${e.file} ${e.mode}`
+                    : `${e.dir}: ${e.detail}`}
         </p>
       ))}
       {finding.fix !== undefined && !finding.fixable && <p className="muted">{d('doctor.fixHow', { fix: words(finding.fix) })}</p>}
@@ -125,7 +162,30 @@ function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d:
   );
 }
 
-function LastChange({ app, api, d }: { app: AppState; api: Api; d: DashboardTranslate }) {
+/** A doctor rule's title in the user's language (the rule id is for scripts, not people). */
+function findingTitle(id: string, d: DashboardTranslate): string {
+  const key = `doctor.title.${id}`;
+  return isDashboardKey(key) ? d(key) : d('doctor.title.other');
+}
+
+/** An apply's label in the user's language (shared/ui/apply-label.ts reads its fixed forms). */
+export function applyLabel(label: string, d: DashboardTranslate): string {
+  const parsed = parseApplyLabel(label);
+  switch (parsed.id) {
+    case 'use':
+    case 'watch-use':
+      return d(`apply.${parsed.id}`, { profile: parsed.profile });
+    case 'doctor-fix':
+      return d('apply.doctor-fix', { vars: parsed.vars });
+    case 'watch-reorder':
+    case 'lint-fix':
+      return d(`apply.${parsed.id}`);
+    case 'other':
+      return parsed.text;
+  }
+}
+
+function LastChange({ app, api, d, locale }: { app: AppState; api: Api; d: DashboardTranslate; locale: Locale }) {
   const undo = useCommand(() => api.undoLastApply({ force: false }));
   const decision = app.watch.lastDecision;
   const last = app.applies.list[0] ?? null;
@@ -133,12 +193,12 @@ function LastChange({ app, api, d }: { app: AppState; api: Api; d: DashboardTran
   return (
     <div className="panel" data-testid="last-change">
       <h3>{d('decision.heading')}</h3>
-      {decision !== null && decision.type === 'repair' && <p>{d('decision.repair', { action: d(`decision.action.${decision.action}`), at: new Date(decision.at).toLocaleString(), reason: decision.reason })}</p>}
-      {decision !== null && decision.type === 'keep' && <p>{d('decision.keep', { at: new Date(decision.at).toLocaleString(), reason: decision.reason })}</p>}
+      {decision !== null && decision.type === 'repair' && <p>{d('decision.repair', { action: d(`decision.action.${decision.action}`), at: formatDateTime(locale, decision.at), reason: decision.reason })}</p>}
+      {decision !== null && decision.type === 'keep' && <p>{d('decision.keep', { at: formatDateTime(locale, decision.at), reason: decision.reason })}</p>}
       {last === null ? (
         <p className="view-state empty">{d('decision.none')}</p>
       ) : (
-        <p data-testid="last-apply">{d('decision.apply', { label: last.label, time: new Date(last.time).toLocaleString(), status: last.status })}</p>
+        <p data-testid="last-apply">{d('decision.apply', { label: applyLabel(last.label, d), time: formatDateTime(locale, last.time), status: d(`decision.status.${last.status}`) })}</p>
       )}
       {undoable && (
         <button type="button" onClick={() => void undo.run()} disabled={undo.busy} data-testid="undo">
@@ -146,7 +206,9 @@ function LastChange({ app, api, d }: { app: AppState; api: Api; d: DashboardTran
         </button>
       )}
       {undo.error !== null && <p className="error" role="alert">{d('common.failed', { error: undo.error })}</p>}
-      {undo.result !== null && <p data-testid="undone">{undo.result.undone !== null ? d('decision.undone', { label: undo.result.undone.label }) : d('decision.nothingToUndo')}</p>}
+      {undo.result !== null && (undo.result.undone === null || undoStillCurrent(undo.result.undone.id, app.applies.list)) && (
+        <p data-testid="undone">{undo.result.undone !== null ? d('decision.undone', { label: applyLabel(undo.result.undone.label, d) }) : d('decision.nothingToUndo')}</p>
+      )}
     </div>
   );
 }

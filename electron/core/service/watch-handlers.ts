@@ -26,6 +26,8 @@ export interface WatchLifecycle {
   /** The machine woke up (Electron's powerMonitor 'resume'): a round if auto-repair is on. */
   wake(): Promise<void>;
   stop(): Promise<void>;
+  /** Re-reads settings.json and watch.json (another process wrote them); restarts the watcher if the policy changed. */
+  reloadSettings(): Promise<void>;
 }
 
 export type WatchHandlers = HandlerGroup<Pick<CommandHandlers<CommandContext>, WatchKeys>, WatchLifecycle>;
@@ -143,6 +145,16 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
 
     async wake() {
       if (embedded) await round('wake');
+    },
+
+    async reloadSettings() {
+      const previous = store.getState().settings;
+      const loaded = await loadSettings(ctx.dirs.config);
+      // Launch at login is the platform's, not the file's: keep what the state already knows.
+      const next = { ...loaded, launchAtLogin: previous.launchAtLogin };
+      if (JSON.stringify(next) === JSON.stringify(previous)) return;
+      commit(store, { settings: next });
+      if (JSON.stringify(previous.autoRepair) !== JSON.stringify(next.autoRepair)) await restart(next);
     },
 
     async stop() {
