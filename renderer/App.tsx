@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import type { Api } from '../shared/contract/contract.js';
 import { LANGUAGES, type AppState } from '../shared/contract/state.js';
 import type { LanguageSetting } from '../shared/ui/appearance.js';
+import { builtinProfileWords } from '../shared/ui/profile-text.js';
 import type { StreamStatus } from './bridge/headless-client.js';
 import { Nav } from './components/Nav.js';
 import { Notices } from './components/Notices.js';
@@ -66,7 +67,7 @@ export function App({ api, replica, streamStatus, initialLocale }: { api: Api; r
       </a>
       <header className="app-header">
         <h1>{t('app.title')}</h1>
-        {app !== null && <ActiveBadge profiles={app.profiles} d={d} />}
+        {app !== null && <ActiveBadge profiles={app.profiles} d={d} locale={locale} />}
         {streamStatus !== null && (
           <span className={`status ${streamStatus}`} data-testid="stream-status">
             {t(`stream.${streamStatus}`)}
@@ -115,11 +116,11 @@ function Page({ route, app, api, locale, live }: { route: ReturnType<typeof useR
   }
 }
 
-function ActiveBadge({ profiles, d }: { profiles: AppState['profiles']; d: ReturnType<typeof dashboardTranslator> }) {
+function ActiveBadge({ profiles, d, locale }: { profiles: AppState['profiles']; d: ReturnType<typeof dashboardTranslator>; locale: Locale }) {
   const active = profiles.list.find((p) => p.active) ?? null;
   return (
     <span className="badge" data-testid="active-profile">
-      {active !== null ? d('header.profile', { name: active.profile.name }) : profiles.active !== null ? d('header.profile', { name: profiles.active }) : d('header.noProfile')}
+      {active !== null ? d('header.profile', { name: builtinProfileWords(active.profile.id, active.origin, locale, active.profile.name)?.name ?? active.profile.name }) : profiles.active !== null ? d('header.profile', { name: profiles.active }) : d('header.noProfile')}
     </span>
   );
 }

@@ -62,7 +62,7 @@ export function buildTrayMenu(input: TrayMenuInput, t: AppTranslate): TrayMenuIt
     items.push({
       type: 'radio',
       id: `profile-${p.profile.id}`,
-      label: builtinProfileWords(p.profile.id, p.origin, input.locale ?? 'en')?.name ?? p.profile.name,
+      label: builtinProfileWords(p.profile.id, p.origin, input.locale ?? 'en', p.profile.name)?.name ?? p.profile.name,
       checked: p.profile.id === state.profiles.active,
       enabled: p.blockers.length === 0 && state.switching.running === null,
       action: `${SWITCH_PREFIX}${p.profile.id}`,

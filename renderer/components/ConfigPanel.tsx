@@ -3,6 +3,7 @@
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, ChainEntryView } from '../../shared/contract/state.js';
 import { displayValue, formatTime } from '../../shared/ui/format.js';
+import { rich } from '../i18n/rich.js';
 import type { Locale, MessageKey, Translate } from '../i18n/messages.js';
 
 export function ConfigPanel({ config, api, t, locale }: { config: AppState['config']; api: Api; t: Translate; locale: Locale }) {
@@ -52,7 +53,7 @@ export function ConfigPanel({ config, api, t, locale }: { config: AppState['conf
                       .filter((s) => s.value !== v.value)
                       .map((s) => (
                         <div key={`${s.source}:${s.value}`} className="warning">
-                          {t('config.shadows', { value: displayValue(s.value, t('config.empty')), source: t(`source.${s.source}` as MessageKey) })}
+                          {rich(t('config.shadows', { source: t(`source.${s.source}` as MessageKey) }), { value: <span className="mono">{displayValue(s.value, t('config.empty'))}</span> })}
                         </div>
                       ))}
                   </td>

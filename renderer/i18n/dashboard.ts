@@ -259,6 +259,13 @@ const en = {
   'apply.watch-reorder': 'auto-repair reordered GOPROXY',
   'apply.doctor-fix': 'the doctor moved {vars} into the managed block',
   'apply.lint-fix': 'lint fixed project files',
+  'profiles.blocker': 'replace {placeholder} in {where}',
+  'profiles.blockerCredentials': 'the credentials',
+  'profiles.blockerSep': '; ',
+  'creds.problem.unavailable': 'No OS keychain is available: start a {secretService} such as {gnomeKeyring} (with a {dbus} session), or run inside a desktop session. goproxyctl never stores credentials in plain text.',
+  'creds.problem.locked': 'The OS keychain is locked: unlock it (log in to the desktop session, or unlock the "login" keyring) and try again.',
+  'creds.problem.no-collection': 'The OS keychain has no default collection to store secrets in: create a "login" keyring (for example with Seahorse) and try again.',
+  'creds.problem.failed': 'The OS keychain refused the operation: check that it is unlocked and try again.',
 };
 
 export type DashboardMessageKey = keyof typeof en;
@@ -519,6 +526,13 @@ const zhCN: Record<DashboardMessageKey, string> = {
   'apply.watch-reorder': '自动修复调整了 GOPROXY 顺序',
   'apply.doctor-fix': '诊断将 {vars} 移入了托管区块',
   'apply.lint-fix': 'lint 修复了项目文件',
+  'profiles.blocker': '请替换 {where} 中的 {placeholder}',
+  'profiles.blockerCredentials': '凭据',
+  'profiles.blockerSep': '；',
+  'creds.problem.unavailable': '没有可用的系统钥匙串：请启动 {secretService}（例如 {gnomeKeyring}，并带有 {dbus} 会话），或在桌面会话中运行。goproxyctl 从不以明文保存凭据。',
+  'creds.problem.locked': '系统钥匙串已锁定：请解锁（登录桌面会话，或解锁“login”钥匙环）后重试。',
+  'creds.problem.no-collection': '系统钥匙串没有可存放密钥的默认集合：请创建一个“login”钥匙环（例如用 Seahorse）后重试。',
+  'creds.problem.failed': '系统钥匙串拒绝了此操作：请确认它已解锁后重试。',
 };
 
 const CATALOGS: Record<Locale, Record<DashboardMessageKey, string>> = { en, 'zh-CN': zhCN };

@@ -15,6 +15,7 @@ import { useCommand } from '../components/useCommand.js';
 import type { LiveBench } from '../components/useBenchRows.js';
 import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
 import type { Locale } from '../i18n/messages.js';
+import { rich } from '../i18n/rich.js';
 import './dashboard.css';
 
 export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: Api; locale: Locale; live: LiveBench }) {
@@ -62,7 +63,7 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
         </p>
       )}
       {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <BenchTable rows={rows} d={d} />}
-      {bench.running === null && last !== null && <Recommendation report={last} app={app} api={api} d={d} />}
+      {bench.running === null && last !== null && <Recommendation report={last} app={app} api={api} d={d} locale={locale} />}
     </section>
   );
 }
@@ -123,7 +124,7 @@ function failureWords(error: ProbeFailure, d: DashboardTranslate): string {
   return error.status !== null ? d('failure.status', { words, status: error.status }) : words;
 }
 
-function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app: AppState; api: Api; d: DashboardTranslate }) {
+function Recommendation({ report, app, api, d, locale }: { report: BenchmarkReport; app: AppState; api: Api; d: DashboardTranslate; locale: Locale }) {
   const vars = app.config.view?.vars ?? [];
   const current = { goproxy: vars.find((v) => v.name === 'GOPROXY')?.value ?? '', gosumdb: vars.find((v) => v.name === 'GOSUMDB')?.value ?? '' };
   const rec = report.recommendation;
@@ -138,7 +139,7 @@ function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app:
         GOPROXY={rec.goproxy}
       </p>
       <ul>
-        {rec.reasons.map((r) => (
+        {(report.reasonsByLocale?.[locale] ?? rec.reasons).map((r) => (
           <li key={r}>{r}</li>
         ))}
       </ul>
@@ -169,7 +170,7 @@ function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app:
         </table>
       )}
       {diff.gosumdb !== null && <p data-testid="bench-diff-gosumdb">{d('bench.gosumdb', { from: diff.gosumdb.from, to: diff.gosumdb.to })}</p>}
-      <p className="muted">{d('bench.applyHow', { id: RECOMMENDED_PROFILE_ID })}</p>
+      <p className="muted">{rich(d('bench.applyHow'), { id: <span className="mono">{RECOMMENDED_PROFILE_ID}</span> })}</p>
       <button type="button" onClick={() => void apply.run()} disabled={apply.busy || app.switching.running !== null || !report.anyWorking} data-testid="bench-apply">
         {apply.busy ? d('common.working') : d('bench.apply')}
       </button>

@@ -1,15 +1,17 @@
 // The Overview: the active profile and its health at a glance, the effective configuration with
 // sources and shadowing, the doctor's findings (each with a Fix button when the doctor can fix
 // it), and the last change with Undo.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, FindingView } from '../../shared/contract/state.js';
 import { parseApplyLabel } from '../../shared/ui/apply-label.js';
 import { displayValue, formatDateTime } from '../../shared/ui/format.js';
 import { chainHealthSummary } from '../../shared/ui/overview.js';
+import { builtinProfileWords } from '../../shared/ui/profile-text.js';
 import { currentFix, currentSwitch, undoStillCurrent } from '../../shared/ui/superseded.js';
 import { ConfigPanel } from '../components/ConfigPanel.js';
 import { useCommand } from '../components/useCommand.js';
+import { rich } from '../i18n/rich.js';
 import { dashboardTranslator, isDashboardKey, type DashboardTranslate } from '../i18n/dashboard.js';
 import { translator, type Locale } from '../i18n/messages.js';
 import './dashboard.css';
@@ -29,7 +31,7 @@ export function OverviewView({ app, api, locale }: { app: AppState; api: Api; lo
   return (
     <section className="view dashboard-view" aria-labelledby="overview-heading" data-testid="overview-view">
       <h2 id="overview-heading">{d('overview.heading')}</h2>
-      <ActiveProfile app={app} api={api} d={d} />
+      <ActiveProfile app={app} api={api} d={d} locale={locale} />
       <ProcessEnvironment config={app.config} d={d} />
       <ConfigPanel config={app.config} api={api} t={t} locale={locale} />
       <Doctor doctor={app.doctor} applies={app.applies.list} api={api} d={d} locale={locale} />
@@ -38,7 +40,7 @@ export function OverviewView({ app, api, locale }: { app: AppState; api: Api; lo
   );
 }
 
-function ActiveProfile({ app, api, d }: { app: AppState; api: Api; d: DashboardTranslate }) {
+function ActiveProfile({ app, api, d, locale }: { app: AppState; api: Api; d: DashboardTranslate; locale: Locale }) {
   const active = app.profiles.list.find((p) => p.active) ?? null;
   const summary = chainHealthSummary(app.config.view?.chain ?? [], app.health);
   const test = useCommand(() => api.testNow({}));
@@ -48,7 +50,7 @@ function ActiveProfile({ app, api, d }: { app: AppState; api: Api; d: DashboardT
   return (
     <div className="panel" data-testid="overview-active">
       <h3>{d('overview.active')}</h3>
-      {active === null ? <p className="muted">{d('overview.noActive')}</p> : <p className="big" data-testid="overview-active-name">{active.profile.name} <span className="muted mono">({active.profile.id})</span></p>}
+      {active === null ? <p className="muted">{d('overview.noActive')}</p> : <p className="big" data-testid="overview-active-name"><span data-verbatim={builtinProfileWords(active.profile.id, active.origin, locale, active.profile.name) === null ? true : undefined}>{builtinProfileWords(active.profile.id, active.origin, locale, active.profile.name)?.name ?? active.profile.name}</span> <span className="muted mono">({active.profile.id})</span></p>}
       <p data-testid="overview-health" className={summary.failing.length > 0 ? 'warning' : summary.checked > 0 ? 'ok' : 'muted'}>
         {summary.checked === 0 ? d('overview.healthNone') : d('overview.health', { ok: summary.ok, total: summary.total })}
       </p>
@@ -57,11 +59,11 @@ function ActiveProfile({ app, api, d }: { app: AppState; api: Api; d: DashboardT
           {f.url}: {f.error ?? ''}
         </p>
       ))}
-      {sw.running !== null && <p role="status">{d('overview.switching', { id: sw.running })}</p>}
+      {sw.running !== null && <p role="status">{rich(d('overview.switching'), { id: <span className="mono">{sw.running}</span> })}</p>}
       {sw.error !== null && <p className="error">{d('common.failed', { error: sw.error })}</p>}
       {last !== null && (
         <p data-testid="overview-switched" className={last.verified ? 'ok' : 'warning'}>
-          {last.verified ? d('overview.switched', { id: last.profileId }) : d('overview.switchedMismatch', { id: last.profileId, why: last.mismatches.join('; ') })}
+          {rich(last.verified ? d('overview.switched') : d('overview.switchedMismatch', { why: last.mismatches.join('; ') }), { id: <span className="mono">{last.profileId}</span> })}
         </p>
       )}
       <button type="button" onClick={() => void test.run()} disabled={test.busy || app.watch.running} data-testid="test-now">
@@ -96,7 +98,7 @@ function Doctor({ doctor, applies, api, d, locale }: { doctor: AppState['doctor'
   const fix = useCommand((key: string) => api.fixFinding({ key }));
   const lastFix = currentFix(doctor.lastFix, applies);
   return (
-    <div className="panel" data-testid="doctor">
+    <div className="panel" data-testid="doctor" data-checked-at={doctor.checkedAt ?? ''}>
       <div className="panel-header">
         <h3>{d('doctor.heading')}</h3>
         <button type="button" onClick={() => void rerun.run()} disabled={doctor.running} data-testid="doctor-run">
@@ -168,20 +170,20 @@ function findingTitle(id: string, d: DashboardTranslate): string {
   return isDashboardKey(key) ? d(key) : d('doctor.title.other');
 }
 
-/** An apply's label in the user's language (shared/ui/apply-label.ts reads its fixed forms). */
-export function applyLabel(label: string, d: DashboardTranslate): string {
+/** An apply's label in the user's language (shared/ui/apply-label.ts reads its fixed forms); ids in code style. */
+export function applyLabel(label: string, d: DashboardTranslate): ReactNode {
   const parsed = parseApplyLabel(label);
   switch (parsed.id) {
     case 'use':
     case 'watch-use':
-      return d(`apply.${parsed.id}`, { profile: parsed.profile });
+      return rich(d(`apply.${parsed.id}`), { profile: <span className="mono">{parsed.profile}</span> });
     case 'doctor-fix':
-      return d('apply.doctor-fix', { vars: parsed.vars });
+      return rich(d('apply.doctor-fix'), { vars: <span className="mono">{parsed.vars}</span> });
     case 'watch-reorder':
     case 'lint-fix':
       return d(`apply.${parsed.id}`);
     case 'other':
-      return parsed.text;
+      return <span className="mono">{parsed.text}</span>;
   }
 }
 
@@ -198,7 +200,7 @@ function LastChange({ app, api, d, locale }: { app: AppState; api: Api; d: Dashb
       {last === null ? (
         <p className="view-state empty">{d('decision.none')}</p>
       ) : (
-        <p data-testid="last-apply">{d('decision.apply', { label: applyLabel(last.label, d), time: formatDateTime(locale, last.time), status: d(`decision.status.${last.status}`) })}</p>
+        <p data-testid="last-apply">{rich(d('decision.apply', { time: formatDateTime(locale, last.time), status: d(`decision.status.${last.status}`) }), { label: applyLabel(last.label, d) })}</p>
       )}
       {undoable && (
         <button type="button" onClick={() => void undo.run()} disabled={undo.busy} data-testid="undo">
@@ -207,7 +209,7 @@ function LastChange({ app, api, d, locale }: { app: AppState; api: Api; d: Dashb
       )}
       {undo.error !== null && <p className="error" role="alert">{d('common.failed', { error: undo.error })}</p>}
       {undo.result !== null && (undo.result.undone === null || undoStillCurrent(undo.result.undone.id, app.applies.list)) && (
-        <p data-testid="undone">{undo.result.undone !== null ? d('decision.undone', { label: applyLabel(undo.result.undone.label, d) }) : d('decision.nothingToUndo')}</p>
+        <p data-testid="undone">{undo.result.undone !== null ? rich(d('decision.undone'), { label: applyLabel(undo.result.undone.label, d) }) : d('decision.nothingToUndo')}</p>
       )}
     </div>
   );

@@ -5,6 +5,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, ProfileView, SubscriptionView } from '../../shared/contract/state.js';
 import type { Profile } from '../../shared/profile/types.js';
+import { builtinProfileWords, parseBlocker } from '../../shared/ui/profile-text.js';
+import { formatDateTime } from '../../shared/ui/format.js';
 import { blankProfile, credentialOrigins, freeProfileId, newProfileId } from '../../shared/ui/profile-edit.js';
 import { useCommand } from '../components/useCommand.js';
 import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
@@ -69,6 +71,7 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
               key={p.profile.id}
               view={p}
               d={d}
+              locale={locale}
               busy={action.busy || app.switching.running !== null}
               switching={app.switching.running === p.profile.id}
               confirming={confirming === p.profile.id}
@@ -87,7 +90,7 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
       )}
       {exported !== null && <Exported exported={exported} d={d} onClose={() => setExported(null)} />}
       <Import api={api} d={d} />
-      <Subscriptions profiles={profiles} api={api} d={d} />
+      <Subscriptions profiles={profiles} api={api} d={d} locale={locale} />
       <CredentialsPanel credentials={app.credentials} referenced={referenced} api={api} d={d} />
     </section>
   );
@@ -96,6 +99,7 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
 interface ItemProps {
   view: ProfileView;
   d: DashboardTranslate;
+  locale: Locale;
   busy: boolean;
   switching: boolean;
   confirming: boolean;
@@ -107,20 +111,31 @@ interface ItemProps {
   onConfirmDelete: (yes: boolean) => void;
 }
 
-function ProfileItem({ view, d, busy, switching, confirming, onSwitch, onEdit, onDuplicate, onExport, onDelete, onConfirmDelete }: ItemProps) {
+/** A template's blocker in the user's words (shared/ui/profile-text.ts reads the engine's form). */
+function blockerText(text: string, d: DashboardTranslate): string {
+  const b = parseBlocker(text);
+  return b === null ? text : d('profiles.blocker', { placeholder: b.placeholder, where: b.where === 'credentials' ? d('profiles.blockerCredentials') : b.where });
+}
+
+function ProfileItem({ view, d, locale, busy, switching, confirming, onSwitch, onEdit, onDuplicate, onExport, onDelete, onConfirmDelete }: ItemProps) {
   const p = view.profile;
+  const words = builtinProfileWords(p.id, view.origin, locale, p.name);
   const mine = view.origin === 'user';
   const chain = p.goproxy.map((e, i) => (i < p.goproxy.length - 1 ? e.url + (e.separator ?? ',') : e.url)).join('');
   return (
     <li className={`profile${view.active ? ' active' : ''}`} data-testid={`profile-${p.id}`} data-active={view.active}>
       <div className="profile-head">
-        <strong>{p.name}</strong> <span className="mono muted">{p.id}</span>{' '}
+        <strong data-verbatim={words === null ? true : undefined}>{words?.name ?? p.name}</strong> <span className="mono muted">{p.id}</span>{' '}
         <span className="badge">{view.origin === 'subscription' ? d('profiles.origin.subscription', { source: view.subscription ?? '' }) : d(`profiles.origin.${view.origin}`)}</span>
         {view.active && <span className="badge ok">{d('profiles.active')}</span>}
       </div>
-      {p.description !== undefined && <p className="muted">{p.description}</p>}
+      {p.description !== undefined && (
+        <p className="muted" data-verbatim={words === null ? true : undefined}>
+          {words?.description ?? p.description}
+        </p>
+      )}
       <p className="mono">GOPROXY={chain}</p>
-      {view.blockers.length > 0 && <p className="warning">{d('profiles.blocked', { why: view.blockers.join('; ') })}</p>}
+      {view.blockers.length > 0 && <p className="warning">{d('profiles.blocked', { why: view.blockers.map((b) => blockerText(b, d)).join(d('profiles.blockerSep')) })}</p>}
       <div className="actions">
         <button type="button" onClick={onSwitch} disabled={busy || view.active || view.blockers.length > 0} data-testid={`switch-${p.id}`}>
           {switching ? d('common.working') : d('profiles.switch')}
@@ -211,7 +226,7 @@ function Import({ api, d }: { api: Api; d: DashboardTranslate }) {
 
 const DEFAULT_INTERVAL_HOURS = 24;
 
-function Subscriptions({ profiles, api, d }: { profiles: AppState['profiles']; api: Api; d: DashboardTranslate }) {
+function Subscriptions({ profiles, api, d, locale }: { profiles: AppState['profiles']; api: Api; d: DashboardTranslate; locale: Locale }) {
   const [source, setSource] = useState('');
   const [hours, setHours] = useState(String(DEFAULT_INTERVAL_HOURS));
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -272,6 +287,7 @@ function Subscriptions({ profiles, api, d }: { profiles: AppState['profiles']; a
               key={sub.source}
               sub={sub}
               d={d}
+              locale={locale}
               busy={busy}
               confirming={confirming === sub.source}
               onUnsubscribe={() => setConfirming(sub.source)}
@@ -290,22 +306,23 @@ function Subscriptions({ profiles, api, d }: { profiles: AppState['profiles']; a
 interface SubscriptionItemProps {
   sub: SubscriptionView;
   d: DashboardTranslate;
+  locale: Locale;
   busy: boolean;
   confirming: boolean;
   onUnsubscribe: () => void;
   onConfirm: (yes: boolean) => void;
 }
 
-function SubscriptionItem({ sub, d, busy, confirming, onUnsubscribe, onConfirm }: SubscriptionItemProps) {
+function SubscriptionItem({ sub, d, locale, busy, confirming, onUnsubscribe, onConfirm }: SubscriptionItemProps) {
   return (
     <li className="profile" data-testid="subscription">
       <div className="profile-head">
         <strong className="mono">{sub.source}</strong> <span className="badge">{d('subs.every', { hours: sub.intervalHours })}</span>
       </div>
-      <p className="muted">{sub.lastSuccess !== null ? d('subs.lastSuccess', { time: new Date(sub.lastSuccess).toLocaleString() }) : d('subs.never')}</p>
+      <p className="muted">{sub.lastSuccess !== null ? d('subs.lastSuccess', { time: formatDateTime(locale, sub.lastSuccess) }) : d('subs.never')}</p>
       {sub.lastError !== null && (
         <p className="warning" role="alert" data-testid="subscription-error">
-          {d('subs.lastError', { time: sub.lastAttempt !== null ? new Date(sub.lastAttempt).toLocaleString() : '', error: sub.lastError })}
+          {d('subs.lastError', { time: sub.lastAttempt !== null ? formatDateTime(locale, sub.lastAttempt) : '', error: sub.lastError })}
         </p>
       )}
       <p className="mono" data-testid="subscription-profiles">

@@ -7,6 +7,7 @@ import { LANGUAGES, THEMES, type AppSettings, type AppState } from '../../shared
 import type { NetworkRule } from '../../shared/repair/network-rules.js';
 import { parseRepairFields, rebaseDraft, repairFields, RULE_CONDITIONS, ruleFromFields, ruleProblem, type RepairField, type RepairFields, type RuleFields } from '../../shared/ui/settings-form.js';
 import { useCommand } from '../components/useCommand.js';
+import { rich } from '../i18n/rich.js';
 import { dashboardTranslator, type DashboardMessageKey, type DashboardTranslate } from '../i18n/dashboard.js';
 import type { Locale } from '../i18n/messages.js';
 import './dashboard.css';
@@ -144,8 +145,14 @@ function Rules({ rules, profiles, setRules, api, d }: { rules: NetworkRule[]; pr
     if ((await check.run(rule)) === undefined) return setProblem(d('settings.ruleRefused'));
     if (await setRules([...rules, rule])) setForm({ ...EMPTY_RULE, profile: form.profile });
   };
+  // The conditions as the user typed them (values are data, in code style), in their words.
   const when = (r: NetworkRule) =>
-    RULE_CONDITIONS.flatMap((k) => (r.when[k] === undefined ? [] : [d('settings.ruleCondition', { name: d(CONDITION_LABELS[k]), value: r.when[k]! })])).join(d('settings.ruleAnd'));
+    RULE_CONDITIONS.filter((k) => r.when[k] !== undefined).map((k, i) => (
+      <span key={k}>
+        {i > 0 && d('settings.ruleAnd')}
+        {rich(d('settings.ruleCondition', { name: d(CONDITION_LABELS[k]) }), { value: <span className="mono">{r.when[k]}</span> })}
+      </span>
+    ));
   return (
     <fieldset className="panel" data-testid="settings-rules">
       <legend>{d('settings.rules')}</legend>
@@ -156,7 +163,7 @@ function Rules({ rules, profiles, setRules, api, d }: { rules: NetworkRule[]; pr
         <ul className="plain">
           {rules.map((r, i) => (
             <li key={`${i}:${r.profile}:${JSON.stringify(r.when)}`} data-testid="settings-rule">
-              {d('settings.rule', { when: when(r), profile: r.profile })}{' '}
+              {rich(d('settings.rule'), { when: when(r), profile: <span className="mono">{r.profile}</span> })}{' '}
               <button type="button" onClick={() => void setRules(rules.filter((_, j) => j !== i))}>
                 {d('common.remove')}
               </button>
@@ -167,7 +174,7 @@ function Rules({ rules, profiles, setRules, api, d }: { rules: NetworkRule[]; pr
       <div className="grid3">
         <label className="field">
           <span>{d('settings.ruleProfile')}</span>
-          <select value={form.profile} onChange={(e) => setForm({ ...form, profile: e.target.value })} data-testid="rule-profile">
+          <select value={form.profile} onChange={(e) => setForm({ ...form, profile: e.target.value })} className="mono" data-testid="rule-profile">
             {profiles.map((id) => (
               <option key={id} value={id}>
                 {id}

@@ -6,6 +6,7 @@ import type { Profile } from '../profile/types.js';
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../repair/decide.js';
 import type { WatchEvent } from '../repair/events.js';
 import type { BenchmarkReport } from '../bench/report.js';
+import type { UiLocale } from '../ui/appearance.js';
 
 export type ConfigSource = 'os-env' | 'env-file' | 'goroot-env' | 'default' | 'derived';
 
@@ -164,12 +165,18 @@ export interface KeychainStatusView {
   available: boolean;
   /** e.g. "Secret Service"; null when unavailable. */
   backend: string | null;
-  /** The sentence that names the fix, when unavailable. */
+  /** The sentence that names the fix, when unavailable (English: the CLI's words). */
   problem: string | null;
+  /** Why, as an id the UI words in the user's language (unavailable, locked, no-collection, foreign-item, failed). */
+  problemId?: string | null;
 }
 
-/** A finished benchmark as the UI sees it: the engine's report without its bookkeeping. */
-export type BenchmarkView = Omit<BenchmarkReport, 'recorded'>;
+/**
+ * A finished benchmark as the UI sees it: the engine's report without its bookkeeping, plus the
+ * recommendation's reasons in each UI language (the recommendation engine words them itself,
+ * shared/bench/recommend.ts), so a change of language needs no new run.
+ */
+export type BenchmarkView = Omit<BenchmarkReport, 'recorded'> & { reasonsByLocale?: Record<UiLocale, string[]> };
 
 export interface AppState {
   /** Increases with every change; the stream's patches name the revision they apply to. */

@@ -8,6 +8,7 @@ import type { BenchmarkView } from '../../../shared/contract/state.js';
 import type { BenchProgressEvent } from '../../../shared/contract/stream.js';
 import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
 import { normalizeProxyUrl, withDefaultScheme } from '../../../shared/go/goproxy.js';
+import { recommendChain } from '../../../shared/bench/recommend.js';
 import { reportedName, runBenchmark, storedCredentials, type BenchEvent } from '../bench/index.js';
 import { readGoConfig } from '../goenv/read-config.js';
 import type { PhaseTimeouts } from '../probe/index.js';
@@ -90,6 +91,11 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
                 durationMs: report.durationMs,
                 results: report.results,
                 recommendation: report.recommendation,
+                // The same decision (a pure function of the same results), worded for each UI language.
+                reasonsByLocale: {
+                  en: report.recommendation.reasons,
+                  'zh-CN': recommendChain(report.results.map((r) => r.summary), { currentGoproxy, currentGosumdb: snapshot.effective.GOSUMDB.value, lang: 'zh-CN' }).reasons,
+                },
                 cancelled: report.cancelled,
                 anyWorking: report.anyWorking,
                 warnings: [...credentials.warnings, ...report.warnings],
