@@ -2,7 +2,7 @@
 // benchmark (npm run bench:ui) and the views' end-to-end test. Query parameters:
 //   view=chain|history|all (default all)   range=1h|24h|7d|30d (default 24h)
 //   days=N   days of minute history to generate (default 30)   lang=en|zh-CN
-//   history=empty|fail-once   the store has no probes / the first load fails (the designed states)
+//   history=empty|fail-once|all-failed   the store has no probes / the first load fails / every probe failed (the designed states)
 import { useCallback, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HISTORY_RANGES, type HistoryRange } from '../../shared/ui/history-chart.js';
@@ -38,7 +38,11 @@ function Harness() {
       failuresLeft--;
       throw new Error('the history store is locked by another process');
     }
-    return historyMode === 'empty' ? [] : sliceHistory(history, q.from / 1000, q.to / 1000);
+    if (historyMode === 'empty') return [];
+    const slice = sliceHistory(history, q.from / 1000, q.to / 1000);
+    // Every probe failed: the samples stay, each one a failure, and no latency survives.
+    if (historyMode === 'all-failed') return slice.map((s) => ({ ...s, median: Array.from(s.median, () => null), p90: Array.from(s.p90, () => null), failures: s.samples }));
+    return slice;
   }, []);
   const now = useCallback(() => HARNESS_NOW_MS, []);
   return (

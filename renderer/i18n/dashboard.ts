@@ -266,6 +266,7 @@ const en = {
   'creds.problem.locked': 'The OS keychain is locked: unlock it (log in to the desktop session, or unlock the "login" keyring) and try again.',
   'creds.problem.no-collection': 'The OS keychain has no default collection to store secrets in: create a "login" keyring (for example with Seahorse) and try again.',
   'creds.problem.failed': 'The OS keychain refused the operation: check that it is unlocked and try again.',
+  'bench.legend': 'Timing bars, left to right:',
 };
 
 export type DashboardMessageKey = keyof typeof en;
@@ -533,6 +534,7 @@ const zhCN: Record<DashboardMessageKey, string> = {
   'creds.problem.locked': '系统钥匙串已锁定：请解锁（登录桌面会话，或解锁“login”钥匙环）后重试。',
   'creds.problem.no-collection': '系统钥匙串没有可存放密钥的默认集合：请创建一个“login”钥匙环（例如用 Seahorse）后重试。',
   'creds.problem.failed': '系统钥匙串拒绝了此操作：请确认它已解锁后重试。',
+  'bench.legend': '计时条（从左到右）：',
 };
 
 const CATALOGS: Record<Locale, Record<DashboardMessageKey, string>> = { en, 'zh-CN': zhCN };

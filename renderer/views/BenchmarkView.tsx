@@ -16,6 +16,7 @@ import type { LiveBench } from '../components/useBenchRows.js';
 import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
 import type { Locale } from '../i18n/messages.js';
 import { rich } from '../i18n/rich.js';
+import { PhaseLegend } from '../components/PhaseLegend.js';
 import './dashboard.css';
 
 export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: Api; locale: Locale; live: LiveBench }) {
@@ -62,7 +63,7 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
           {d('bench.running', { count: bench.running.candidates.length })}
         </p>
       )}
-      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <BenchTable rows={rows} d={d} />}
+      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <><PhaseLegend d={d} /><BenchTable rows={rows} d={d} /></>}
       {bench.running === null && last !== null && <Recommendation report={last} app={app} api={api} d={d} locale={locale} />}
     </section>
   );

@@ -88,6 +88,11 @@ function HistoryBody({ load, t, retry, onFirstDraw }: { load: Load; t: ViewTrans
       if (load.chart.empty) return <p className="view-state empty" data-testid="history-empty">{t('history.empty')}</p>;
       return (
         <>
+          {load.chart.allFailed && (
+            <p className="view-state error" role="status" data-testid="history-all-failed">
+              {t('history.allFailed')}
+            </p>
+          )}
           <HistoryChart chart={load.chart} label={t('history.chartLabel')} onFirstDraw={onFirstDraw} />
           <HistoryLegend chart={load.chart} t={t} />
         </>

@@ -244,6 +244,8 @@ test('benchmark (opened by its own route): rows stream in, the recommendation ap
   // The phase breakdown of a watched run (the slow proxy's: loopback phases of the fast one can round to 0 ms).
   const slowBar = page.locator(`[data-testid="bench-row"][data-candidate="${proxyUrl('slow')}"]`).getByTestId('phase-bar');
   assert.match((await slowBar.getAttribute('aria-label', T)) ?? '', /first byte \d+ ms/);
+  // The bars have a key: each phase's colour, named, in the bars' order.
+  assert.equal(await page.getByTestId('phase-legend').innerText().then((t) => t.replace(/\s+/g, ' ').trim()), 'Timing bars, left to right: DNS connect TLS first byte transfer');
   const broken = page.locator(`[data-testid="bench-row"][data-candidate="${proxyUrl('broken')}"]`);
   assert.match(await broken.getByTestId('bench-error').innerText(), /HTTP error \(HTTP 502\)/);
 
@@ -282,6 +284,33 @@ test('history: the points the benchmark stored are drawn', { timeout: 60_000 }, 
   await page.getByTestId('history-range-1h').click();
   await page.getByTestId('history-chart').waitFor(T);
   await shot('history.png');
+});
+
+test('a dashboard started with GOPROXY in its own environment says what that means, truthfully', { timeout: 60_000 }, async () => {
+  const inherited = proxyUrl('slow');
+  const second = spawn(process.execPath, [cliPath, 'serve', '--json', '--no-open'], { env: { ...env, GOPROXY: inherited }, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+  const other = await browser.newPage();
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the second serve printed nothing in 20 s')), 20_000);
+      createInterface({ input: second.stdout! }).once('line', (l) => (clearTimeout(timer), resolve(l)));
+      second.once('exit', (code) => reject(new Error(`the second serve exited with ${code}`)));
+    });
+    await other.goto((JSON.parse(line) as { url: string }).url, { timeout: 20_000 });
+    const panel = other.getByTestId('process-env');
+    await panel.waitFor(T);
+    const text = await panel.innerText();
+    assert.ok(text.includes(`GOPROXY=${inherited}`), text);
+    assert.match(text, /cannot see a terminal's later changes/);
+    assert.doesNotMatch(text, /open a new terminal/i, 'a new terminal would not change what this process sees');
+    // The first dashboard (started without it) shows no such panel.
+    assert.equal(await page.getByTestId('process-env').count(), 0);
+  } finally {
+    await other.close();
+    const exited = new Promise((r) => second.once('exit', r));
+    second.kill('SIGTERM');
+    await exited;
+  }
 });
 
 test('settings: a bad network rule is refused with the reason; the language switches to 简体中文 and stays', { timeout: 60_000 }, async () => {

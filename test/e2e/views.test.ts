@@ -177,6 +177,22 @@ test('the history view has designed empty and error states, and retrying recover
   } finally {
     await empty.page.close();
   }
+  const allFailed = await open('view=history&history=all-failed&days=2');
+  try {
+    // The chart is drawn (the failure marks), and a sentence says why there is no line.
+    await allFailed.page.getByTestId('history-chart').locator('canvas').waitFor({ timeout: 20_000 });
+    assert.match(await text(allFailed.page.getByTestId('history-all-failed')), /Every probe in this range failed/);
+    assert.deepEqual(allFailed.problems, []);
+  } finally {
+    await allFailed.page.close();
+  }
+  const working = await open('view=history&days=2');
+  try {
+    await working.page.getByTestId('history-chart').locator('canvas').waitFor({ timeout: 20_000 });
+    assert.equal(await working.page.getByTestId('history-all-failed').count(), 0, 'only when every probe failed');
+  } finally {
+    await working.page.close();
+  }
   const failing = await open('view=history&history=fail-once&days=2');
   try {
     assert.match(await text(failing.page.getByTestId('history-error')), /could not be loaded: the history store is locked by another process/);

@@ -1,0 +1,16 @@
+// The key to the benchmark's timing bars: which colour is which phase of a request, in order.
+import { PHASES } from '../../shared/ui/bench-rows.js';
+import type { DashboardTranslate } from '../i18n/dashboard.js';
+
+export function PhaseLegend({ d }: { d: DashboardTranslate }) {
+  return (
+    <p className="phase-legend" data-testid="phase-legend">
+      <span className="muted">{d('bench.legend')}</span>
+      {PHASES.map((p) => (
+        <span key={p} className="phase-legend-item" data-phase={p}>
+          <span className={`phase-swatch phase phase-${p}`} aria-hidden="true" /> {d(`phase.${p}`)}
+        </span>
+      ))}
+    </p>
+  );
+}
