@@ -13,8 +13,6 @@ import { Notices } from './components/Notices.js';
 import { useAppearance } from './components/useAppearance.js';
 import { useBenchRows } from './components/useBenchRows.js';
 import { useRoute } from './components/useRoute.js';
-import { dashboardTranslator } from './i18n/dashboard.js';
-import { translator, type Locale } from './i18n/messages.js';
 import type { Replica } from './state/replica.js';
 import { BenchmarkView } from './views/BenchmarkView.js';
 import { ChainPage } from './views/ChainPage.js';
@@ -22,6 +20,7 @@ import { HistoryPage } from './views/HistoryPage.js';
 import { OverviewView } from './views/OverviewView.js';
 import { ProfilesView } from './views/ProfilesView.js';
 import { languageName, SettingsView } from './views/SettingsView.js';
+import { I18nProvider, translate, type Locale } from './i18n/i18n.js';
 
 export function App({ api, replica, streamStatus, initialLocale }: { api: Api; replica: Replica; streamStatus: StreamStatus | null; initialLocale: Locale }) {
   const app = useStore(replica.store, (s) => s.app);
@@ -48,8 +47,9 @@ export function App({ api, replica, streamStatus, initialLocale }: { api: Api; r
       window.removeEventListener('focus', reread);
     };
   }, [api]);
-  const t = useMemo(() => translator(locale), [locale]);
-  const d = useMemo(() => dashboardTranslator(locale), [locale]);
+  const i18n = useMemo(() => ({ locale, t: translate(locale) }), [locale]);
+  const t = i18n.t;
+  const d = i18n.t;
   const live = useBenchRows(replica, app?.benchmark.running ?? null);
 
   const switchLocale = useCallback(
@@ -61,41 +61,43 @@ export function App({ api, replica, streamStatus, initialLocale }: { api: Api; r
   );
 
   return (
-    <div className="app" lang={locale}>
-      <a className="skip-link" href="#main">
-        {d(`nav.${route}`)}
-      </a>
-      <header className="app-header">
-        <h1>{t('app.title')}</h1>
-        {app !== null && <ActiveBadge profiles={app.profiles} d={d} locale={locale} />}
-        {streamStatus !== null && (
-          <span className={`status ${streamStatus}`} data-testid="stream-status">
-            {t(`stream.${streamStatus}`)}
-          </span>
+    <I18nProvider value={i18n}>
+      <div className="app" lang={locale}>
+        <a className="skip-link" href="#main">
+          {d(`nav.${route}`)}
+        </a>
+        <header className="app-header">
+          <h1>{t('app.title')}</h1>
+          {app !== null && <ActiveBadge profiles={app.profiles} d={d} locale={locale} />}
+          {streamStatus !== null && (
+            <span className={`status ${streamStatus}`} data-testid="stream-status">
+              {t(`stream.${streamStatus}`)}
+            </span>
+          )}
+          <label>
+            {t('app.language')}{' '}
+            <select value={language ?? 'system'} onChange={(e) => switchLocale(e.target.value as LanguageSetting)} disabled={app === null} data-testid="locale">
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {languageName(l, d, l === 'system' ? locale : undefined)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </header>
+        <Nav route={route} go={go} t={d} />
+        <Notices notices={notices} dismiss={replica.dismiss} t={t} />
+        {app === null ? (
+          <p className="view-state loading" role="status" data-testid="loading">
+            {t('app.loading')}
+          </p>
+        ) : (
+          <main id="main" data-testid="dashboard" data-route={route} data-revision={app.revision} tabIndex={-1}>
+            <Page route={route} app={app} api={api} locale={locale} live={live} />
+          </main>
         )}
-        <label>
-          {t('app.language')}{' '}
-          <select value={language ?? 'system'} onChange={(e) => switchLocale(e.target.value as LanguageSetting)} disabled={app === null} data-testid="locale">
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l, d, l === 'system' ? locale : undefined)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <Nav route={route} go={go} t={d} />
-      <Notices notices={notices} dismiss={replica.dismiss} t={t} />
-      {app === null ? (
-        <p className="view-state loading" role="status" data-testid="loading">
-          {t('app.loading')}
-        </p>
-      ) : (
-        <main id="main" data-testid="dashboard" data-route={route} data-revision={app.revision} tabIndex={-1}>
-          <Page route={route} app={app} api={api} locale={locale} live={live} />
-        </main>
-      )}
-    </div>
+      </div>
+    </I18nProvider>
   );
 }
 
@@ -116,7 +118,7 @@ function Page({ route, app, api, locale, live }: { route: ReturnType<typeof useR
   }
 }
 
-function ActiveBadge({ profiles, d, locale }: { profiles: AppState['profiles']; d: ReturnType<typeof dashboardTranslator>; locale: Locale }) {
+function ActiveBadge({ profiles, d, locale }: { profiles: AppState['profiles']; d: ReturnType<typeof translate>; locale: Locale }) {
   const active = profiles.list.find((p) => p.active) ?? null;
   return (
     <span className="badge" data-testid="active-profile">

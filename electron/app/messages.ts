@@ -1,6 +1,7 @@
 // Strings the main process shows (tray, notifications), in English and Simplified Chinese.
 import type { NoticeCode } from '../../shared/contract/stream.js';
 import { localeFromLanguages, resolveLocale, type LanguageSetting } from '../../shared/ui/appearance.js';
+import { interpolate } from '../../shared/ui/interpolate.js';
 import type { TrayStatus } from './tray-status.js';
 
 const en = {
@@ -76,7 +77,7 @@ export type AppTranslate = (key: AppMessageKey, params?: Record<string, string>)
 /** A locale ("zh-CN", "en-US"... as Electron's app.getLocale() gives it) to a translate function. */
 export function appTranslator(locale: string): AppTranslate {
   const catalog = localeFromLanguages([locale]) === 'zh-CN' ? zhCN : en;
-  return (key, params = {}) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+  return (key, params) => interpolate(catalog[key], params);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, ChainEntryView } from '../../shared/contract/state.js';
 import { displayValue, formatTime } from '../../shared/ui/format.js';
 import { rich } from '../i18n/rich.js';
-import type { Locale, MessageKey, Translate } from '../i18n/messages.js';
+import { type Locale, type MessageKey, type Translate } from '../i18n/i18n.js';
 
 export function ConfigPanel({ config, api, t, locale }: { config: AppState['config']; api: Api; t: Translate; locale: Locale }) {
   const view = config.view;

@@ -1,8 +1,9 @@
 // The key to the benchmark's timing bars: which colour is which phase of a request, in order.
 import { PHASES } from '../../shared/ui/bench-rows.js';
-import type { DashboardTranslate } from '../i18n/dashboard.js';
+import { useTranslate } from '../i18n/i18n.js';
 
-export function PhaseLegend({ d }: { d: DashboardTranslate }) {
+export function PhaseLegend() {
+  const d = useTranslate();
   return (
     <p className="phase-legend" data-testid="phase-legend">
       <span className="muted">{d('bench.legend')}</span>

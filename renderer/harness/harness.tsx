@@ -6,11 +6,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HISTORY_RANGES, type HistoryRange } from '../../shared/ui/history-chart.js';
-import { LOCALES, type Locale } from '../i18n/messages.js';
 import { ChainView } from '../views/ChainView.js';
 import { HistoryView, type HistoryQueryInput } from '../views/HistoryView.js';
 import { harnessExplanation, harnessHealth, HARNESS_CHAIN } from './chain-fixture.js';
 import { generateMinuteHistory, HARNESS_NOW_MS, sliceHistory } from './generate.js';
+import { LOCALES, type Locale } from '../i18n/i18n.js';
 
 const params = new URLSearchParams(location.search);
 const view = params.get('view') ?? 'all';

@@ -1,9 +1,8 @@
 // Strings of the dashboard shell and of the Overview, Benchmark, Profiles and Settings views, in
 // English and Simplified Chinese. Same pattern as messages.ts: the English catalog defines the
 // keys, and a key missing in Chinese is a compile error.
-import type { Locale } from './messages.js';
 
-const en = {
+export const dashboardEn = {
   'nav.label': 'Views',
   'nav.overview': 'Overview',
   'nav.chain': 'Chain',
@@ -269,9 +268,9 @@ const en = {
   'bench.legend': 'Timing bars, left to right:',
 };
 
-export type DashboardMessageKey = keyof typeof en;
+type DashboardKey = keyof typeof dashboardEn;
 
-const zhCN: Record<DashboardMessageKey, string> = {
+export const dashboardZh: Record<DashboardKey, string> = {
   'nav.label': '视图',
   'nav.overview': '概览',
   'nav.chain': '代理链',
@@ -536,17 +535,3 @@ const zhCN: Record<DashboardMessageKey, string> = {
   'creds.problem.failed': '系统钥匙串拒绝了此操作：请确认它已解锁后重试。',
   'bench.legend': '计时条（从左到右）：',
 };
-
-const CATALOGS: Record<Locale, Record<DashboardMessageKey, string>> = { en, 'zh-CN': zhCN };
-
-export type DashboardTranslate = (key: DashboardMessageKey, params?: Record<string, string | number>) => string;
-
-export function dashboardTranslator(locale: Locale): DashboardTranslate {
-  const catalog = CATALOGS[locale];
-  return (key, params = {}) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => (params[name] !== undefined ? String(params[name]) : m));
-}
-
-/** For ids that come from the engine (a rule id, a label's form): whether the catalogue words it. */
-export function isDashboardKey(key: string): key is DashboardMessageKey {
-  return Object.hasOwn(en, key);
-}

@@ -1,9 +1,8 @@
 // Strings of the Chain and History views, in English and Simplified Chinese. Same pattern as
 // messages.ts: the English catalog defines the keys, and a key missing in another language is a
 // compile error.
-import type { Locale } from './messages.js';
 
-const en = {
+export const viewsEn = {
   'chain.heading': 'Chain',
   'chain.loading': 'Reading the Go configuration…',
   'chain.error': 'The configuration could not be read: {error}',
@@ -77,9 +76,9 @@ const en = {
   'history.failuresOf': '{failures} of {samples}',
 } as const;
 
-export type ViewMessageKey = keyof typeof en;
+type ViewsKey = keyof typeof viewsEn;
 
-const zhCN: Record<ViewMessageKey, string> = {
+export const viewsZh: Record<ViewsKey, string> = {
   'chain.heading': '代理链',
   'chain.loading': '正在读取 Go 配置…',
   'chain.error': '无法读取配置：{error}',
@@ -152,12 +151,3 @@ const zhCN: Record<ViewMessageKey, string> = {
   'history.percent': '{value}%',
   'history.failuresOf': '{failures} / {samples}',
 };
-
-const CATALOGS: Record<Locale, Record<ViewMessageKey, string>> = { en, 'zh-CN': zhCN };
-
-export type ViewTranslate = (key: ViewMessageKey, params?: Record<string, string | number>) => string;
-
-export function viewTranslator(locale: Locale): ViewTranslate {
-  const catalog = CATALOGS[locale];
-  return (key, params = {}) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => (params[name] !== undefined ? String(params[name]) : m));
-}

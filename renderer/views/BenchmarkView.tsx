@@ -13,14 +13,13 @@ import { diffChains, type ChainDiffRow } from '../../shared/ui/chain-diff.js';
 import { RECOMMENDED_PROFILE_ID } from '../../shared/profile/recommended.js';
 import { useCommand } from '../components/useCommand.js';
 import type { LiveBench } from '../components/useBenchRows.js';
-import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
-import type { Locale } from '../i18n/messages.js';
 import { rich } from '../i18n/rich.js';
 import { PhaseLegend } from '../components/PhaseLegend.js';
 import './dashboard.css';
+import { translate, type Locale, type Translate } from '../i18n/i18n.js';
 
 export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: Api; locale: Locale; live: LiveBench }) {
-  const d = useMemo(() => dashboardTranslator(locale), [locale]);
+  const d = useMemo(() => translate(locale), [locale]);
   const bench = app.benchmark;
   const [proxies, setProxies] = useState('');
   const [samples, setSamples] = useState(3);
@@ -63,13 +62,13 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
           {d('bench.running', { count: bench.running.candidates.length })}
         </p>
       )}
-      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <><PhaseLegend d={d} /><BenchTable rows={rows} d={d} /></>}
+      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <><PhaseLegend /><BenchTable rows={rows} d={d} /></>}
       {bench.running === null && last !== null && <Recommendation report={last} app={app} api={api} d={d} locale={locale} />}
     </section>
   );
 }
 
-function BenchTable({ rows, d }: { rows: BenchRow[]; d: DashboardTranslate }) {
+function BenchTable({ rows, d }: { rows: BenchRow[]; d: Translate }) {
   return (
     <table className="bench-table" data-testid="bench-rows">
       <thead>
@@ -107,7 +106,7 @@ function BenchTable({ rows, d }: { rows: BenchRow[]; d: DashboardTranslate }) {
   );
 }
 
-function PhaseBar({ row, d }: { row: BenchRow; d: DashboardTranslate }) {
+function PhaseBar({ row, d }: { row: BenchRow; d: Translate }) {
   const segments = phaseSegments(row);
   if (segments.length === 0) return <span className="muted">{d('bench.noPhases')}</span>;
   const words = segments.map((s) => `${d(`phase.${s.phase}`)} ${d('bench.ms', { ms: Math.round(s.ms) })}`).join(', ');
@@ -120,12 +119,12 @@ function PhaseBar({ row, d }: { row: BenchRow; d: DashboardTranslate }) {
   );
 }
 
-function failureWords(error: ProbeFailure, d: DashboardTranslate): string {
+function failureWords(error: ProbeFailure, d: Translate): string {
   const words = d(`failure.${error.kind}`);
   return error.status !== null ? d('failure.status', { words, status: error.status }) : words;
 }
 
-function Recommendation({ report, app, api, d, locale }: { report: BenchmarkReport; app: AppState; api: Api; d: DashboardTranslate; locale: Locale }) {
+function Recommendation({ report, app, api, d, locale }: { report: BenchmarkReport; app: AppState; api: Api; d: Translate; locale: Locale }) {
   const vars = app.config.view?.vars ?? [];
   const current = { goproxy: vars.find((v) => v.name === 'GOPROXY')?.value ?? '', gosumdb: vars.find((v) => v.name === 'GOSUMDB')?.value ?? '' };
   const rec = report.recommendation;
@@ -181,7 +180,7 @@ function Recommendation({ report, app, api, d, locale }: { report: BenchmarkRepo
   );
 }
 
-function changeWords(r: ChainDiffRow, d: DashboardTranslate): string {
+function changeWords(r: ChainDiffRow, d: Translate): string {
   switch (r.change) {
     case 'same':
       return d('bench.change.same');

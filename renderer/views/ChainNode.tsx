@@ -5,14 +5,14 @@ import { memo, useRef } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ChainNodeModel } from '../../shared/ui/chain-graph.js';
 import type { StepOutcome } from '../../shared/ui/explain-path.js';
-import type { ViewTranslate } from '../i18n/views.js';
+import { type Translate } from '../i18n/i18n.js';
 
 export interface ChainNodeData extends Record<string, unknown> {
   model: ChainNodeModel;
   /** The outcome of the explain step shown at this node, if the animation reached it. */
   visited: StepOutcome | null;
   served: boolean;
-  t: ViewTranslate;
+  t: Translate;
 }
 
 export type ChainFlowNode = Node<ChainNodeData, 'entry'>;
@@ -41,7 +41,7 @@ function ChainNodeComponent({ data }: NodeProps<ChainFlowNode>) {
   );
 }
 
-function NodeDetail({ model, t }: { model: ChainNodeModel; t: ViewTranslate }) {
+function NodeDetail({ model, t }: { model: ChainNodeModel; t: Translate }) {
   switch (model.kind) {
     case 'start':
       return <div className="chain-node-detail">{t('chain.start')}</div>;
@@ -66,7 +66,7 @@ function NodeDetail({ model, t }: { model: ChainNodeModel; t: ViewTranslate }) {
   }
 }
 
-function SumdbDetail({ model, t }: { model: ChainNodeModel; t: ViewTranslate }) {
+function SumdbDetail({ model, t }: { model: ChainNodeModel; t: Translate }) {
   const route = model.sumdb;
   if (route === null) return null;
   switch (route.kind) {

@@ -4,8 +4,8 @@ import { useCallback, useMemo } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState } from '../../shared/contract/state.js';
 import type { ExplanationInput } from '../../shared/ui/explain-path.js';
-import type { Locale } from '../i18n/messages.js';
 import { ChainView, type ChainConfigInput } from './ChainView.js';
+import { type Locale } from '../i18n/i18n.js';
 
 export function ChainPage({ config, health, api, locale }: { config: AppState['config']; health: AppState['health']; api: Api; locale: Locale }) {
   const input = useMemo<ChainConfigInput | null>(() => {

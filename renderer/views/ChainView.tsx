@@ -9,11 +9,10 @@ import { buildChainGraph, type ChainGraph, type ChainGraphInput, type ChainNodeM
 import { keepUnchangedNodes } from '../../shared/ui/stable-nodes.js';
 import { explainPath, pathFrame, type ExplanationInput, type PathFrame, type StepOutcome } from '../../shared/ui/explain-path.js';
 import type { EntryHealth } from '../../shared/ui/health.js';
-import type { Locale } from '../i18n/messages.js';
-import { viewTranslator, type ViewTranslate } from '../i18n/views.js';
 import { ChainNode, type ChainFlowNode } from './ChainNode.js';
 import { ExplainBox } from './ExplainBox.js';
 import './views.css';
+import { translate, type Locale, type Translate } from '../i18n/i18n.js';
 
 export interface ChainConfigInput {
   goproxy: string;
@@ -36,7 +35,7 @@ export interface ChainViewProps {
 const NODE_TYPES = { entry: ChainNode };
 
 export function ChainView({ config, configError = null, health, onExplain, locale }: ChainViewProps) {
-  const t = useMemo(() => viewTranslator(locale), [locale]);
+  const t = useMemo(() => translate(locale), [locale]);
   const [explanation, setExplanation] = useState<ExplanationInput | null>(null);
   const [shown, setShown] = useState(0);
   const graph = useStableGraph(config === null ? null : { ...config, health });
@@ -89,11 +88,11 @@ interface CachedNode {
   model: ChainNodeModel;
   visited: StepOutcome | null;
   served: boolean;
-  t: ViewTranslate;
+  t: Translate;
   node: ChainFlowNode;
 }
 
-function ChainGraphCanvas({ graph, frame, servedNodeId, t }: { graph: ChainGraph; frame: PathFrame | null; servedNodeId: string | null; t: ViewTranslate }) {
+function ChainGraphCanvas({ graph, frame, servedNodeId, t }: { graph: ChainGraph; frame: PathFrame | null; servedNodeId: string | null; t: Translate }) {
   const cache = useRef(new Map<string, CachedNode>());
   const nodes = useMemo(() => {
     const next = new Map<string, CachedNode>();

@@ -6,7 +6,7 @@ import type { Api } from '../../shared/contract/contract.js';
 import type { AppState } from '../../shared/contract/state.js';
 import { useCommand } from '../components/useCommand.js';
 import { rich } from '../i18n/rich.js';
-import { isDashboardKey, type DashboardTranslate } from '../i18n/dashboard.js';
+import { isMessageKey, type Translate } from '../i18n/i18n.js';
 
 /** The software a sentence names, in code style (it is what the user types or looks for). */
 const SOFTWARE = {
@@ -16,12 +16,12 @@ const SOFTWARE = {
 };
 
 /** One sentence in the user's language: what is wrong with the keychain and what to do. */
-function keychainProblem(status: NonNullable<AppState['credentials']['status']>, d: DashboardTranslate): ReactNode {
+function keychainProblem(status: NonNullable<AppState['credentials']['status']>, d: Translate): ReactNode {
   const key = `creds.problem.${status.problemId ?? ''}`;
-  return isDashboardKey(key) ? rich(d(key), SOFTWARE) : d('creds.status.off', { problem: status.problem ?? '' });
+  return isMessageKey(key) ? rich(d(key), SOFTWARE) : d('creds.status.off', { problem: status.problem ?? '' });
 }
 
-export function CredentialsPanel({ credentials, referenced, api, d }: { credentials: AppState['credentials']; referenced: string[]; api: Api; d: DashboardTranslate }) {
+export function CredentialsPanel({ credentials, referenced, api, d }: { credentials: AppState['credentials']; referenced: string[]; api: Api; d: Translate }) {
   const [origin, setOrigin] = useState('');
   const [user, setUser] = useState('');
   const [secret, setSecret] = useState('');

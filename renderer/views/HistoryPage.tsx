@@ -2,8 +2,8 @@
 import { useCallback } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { HistorySeriesInput } from '../../shared/ui/history-chart.js';
-import type { Locale } from '../i18n/messages.js';
 import { HistoryView, type HistoryQueryInput } from './HistoryView.js';
+import { type Locale } from '../i18n/i18n.js';
 
 export function HistoryPage({ api, locale }: { api: Api; locale: Locale }) {
   const loadSeries = useCallback(

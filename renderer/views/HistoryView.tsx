@@ -3,10 +3,9 @@
 // history store; the harness generates it); shaping it is shared/ui/history-chart.ts.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatUptime, HISTORY_RANGES, prepareHistoryChart, rangeWindow, resolutionFor, type HistoryChartData, type HistoryRange, type HistorySeriesInput } from '../../shared/ui/history-chart.js';
-import type { Locale } from '../i18n/messages.js';
-import { viewTranslator, type ViewTranslate } from '../i18n/views.js';
 import { HistoryChart, proxyColor } from './HistoryChart.js';
 import './views.css';
+import { translate, type Locale, type Translate } from '../i18n/i18n.js';
 
 export interface HistoryQueryInput {
   range: HistoryRange;
@@ -30,7 +29,7 @@ export interface HistoryViewProps {
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; chart: HistoryChartData };
 
 export function HistoryView({ loadSeries, locale, now = Date.now, initialRange = '24h', onFirstDraw }: HistoryViewProps) {
-  const t = useMemo(() => viewTranslator(locale), [locale]);
+  const t = useMemo(() => translate(locale), [locale]);
   const [range, setRange] = useState<HistoryRange>(initialRange);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -73,7 +72,7 @@ export function HistoryView({ loadSeries, locale, now = Date.now, initialRange =
   );
 }
 
-function HistoryBody({ load, t, retry, onFirstDraw }: { load: Load; t: ViewTranslate; retry: () => void; onFirstDraw: (() => void) | undefined }) {
+function HistoryBody({ load, t, retry, onFirstDraw }: { load: Load; t: Translate; retry: () => void; onFirstDraw: (() => void) | undefined }) {
   switch (load.status) {
     case 'loading':
       return <p className="view-state loading" role="status" data-testid="history-loading">{t('history.loading')}</p>;
@@ -100,7 +99,7 @@ function HistoryBody({ load, t, retry, onFirstDraw }: { load: Load; t: ViewTrans
   }
 }
 
-function HistoryLegend({ chart, t }: { chart: HistoryChartData; t: ViewTranslate }) {
+function HistoryLegend({ chart, t }: { chart: HistoryChartData; t: Translate }) {
   return (
     <table className="history-legend" data-testid="history-legend">
       <thead>

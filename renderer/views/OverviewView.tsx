@@ -1,7 +1,7 @@
 // The Overview: the active profile and its health at a glance, the effective configuration with
 // sources and shadowing, the doctor's findings (each with a Fix button when the doctor can fix
 // it), and the last change with Undo.
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, FindingView } from '../../shared/contract/state.js';
 import { parseApplyLabel } from '../../shared/ui/apply-label.js';
@@ -12,13 +12,12 @@ import { currentFix, currentSwitch, undoStillCurrent } from '../../shared/ui/sup
 import { ConfigPanel } from '../components/ConfigPanel.js';
 import { useCommand } from '../components/useCommand.js';
 import { rich } from '../i18n/rich.js';
-import { dashboardTranslator, isDashboardKey, type DashboardTranslate } from '../i18n/dashboard.js';
-import { translator, type Locale } from '../i18n/messages.js';
 import './dashboard.css';
+import { useTranslate, isMessageKey, type Locale, type Translate } from '../i18n/i18n.js';
 
 export function OverviewView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
-  const d = useMemo(() => dashboardTranslator(locale), [locale]);
-  const t = useMemo(() => translator(locale), [locale]);
+  const d = useTranslate();
+  const t = d;
   // Read what the overview shows once, when nothing has read it yet.
   const needProfiles = !app.profiles.loaded;
   const needDoctor = app.doctor.findings === null && !app.doctor.running;
@@ -40,7 +39,7 @@ export function OverviewView({ app, api, locale }: { app: AppState; api: Api; lo
   );
 }
 
-function ActiveProfile({ app, api, d, locale }: { app: AppState; api: Api; d: DashboardTranslate; locale: Locale }) {
+function ActiveProfile({ app, api, d, locale }: { app: AppState; api: Api; d: Translate; locale: Locale }) {
   const active = app.profiles.list.find((p) => p.active) ?? null;
   const summary = chainHealthSummary(app.config.view?.chain ?? [], app.health);
   const test = useCommand(() => api.testNow({}));
@@ -82,7 +81,7 @@ const MANAGED_VARS = new Set(['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'G
  * every go it runs, and no later change in a terminal reaches a running process. Say so, instead
  * of advice ("open a new terminal") that cannot change what this page shows.
  */
-function ProcessEnvironment({ config, d }: { config: AppState['config']; d: DashboardTranslate }) {
+function ProcessEnvironment({ config, d }: { config: AppState['config']; d: Translate }) {
   const inherited = (config.view?.vars ?? []).filter((v) => v.source === 'os-env' && MANAGED_VARS.has(v.name));
   if (inherited.length === 0) return null;
   return (
@@ -93,7 +92,7 @@ function ProcessEnvironment({ config, d }: { config: AppState['config']; d: Dash
   );
 }
 
-function Doctor({ doctor, applies, api, d, locale }: { doctor: AppState['doctor']; applies: AppState['applies']['list']; api: Api; d: DashboardTranslate; locale: Locale }) {
+function Doctor({ doctor, applies, api, d, locale }: { doctor: AppState['doctor']; applies: AppState['applies']['list']; api: Api; d: Translate; locale: Locale }) {
   const rerun = useCommand(() => api.runDoctor({}));
   const fix = useCommand((key: string) => api.fixFinding({ key }));
   const lastFix = currentFix(doctor.lastFix, applies);
@@ -129,7 +128,7 @@ function Doctor({ doctor, applies, api, d, locale }: { doctor: AppState['doctor'
   );
 }
 
-function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d: DashboardTranslate; locale: Locale; busy: boolean; onFix: () => void }) {
+function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d: Translate; locale: Locale; busy: boolean; onFix: () => void }) {
   const words = (l: { en: string; zh: string }) => (locale === 'zh-CN' ? l.zh : l.en);
   return (
     <li className={`finding severity-${finding.severity}`} data-testid={`finding-${finding.id}`}>
@@ -165,13 +164,13 @@ function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d:
 }
 
 /** A doctor rule's title in the user's language (the rule id is for scripts, not people). */
-function findingTitle(id: string, d: DashboardTranslate): string {
+function findingTitle(id: string, d: Translate): string {
   const key = `doctor.title.${id}`;
-  return isDashboardKey(key) ? d(key) : d('doctor.title.other');
+  return isMessageKey(key) ? d(key) : d('doctor.title.other');
 }
 
 /** An apply's label in the user's language (shared/ui/apply-label.ts reads its fixed forms); ids in code style. */
-export function applyLabel(label: string, d: DashboardTranslate): ReactNode {
+export function applyLabel(label: string, d: Translate): ReactNode {
   const parsed = parseApplyLabel(label);
   switch (parsed.id) {
     case 'use':
@@ -187,7 +186,7 @@ export function applyLabel(label: string, d: DashboardTranslate): ReactNode {
   }
 }
 
-function LastChange({ app, api, d, locale }: { app: AppState; api: Api; d: DashboardTranslate; locale: Locale }) {
+function LastChange({ app, api, d, locale }: { app: AppState; api: Api; d: Translate; locale: Locale }) {
   const undo = useCommand(() => api.undoLastApply({ force: false }));
   const decision = app.watch.lastDecision;
   const last = app.applies.list[0] ?? null;

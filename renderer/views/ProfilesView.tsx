@@ -1,7 +1,7 @@
 // The Profiles view: every profile (built-in, yours, subscribed) with switch, edit, duplicate,
 // delete and export; a new profile; import; team subscriptions (add, refresh, unsubscribe);
 // credentials per private proxy.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, ProfileView, SubscriptionView } from '../../shared/contract/state.js';
 import type { Profile } from '../../shared/profile/types.js';
@@ -9,16 +9,15 @@ import { builtinProfileWords, parseBlocker } from '../../shared/ui/profile-text.
 import { formatDateTime } from '../../shared/ui/format.js';
 import { blankProfile, credentialOrigins, freeProfileId, newProfileId } from '../../shared/ui/profile-edit.js';
 import { useCommand } from '../components/useCommand.js';
-import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
-import type { Locale } from '../i18n/messages.js';
 import { CredentialsPanel } from './CredentialsPanel.js';
 import { ProfileEditor } from './ProfileEditor.js';
 import './dashboard.css';
+import { useTranslate, type Locale, type Translate } from '../i18n/i18n.js';
 
 type Editing = { profile: Profile; isNew: boolean } | null;
 
 export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
-  const d = useMemo(() => dashboardTranslator(locale), [locale]);
+  const d = useTranslate();
   const profiles = app.profiles;
   const [editing, setEditing] = useState<Editing>(null);
   const [exported, setExported] = useState<{ id: string; text: string } | null>(null);
@@ -98,7 +97,7 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
 
 interface ItemProps {
   view: ProfileView;
-  d: DashboardTranslate;
+  d: Translate;
   locale: Locale;
   busy: boolean;
   switching: boolean;
@@ -112,7 +111,7 @@ interface ItemProps {
 }
 
 /** A template's blocker in the user's words (shared/ui/profile-text.ts reads the engine's form). */
-function blockerText(text: string, d: DashboardTranslate): string {
+function blockerText(text: string, d: Translate): string {
   const b = parseBlocker(text);
   return b === null ? text : d('profiles.blocker', { placeholder: b.placeholder, where: b.where === 'credentials' ? d('profiles.blockerCredentials') : b.where });
 }
@@ -172,7 +171,7 @@ function ProfileItem({ view, d, locale, busy, switching, confirming, onSwitch, o
   );
 }
 
-function Exported({ exported, d, onClose }: { exported: { id: string; text: string }; d: DashboardTranslate; onClose: () => void }) {
+function Exported({ exported, d, onClose }: { exported: { id: string; text: string }; d: Translate; onClose: () => void }) {
   const file = `${exported.id}.json`;
   return (
     <div className="panel" data-testid="profile-exported">
@@ -190,7 +189,7 @@ function Exported({ exported, d, onClose }: { exported: { id: string; text: stri
   );
 }
 
-function Import({ api, d }: { api: Api; d: DashboardTranslate }) {
+function Import({ api, d }: { api: Api; d: Translate }) {
   const [text, setText] = useState('');
   const [replace, setReplace] = useState(false);
   const run = useCommand((t: string, r: boolean) => api.importProfiles({ text: t, replace: r }));
@@ -226,7 +225,7 @@ function Import({ api, d }: { api: Api; d: DashboardTranslate }) {
 
 const DEFAULT_INTERVAL_HOURS = 24;
 
-function Subscriptions({ profiles, api, d, locale }: { profiles: AppState['profiles']; api: Api; d: DashboardTranslate; locale: Locale }) {
+function Subscriptions({ profiles, api, d, locale }: { profiles: AppState['profiles']; api: Api; d: Translate; locale: Locale }) {
   const [source, setSource] = useState('');
   const [hours, setHours] = useState(String(DEFAULT_INTERVAL_HOURS));
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -305,7 +304,7 @@ function Subscriptions({ profiles, api, d, locale }: { profiles: AppState['profi
 
 interface SubscriptionItemProps {
   sub: SubscriptionView;
-  d: DashboardTranslate;
+  d: Translate;
   locale: Locale;
   busy: boolean;
   confirming: boolean;

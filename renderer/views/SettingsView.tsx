@@ -1,18 +1,17 @@
 // The Settings view: auto-repair on/off with its tolerances and dwell time, network rules (each
 // checked by the engine before it is added), launch at login, language and theme. One Save
 // sends the whole settings object (updateSettings replaces it).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import { LANGUAGES, THEMES, type AppSettings, type AppState } from '../../shared/contract/state.js';
 import type { NetworkRule } from '../../shared/repair/network-rules.js';
 import { parseRepairFields, rebaseDraft, repairFields, RULE_CONDITIONS, ruleFromFields, ruleProblem, type RepairField, type RepairFields, type RuleFields } from '../../shared/ui/settings-form.js';
 import { useCommand } from '../components/useCommand.js';
 import { rich } from '../i18n/rich.js';
-import { dashboardTranslator, type DashboardMessageKey, type DashboardTranslate } from '../i18n/dashboard.js';
-import type { Locale } from '../i18n/messages.js';
 import './dashboard.css';
+import { useTranslate, type Locale, type MessageKey, type Translate } from '../i18n/i18n.js';
 
-const REPAIR_LABELS: Record<RepairField, DashboardMessageKey> = {
+const REPAIR_LABELS: Record<RepairField, MessageKey> = {
   failureThreshold: 'settings.failureThreshold',
   absoluteTolerance: 'settings.absoluteTolerance',
   relativeTolerancePercent: 'settings.relativeTolerance',
@@ -21,7 +20,7 @@ const REPAIR_LABELS: Record<RepairField, DashboardMessageKey> = {
 };
 
 export function SettingsView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
-  const d = useMemo(() => dashboardTranslator(locale), [locale]);
+  const d = useTranslate();
   const saved = app.settings;
   const [draft, setDraft] = useState<AppSettings>(saved);
   const [fields, setFields] = useState<RepairFields>(() => repairFields(saved.autoRepair));
@@ -121,19 +120,19 @@ export function SettingsView({ app, api, locale }: { app: AppState; api: Api; lo
 
 const EMPTY_RULE: RuleFields = { profile: '', ssid: '', gatewaySubnet: '', dnsSearchDomain: '' };
 
-const CONDITION_LABELS: Record<(typeof RULE_CONDITIONS)[number], DashboardMessageKey> = {
+const CONDITION_LABELS: Record<(typeof RULE_CONDITIONS)[number], MessageKey> = {
   ssid: 'settings.ruleSsid',
   gatewaySubnet: 'settings.ruleSubnetName',
   dnsSearchDomain: 'settings.ruleDomain',
 };
 
 /** "Follow the system (English)": the setting, and what it resolves to right now. */
-export function languageName(l: AppSettings['language'], d: DashboardTranslate, resolved?: string): string {
+export function languageName(l: AppSettings['language'], d: Translate, resolved?: string): string {
   if (l === 'system') return resolved === undefined ? d('settings.lang.system') : d('settings.lang.systemIs', { language: languageName(resolved as AppSettings['language'], d) });
   return l === 'en' ? 'English' : '简体中文';
 }
 
-function Rules({ rules, profiles, setRules, api, d }: { rules: NetworkRule[]; profiles: string[]; setRules: (r: NetworkRule[]) => Promise<boolean>; api: Api; d: DashboardTranslate }) {
+function Rules({ rules, profiles, setRules, api, d }: { rules: NetworkRule[]; profiles: string[]; setRules: (r: NetworkRule[]) => Promise<boolean>; api: Api; d: Translate }) {
   const [form, setForm] = useState<RuleFields>({ ...EMPTY_RULE, profile: profiles[0] ?? '' });
   const [problem, setProblem] = useState<string | null>(null);
   const check = useCommand((rule: NetworkRule) => api.checkNetworkRule({ rule }));
