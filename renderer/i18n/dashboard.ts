@@ -482,7 +482,7 @@ export const dashboardZh: Record<DashboardKey, string> = {
   'settings.saved': '设置已保存。',
   'settings.ruleSubnetName': '网关子网',
   'settings.ruleCondition': '{name}为 {value}',
-  'settings.ruleAnd': '且',
+  'settings.ruleAnd': '，且',
   'settings.ruleRefused': '服务拒绝了此规则，请检查各字段后重试。',
   'settings.ruleProblem.no-profile': '请选择规则要切换到的方案。',
   'settings.ruleProblem.no-condition': '请至少填写一个条件：Wi-Fi 名称、网关子网或 DNS 搜索域。',
