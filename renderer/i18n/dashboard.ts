@@ -266,6 +266,13 @@ export const dashboardEn = {
   'creds.problem.no-collection': 'The OS keychain has no default collection to store secrets in: create a "login" keyring (for example with Seahorse) and try again.',
   'creds.problem.failed': 'The OS keychain refused the operation: check that it is unlocked and try again.',
   'bench.legend': 'Timing bars, left to right:',
+  'mismatch.current': 'goproxyctl itself was started with {variable}={actual} in its environment, which wins over the profile for the go it runs (a running program never sees a terminal\'s later changes). New terminals get the profile; restart goproxyctl from one to make this view follow.',
+  'mismatch.bashLine': 'a new bash terminal gets {variable}={actual}: {path} line {line} sets it after goproxyctl\'s block. Remove that line, or use Fix in the Doctor.',
+  'mismatch.bashFile': 'a new bash terminal gets {variable}={actual}: {path} or a file it runs sets it. Remove that assignment.',
+  'mismatch.cleanEnv': 'a new process gets {variable}={actual}: it is set in the environment programs start with (a launcher, /etc/environment, the desktop session).',
+  'mismatch.envFile': 'go gets {variable}={actual} from the go env file {path}. Apply the profile again.',
+  'mismatch.gorootEnv': 'go gets {variable}={actual} from {path}, and the go env file does not override it.',
+  'mismatch.other': 'go gets {variable}={actual} instead of the profile\'s value.',
 };
 
 type DashboardKey = keyof typeof dashboardEn;
@@ -534,4 +541,11 @@ export const dashboardZh: Record<DashboardKey, string> = {
   'creds.problem.no-collection': '系统钥匙串没有可存放密钥的默认集合：请创建一个“login”钥匙环（例如用 Seahorse）后重试。',
   'creds.problem.failed': '系统钥匙串拒绝了此操作：请确认它已解锁后重试。',
   'bench.legend': '计时条（从左到右）：',
+  'mismatch.current': 'goproxyctl 启动时的环境中带有 {variable}={actual}，它对 goproxyctl 运行的 go 优先于方案（正在运行的程序看不到终端之后的修改）。新终端会得到该方案；从新终端重新启动 goproxyctl 即可让此视图跟随。',
+  'mismatch.bashLine': '新的 bash 终端得到 {variable}={actual}：{path} 第 {line} 行在 goproxyctl 区块之后设置了它。请删除该行，或在诊断中点击“修复”。',
+  'mismatch.bashFile': '新的 bash 终端得到 {variable}={actual}：{path} 或它执行的文件设置了它。请删除该赋值。',
+  'mismatch.cleanEnv': '新进程得到 {variable}={actual}：它在程序启动时的环境中被设置（启动器、/etc/environment、桌面会话）。',
+  'mismatch.envFile': 'go 从 go env 文件 {path} 得到 {variable}={actual}。请重新应用该方案。',
+  'mismatch.gorootEnv': 'go 从 {path} 得到 {variable}={actual}，而 go env 文件没有覆盖它。',
+  'mismatch.other': 'go 得到 {variable}={actual}，而不是方案中的值。',
 };

@@ -6,6 +6,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ChainNodeModel } from '../../shared/ui/chain-graph.js';
 import type { StepOutcome } from '../../shared/ui/explain-path.js';
 import { type Translate } from '../i18n/i18n.js';
+import { failureText } from '../i18n/failure.js';
 
 export interface ChainNodeData extends Record<string, unknown> {
   model: ChainNodeModel;
@@ -60,7 +61,7 @@ function NodeDetail({ model, t }: { model: ChainNodeModel; t: Translate }) {
             <span className="tone-dot" aria-hidden="true" /> {t(`tone.${model.tone}`)}
             {model.latencyMs !== null && <> · {t('health.latency', { ms: Math.round(model.latencyMs) })}</>}
           </div>
-          {model.error !== null && <div className="chain-node-error">{t('health.failed', { error: model.error })}</div>}
+          {(model.error !== null || model.failure !== null) && <div className="chain-node-error">{t('health.failed', { error: failureText(t, model.failure, model.error) })}</div>}
         </div>
       );
   }

@@ -67,12 +67,12 @@ export function HistoryView({ loadSeries, locale, now = Date.now, initialRange =
         </div>
         <span className="history-resolution" data-testid="history-resolution">{t(`history.resolution.${resolutionFor(range).resolution}`)}</span>
       </div>
-      <HistoryBody load={load} t={t} retry={retry} onFirstDraw={onFirstDraw} />
+      <HistoryBody load={load} t={t} locale={locale} retry={retry} onFirstDraw={onFirstDraw} />
     </section>
   );
 }
 
-function HistoryBody({ load, t, retry, onFirstDraw }: { load: Load; t: Translate; retry: () => void; onFirstDraw: (() => void) | undefined }) {
+function HistoryBody({ load, t, locale, retry, onFirstDraw }: { load: Load; t: Translate; locale: Locale; retry: () => void; onFirstDraw: (() => void) | undefined }) {
   switch (load.status) {
     case 'loading':
       return <p className="view-state loading" role="status" data-testid="history-loading">{t('history.loading')}</p>;
@@ -92,7 +92,7 @@ function HistoryBody({ load, t, retry, onFirstDraw }: { load: Load; t: Translate
               {t('history.allFailed')}
             </p>
           )}
-          <HistoryChart chart={load.chart} label={t('history.chartLabel')} onFirstDraw={onFirstDraw} />
+          <HistoryChart chart={load.chart} label={t('history.chartLabel')} locale={locale} ms={(v) => t('history.ms', { ms: v })} onFirstDraw={onFirstDraw} />
           <HistoryLegend chart={load.chart} t={t} />
         </>
       );

@@ -3,14 +3,16 @@
 // it), and the last change with Undo.
 import { useEffect, type ReactNode } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
-import type { AppState, FindingView } from '../../shared/contract/state.js';
+import type { AppState, FindingView, SwitchView } from '../../shared/contract/state.js';
 import { parseApplyLabel } from '../../shared/ui/apply-label.js';
 import { displayValue, formatDateTime } from '../../shared/ui/format.js';
+import { mismatchMessage } from '../../shared/ui/mismatch.js';
 import { chainHealthSummary } from '../../shared/ui/overview.js';
 import { builtinProfileWords } from '../../shared/ui/profile-text.js';
 import { currentFix, currentSwitch, undoStillCurrent } from '../../shared/ui/superseded.js';
 import { ConfigPanel } from '../components/ConfigPanel.js';
 import { useCommand } from '../components/useCommand.js';
+import { failureText } from '../i18n/failure.js';
 import { rich } from '../i18n/rich.js';
 import './dashboard.css';
 import { useTranslate, isMessageKey, type Locale, type Translate } from '../i18n/i18n.js';
@@ -54,15 +56,15 @@ function ActiveProfile({ app, api, d, locale }: { app: AppState; api: Api; d: Tr
         {summary.checked === 0 ? d('overview.healthNone') : d('overview.health', { ok: summary.ok, total: summary.total })}
       </p>
       {summary.failing.map((f) => (
-        <p key={f.url} className="error mono">
-          {f.url}: {f.error ?? ''}
+        <p key={f.url} className="error">
+          <span className="mono">{f.url}</span>: {failureText(d, app.health[f.url]?.failure, f.error)}
         </p>
       ))}
       {sw.running !== null && <p role="status">{rich(d('overview.switching'), { id: <span className="mono">{sw.running}</span> })}</p>}
       {sw.error !== null && <p className="error">{d('common.failed', { error: sw.error })}</p>}
       {last !== null && (
         <p data-testid="overview-switched" className={last.verified ? 'ok' : 'warning'}>
-          {rich(last.verified ? d('overview.switched') : d('overview.switchedMismatch', { why: last.mismatches.join('; ') }), { id: <span className="mono">{last.profileId}</span> })}
+          {rich(last.verified ? d('overview.switched') : d('overview.switchedMismatch', { why: mismatchWords(last, d) }), { id: <span className="mono">{last.profileId}</span> })}
         </p>
       )}
       <button type="button" onClick={() => void test.run()} disabled={test.busy || app.watch.running} data-testid="test-now">
@@ -161,6 +163,14 @@ function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d:
       {finding.fix !== undefined && !finding.fixable && <p className="muted">{d('doctor.fixHow', { fix: words(finding.fix) })}</p>}
     </li>
   );
+}
+
+/** What still overrides a switched profile, in the user's words (the engine's English for states without details). */
+function mismatchWords(sw: SwitchView, d: Translate): string {
+  if (sw.mismatchDetails === undefined) return sw.mismatches.join('; ');
+  return sw.mismatchDetails
+    .map((m) => d(`mismatch.${mismatchMessage(m)}`, { variable: m.variable, actual: displayValue(m.actual, d('common.empty')), path: m.path ?? '', line: m.line ?? '' }))
+    .join(' ');
 }
 
 /** A doctor rule's title in the user's language (the rule id is for scripts, not people). */

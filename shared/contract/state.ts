@@ -92,6 +92,20 @@ export interface SubscriptionView {
   profileIds: string[];
 }
 
+/** One variable that does not have the profile's value after a switch, and who sets it. */
+export interface MismatchView {
+  /** clean: a new process; bash: a new bash terminal; current: the process goproxyctl runs in. */
+  context: 'clean' | 'bash' | 'current';
+  variable: string;
+  /** The profile's value; null: unset. */
+  expected: string | null;
+  actual: string;
+  /** Where the winning value comes from (os-env, env-file, goroot-env, ...). */
+  source: string;
+  path: string | null;
+  line: number | null;
+}
+
 /** What switching to a profile did: the files written (one undoable apply) and go's verdict. */
 export interface SwitchView {
   profileId: string;
@@ -99,8 +113,10 @@ export interface SwitchView {
   files: string[];
   /** True when the real go (and a new bash) see the profile. */
   verified: boolean;
-  /** What still overrides the profile, in words. */
+  /** What still overrides the profile, in words (English, the CLI's). */
   mismatches: string[];
+  /** The same, as facts the UI words in the user's language; absent from older states. */
+  mismatchDetails?: MismatchView[];
   notes: string[];
   finishedAt: number;
 }
@@ -137,6 +153,8 @@ export interface EntryHealthView {
   latencyMs: number | null;
   checkedAt: number;
   error: string | null;
+  /** Why it failed as an id (the probe's failure kind, the HTTP status), for the UI to word; absent from older states. */
+  failure?: { kind: string; status: number | null } | null;
   source: 'probe' | 'benchmark';
 }
 

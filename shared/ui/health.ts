@@ -10,6 +10,14 @@ export interface EntryHealth {
   checkedAt: number;
   /** Why it failed, in words (already free of credentials). */
   error?: string | null;
+  /** Why it failed, as the probe's failure kind (and HTTP status), for the UI to word. */
+  failure?: ProbeFailureId | null;
+}
+
+/** A probe failure as an id: shared/bench's FailureKind and the HTTP status when there was one. */
+export interface ProbeFailureId {
+  kind: string;
+  status: number | null;
 }
 
 /** 'none': a node that is never probed (go, off, the GONOPROXY step, the checksum database). */

@@ -305,6 +305,17 @@ test('a dashboard started with GOPROXY in its own environment says what that mea
     assert.doesNotMatch(text, /open a new terminal/i, 'a new terminal would not change what this process sees');
     // The first dashboard (started without it) shows no such panel.
     assert.equal(await page.getByTestId('process-env').count(), 0);
+    // A switch from this dashboard: go run from it still sees the inherited value, and the verdict
+    // says why in those terms (no "open a new terminal": that would not change this process).
+    await other.getByTestId('nav-profiles').click();
+    await other.getByTestId('switch-global').click();
+    await other.locator('[data-testid="profile-global"][data-active="true"]').waitFor(T);
+    await other.getByTestId('nav-overview').click();
+    const verdict = other.getByTestId('overview-switched');
+    await verdict.waitFor(T);
+    const said = await verdict.innerText();
+    assert.ok(said.includes(`goproxyctl itself was started with GOPROXY=${inherited} in its environment`), said);
+    assert.doesNotMatch(said, /open a new terminal/i);
   } finally {
     await other.close();
     const exited = new Promise((r) => second.once('exit', r));

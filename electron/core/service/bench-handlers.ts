@@ -52,7 +52,7 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
     const safe = JSON.parse(redactCredentials(JSON.stringify(event))) as BenchProgressEvent;
     if (safe.type === 'candidate-done' && !safe.cancelled && safe.result.summary.kind !== 'sumdb') {
       const s = safe.result.summary;
-      const health = { ok: s.successRate > 0, latencyMs: s.ttfbMs?.median ?? null, checkedAt: ctx.now(), error: s.error?.message ?? null, source: 'benchmark' as const };
+      const health = { ok: s.successRate > 0, latencyMs: s.ttfbMs?.median ?? null, checkedAt: ctx.now(), error: s.error?.message ?? null, failure: s.error ? { kind: s.error.kind, status: s.error.status } : null, source: 'benchmark' as const };
       commit(store, { health: { ...store.getState().health, [safe.candidate]: health } });
     }
     ctx.emit({ type: 'bench', event: safe });

@@ -44,6 +44,11 @@ export interface WatchTuning {
   pollMs?: number;
 }
 
+/** A watcher probe reports its failure as the failure kind (electron/core/watch/probe-candidate.ts). */
+function failureOf(kind: string | null): EntryHealthView['failure'] {
+  return kind === null ? null : { kind, status: null };
+}
+
 function storeSource(ctx: ServiceContext): WatchProfileSource {
   const store = () => new ProfileStore({ env: ctx.env, dirs: ctx.dirs, cwd: ctx.cwd });
   return {
@@ -70,7 +75,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
 
   const onEvent = (raw: WatchEvent): void => {
     const event = JSON.parse(redactCredentials(JSON.stringify(raw))) as WatchEventView;
-    if (event.type === 'probe') recordHealth(event.candidate, { ok: event.ok, latencyMs: event.ok ? event.durationMs : null, checkedAt: Date.parse(event.at), error: event.error, source: 'probe' });
+    if (event.type === 'probe') recordHealth(event.candidate, { ok: event.ok, latencyMs: event.ok ? event.durationMs : null, checkedAt: Date.parse(event.at), error: event.error, failure: failureOf(event.error), source: 'probe' });
     if (event.type === 'repair' || event.type === 'keep') commit(store, { watch: { ...watchState(), lastDecision: event, lastError: null } });
     if (event.type === 'error') commit(store, { watch: { ...watchState(), lastError: event.message } });
     ctx.emit({ type: 'watch', event });
@@ -193,7 +198,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
         const at = ctx.now();
         const tested: Record<string, EntryHealthView> = {};
         for (const r of results) {
-          const health: EntryHealthView = { ok: r.ok, latencyMs: r.ok ? r.durationMs : null, checkedAt: at, error: r.error, source: 'probe' };
+          const health: EntryHealthView = { ok: r.ok, latencyMs: r.ok ? r.durationMs : null, checkedAt: at, error: r.error, failure: failureOf(r.error), source: 'probe' };
           tested[redactCredentials(r.candidate)] = health;
           ctx.emit({ type: 'watch', event: { type: 'probe', at: new Date(at).toISOString(), candidate: redactCredentials(r.candidate), ok: r.ok, score: r.score, durationMs: r.durationMs, error: r.error } });
         }

@@ -3,9 +3,10 @@
 // without wiping the user's edits, a rule's problem is an id, dates follow the chosen locale.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ApplyView, SwitchView } from '../../../shared/contract/state.js';
+import type { ApplyView, MismatchView, SwitchView } from '../../../shared/contract/state.js';
+import { mismatchMessage } from '../../../shared/ui/mismatch.js';
 import { parseApplyLabel } from '../../../shared/ui/apply-label.js';
-import { displayValue, formatDateTime, formatNumber } from '../../../shared/ui/format.js';
+import { displayValue, formatDateTime, formatNumber, timeAxisLabels } from '../../../shared/ui/format.js';
 import { builtinProfileWords, parseBlocker } from '../../../shared/ui/profile-text.js';
 import { rebaseDraft, ruleProblem } from '../../../shared/ui/settings-form.js';
 import { currentFix, currentSwitch, undoStillCurrent } from '../../../shared/ui/superseded.js';
@@ -73,4 +74,27 @@ test('dates and numbers follow the chosen locale, not the runtime default; empty
   assert.equal(formatNumber('en', 12345.6, 1), '12,345.6');
   assert.equal(displayValue('', '（空）'), '（空）');
   assert.equal(displayValue('off', '（空）'), 'off');
+});
+
+test('the history chart\'s time axis speaks the chosen locale (uPlot alone says "8pm", "11/27/26")', () => {
+  const day = Date.UTC(2026, 10, 27, 12, 0) / 1000;
+  const ticks = [day, day + 7200, day + 86_400];
+  const zh = timeAxisLabels('zh-CN', ticks, 86_400);
+  assert.equal(zh.length, 3);
+  assert.ok(zh[0]!.includes('\n') && /月/.test(zh[0]!), 'the first tick carries the date');
+  assert.ok(!zh[1]!.includes('\n'), 'a tick on the same day is a time only');
+  assert.ok(zh.every((l) => !/am|pm/i.test(l)), zh.join(' | '));
+  const week = timeAxisLabels('en', [day, day + 86_400 * 2], 7 * 86_400);
+  assert.ok(week.every((l) => /Nov/.test(l)), week.join(' | '));
+});
+
+test('why a switch is not what go sees: one message per case verify-apply explains', () => {
+  const m = (over: Partial<MismatchView>): MismatchView => ({ context: 'clean', variable: 'GOPROXY', expected: 'https://goproxy.cn', actual: 'x', source: 'os-env', path: null, line: null, ...over });
+  assert.equal(mismatchMessage(m({ context: 'current' })), 'current', 'the process goproxyctl runs in: a restart, not a new terminal');
+  assert.equal(mismatchMessage(m({ context: 'bash', path: '/h/.bashrc', line: 4 })), 'bashLine');
+  assert.equal(mismatchMessage(m({ context: 'bash', path: '/h/.bashrc' })), 'bashFile');
+  assert.equal(mismatchMessage(m({})), 'cleanEnv');
+  assert.equal(mismatchMessage(m({ source: 'env-file', path: '/h/.config/go/env' })), 'envFile');
+  assert.equal(mismatchMessage(m({ source: 'goroot-env' })), 'gorootEnv');
+  assert.equal(mismatchMessage(m({ source: 'default' })), 'other');
 });
