@@ -156,13 +156,16 @@ export function watchFiles(options: FileWatchOptions): FileWatch {
           else if (name === null) for (const k of new Set(names?.values())) changed(k);
         });
       } else {
-        // Wait for the missing directory to appear, then watch it (and report what it brought).
-        watchDir(existing, `awaiting:${dir}`, () => {
-          void exists(dir).then((appeared) => {
-            if (!appeared || closed || !handlers.get(existing)?.has(`awaiting:${dir}`)) return;
-            unwatchRole(existing, `awaiting:${dir}`);
-            void arm();
-            for (const f of options.files) if (f.file.startsWith(dir + path.sep) || f.file === dir) changed(f.kind);
+        // Wait for the missing directory to appear: on any event in the ancestor, move the watch
+        // to the nearest ancestor that exists now (mkdir -p creates one level at a time), and once
+        // the directory is there, report what it may already hold.
+        const role = `awaiting:${dir}`;
+        watchDir(existing, role, () => {
+          void nearestExisting(dir).then(async (now) => {
+            if (closed || now === existing || !handlers.get(existing)?.has(role)) return;
+            unwatchRole(existing, role);
+            await arm();
+            if (await exists(dir)) for (const f of options.files) if (f.file.startsWith(dir + path.sep) || f.file === dir) changed(f.kind);
           });
         });
       }
@@ -177,6 +180,7 @@ export function watchFiles(options: FileWatchOptions): FileWatch {
       if (timer !== null) timers.clearTimeout(timer);
       for (const w of watchers.values()) w.close();
       watchers.clear();
+      handlers.clear();
     },
   };
 }
