@@ -9,6 +9,7 @@ import type { LanguageSetting } from '../shared/ui/appearance.js';
 import { builtinProfileWords } from '../shared/ui/profile-text.js';
 import type { StreamStatus } from './bridge/headless-client.js';
 import { Nav } from './components/Nav.js';
+import { rich } from './i18n/rich.js';
 import { Notices } from './components/Notices.js';
 import { useAppearance } from './components/useAppearance.js';
 import { useBenchRows } from './components/useBenchRows.js';
@@ -118,11 +119,19 @@ function Page({ route, app, api, locale, live }: { route: ReturnType<typeof useR
   }
 }
 
+/** The active profile's name: goproxyctl's own words in the locale, a name someone chose as written. */
+function ProfileName({ profiles, locale }: { profiles: AppState['profiles']; locale: Locale }) {
+  const active = profiles.list.find((p) => p.active) ?? null;
+  if (active === null) return <span className="mono">{profiles.active}</span>;
+  const words = builtinProfileWords(active.profile.id, active.origin, locale, active.profile.name);
+  return words !== null ? <>{words.name}</> : <span data-verbatim>{active.profile.name}</span>;
+}
+
 function ActiveBadge({ profiles, d, locale }: { profiles: AppState['profiles']; d: ReturnType<typeof translate>; locale: Locale }) {
   const active = profiles.list.find((p) => p.active) ?? null;
   return (
     <span className="badge" data-testid="active-profile">
-      {active !== null ? d('header.profile', { name: builtinProfileWords(active.profile.id, active.origin, locale, active.profile.name)?.name ?? active.profile.name }) : profiles.active !== null ? d('header.profile', { name: profiles.active }) : d('header.noProfile')}
+      {active === null && profiles.active === null ? d('header.noProfile') : rich(d('header.profile'), { name: <ProfileName profiles={profiles} locale={locale} /> })}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { formatUptime, HISTORY_RANGES, prepareHistoryChart, rangeWindow, resolut
 import { HistoryChart, proxyColor } from './HistoryChart.js';
 import './views.css';
 import { translate, type Locale, type Translate } from '../i18n/i18n.js';
+import { formatNumber } from '../../shared/ui/format.js';
 
 export interface HistoryQueryInput {
   range: HistoryRange;
@@ -92,14 +93,15 @@ function HistoryBody({ load, t, locale, retry, onFirstDraw }: { load: Load; t: T
               {t('history.allFailed')}
             </p>
           )}
-          <HistoryChart chart={load.chart} label={t('history.chartLabel')} locale={locale} ms={(v) => t('history.ms', { ms: v })} onFirstDraw={onFirstDraw} />
-          <HistoryLegend chart={load.chart} t={t} />
+          <HistoryChart chart={load.chart} label={t('history.chartLabel')} locale={locale} ms={(v) => t('history.ms', { ms: formatNumber(locale, v) })} onFirstDraw={onFirstDraw} />
+          <HistoryLegend chart={load.chart} t={t} locale={locale} />
         </>
       );
   }
 }
 
-function HistoryLegend({ chart, t }: { chart: HistoryChartData; t: Translate }) {
+function HistoryLegend({ chart, t, locale }: { chart: HistoryChartData; t: Translate; locale: Locale }) {
+  const n = (value: number) => formatNumber(locale, value);
   return (
     <table className="history-legend" data-testid="history-legend">
       <thead>
@@ -119,8 +121,8 @@ function HistoryLegend({ chart, t }: { chart: HistoryChartData; t: Translate }) 
                 <span className="swatch" data-color={i} aria-hidden="true" ref={(el) => el?.style.setProperty('--swatch', proxyColor(i))} /> {p.candidate}
               </th>
               <td data-testid="history-uptime">{uptime === null ? t('history.noData') : t('history.percent', { value: uptime })}</td>
-              <td>{p.lastMedianMs === null ? t('history.noData') : t('history.ms', { ms: Math.round(p.lastMedianMs) })}</td>
-              <td>{t('history.failuresOf', { failures: p.failures, samples: p.samples })}</td>
+              <td>{p.lastMedianMs === null ? t('history.noData') : t('history.ms', { ms: n(Math.round(p.lastMedianMs)) })}</td>
+              <td>{t('history.failuresOf', { failures: n(p.failures), samples: n(p.samples) })}</td>
             </tr>
           );
         })}
