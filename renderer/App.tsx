@@ -107,11 +107,11 @@ function Page({ route, app, api, locale, live }: { route: ReturnType<typeof useR
     case 'overview':
       return <OverviewView app={app} api={api} locale={locale} />;
     case 'chain':
-      return <ChainPage config={app.config} health={app.health} api={api} locale={locale} />;
+      return <ChainPage config={app.config} health={app.health} api={api} />;
     case 'benchmark':
       return <BenchmarkView app={app} api={api} locale={locale} live={live} />;
     case 'history':
-      return <HistoryPage api={api} locale={locale} />;
+      return <HistoryPage api={api} />;
     case 'profiles':
       return <ProfilesView app={app} api={api} locale={locale} />;
     case 'settings':

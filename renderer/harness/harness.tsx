@@ -10,7 +10,7 @@ import { ChainView } from '../views/ChainView.js';
 import { HistoryView, type HistoryQueryInput } from '../views/HistoryView.js';
 import { harnessExplanation, harnessHealth, HARNESS_CHAIN } from './chain-fixture.js';
 import { generateMinuteHistory, HARNESS_NOW_MS, sliceHistory } from './generate.js';
-import { LOCALES, type Locale } from '../i18n/i18n.js';
+import { I18nProvider, LOCALES, translate, type Locale } from '../i18n/i18n.js';
 
 const params = new URLSearchParams(location.search);
 const view = params.get('view') ?? 'all';
@@ -30,6 +30,7 @@ performance.mark('history-data-generated');
 
 function Harness() {
   const [locale, setLocale] = useState<Locale>(langParam !== null && LOCALES.includes(langParam) ? langParam : 'en');
+  const i18n = useMemo(() => ({ locale, t: translate(locale) }), [locale]);
   const [latency, setLatency] = useState(950);
   const health = useMemo(() => harnessHealth(HARNESS_NOW_MS, latency), [latency]);
   const onExplain = useCallback(async (q: { module: string; version: string | null }) => harnessExplanation(q.module, q.version), []);
@@ -59,8 +60,10 @@ function Harness() {
           New probe for goproxy.io
         </button>
       </header>
-      {view !== 'history' && <ChainView config={HARNESS_CHAIN} health={health} onExplain={onExplain} locale={locale} />}
-      {view !== 'chain' && <HistoryView loadSeries={loadSeries} locale={locale} now={now} initialRange={initialRange} />}
+      <I18nProvider value={i18n}>
+        {view !== 'history' && <ChainView config={HARNESS_CHAIN} health={health} onExplain={onExplain} />}
+        {view !== 'chain' && <HistoryView loadSeries={loadSeries} now={now} initialRange={initialRange} />}
+      </I18nProvider>
     </main>
   );
 }

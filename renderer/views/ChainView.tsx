@@ -12,7 +12,7 @@ import type { EntryHealth } from '../../shared/ui/health.js';
 import { ChainNode, type ChainFlowNode } from './ChainNode.js';
 import { ExplainBox } from './ExplainBox.js';
 import './views.css';
-import { translate, type Locale, type Translate } from '../i18n/i18n.js';
+import { useTranslate, type Translate } from '../i18n/i18n.js';
 
 export interface ChainConfigInput {
   goproxy: string;
@@ -29,13 +29,13 @@ export interface ChainViewProps {
   health: Readonly<Record<string, EntryHealth | undefined>>;
   /** Runs explain for a module (version null = latest) and resolves with the engine's answer. */
   onExplain: (query: { module: string; version: string | null }) => Promise<ExplanationInput>;
-  locale: Locale;
 }
 
 const NODE_TYPES = { entry: ChainNode };
 
-export function ChainView({ config, configError = null, health, onExplain, locale }: ChainViewProps) {
-  const t = useMemo(() => translate(locale), [locale]);
+export function ChainView({ config, configError = null, health, onExplain }: ChainViewProps) {
+  // The language in effect comes through context (App's I18nProvider, or the harness's).
+  const t = useTranslate();
   const [explanation, setExplanation] = useState<ExplanationInput | null>(null);
   const [shown, setShown] = useState(0);
   const graph = useStableGraph(config === null ? null : { ...config, health });

@@ -1,11 +1,11 @@
 // The History view: latency per proxy over 1 h / 24 h / 7 d / 30 d, median and p90 band,
 // failures marked, uptime per proxy. Data comes through the loadSeries prop (the app asks the
 // history store; the harness generates it); shaping it is shared/ui/history-chart.ts.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatUptime, HISTORY_RANGES, prepareHistoryChart, rangeWindow, resolutionFor, type HistoryChartData, type HistoryRange, type HistorySeriesInput } from '../../shared/ui/history-chart.js';
 import { HistoryChart, proxyColor } from './HistoryChart.js';
 import './views.css';
-import { translate, type Locale, type Translate } from '../i18n/i18n.js';
+import { useLocale, useTranslate, type Locale, type Translate } from '../i18n/i18n.js';
 import { formatNumber } from '../../shared/ui/format.js';
 
 export interface HistoryQueryInput {
@@ -20,7 +20,6 @@ export interface HistoryQueryInput {
 export interface HistoryViewProps {
   /** Keep it stable (useCallback): a new function reloads the range. */
   loadSeries: (query: HistoryQueryInput) => Promise<readonly HistorySeriesInput[]>;
-  locale: Locale;
   now?: () => number;
   initialRange?: HistoryRange;
   /** Called once the chart has drawn for the first time. */
@@ -29,8 +28,10 @@ export interface HistoryViewProps {
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; chart: HistoryChartData };
 
-export function HistoryView({ loadSeries, locale, now = Date.now, initialRange = '24h', onFirstDraw }: HistoryViewProps) {
-  const t = useMemo(() => translate(locale), [locale]);
+export function HistoryView({ loadSeries, now = Date.now, initialRange = '24h', onFirstDraw }: HistoryViewProps) {
+  // The language in effect comes through context (App's I18nProvider, or the harness's).
+  const t = useTranslate();
+  const locale = useLocale();
   const [range, setRange] = useState<HistoryRange>(initialRange);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
