@@ -17,6 +17,7 @@ import { rich } from '../i18n/rich.js';
 import { PhaseLegend } from '../components/PhaseLegend.js';
 import './dashboard.css';
 import { translate, type Locale, type Translate } from '../i18n/i18n.js';
+import { currentSwitch } from '../../shared/ui/superseded.js';
 
 export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: Api; locale: Locale; live: LiveBench }) {
   const d = useMemo(() => translate(locale), [locale]);
@@ -175,7 +176,7 @@ function Recommendation({ report, app, api, d, locale }: { report: BenchmarkRepo
         {apply.busy ? d('common.working') : d('bench.apply')}
       </button>
       {apply.error !== null && <p className="error" role="alert">{d('common.failed', { error: apply.error })}</p>}
-      {apply.result !== null && <p className="ok" data-testid="bench-applied">{d('bench.applied', { id: apply.result.profileId })}</p>}
+      {apply.result !== null && currentSwitch({ switching: { running: null, last: apply.result, error: null }, applies: app.applies }) !== null && <p className="ok" data-testid="bench-applied">{d('bench.applied', { id: apply.result.profileId })}</p>}
     </div>
   );
 }
