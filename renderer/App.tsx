@@ -1,23 +1,25 @@
 // The dashboard shell: the live state from the replica, navigation between the views (hash
 // routes), language and theme from the settings, and each view fed from the state and the API.
 // No decisions here: they are in shared/ui (routes, appearance, rows, diffs, forms).
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Api } from '../shared/contract/contract.js';
-import type { AppState } from '../shared/contract/state.js';
+import { LANGUAGES, type AppState } from '../shared/contract/state.js';
+import type { LanguageSetting } from '../shared/ui/appearance.js';
+import { builtinProfileWords } from '../shared/ui/profile-text.js';
 import type { StreamStatus } from './bridge/headless-client.js';
 import { Nav } from './components/Nav.js';
+import { rich } from './i18n/rich.js';
 import { Notices } from './components/Notices.js';
 import { useAppearance } from './components/useAppearance.js';
 import { useBenchRows } from './components/useBenchRows.js';
 import { useRoute } from './components/useRoute.js';
-import { dashboardTranslator } from './i18n/dashboard.js';
-import { LOCALES, translator, type Locale } from './i18n/messages.js';
 import type { Replica } from './state/replica.js';
 import { BenchmarkView } from './views/BenchmarkView.js';
 import { OverviewView } from './views/OverviewView.js';
 import { ProfilesView } from './views/ProfilesView.js';
-import { SettingsView } from './views/SettingsView.js';
+import { languageName, SettingsView } from './views/SettingsView.js';
+import { I18nProvider, translate, type Locale } from './i18n/i18n.js';
 
 // React Flow (the chain) and uPlot (the history chart) are most of the bundle's weight: they load
 // with their views, so the first paint of every other view does not wait for them.
@@ -28,65 +30,86 @@ export function App({ api, replica, streamStatus, initialLocale }: { api: Api; r
   const app = useStore(replica.store, (s) => s.app);
   const notices = useStore(replica.store, (s) => s.notices);
   const [route, go] = useRoute();
-  // The header's language switch takes effect at once, and is saved in the settings.
-  const [chosen, setChosen] = useState<Locale | null>(null);
-  const { locale } = useAppearance(chosen ?? app?.settings.language ?? null, app?.settings.theme ?? null, initialLocale);
-  const t = useMemo(() => translator(locale), [locale]);
-  const d = useMemo(() => dashboardTranslator(locale), [locale]);
+  // One language setting (Settings' select and the header's are the same control): the choice
+  // takes effect at once, and is saved; until the state confirms it, the choice is shown.
+  const [chosen, setChosen] = useState<LanguageSetting | null>(null);
+  const language = chosen ?? app?.settings.language ?? null;
+  const { locale } = useAppearance(language, app?.settings.theme ?? null, initialLocale);
+  useEffect(() => {
+    if (chosen !== null && app?.settings.language === chosen) setChosen(null);
+  }, [chosen, app?.settings.language]);
+  // What the page shows may have changed while it was hidden (a terminal, an editor): re-read
+  // it all when the page becomes visible or the window regains focus.
+  useEffect(() => {
+    const reread = () => {
+      if (document.visibilityState === 'visible') void api.rereadAll({}).catch(() => {});
+    };
+    document.addEventListener('visibilitychange', reread);
+    window.addEventListener('focus', reread);
+    return () => {
+      document.removeEventListener('visibilitychange', reread);
+      window.removeEventListener('focus', reread);
+    };
+  }, [api]);
+  const i18n = useMemo(() => ({ locale, t: translate(locale) }), [locale]);
+  const t = i18n.t;
+  const d = i18n.t;
   const live = useBenchRows(replica, app?.benchmark.running ?? null);
 
   const switchLocale = useCallback(
-    (next: Locale) => {
+    (next: LanguageSetting) => {
       setChosen(next);
-      if (app !== null) void api.updateSettings({ settings: { ...app.settings, language: next } }).catch(() => {});
+      if (app !== null) void api.updateSettings({ settings: { ...app.settings, language: next } }).catch(() => setChosen(null));
     },
     [api, app],
   );
 
   return (
-    <div className="app" lang={locale}>
-      <a className="skip-link" href="#main">
-        {d(`nav.${route}`)}
-      </a>
-      <header className="app-header">
-        <h1>{t('app.title')}</h1>
-        {app !== null && <ActiveBadge profiles={app.profiles} d={d} />}
-        {streamStatus !== null && (
-          <span className={`status ${streamStatus}`} data-testid="stream-status">
-            {t(`stream.${streamStatus}`)}
-          </span>
+    <I18nProvider value={i18n}>
+      <div className="app" lang={locale}>
+        <a className="skip-link" href="#main">
+          {d(`nav.${route}`)}
+        </a>
+        <header className="app-header">
+          <h1>{t('app.title')}</h1>
+          {app !== null && <ActiveBadge profiles={app.profiles} d={d} locale={locale} />}
+          {streamStatus !== null && (
+            <span className={`status ${streamStatus}`} data-testid="stream-status">
+              {t(`stream.${streamStatus}`)}
+            </span>
+          )}
+          <label>
+            {t('app.language')}{' '}
+            <select value={language ?? 'system'} onChange={(e) => switchLocale(e.target.value as LanguageSetting)} disabled={app === null} data-testid="locale">
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {languageName(l, d, l === 'system' ? locale : undefined)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </header>
+        <Nav route={route} go={go} t={d} />
+        <Notices notices={notices} dismiss={replica.dismiss} t={t} />
+        {app === null ? (
+          <p className="view-state loading" role="status" data-testid="loading">
+            {t('app.loading')}
+          </p>
+        ) : (
+          <main id="main" data-testid="dashboard" data-route={route} data-revision={app.revision} tabIndex={-1}>
+            <Suspense
+              fallback={
+                <p className="view-state loading" role="status">
+                  {t('app.loading')}
+                </p>
+              }
+            >
+              <Page route={route} app={app} api={api} locale={locale} live={live} />
+            </Suspense>
+          </main>
         )}
-        <label>
-          {t('app.language')}{' '}
-          <select value={locale} onChange={(e) => switchLocale(e.target.value as Locale)} data-testid="locale">
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {l === 'en' ? 'English' : '简体中文'}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <Nav route={route} go={go} t={d} />
-      <Notices notices={notices} dismiss={replica.dismiss} t={t} />
-      {app === null ? (
-        <p className="view-state loading" role="status" data-testid="loading">
-          {t('app.loading')}
-        </p>
-      ) : (
-        <main id="main" data-testid="dashboard" data-route={route} data-revision={app.revision} tabIndex={-1}>
-          <Suspense
-            fallback={
-              <p className="view-state loading" role="status">
-                {t('app.loading')}
-              </p>
-            }
-          >
-            <Page route={route} app={app} api={api} locale={locale} live={live} />
-          </Suspense>
-        </main>
-      )}
-    </div>
+      </div>
+    </I18nProvider>
   );
 }
 
@@ -95,11 +118,11 @@ function Page({ route, app, api, locale, live }: { route: ReturnType<typeof useR
     case 'overview':
       return <OverviewView app={app} api={api} locale={locale} />;
     case 'chain':
-      return <ChainPage config={app.config} health={app.health} api={api} locale={locale} />;
+      return <ChainPage config={app.config} health={app.health} api={api} />;
     case 'benchmark':
       return <BenchmarkView app={app} api={api} locale={locale} live={live} />;
     case 'history':
-      return <HistoryPage api={api} locale={locale} />;
+      return <HistoryPage api={api} />;
     case 'profiles':
       return <ProfilesView app={app} api={api} locale={locale} />;
     case 'settings':
@@ -107,11 +130,19 @@ function Page({ route, app, api, locale, live }: { route: ReturnType<typeof useR
   }
 }
 
-function ActiveBadge({ profiles, d }: { profiles: AppState['profiles']; d: ReturnType<typeof dashboardTranslator> }) {
+/** The active profile's name: goproxyctl's own words in the locale, a name someone chose as written. */
+function ProfileName({ profiles, locale }: { profiles: AppState['profiles']; locale: Locale }) {
+  const active = profiles.list.find((p) => p.active) ?? null;
+  if (active === null) return <span className="mono">{profiles.active}</span>;
+  const words = builtinProfileWords(active.profile.id, active.origin, locale, active.profile.name);
+  return words !== null ? <>{words.name}</> : <span data-verbatim>{active.profile.name}</span>;
+}
+
+function ActiveBadge({ profiles, d, locale }: { profiles: AppState['profiles']; d: ReturnType<typeof translate>; locale: Locale }) {
   const active = profiles.list.find((p) => p.active) ?? null;
   return (
     <span className="badge" data-testid="active-profile">
-      {active !== null ? d('header.profile', { name: active.profile.name }) : profiles.active !== null ? d('header.profile', { name: profiles.active }) : d('header.noProfile')}
+      {active === null && profiles.active === null ? d('header.noProfile') : rich(d('header.profile'), { name: <ProfileName profiles={profiles} locale={locale} /> })}
     </span>
   );
 }

@@ -5,9 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { connect } from './bridge/connect.js';
 import type { StreamStatus } from './bridge/headless-client.js';
-import { pickLocale, translator } from './i18n/messages.js';
 import { startReplica } from './state/replica.js';
 import './styles.css';
+import { translate, pickLocale } from './i18n/i18n.js';
 
 const locale = pickLocale(navigator.languages);
 const root = createRoot(document.getElementById('root')!);
@@ -31,7 +31,7 @@ function Root({ children }: { children: (status: StreamStatus | null) => React.R
 }
 
 if (!connection.ok) {
-  root.render(<p className="app error">{translator(locale)('app.noToken')}</p>);
+  root.render(<p className="app error">{translate(locale)('app.noToken')}</p>);
 } else {
   const replica = startReplica(connection.api);
   root.render(

@@ -2,7 +2,8 @@
 # Installs what the test suites need from Debian's packages:
 #   go 1.19 (golang-go) and go 1.23 (golang-1.23-go, bookworm-backports) for the differential tests,
 #   chromium for the UI end-to-end tests, gnome-keyring + dbus + libsecret-tools for the keychain tests,
-#   iproute2 for the network-change tests, zsh and fish to run the env scripts the apply engine writes.
+#   iproute2 for the network-change tests, zsh and fish to run the env scripts the apply engine writes,
+#   a CJK font (fonts-wqy-microhei) so the zh-CN dashboard renders glyphs in Chromium and the screenshots.
 # Idempotent: installs only what is missing. As non-root it prints what to install and exits non-zero.
 # The backports suite is enabled by reusing the URIs of this machine's existing Debian sources,
 # so no mirror host name lives in this repository.
@@ -22,6 +23,7 @@ need iproute2 /usr/sbin/ip
 need git /usr/bin/git
 need zsh /usr/bin/zsh
 need fish /usr/bin/fish
+need fonts-wqy-microhei /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
 if [ ${#want_pkgs[@]} -eq 0 ]; then
   echo "install-test-deps: everything is installed"

@@ -13,7 +13,7 @@ import { APP_SCHEME, BENCHMARK_URL, DASHBOARD_URL, registerAppProtocol } from '.
 import { registerContractIpc } from './ipc.js';
 import { createLoginItem } from './login-item.js';
 import { cliInstallNotice } from './cli-install-notice.js';
-import { appTranslator } from './messages.js';
+import { trayTranslator } from './messages.js';
 import { eventNotification } from './notifications.js';
 import { appPaths, trayIconFile } from './paths.js';
 import { createSenderTrust } from './sender-trust.js';
@@ -47,7 +47,7 @@ function start(): void {
   let dashboard: BrowserWindow | null = null;
   let benchmark: BrowserWindow | null = null;
   let tray: Tray | null = null;
-  const t = () => appTranslator(app.getLocale());
+  const t = () => trayTranslator(service.state().settings.language, app.getLocale());
   const openExternal = (url: string) => {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
   };
@@ -80,7 +80,7 @@ function start(): void {
         tray,
         buildMenu: (template) => Menu.buildFromTemplate(template),
         icon: (status) => nativeImage.createFromPath(trayIconFile(paths.trayIcons, status, process.platform)),
-        t: t(),
+        osLocale: app.getLocale(),
         onAction,
       },
       service.state(),
@@ -100,7 +100,7 @@ function start(): void {
       case 'open-benchmark':
         return openBenchmark();
       case 'refresh-config':
-        return void service.dispatch('refreshConfig', {});
+        return void service.dispatch('rereadAll', {});
       case 'test-now':
         return void service.dispatch('testNow', {});
       case 'repair-now':

@@ -1,5 +1,7 @@
 // Strings the main process shows (tray, notifications), in English and Simplified Chinese.
 import type { NoticeCode } from '../../shared/contract/stream.js';
+import { localeFromLanguages, resolveLocale, type LanguageSetting } from '../../shared/ui/appearance.js';
+import { interpolate } from '../../shared/ui/interpolate.js';
 import type { TrayStatus } from './tray-status.js';
 
 const en = {
@@ -82,10 +84,18 @@ const zhCN: Catalog = {
 
 export type AppTranslate = (key: AppMessageKey, params?: Record<string, string>) => string;
 
-/** Electron's app.getLocale() ("zh-CN", "en-US"...) to a translate function. */
+/** A locale ("zh-CN", "en-US"... as Electron's app.getLocale() gives it) to a translate function. */
 export function appTranslator(locale: string): AppTranslate {
-  const catalog = /^zh(-(CN|SG|Hans)|$)/i.test(locale) ? zhCN : en;
-  return (key, params = {}) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+  const catalog = localeFromLanguages([locale]) === 'zh-CN' ? zhCN : en;
+  return (key, params) => interpolate(catalog[key], params);
+}
+
+/**
+ * The tray speaks the language the user chose in the settings, the same setting the dashboard
+ * follows (shared/ui/appearance.ts resolves it); "system" follows the OS locale.
+ */
+export function trayTranslator(setting: LanguageSetting, osLocale: string): AppTranslate {
+  return appTranslator(resolveLocale(setting, [osLocale]));
 }
 
 export const statusKey = (s: TrayStatus): AppMessageKey => `status.${s}`;

@@ -1,6 +1,8 @@
 // The tray menu as data, built from the state by a pure function and rebuilt on every change
 // (Linux's AppIndicator needs the whole menu set again). The adapter (tray.ts) maps actions to
 // clicks and main.ts maps actions to contract commands, the same ones the dashboard calls.
+import type { UiLocale } from '../../shared/ui/appearance.js';
+import { builtinProfileWords } from '../../shared/ui/profile-text.js';
 import type { AppState, ChainEntryView } from '../../shared/contract/state.js';
 import type { AppTranslate } from './messages.js';
 import { statusKey } from './messages.js';
@@ -27,6 +29,8 @@ export type TrayMenuItem =
 export interface TrayMenuInput {
   state: AppState;
   now: number;
+  /** The language the menu speaks (built-in profile names follow it); default English. */
+  locale?: UiLocale;
 }
 
 const SWITCH_PREFIX = 'switch-profile:';
@@ -59,7 +63,7 @@ export function buildTrayMenu(input: TrayMenuInput, t: AppTranslate): TrayMenuIt
     items.push({
       type: 'radio',
       id: `profile-${p.profile.id}`,
-      label: p.profile.name,
+      label: builtinProfileWords(p.profile.id, p.origin, input.locale ?? 'en', p.profile.name)?.name ?? p.profile.name,
       checked: p.profile.id === state.profiles.active,
       enabled: p.blockers.length === 0 && state.switching.running === null,
       action: `${SWITCH_PREFIX}${p.profile.id}`,

@@ -1,7 +1,8 @@
 // The tray adapter: icon, tooltip and menu follow the state (buildTrayMenu is the pure part).
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { AppState } from '../../shared/contract/state.js';
-import type { AppTranslate } from './messages.js';
+import { resolveLocale } from '../../shared/ui/appearance.js';
+import { trayTranslator } from './messages.js';
 import { buildTrayMenu, type TrayAction, type TrayMenuItem } from './tray-menu.js';
 import { trayStatus, trayTooltip, type TrayStatus } from './tray-status.js';
 
@@ -9,7 +10,8 @@ export interface TrayDeps {
   tray: Pick<Tray, 'setImage' | 'setToolTip' | 'setContextMenu'>;
   buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
   icon: (status: TrayStatus) => NativeImage;
-  t: AppTranslate;
+  /** The OS locale (Electron's app.getLocale()): what the language setting "system" means. */
+  osLocale: string;
   onAction: (action: TrayAction) => void;
 }
 
@@ -23,8 +25,11 @@ export function toMenuTemplate(items: TrayMenuItem[], onAction: (action: TrayAct
   });
 }
 
+/** The tray follows the one language setting, as the dashboard does ("system": the OS locale). */
 export function updateTray(deps: TrayDeps, state: AppState, now: number): void {
+  const t = trayTranslator(state.settings.language, deps.osLocale);
+  const locale = resolveLocale(state.settings.language, [deps.osLocale]);
   deps.tray.setImage(deps.icon(trayStatus(state, now)));
-  deps.tray.setToolTip(trayTooltip(state, now, deps.t));
-  deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu({ state, now }, deps.t), deps.onAction)));
+  deps.tray.setToolTip(trayTooltip(state, now, t));
+  deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu({ state, now, locale }, t), deps.onAction)));
 }

@@ -2,15 +2,17 @@
 // shadows, and the GOPROXY chain with go's fallback rule between entries.
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, ChainEntryView } from '../../shared/contract/state.js';
-import type { MessageKey, Translate } from '../i18n/messages.js';
+import { displayValue, formatTime } from '../../shared/ui/format.js';
+import { rich } from '../i18n/rich.js';
+import { type Locale, type MessageKey, type Translate } from '../i18n/i18n.js';
 
-export function ConfigPanel({ config, api, t }: { config: AppState['config']; api: Api; t: Translate }) {
+export function ConfigPanel({ config, api, t, locale }: { config: AppState['config']; api: Api; t: Translate; locale: Locale }) {
   const view = config.view;
   return (
     <section className="panel" aria-labelledby="config-heading">
       <header className="panel-header">
         <h2 id="config-heading">{t('config.heading')}</h2>
-        <button type="button" data-testid="refresh-config" disabled={config.loading} onClick={() => void api.refreshConfig({}).catch(() => {})}>
+        <button type="button" data-testid="refresh-config" disabled={config.loading} onClick={() => void api.rereadAll({}).catch(() => {})}>
           {config.loading ? t('config.loading') : t('config.refresh')}
         </button>
       </header>
@@ -23,7 +25,7 @@ export function ConfigPanel({ config, api, t }: { config: AppState['config']; ap
             {view.go ? t('config.go', { version: view.go.version, binary: view.go.binary }) : view.goError ? t('config.goError', { error: view.goError }) : t('config.noGo')}
           </p>
           <p>{view.envFilePath ? t('config.envFile', { path: view.envFilePath }) : t('config.envFileOff')}</p>
-          <p className="muted">{t('config.readAt', { time: new Date(view.readAt).toLocaleTimeString() })}</p>
+          <p className="muted">{t('config.readAt', { time: formatTime(locale, view.readAt) })}</p>
           <h3>{t('config.chain')}</h3>
           {view.chainError !== null ? <p className="error">{t('config.chainError', { error: view.chainError })}</p> : <Chain entries={view.chain} t={t} />}
           {view.chainWarnings.map((w) => (
@@ -43,7 +45,7 @@ export function ConfigPanel({ config, api, t }: { config: AppState['config']; ap
               {view.vars.map((v) => (
                 <tr key={v.name} data-testid={`var-${v.name}`}>
                   <td>{v.name}</td>
-                  <td className="mono">{v.value === '' ? '""' : v.value}</td>
+                  <td className="mono">{displayValue(v.value, t('config.empty'))}</td>
                   <td>
                     {t(`source.${v.source}` as MessageKey)}
                     {v.path !== null && <span className="muted"> ({v.path})</span>}
@@ -51,7 +53,7 @@ export function ConfigPanel({ config, api, t }: { config: AppState['config']; ap
                       .filter((s) => s.value !== v.value)
                       .map((s) => (
                         <div key={`${s.source}:${s.value}`} className="warning">
-                          {t('config.shadows', { value: s.value, source: t(`source.${s.source}` as MessageKey) })}
+                          {rich(t('config.shadows', { source: t(`source.${s.source}` as MessageKey) }), { value: <span className="mono">{displayValue(s.value, t('config.empty'))}</span> })}
                         </div>
                       ))}
                   </td>

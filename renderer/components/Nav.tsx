@@ -2,9 +2,9 @@
 // current one marked with aria-current; Left/Right arrows move between them too.
 import type { KeyboardEvent } from 'react';
 import { ROUTES, routeHash, stepRoute, type Route } from '../../shared/ui/route.js';
-import type { DashboardTranslate } from '../i18n/dashboard.js';
+import { type Translate } from '../i18n/i18n.js';
 
-export function Nav({ route, go, t }: { route: Route; go: (r: Route) => void; t: DashboardTranslate }) {
+export function Nav({ route, go, t }: { route: Route; go: (r: Route) => void; t: Translate }) {
   const onKey = (e: KeyboardEvent<HTMLAnchorElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();

@@ -1,6 +1,6 @@
 // Notices from the engine (events on the stream), translated here from their code and params.
-import type { MessageKey, Translate } from '../i18n/messages.js';
 import type { Notice } from '../state/replica.js';
+import { type MessageKey, type Translate } from '../i18n/i18n.js';
 
 export function Notices({ notices, dismiss, t }: { notices: Notice[]; dismiss: (id: number) => void; t: Translate }) {
   if (notices.length === 0) return null;

@@ -2,7 +2,7 @@
 // theme is set on <html data-theme>, which every stylesheet keys its colours on.
 import { useEffect, useState } from 'react';
 import { resolveLocale, resolveTheme, type LanguageSetting, type ThemeSetting } from '../../shared/ui/appearance.js';
-import type { Locale } from '../i18n/messages.js';
+import { type Locale } from '../i18n/i18n.js';
 
 function useOsDark(): boolean {
   const query = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;

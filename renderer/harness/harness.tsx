@@ -2,15 +2,15 @@
 // benchmark (npm run bench:ui) and the views' end-to-end test. Query parameters:
 //   view=chain|history|all (default all)   range=1h|24h|7d|30d (default 24h)
 //   days=N   days of minute history to generate (default 30)   lang=en|zh-CN
-//   history=empty|fail-once   the store has no probes / the first load fails (the designed states)
+//   history=empty|fail-once|all-failed   the store has no probes / the first load fails / every probe failed (the designed states)
 import { useCallback, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HISTORY_RANGES, type HistoryRange } from '../../shared/ui/history-chart.js';
-import { LOCALES, type Locale } from '../i18n/messages.js';
 import { ChainView } from '../views/ChainView.js';
 import { HistoryView, type HistoryQueryInput } from '../views/HistoryView.js';
 import { harnessExplanation, harnessHealth, HARNESS_CHAIN } from './chain-fixture.js';
 import { generateMinuteHistory, HARNESS_NOW_MS, sliceHistory } from './generate.js';
+import { I18nProvider, LOCALES, translate, type Locale } from '../i18n/i18n.js';
 
 const params = new URLSearchParams(location.search);
 const view = params.get('view') ?? 'all';
@@ -30,6 +30,7 @@ performance.mark('history-data-generated');
 
 function Harness() {
   const [locale, setLocale] = useState<Locale>(langParam !== null && LOCALES.includes(langParam) ? langParam : 'en');
+  const i18n = useMemo(() => ({ locale, t: translate(locale) }), [locale]);
   const [latency, setLatency] = useState(950);
   const health = useMemo(() => harnessHealth(HARNESS_NOW_MS, latency), [latency]);
   const onExplain = useCallback(async (q: { module: string; version: string | null }) => harnessExplanation(q.module, q.version), []);
@@ -38,7 +39,11 @@ function Harness() {
       failuresLeft--;
       throw new Error('the history store is locked by another process');
     }
-    return historyMode === 'empty' ? [] : sliceHistory(history, q.from / 1000, q.to / 1000);
+    if (historyMode === 'empty') return [];
+    const slice = sliceHistory(history, q.from / 1000, q.to / 1000);
+    // Every probe failed: the samples stay, each one a failure, and no latency survives.
+    if (historyMode === 'all-failed') return slice.map((s) => ({ ...s, median: Array.from(s.median, () => null), p90: Array.from(s.p90, () => null), failures: s.samples }));
+    return slice;
   }, []);
   const now = useCallback(() => HARNESS_NOW_MS, []);
   return (
@@ -55,8 +60,10 @@ function Harness() {
           New probe for goproxy.io
         </button>
       </header>
-      {view !== 'history' && <ChainView config={HARNESS_CHAIN} health={health} onExplain={onExplain} locale={locale} />}
-      {view !== 'chain' && <HistoryView loadSeries={loadSeries} locale={locale} now={now} initialRange={initialRange} />}
+      <I18nProvider value={i18n}>
+        {view !== 'history' && <ChainView config={HARNESS_CHAIN} health={health} onExplain={onExplain} />}
+        {view !== 'chain' && <HistoryView loadSeries={loadSeries} now={now} initialRange={initialRange} />}
+      </I18nProvider>
     </main>
   );
 }

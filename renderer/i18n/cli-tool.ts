@@ -1,6 +1,6 @@
 // Strings of the Settings view's "Command-line tool" panel (renderer/views/CliToolPanel.tsx), in
 // English and Simplified Chinese; a key missing in Chinese is a compile error.
-import type { Locale } from './messages.js';
+import type { Locale } from './i18n.js';
 
 const en = {
   'cli.heading': 'Command-line tool',

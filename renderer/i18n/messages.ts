@@ -1,11 +1,8 @@
-// UI strings in English and Simplified Chinese. Keys are typed: a string missing in one
-// language is a compile error.
-import { localeFromLanguages } from '../../shared/ui/appearance.js';
+// The dashboard shell's strings (title, connection, configuration panel, notices), English and
+// Simplified Chinese: one part of the one catalogue (i18n.ts merges the parts); a key missing in
+// Chinese is a compile error.
 
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-const en = {
+export const shellEn = {
   'app.title': 'GoProxy Control',
   'app.language': 'Language',
   'app.loading': 'Connecting to goproxyctl…',
@@ -16,6 +13,7 @@ const en = {
   'stream.unauthorized': 'the token was refused: open the address `goproxyctl serve` printed',
   'config.heading': 'Effective Go configuration',
   'config.refresh': 'Refresh',
+  'config.empty': '(empty)',
   'config.loading': 'reading…',
   'config.never': 'Not read yet.',
   'config.go': 'go: {version} ({binary})',
@@ -42,9 +40,9 @@ const en = {
   'notice.dismiss': 'Dismiss',
 };
 
-export type MessageKey = keyof typeof en;
+type ShellKey = keyof typeof shellEn;
 
-const zhCN: Record<MessageKey, string> = {
+export const shellZh: Record<ShellKey, string> = {
   'app.title': 'GoProxy Control',
   'app.language': '语言',
   'app.loading': '正在连接 goproxyctl…',
@@ -55,6 +53,7 @@ const zhCN: Record<MessageKey, string> = {
   'stream.unauthorized': '令牌被拒绝：请打开 `goproxyctl serve` 打印的地址',
   'config.heading': '当前生效的 Go 配置',
   'config.refresh': '刷新',
+  'config.empty': '（空）',
   'config.loading': '读取中…',
   'config.never': '尚未读取。',
   'config.go': 'go：{version}（{binary}）',
@@ -80,17 +79,3 @@ const zhCN: Record<MessageKey, string> = {
   'notice.config-unreadable': '无法读取 Go 配置：{reason}',
   'notice.dismiss': '关闭',
 };
-
-const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
-
-export type Translate = (key: MessageKey, params?: Record<string, string>) => string;
-
-export function translator(locale: Locale): Translate {
-  const catalog = CATALOGS[locale];
-  return (key, params = {}) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
-}
-
-/** The first of the user's languages we have, else English (shared/ui/appearance.ts decides). */
-export function pickLocale(languages: readonly string[]): Locale {
-  return localeFromLanguages(languages);
-}

@@ -1,9 +1,8 @@
 // Strings of the Chain and History views, in English and Simplified Chinese. Same pattern as
 // messages.ts: the English catalog defines the keys, and a key missing in another language is a
 // compile error.
-import type { Locale } from './messages.js';
 
-const en = {
+export const viewsEn = {
   'chain.heading': 'Chain',
   'chain.loading': 'Reading the Go configuration…',
   'chain.error': 'The configuration could not be read: {error}',
@@ -65,6 +64,7 @@ const en = {
   'history.loading': 'Loading the history…',
   'history.error': 'The history could not be loaded: {error}',
   'history.retry': 'Try again',
+  'history.allFailed': 'Every probe in this range failed, so there is no latency to draw: the red marks at the bottom show when the proxies were tried.',
   'history.empty': 'No probes in this range yet. Run a benchmark or leave the app running: every background check is recorded here.',
   'history.chartLabel': 'First-byte latency per proxy: median line, band up to p90, red marks where probes failed',
   'history.proxy': 'Proxy',
@@ -77,9 +77,9 @@ const en = {
   'history.failuresOf': '{failures} of {samples}',
 } as const;
 
-export type ViewMessageKey = keyof typeof en;
+type ViewsKey = keyof typeof viewsEn;
 
-const zhCN: Record<ViewMessageKey, string> = {
+export const viewsZh: Record<ViewsKey, string> = {
   'chain.heading': '代理链',
   'chain.loading': '正在读取 Go 配置…',
   'chain.error': '无法读取配置：{error}',
@@ -141,6 +141,7 @@ const zhCN: Record<ViewMessageKey, string> = {
   'history.loading': '正在加载历史数据…',
   'history.error': '无法加载历史数据：{error}',
   'history.retry': '重试',
+  'history.allFailed': '此时间范围内的所有探测都失败了，因此没有可绘制的延迟：底部的红色标记表示尝试代理的时间。',
   'history.empty': '此时间范围内还没有探测记录。运行一次基准测试，或让应用保持运行：每次后台检查都会记录在这里。',
   'history.chartLabel': '各代理的首字节延迟：中位数曲线，阴影带至 p90，红色标记为探测失败',
   'history.proxy': '代理',
@@ -152,12 +153,3 @@ const zhCN: Record<ViewMessageKey, string> = {
   'history.percent': '{value}%',
   'history.failuresOf': '{failures} / {samples}',
 };
-
-const CATALOGS: Record<Locale, Record<ViewMessageKey, string>> = { en, 'zh-CN': zhCN };
-
-export type ViewTranslate = (key: ViewMessageKey, params?: Record<string, string | number>) => string;
-
-export function viewTranslator(locale: Locale): ViewTranslate {
-  const catalog = CATALOGS[locale];
-  return (key, params = {}) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => (params[name] !== undefined ? String(params[name]) : m));
-}

@@ -49,7 +49,9 @@ export function startReplica(api: Api): Replica {
     else if (step.kind === 'resync') resync();
     else if (step.kind === 'event') {
       const event = step.event;
-      if (event.type === 'notice') store.setState((s) => ({ notices: [...s.notices, { id: nextId++, event }].slice(-MAX_NOTICES) }));
+      // A notice supersedes the earlier one of its kind: "GOPROXY changed: a → b" then "b → c"
+      // leaves only the second, which is what is true now.
+      if (event.type === 'notice') store.setState((s) => ({ notices: [...s.notices.filter((n) => n.event.code !== event.code), { id: nextId++, event }].slice(-MAX_NOTICES) }));
       else for (const listener of [...activity]) listener(event);
     }
   });

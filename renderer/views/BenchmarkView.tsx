@@ -21,12 +21,14 @@ import { diffChains, type ChainDiffRow } from '../../shared/ui/chain-diff.js';
 import { RECOMMENDED_PROFILE_ID } from '../../shared/profile/recommended.js';
 import { useCommand } from '../components/useCommand.js';
 import type { LiveBench } from '../components/useBenchRows.js';
-import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
-import type { Locale } from '../i18n/messages.js';
+import { rich } from '../i18n/rich.js';
+import { PhaseLegend } from '../components/PhaseLegend.js';
 import './dashboard.css';
+import { translate, type Locale, type Translate } from '../i18n/i18n.js';
+import { currentSwitch } from '../../shared/ui/superseded.js';
 
 export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: Api; locale: Locale; live: LiveBench }) {
-  const d = useMemo(() => dashboardTranslator(locale), [locale]);
+  const d = useMemo(() => translate(locale), [locale]);
   const bench = app.benchmark;
   const [proxies, setProxies] = useState('');
   const [samples, setSamples] = useState(3);
@@ -102,13 +104,13 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
           {d('bench.running', { count: bench.running.candidates.length })}
         </p>
       )}
-      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <BenchTable rows={rows} d={d} workload={last?.workload ?? REPRESENTATIVE_WORKLOAD} locale={locale} />}
-      {bench.running === null && last !== null && <Recommendation report={last} app={app} api={api} d={d} />}
+      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <><PhaseLegend /><BenchTable rows={rows} d={d} workload={last?.workload ?? REPRESENTATIVE_WORKLOAD} locale={locale} /></>}
+      {bench.running === null && last !== null && <Recommendation report={last} app={app} api={api} d={d} locale={locale} />}
     </section>
   );
 }
 
-function BenchTable({ rows, d, workload, locale }: { rows: BenchRow[]; d: DashboardTranslate; workload: Workload; locale: Locale }) {
+function BenchTable({ rows, d, workload, locale }: { rows: BenchRow[]; d: Translate; workload: Workload; locale: Locale }) {
   return (
     <table className="bench-table" data-testid="bench-rows">
       <thead>
@@ -159,7 +161,7 @@ function BenchTable({ rows, d, workload, locale }: { rows: BenchRow[]; d: Dashbo
   );
 }
 
-function PhaseBar({ row, d }: { row: BenchRow; d: DashboardTranslate }) {
+function PhaseBar({ row, d }: { row: BenchRow; d: Translate }) {
   const segments = phaseSegments(row);
   if (segments.length === 0) return <span className="muted">{d('bench.noPhases')}</span>;
   const words = segments.map((s) => `${d(`phase.${s.phase}`)} ${d('bench.ms', { ms: Math.round(s.ms) })}`).join(', ');
@@ -172,17 +174,17 @@ function PhaseBar({ row, d }: { row: BenchRow; d: DashboardTranslate }) {
   );
 }
 
-function workloadWords(w: Workload, d: DashboardTranslate): string {
+function workloadWords(w: Workload, d: Translate): string {
   const mb = (w.bytes / 1_000_000).toFixed(1);
   return w.source === 'project' ? d('bench.workload.project', { modules: w.modules, requests: w.requests, mb }) : d('bench.workload.representative', { modules: w.modules, requests: w.requests, mb });
 }
 
-function failureWords(error: ProbeFailure, d: DashboardTranslate): string {
+function failureWords(error: ProbeFailure, d: Translate): string {
   const words = d(`failure.${error.kind}`);
   return error.status !== null ? d('failure.status', { words, status: error.status }) : words;
 }
 
-function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app: AppState; api: Api; d: DashboardTranslate }) {
+function Recommendation({ report, app, api, d, locale }: { report: BenchmarkReport; app: AppState; api: Api; d: Translate; locale: Locale }) {
   const vars = app.config.view?.vars ?? [];
   const current = { goproxy: vars.find((v) => v.name === 'GOPROXY')?.value ?? '', gosumdb: vars.find((v) => v.name === 'GOSUMDB')?.value ?? '' };
   const rec = report.recommendation;
@@ -199,7 +201,7 @@ function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app:
         GOPROXY={rec.goproxy}
       </p>
       <ul>
-        {rec.reasons.map((r) => (
+        {(report.reasonsByLocale?.[locale] ?? rec.reasons).map((r) => (
           <li key={r}>{r}</li>
         ))}
       </ul>
@@ -230,7 +232,7 @@ function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app:
         </table>
       )}
       {diff.gosumdb !== null && <p data-testid="bench-diff-gosumdb">{d('bench.gosumdb', { from: diff.gosumdb.from, to: diff.gosumdb.to })}</p>}
-      <p className="muted">{d('bench.applyHow', { id: RECOMMENDED_PROFILE_ID })}</p>
+      <p className="muted">{rich(d('bench.applyHow'), { id: <span className="mono">{RECOMMENDED_PROFILE_ID}</span> })}</p>
       <button type="button" onClick={() => void apply.run()} disabled={blocked !== null} aria-describedby={blocked !== null && blocked !== 'busy' ? 'bench-apply-blocked' : undefined} data-testid="bench-apply">
         {apply.busy ? d('common.working') : d('bench.apply')}
       </button>
@@ -240,12 +242,12 @@ function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app:
         </p>
       )}
       {apply.error !== null && <p className="error" role="alert">{d('common.failed', { error: apply.error })}</p>}
-      {apply.result !== null && <p className="ok" data-testid="bench-applied">{d('bench.applied', { id: apply.result.profileId })}</p>}
+      {apply.result !== null && currentSwitch({ switching: { running: null, last: apply.result, error: null }, applies: app.applies }) !== null && <p className="ok" data-testid="bench-applied">{d('bench.applied', { id: apply.result.profileId })}</p>}
     </div>
   );
 }
 
-function changeWords(r: ChainDiffRow, d: DashboardTranslate): string {
+function changeWords(r: ChainDiffRow, d: Translate): string {
   switch (r.change) {
     case 'same':
       return d('bench.change.same');

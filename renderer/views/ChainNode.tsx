@@ -5,14 +5,15 @@ import { memo, useRef } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ChainNodeModel } from '../../shared/ui/chain-graph.js';
 import type { StepOutcome } from '../../shared/ui/explain-path.js';
-import type { ViewTranslate } from '../i18n/views.js';
+import { type Translate } from '../i18n/i18n.js';
+import { failureText } from '../i18n/failure.js';
 
 export interface ChainNodeData extends Record<string, unknown> {
   model: ChainNodeModel;
   /** The outcome of the explain step shown at this node, if the animation reached it. */
   visited: StepOutcome | null;
   served: boolean;
-  t: ViewTranslate;
+  t: Translate;
 }
 
 export type ChainFlowNode = Node<ChainNodeData, 'entry'>;
@@ -41,7 +42,7 @@ function ChainNodeComponent({ data }: NodeProps<ChainFlowNode>) {
   );
 }
 
-function NodeDetail({ model, t }: { model: ChainNodeModel; t: ViewTranslate }) {
+function NodeDetail({ model, t }: { model: ChainNodeModel; t: Translate }) {
   switch (model.kind) {
     case 'start':
       return <div className="chain-node-detail">{t('chain.start')}</div>;
@@ -60,14 +61,14 @@ function NodeDetail({ model, t }: { model: ChainNodeModel; t: ViewTranslate }) {
             <span className="tone-dot" aria-hidden="true" /> {t(`tone.${model.tone}`)}
             {model.latencyMs !== null && <> · {t('health.latency', { ms: Math.round(model.latencyMs) })}</>}
           </div>
-          {model.error !== null && <div className="chain-node-error">{t('health.failed', { error: model.error })}</div>}
+          {(model.error !== null || model.failure !== null) && <div className="chain-node-error">{t('health.failed', { error: failureText(t, model.failure, model.error) })}</div>}
           {model.missingModule && <div className="chain-node-note" data-testid={`chain-missing-${model.id}`}>{t('health.missingModule', { module: model.missingModule })}</div>}
         </div>
       );
   }
 }
 
-function SumdbDetail({ model, t }: { model: ChainNodeModel; t: ViewTranslate }) {
+function SumdbDetail({ model, t }: { model: ChainNodeModel; t: Translate }) {
   const route = model.sumdb;
   if (route === null) return null;
   switch (route.kind) {

@@ -4,10 +4,9 @@ import { useCallback, useMemo } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState } from '../../shared/contract/state.js';
 import type { ExplanationInput } from '../../shared/ui/explain-path.js';
-import type { Locale } from '../i18n/messages.js';
 import { ChainView, type ChainConfigInput } from './ChainView.js';
 
-export function ChainPage({ config, health, api, locale }: { config: AppState['config']; health: AppState['health']; api: Api; locale: Locale }) {
+export function ChainPage({ config, health, api }: { config: AppState['config']; health: AppState['health']; api: Api }) {
   const input = useMemo<ChainConfigInput | null>(() => {
     const view = config.view;
     if (view === null) return null;
@@ -15,5 +14,5 @@ export function ChainPage({ config, health, api, locale }: { config: AppState['c
     return { goproxy: value('GOPROXY'), gonoproxy: value('GONOPROXY'), gosumdb: value('GOSUMDB'), gonosumdb: value('GONOSUMDB') };
   }, [config.view]);
   const onExplain = useCallback((q: { module: string; version: string | null }): Promise<ExplanationInput> => api.explain(q), [api]);
-  return <ChainView config={input} configError={input === null ? config.error : null} health={health} onExplain={onExplain} locale={locale} />;
+  return <ChainView config={input} configError={input === null ? config.error : null} health={health} onExplain={onExplain} />;
 }

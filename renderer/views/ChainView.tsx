@@ -9,11 +9,10 @@ import { buildChainGraph, type ChainGraph, type ChainGraphInput, type ChainNodeM
 import { keepUnchangedNodes } from '../../shared/ui/stable-nodes.js';
 import { explainPath, pathFrame, type ExplanationInput, type PathFrame, type StepOutcome } from '../../shared/ui/explain-path.js';
 import type { EntryHealth } from '../../shared/ui/health.js';
-import type { Locale } from '../i18n/messages.js';
-import { viewTranslator, type ViewTranslate } from '../i18n/views.js';
 import { ChainNode, type ChainFlowNode } from './ChainNode.js';
 import { ExplainBox } from './ExplainBox.js';
 import './views.css';
+import { useTranslate, type Translate } from '../i18n/i18n.js';
 
 export interface ChainConfigInput {
   goproxy: string;
@@ -30,13 +29,13 @@ export interface ChainViewProps {
   health: Readonly<Record<string, EntryHealth | undefined>>;
   /** Runs explain for a module (version null = latest) and resolves with the engine's answer. */
   onExplain: (query: { module: string; version: string | null }) => Promise<ExplanationInput>;
-  locale: Locale;
 }
 
 const NODE_TYPES = { entry: ChainNode };
 
-export function ChainView({ config, configError = null, health, onExplain, locale }: ChainViewProps) {
-  const t = useMemo(() => viewTranslator(locale), [locale]);
+export function ChainView({ config, configError = null, health, onExplain }: ChainViewProps) {
+  // The language in effect comes through context (App's I18nProvider, or the harness's).
+  const t = useTranslate();
   const [explanation, setExplanation] = useState<ExplanationInput | null>(null);
   const [shown, setShown] = useState(0);
   const graph = useStableGraph(config === null ? null : { ...config, health });
@@ -89,11 +88,11 @@ interface CachedNode {
   model: ChainNodeModel;
   visited: StepOutcome | null;
   served: boolean;
-  t: ViewTranslate;
+  t: Translate;
   node: ChainFlowNode;
 }
 
-function ChainGraphCanvas({ graph, frame, servedNodeId, t }: { graph: ChainGraph; frame: PathFrame | null; servedNodeId: string | null; t: ViewTranslate }) {
+function ChainGraphCanvas({ graph, frame, servedNodeId, t }: { graph: ChainGraph; frame: PathFrame | null; servedNodeId: string | null; t: Translate }) {
   const cache = useRef(new Map<string, CachedNode>());
   const nodes = useMemo(() => {
     const next = new Map<string, CachedNode>();

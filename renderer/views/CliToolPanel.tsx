@@ -5,7 +5,7 @@ import type { Api } from '../../shared/contract/contract.js';
 import type { CliToolView } from '../../shared/contract/responses.js';
 import { useCommand } from '../components/useCommand.js';
 import { cliToolTranslator } from '../i18n/cli-tool.js';
-import type { Locale } from '../i18n/messages.js';
+import type { Locale } from '../i18n/i18n.js';
 
 export function CliToolPanel({ api, locale }: { api: Api; locale: Locale }) {
   const t = useMemo(() => cliToolTranslator(locale), [locale]);

@@ -1,13 +1,27 @@
 // Credentials per private proxy: the keychain's status, the stored origins and users, a form to
 // store one. The secret goes in once and is never shown again (the field is cleared on success;
 // nothing that comes back contains it).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState } from '../../shared/contract/state.js';
 import { useCommand } from '../components/useCommand.js';
-import type { DashboardTranslate } from '../i18n/dashboard.js';
+import { rich } from '../i18n/rich.js';
+import { isMessageKey, type Translate } from '../i18n/i18n.js';
 
-export function CredentialsPanel({ credentials, referenced, api, d }: { credentials: AppState['credentials']; referenced: string[]; api: Api; d: DashboardTranslate }) {
+/** The software a sentence names, in code style (it is what the user types or looks for). */
+const SOFTWARE = {
+  secretService: <span className="mono">Secret Service</span>,
+  gnomeKeyring: <span className="mono">gnome-keyring</span>,
+  dbus: <span className="mono">D-Bus</span>,
+};
+
+/** One sentence in the user's language: what is wrong with the keychain and what to do. */
+function keychainProblem(status: NonNullable<AppState['credentials']['status']>, d: Translate): ReactNode {
+  const key = `creds.problem.${status.problemId ?? ''}`;
+  return isMessageKey(key) ? rich(d(key), SOFTWARE) : d('creds.status.off', { problem: status.problem ?? '' });
+}
+
+export function CredentialsPanel({ credentials, referenced, api, d }: { credentials: AppState['credentials']; referenced: string[]; api: Api; d: Translate }) {
   const [origin, setOrigin] = useState('');
   const [user, setUser] = useState('');
   const [secret, setSecret] = useState('');
@@ -27,7 +41,7 @@ export function CredentialsPanel({ credentials, referenced, api, d }: { credenti
     <div className="panel" data-testid="credentials">
       <h3>{d('creds.heading')}</h3>
       <p data-testid="keychain-status" className={status === null ? 'muted' : status.available ? 'ok' : 'error'}>
-        {status === null ? d('creds.status.unknown') : status.available ? d('creds.status.ok', { backend: status.backend ?? '' }) : d('creds.status.off', { problem: status.problem ?? '' })}
+        {status === null ? d('creds.status.unknown') : status.available ? d('creds.status.ok', { backend: status.backend ?? '' }) : keychainProblem(status, d)}
       </p>
       {referenced.length > 0 && <p className="muted mono">{d('creds.needed', { origins: referenced.join(', ') })}</p>}
       {credentials.error !== null && credentials.error !== status?.problem && <p className="error">{d('common.failed', { error: credentials.error })}</p>}

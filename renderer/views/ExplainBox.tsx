@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { parseModuleQuery } from '../../shared/contract/module-query.js';
 import type { ExplainPath, ExplanationInput } from '../../shared/ui/explain-path.js';
-import type { ViewTranslate } from '../i18n/views.js';
+import { type Translate } from '../i18n/i18n.js';
 
 /** Long enough to follow the path with the eye, short enough for a five-step chain. */
 const STEP_MS = 350;
@@ -16,7 +16,7 @@ export interface ExplainBoxProps {
   path: ExplainPath | null;
   shown: number;
   setShown: (update: (shown: number) => number) => void;
-  t: ViewTranslate;
+  t: Translate;
 }
 
 type Request = { state: 'idle' } | { state: 'running'; module: string } | { state: 'failed'; message: string } | { state: 'done' };
@@ -89,7 +89,7 @@ export function ExplainBox({ onExplain, onExplanation, path, shown, setShown, t 
   );
 }
 
-function Verdict({ path, t }: { path: ExplainPath; t: ViewTranslate }) {
+function Verdict({ path, t }: { path: ExplainPath; t: Translate }) {
   const v = path.verdict;
   return (
     <div data-testid="explain-box-verdict" className={v.kind === 'served' ? 'verdict ok' : 'verdict error'}>

@@ -4,6 +4,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import type { UiLocale } from '../../shared/ui/appearance.js';
+import { timeAxisLabels } from '../../shared/ui/format.js';
 import type { FailureMark, HistoryChartData } from '../../shared/ui/history-chart.js';
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies, light or dark. */
@@ -22,10 +24,12 @@ const HEIGHT = 320;
 const HEADROOM = 1.2;
 const FAILURE_COLOR = '#d62728';
 
-export function HistoryChart({ chart, label, onFirstDraw }: { chart: HistoryChartData; label: string; onFirstDraw?: (() => void) | undefined }) {
+export function HistoryChart({ chart, label, locale, ms, onFirstDraw }: { chart: HistoryChartData; label: string; locale: UiLocale; ms: (value: number) => string; onFirstDraw?: (() => void) | undefined }) {
   const host = useRef<HTMLDivElement>(null);
   const firstDraw = useRef(onFirstDraw);
   firstDraw.current = onFirstDraw;
+  const msLabel = useRef(ms);
+  msLabel.current = ms;
 
   useEffect(() => {
     const el = host.current;
@@ -52,8 +56,9 @@ export function HistoryChart({ chart, label, onFirstDraw }: { chart: HistoryChar
         legend: { show: false },
         cursor: { drag: { x: true, y: false } },
         axes: [
-          { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
-          { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 76, values: (_u, ticks) => ticks.map((v) => `${v} ms`) },
+          // Both axes in the page's language (uPlot's own time labels are US English).
+          { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: (_u, ticks) => timeAxisLabels(locale, ticks, chart.toS - chart.fromS) },
+          { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 76, values: (_u, ticks) => ticks.map((v) => msLabel.current(v)) },
         ],
         hooks: {
           draw: [
@@ -79,7 +84,7 @@ export function HistoryChart({ chart, label, onFirstDraw }: { chart: HistoryChar
       resize.disconnect();
       plot.destroy();
     };
-  }, [chart]);
+  }, [chart, locale]);
 
   return <div ref={host} className="history-chart" role="img" aria-label={label} data-testid="history-chart" data-points={chart.data[0].length} data-resolution={chart.resolution} />;
 }

@@ -1,12 +1,12 @@
 // The History view: latency per proxy over 1 h / 24 h / 7 d / 30 d, median and p90 band,
 // failures marked, uptime per proxy. Data comes through the loadSeries prop (the app asks the
 // history store; the harness generates it); shaping it is shared/ui/history-chart.ts.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatUptime, HISTORY_RANGES, prepareHistoryChart, rangeWindow, resolutionFor, type HistoryChartData, type HistoryRange, type HistorySeriesInput } from '../../shared/ui/history-chart.js';
-import type { Locale } from '../i18n/messages.js';
-import { viewTranslator, type ViewTranslate } from '../i18n/views.js';
 import { HistoryChart, proxyColor } from './HistoryChart.js';
 import './views.css';
+import { useLocale, useTranslate, type Locale, type Translate } from '../i18n/i18n.js';
+import { formatNumber } from '../../shared/ui/format.js';
 
 export interface HistoryQueryInput {
   range: HistoryRange;
@@ -20,7 +20,6 @@ export interface HistoryQueryInput {
 export interface HistoryViewProps {
   /** Keep it stable (useCallback): a new function reloads the range. */
   loadSeries: (query: HistoryQueryInput) => Promise<readonly HistorySeriesInput[]>;
-  locale: Locale;
   now?: () => number;
   initialRange?: HistoryRange;
   /** Called once the chart has drawn for the first time. */
@@ -29,8 +28,10 @@ export interface HistoryViewProps {
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; chart: HistoryChartData };
 
-export function HistoryView({ loadSeries, locale, now = Date.now, initialRange = '24h', onFirstDraw }: HistoryViewProps) {
-  const t = useMemo(() => viewTranslator(locale), [locale]);
+export function HistoryView({ loadSeries, now = Date.now, initialRange = '24h', onFirstDraw }: HistoryViewProps) {
+  // The language in effect comes through context (App's I18nProvider, or the harness's).
+  const t = useTranslate();
+  const locale = useLocale();
   const [range, setRange] = useState<HistoryRange>(initialRange);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -68,12 +69,12 @@ export function HistoryView({ loadSeries, locale, now = Date.now, initialRange =
         </div>
         <span className="history-resolution" data-testid="history-resolution">{t(`history.resolution.${resolutionFor(range).resolution}`)}</span>
       </div>
-      <HistoryBody load={load} t={t} retry={retry} onFirstDraw={onFirstDraw} />
+      <HistoryBody load={load} t={t} locale={locale} retry={retry} onFirstDraw={onFirstDraw} />
     </section>
   );
 }
 
-function HistoryBody({ load, t, retry, onFirstDraw }: { load: Load; t: ViewTranslate; retry: () => void; onFirstDraw: (() => void) | undefined }) {
+function HistoryBody({ load, t, locale, retry, onFirstDraw }: { load: Load; t: Translate; locale: Locale; retry: () => void; onFirstDraw: (() => void) | undefined }) {
   switch (load.status) {
     case 'loading':
       return <p className="view-state loading" role="status" data-testid="history-loading">{t('history.loading')}</p>;
@@ -88,14 +89,20 @@ function HistoryBody({ load, t, retry, onFirstDraw }: { load: Load; t: ViewTrans
       if (load.chart.empty) return <p className="view-state empty" data-testid="history-empty">{t('history.empty')}</p>;
       return (
         <>
-          <HistoryChart chart={load.chart} label={t('history.chartLabel')} onFirstDraw={onFirstDraw} />
-          <HistoryLegend chart={load.chart} t={t} />
+          {load.chart.allFailed && (
+            <p className="view-state error" role="status" data-testid="history-all-failed">
+              {t('history.allFailed')}
+            </p>
+          )}
+          <HistoryChart chart={load.chart} label={t('history.chartLabel')} locale={locale} ms={(v) => t('history.ms', { ms: formatNumber(locale, v) })} onFirstDraw={onFirstDraw} />
+          <HistoryLegend chart={load.chart} t={t} locale={locale} />
         </>
       );
   }
 }
 
-function HistoryLegend({ chart, t }: { chart: HistoryChartData; t: ViewTranslate }) {
+function HistoryLegend({ chart, t, locale }: { chart: HistoryChartData; t: Translate; locale: Locale }) {
+  const n = (value: number) => formatNumber(locale, value);
   return (
     <table className="history-legend" data-testid="history-legend">
       <thead>
@@ -115,8 +122,8 @@ function HistoryLegend({ chart, t }: { chart: HistoryChartData; t: ViewTranslate
                 <span className="swatch" data-color={i} aria-hidden="true" ref={(el) => el?.style.setProperty('--swatch', proxyColor(i))} /> {p.candidate}
               </th>
               <td data-testid="history-uptime">{uptime === null ? t('history.noData') : t('history.percent', { value: uptime })}</td>
-              <td>{p.lastMedianMs === null ? t('history.noData') : t('history.ms', { ms: Math.round(p.lastMedianMs) })}</td>
-              <td>{t('history.failuresOf', { failures: p.failures, samples: p.samples })}</td>
+              <td>{p.lastMedianMs === null ? t('history.noData') : t('history.ms', { ms: n(Math.round(p.lastMedianMs)) })}</td>
+              <td>{t('history.failuresOf', { failures: n(p.failures), samples: n(p.samples) })}</td>
             </tr>
           );
         })}

@@ -4,11 +4,11 @@
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Profile, Separator } from '../../shared/profile/types.js';
 import { addEntry, moveEntry, removeEntry, replaceEntryUrl, separatorMeaning, setSeparator, testPrivatePatterns } from '../../shared/ui/profile-edit.js';
-import type { DashboardTranslate } from '../i18n/dashboard.js';
+import { type Translate } from '../i18n/i18n.js';
 
 const SEPARATORS: readonly Separator[] = [',', '|'];
 
-export function ProfileEditor({ initial, isNew, busy, error, onSave, onCancel, d }: { initial: Profile; isNew: boolean; busy: boolean; error: string | null; onSave: (p: Profile) => void; onCancel: () => void; d: DashboardTranslate }) {
+export function ProfileEditor({ initial, isNew, busy, error, onSave, onCancel, d }: { initial: Profile; isNew: boolean; busy: boolean; error: string | null; onSave: (p: Profile) => void; onCancel: () => void; d: Translate }) {
   const [p, setP] = useState<Profile>(initial);
   const [newEntry, setNewEntry] = useState('');
   const [probe, setProbe] = useState('');

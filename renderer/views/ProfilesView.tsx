@@ -1,22 +1,23 @@
 // The Profiles view: every profile (built-in, yours, subscribed) with switch, edit, duplicate,
 // delete and export; a new profile; import; team subscriptions (add, refresh, unsubscribe);
 // credentials per private proxy.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, ProfileView, SubscriptionView } from '../../shared/contract/state.js';
 import type { Profile } from '../../shared/profile/types.js';
+import { builtinProfileWords, parseBlocker } from '../../shared/ui/profile-text.js';
+import { formatDateTime } from '../../shared/ui/format.js';
 import { blankProfile, credentialOrigins, freeProfileId, newProfileId } from '../../shared/ui/profile-edit.js';
 import { useCommand } from '../components/useCommand.js';
-import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
-import type { Locale } from '../i18n/messages.js';
 import { CredentialsPanel } from './CredentialsPanel.js';
 import { ProfileEditor } from './ProfileEditor.js';
 import './dashboard.css';
+import { useTranslate, type Locale, type Translate } from '../i18n/i18n.js';
 
 type Editing = { profile: Profile; isNew: boolean } | null;
 
 export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
-  const d = useMemo(() => dashboardTranslator(locale), [locale]);
+  const d = useTranslate();
   const profiles = app.profiles;
   const [editing, setEditing] = useState<Editing>(null);
   const [exported, setExported] = useState<{ id: string; text: string } | null>(null);
@@ -69,6 +70,7 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
               key={p.profile.id}
               view={p}
               d={d}
+              locale={locale}
               busy={action.busy || app.switching.running !== null}
               switching={app.switching.running === p.profile.id}
               confirming={confirming === p.profile.id}
@@ -87,7 +89,7 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
       )}
       {exported !== null && <Exported exported={exported} d={d} onClose={() => setExported(null)} />}
       <Import api={api} d={d} />
-      <Subscriptions profiles={profiles} api={api} d={d} />
+      <Subscriptions profiles={profiles} api={api} d={d} locale={locale} />
       <CredentialsPanel credentials={app.credentials} referenced={referenced} api={api} d={d} />
     </section>
   );
@@ -95,7 +97,8 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
 
 interface ItemProps {
   view: ProfileView;
-  d: DashboardTranslate;
+  d: Translate;
+  locale: Locale;
   busy: boolean;
   switching: boolean;
   confirming: boolean;
@@ -107,20 +110,31 @@ interface ItemProps {
   onConfirmDelete: (yes: boolean) => void;
 }
 
-function ProfileItem({ view, d, busy, switching, confirming, onSwitch, onEdit, onDuplicate, onExport, onDelete, onConfirmDelete }: ItemProps) {
+/** A template's blocker in the user's words (shared/ui/profile-text.ts reads the engine's form). */
+function blockerText(text: string, d: Translate): string {
+  const b = parseBlocker(text);
+  return b === null ? text : d('profiles.blocker', { placeholder: b.placeholder, where: b.where === 'credentials' ? d('profiles.blockerCredentials') : b.where });
+}
+
+function ProfileItem({ view, d, locale, busy, switching, confirming, onSwitch, onEdit, onDuplicate, onExport, onDelete, onConfirmDelete }: ItemProps) {
   const p = view.profile;
+  const words = builtinProfileWords(p.id, view.origin, locale, p.name);
   const mine = view.origin === 'user';
   const chain = p.goproxy.map((e, i) => (i < p.goproxy.length - 1 ? e.url + (e.separator ?? ',') : e.url)).join('');
   return (
     <li className={`profile${view.active ? ' active' : ''}`} data-testid={`profile-${p.id}`} data-active={view.active}>
       <div className="profile-head">
-        <strong>{p.name}</strong> <span className="mono muted">{p.id}</span>{' '}
+        <strong data-verbatim={words === null ? true : undefined}>{words?.name ?? p.name}</strong> <span className="mono muted">{p.id}</span>{' '}
         <span className="badge">{view.origin === 'subscription' ? d('profiles.origin.subscription', { source: view.subscription ?? '' }) : d(`profiles.origin.${view.origin}`)}</span>
         {view.active && <span className="badge ok">{d('profiles.active')}</span>}
       </div>
-      {p.description !== undefined && <p className="muted">{p.description}</p>}
+      {p.description !== undefined && (
+        <p className="muted" data-verbatim={words === null ? true : undefined}>
+          {words?.description ?? p.description}
+        </p>
+      )}
       <p className="mono">GOPROXY={chain}</p>
-      {view.blockers.length > 0 && <p className="warning">{d('profiles.blocked', { why: view.blockers.join('; ') })}</p>}
+      {view.blockers.length > 0 && <p className="warning">{d('profiles.blocked', { why: view.blockers.map((b) => blockerText(b, d)).join(d('profiles.blockerSep')) })}</p>}
       <div className="actions">
         <button type="button" onClick={onSwitch} disabled={busy || view.active || view.blockers.length > 0} data-testid={`switch-${p.id}`}>
           {switching ? d('common.working') : d('profiles.switch')}
@@ -157,7 +171,7 @@ function ProfileItem({ view, d, busy, switching, confirming, onSwitch, onEdit, o
   );
 }
 
-function Exported({ exported, d, onClose }: { exported: { id: string; text: string }; d: DashboardTranslate; onClose: () => void }) {
+function Exported({ exported, d, onClose }: { exported: { id: string; text: string }; d: Translate; onClose: () => void }) {
   const file = `${exported.id}.json`;
   return (
     <div className="panel" data-testid="profile-exported">
@@ -175,7 +189,7 @@ function Exported({ exported, d, onClose }: { exported: { id: string; text: stri
   );
 }
 
-function Import({ api, d }: { api: Api; d: DashboardTranslate }) {
+function Import({ api, d }: { api: Api; d: Translate }) {
   const [text, setText] = useState('');
   const [replace, setReplace] = useState(false);
   const run = useCommand((t: string, r: boolean) => api.importProfiles({ text: t, replace: r }));
@@ -211,7 +225,7 @@ function Import({ api, d }: { api: Api; d: DashboardTranslate }) {
 
 const DEFAULT_INTERVAL_HOURS = 24;
 
-function Subscriptions({ profiles, api, d }: { profiles: AppState['profiles']; api: Api; d: DashboardTranslate }) {
+function Subscriptions({ profiles, api, d, locale }: { profiles: AppState['profiles']; api: Api; d: Translate; locale: Locale }) {
   const [source, setSource] = useState('');
   const [hours, setHours] = useState(String(DEFAULT_INTERVAL_HOURS));
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -272,6 +286,7 @@ function Subscriptions({ profiles, api, d }: { profiles: AppState['profiles']; a
               key={sub.source}
               sub={sub}
               d={d}
+              locale={locale}
               busy={busy}
               confirming={confirming === sub.source}
               onUnsubscribe={() => setConfirming(sub.source)}
@@ -289,23 +304,24 @@ function Subscriptions({ profiles, api, d }: { profiles: AppState['profiles']; a
 
 interface SubscriptionItemProps {
   sub: SubscriptionView;
-  d: DashboardTranslate;
+  d: Translate;
+  locale: Locale;
   busy: boolean;
   confirming: boolean;
   onUnsubscribe: () => void;
   onConfirm: (yes: boolean) => void;
 }
 
-function SubscriptionItem({ sub, d, busy, confirming, onUnsubscribe, onConfirm }: SubscriptionItemProps) {
+function SubscriptionItem({ sub, d, locale, busy, confirming, onUnsubscribe, onConfirm }: SubscriptionItemProps) {
   return (
     <li className="profile" data-testid="subscription">
       <div className="profile-head">
         <strong className="mono">{sub.source}</strong> <span className="badge">{d('subs.every', { hours: sub.intervalHours })}</span>
       </div>
-      <p className="muted">{sub.lastSuccess !== null ? d('subs.lastSuccess', { time: new Date(sub.lastSuccess).toLocaleString() }) : d('subs.never')}</p>
+      <p className="muted">{sub.lastSuccess !== null ? d('subs.lastSuccess', { time: formatDateTime(locale, sub.lastSuccess) }) : d('subs.never')}</p>
       {sub.lastError !== null && (
         <p className="warning" role="alert" data-testid="subscription-error">
-          {d('subs.lastError', { time: sub.lastAttempt !== null ? new Date(sub.lastAttempt).toLocaleString() : '', error: sub.lastError })}
+          {d('subs.lastError', { time: sub.lastAttempt !== null ? formatDateTime(locale, sub.lastAttempt) : '', error: sub.lastError })}
         </p>
       )}
       <p className="mono" data-testid="subscription-profiles">

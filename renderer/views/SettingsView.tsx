@@ -1,18 +1,18 @@
 // The Settings view: auto-repair on/off with its tolerances and dwell time, network rules (each
 // checked by the engine before it is added), launch at login, language and theme. One Save
 // sends the whole settings object (updateSettings replaces it).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import { LANGUAGES, THEMES, type AppSettings, type AppState } from '../../shared/contract/state.js';
 import type { NetworkRule } from '../../shared/repair/network-rules.js';
-import { parseRepairFields, repairFields, ruleFromFields, type RepairField, type RepairFields, type RuleFields } from '../../shared/ui/settings-form.js';
+import { parseRepairFields, rebaseDraft, repairFields, RULE_CONDITIONS, ruleFromFields, ruleProblem, type RepairField, type RepairFields, type RuleFields } from '../../shared/ui/settings-form.js';
 import { useCommand } from '../components/useCommand.js';
-import { dashboardTranslator, type DashboardMessageKey, type DashboardTranslate } from '../i18n/dashboard.js';
-import type { Locale } from '../i18n/messages.js';
+import { rich } from '../i18n/rich.js';
 import { CliToolPanel } from './CliToolPanel.js';
 import './dashboard.css';
+import { useTranslate, type Locale, type MessageKey, type Translate } from '../i18n/i18n.js';
 
-const REPAIR_LABELS: Record<RepairField, DashboardMessageKey> = {
+const REPAIR_LABELS: Record<RepairField, MessageKey> = {
   failureThreshold: 'settings.failureThreshold',
   absoluteTolerance: 'settings.absoluteTolerance',
   relativeTolerancePercent: 'settings.relativeTolerance',
@@ -21,14 +21,19 @@ const REPAIR_LABELS: Record<RepairField, DashboardMessageKey> = {
 };
 
 export function SettingsView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
-  const d = useMemo(() => dashboardTranslator(locale), [locale]);
+  const d = useTranslate();
   const saved = app.settings;
   const [draft, setDraft] = useState<AppSettings>(saved);
   const [fields, setFields] = useState<RepairFields>(() => repairFields(saved.autoRepair));
-  // A change saved elsewhere (the tray, another window) replaces the form.
+  // A change saved elsewhere (the header, the tray, another window, the file) replaces what it
+  // changed in the form, and only that: unsaved edits of other settings stay.
+  const previous = useRef(saved);
   useEffect(() => {
-    setDraft(saved);
-    setFields(repairFields(saved.autoRepair));
+    const before = previous.current;
+    previous.current = saved;
+    if (before === saved) return;
+    setDraft((draft) => rebaseDraft(draft, before, saved));
+    if (JSON.stringify(repairFields(before.autoRepair)) !== JSON.stringify(repairFields(saved.autoRepair))) setFields(repairFields(saved.autoRepair));
   }, [saved]);
   useEffect(() => {
     if (!app.profiles.loaded) void api.refreshProfiles({}).catch(() => {});
@@ -37,9 +42,12 @@ export function SettingsView({ app, api, locale }: { app: AppState; api: Api; lo
   const save = useCommand((s: AppSettings) => api.updateSettings({ settings: s }));
   const submit = () => {
     if (!parsed.ok) return;
-    void save.run({ ...draft, autoRepair: { ...draft.autoRepair, ...parsed.value } });
+    void save.run({ ...draft, language: saved.language, autoRepair: { ...draft.autoRepair, ...parsed.value, rules: saved.autoRepair.rules } });
   };
-  const setRules = (rules: NetworkRule[]) => setDraft((s) => ({ ...s, autoRepair: { ...s.autoRepair, rules } }));
+  // Rules and the language take effect (and are saved) at once: a rule that was checked and
+  // added must not wait for a second button, nor be lost on a tab switch.
+  const saveNow = useCommand((s: AppSettings) => api.updateSettings({ settings: s }));
+  const setRules = async (rules: NetworkRule[]): Promise<boolean> => (await saveNow.run({ ...saved, autoRepair: { ...saved.autoRepair, rules } })) !== undefined;
   return (
     <section className="view dashboard-view" aria-labelledby="settings-heading" data-testid="settings-view">
       <h2 id="settings-heading">{d('settings.heading')}</h2>
@@ -71,7 +79,7 @@ export function SettingsView({ app, api, locale }: { app: AppState; api: Api; lo
             })}
           </div>
         </fieldset>
-        <Rules rules={draft.autoRepair.rules} profiles={app.profiles.list.map((p) => p.profile.id)} setRules={setRules} api={api} d={d} />
+        <Rules rules={saved.autoRepair.rules} profiles={app.profiles.list.map((p) => p.profile.id)} setRules={setRules} api={api} d={d} />
         <fieldset className="panel">
           <legend>{d('settings.general')}</legend>
           <label className="check">
@@ -79,10 +87,10 @@ export function SettingsView({ app, api, locale }: { app: AppState; api: Api; lo
           </label>
           <label className="field inline">
             <span>{d('settings.language')}</span>
-            <select value={draft.language} onChange={(e) => setDraft((s) => ({ ...s, language: e.target.value as AppSettings['language'] }))} data-testid="settings-language">
+            <select value={saved.language} onChange={(e) => void saveNow.run({ ...saved, language: e.target.value as AppSettings['language'] })} data-testid="settings-language">
               {LANGUAGES.map((l) => (
                 <option key={l} value={l}>
-                  {l === 'system' ? d('settings.lang.system') : l === 'en' ? 'English' : '简体中文'}
+                  {languageName(l, d, l === 'system' ? locale : undefined)}
                 </option>
               ))}
             </select>
@@ -104,6 +112,7 @@ export function SettingsView({ app, api, locale }: { app: AppState; api: Api; lo
           </button>
         </div>
         {save.error !== null && <p className="error" role="alert">{d('common.failed', { error: save.error })}</p>}
+        {saveNow.error !== null && <p className="error" role="alert">{d('common.failed', { error: saveNow.error })}</p>}
         {save.result !== null && !save.busy && <p className="ok" role="status" data-testid="settings-saved">{d('settings.saved')}</p>}
       </form>
       <CliToolPanel api={api} locale={locale} />
@@ -113,28 +122,50 @@ export function SettingsView({ app, api, locale }: { app: AppState; api: Api; lo
 
 const EMPTY_RULE: RuleFields = { profile: '', ssid: '', gatewaySubnet: '', dnsSearchDomain: '' };
 
-function Rules({ rules, profiles, setRules, api, d }: { rules: NetworkRule[]; profiles: string[]; setRules: (r: NetworkRule[]) => void; api: Api; d: DashboardTranslate }) {
+const CONDITION_LABELS: Record<(typeof RULE_CONDITIONS)[number], MessageKey> = {
+  ssid: 'settings.ruleSsid',
+  gatewaySubnet: 'settings.ruleSubnetName',
+  dnsSearchDomain: 'settings.ruleDomain',
+};
+
+/** "Follow the system (English)": the setting, and what it resolves to right now. */
+export function languageName(l: AppSettings['language'], d: Translate, resolved?: string): string {
+  if (l === 'system') return resolved === undefined ? d('settings.lang.system') : d('settings.lang.systemIs', { language: languageName(resolved as AppSettings['language'], d) });
+  return l === 'en' ? 'English' : '简体中文';
+}
+
+function Rules({ rules, profiles, setRules, api, d }: { rules: NetworkRule[]; profiles: string[]; setRules: (r: NetworkRule[]) => Promise<boolean>; api: Api; d: Translate }) {
   const [form, setForm] = useState<RuleFields>({ ...EMPTY_RULE, profile: profiles[0] ?? '' });
+  const [problem, setProblem] = useState<string | null>(null);
   const check = useCommand((rule: NetworkRule) => api.checkNetworkRule({ rule }));
   const add = async () => {
     const rule = ruleFromFields(form);
-    if ((await check.run(rule)) !== undefined) {
-      setRules([...rules, rule]);
-      setForm({ ...EMPTY_RULE, profile: form.profile });
-    }
+    const local = ruleProblem(rule);
+    if (local !== null) return setProblem(d(`settings.ruleProblem.${local}`, { profile: rule.profile, subnet: rule.when.gatewaySubnet ?? '' }));
+    setProblem(null);
+    if ((await check.run(rule)) === undefined) return setProblem(d('settings.ruleRefused'));
+    if (await setRules([...rules, rule])) setForm({ ...EMPTY_RULE, profile: form.profile });
   };
-  const when = (r: NetworkRule) => Object.entries(r.when).map(([k, v]) => `${k}=${v}`).join(', ');
+  // The conditions as the user typed them (values are data, in code style), in their words.
+  const when = (r: NetworkRule) =>
+    RULE_CONDITIONS.filter((k) => r.when[k] !== undefined).map((k, i) => (
+      <span key={k}>
+        {i > 0 && d('settings.ruleAnd')}
+        {rich(d('settings.ruleCondition', { name: d(CONDITION_LABELS[k]) }), { value: <span className="mono">{r.when[k]}</span> })}
+      </span>
+    ));
   return (
     <fieldset className="panel" data-testid="settings-rules">
       <legend>{d('settings.rules')}</legend>
+      <p className="muted">{d('settings.rulesSaved')}</p>
       {rules.length === 0 ? (
         <p className="view-state empty">{d('settings.rulesNone')}</p>
       ) : (
         <ul className="plain">
           {rules.map((r, i) => (
-            <li key={`${i}:${r.profile}:${when(r)}`} data-testid="settings-rule">
-              {d('settings.rule', { when: when(r), profile: r.profile })}{' '}
-              <button type="button" onClick={() => setRules(rules.filter((_, j) => j !== i))}>
+            <li key={`${i}:${r.profile}:${JSON.stringify(r.when)}`} data-testid="settings-rule">
+              {rich(d('settings.rule'), { when: when(r), profile: <span className="mono">{r.profile}</span> })}{' '}
+              <button type="button" onClick={() => void setRules(rules.filter((_, j) => j !== i))}>
                 {d('common.remove')}
               </button>
             </li>
@@ -144,7 +175,7 @@ function Rules({ rules, profiles, setRules, api, d }: { rules: NetworkRule[]; pr
       <div className="grid3">
         <label className="field">
           <span>{d('settings.ruleProfile')}</span>
-          <select value={form.profile} onChange={(e) => setForm({ ...form, profile: e.target.value })} data-testid="rule-profile">
+          <select value={form.profile} onChange={(e) => setForm({ ...form, profile: e.target.value })} className="mono" data-testid="rule-profile">
             {profiles.map((id) => (
               <option key={id} value={id}>
                 {id}
@@ -168,9 +199,9 @@ function Rules({ rules, profiles, setRules, api, d }: { rules: NetworkRule[]; pr
       <button type="button" onClick={() => void add()} disabled={check.busy} data-testid="rule-add">
         {d('settings.ruleCheck')}
       </button>
-      {check.error !== null && (
+      {problem !== null && (
         <p className="error" role="alert" data-testid="rule-problem">
-          {d('settings.ruleProblem', { problem: check.error })}
+          {d('settings.ruleProblem', { problem })}
         </p>
       )}
     </fieldset>

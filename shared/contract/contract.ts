@@ -65,6 +65,11 @@ const canonicalVersion = refine(string({ minLength: 1, maxLength: 200 }), (v) =>
 export const CONTRACT = {
   state: { kind: 'state', summary: 'The current application state' },
   stream: { kind: 'stream', summary: 'The state as a snapshot, then patches and events' },
+  rereadAll: command(
+    'Re-read everything the state is derived from (the Go configuration, profiles, settings, apply history; the doctor if it has run), as when the window regains focus',
+    object({}),
+    phantom<{ revision: number }>(),
+  ),
   refreshConfig: command('Re-read the effective Go configuration, as go reads it', object({}), phantom<GoConfigView>()),
   explain: command(
     'Walk the GOPROXY chain for a module exactly as go would, and say what it would do',

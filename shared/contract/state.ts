@@ -6,6 +6,7 @@ import type { Profile } from '../profile/types.js';
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../repair/decide.js';
 import type { WatchEvent } from '../repair/events.js';
 import type { BenchmarkReport } from '../bench/report.js';
+import type { UiLocale } from '../ui/appearance.js';
 
 export type ConfigSource = 'os-env' | 'env-file' | 'goroot-env' | 'default' | 'derived';
 
@@ -91,6 +92,20 @@ export interface SubscriptionView {
   profileIds: string[];
 }
 
+/** One variable that does not have the profile's value after a switch, and who sets it. */
+export interface MismatchView {
+  /** clean: a new process; bash, zsh, fish: a new terminal of that shell; current: the process goproxyctl runs in. */
+  context: 'clean' | 'bash' | 'zsh' | 'fish' | 'current';
+  variable: string;
+  /** The profile's value; null: unset. */
+  expected: string | null;
+  actual: string;
+  /** Where the winning value comes from (os-env, env-file, goroot-env, ...). */
+  source: string;
+  path: string | null;
+  line: number | null;
+}
+
 /** What switching to a profile did: the files written (one undoable apply) and go's verdict. */
 export interface SwitchView {
   profileId: string;
@@ -98,8 +113,10 @@ export interface SwitchView {
   files: string[];
   /** True when the real go (and a new bash) see the profile. */
   verified: boolean;
-  /** What still overrides the profile, in words. */
+  /** What still overrides the profile, in words (English, the CLI's). */
   mismatches: string[];
+  /** The same, as facts the UI words in the user's language; absent from older states. */
+  mismatchDetails?: MismatchView[];
   notes: string[];
   finishedAt: number;
 }
@@ -136,6 +153,8 @@ export interface EntryHealthView {
   latencyMs: number | null;
   checkedAt: number;
   error: string | null;
+  /** Why it failed as an id (the probe's failure kind, the HTTP status), for the UI to word; absent from older states. */
+  failure?: { kind: string; status: number | null } | null;
   source: 'probe' | 'benchmark';
   /** The probe module when the proxy answered 404/410 for it: reachable (ok), shown amber, "does not have <module>". */
   missingModule?: string | null;
@@ -168,12 +187,18 @@ export interface KeychainStatusView {
   available: boolean;
   /** e.g. "Secret Service"; null when unavailable. */
   backend: string | null;
-  /** The sentence that names the fix, when unavailable. */
+  /** The sentence that names the fix, when unavailable (English: the CLI's words). */
   problem: string | null;
+  /** Why, as an id the UI words in the user's language (unavailable, locked, no-collection, foreign-item, failed). */
+  problemId?: string | null;
 }
 
-/** A finished benchmark as the UI sees it: the engine's report without its bookkeeping. */
-export type BenchmarkView = Omit<BenchmarkReport, 'recorded'>;
+/**
+ * A finished benchmark as the UI sees it: the engine's report without its bookkeeping, plus the
+ * recommendation's reasons in each UI language (the recommendation engine words them itself,
+ * shared/bench/recommend.ts), so a change of language needs no new run.
+ */
+export type BenchmarkView = Omit<BenchmarkReport, 'recorded'> & { reasonsByLocale?: Record<UiLocale, string[]> };
 
 export interface AppState {
   /** Increases with every change; the stream's patches name the revision they apply to. */

@@ -6,7 +6,7 @@
 // translates, so the same model serves any language.
 import { proxySpecs, type ProxySpec } from '../go/chain.js';
 import { parseGosumdb } from '../go/gosumdb.js';
-import { healthTone, type EntryHealth, type HealthTone } from './health.js';
+import { healthTone, type EntryHealth, type HealthTone, type ProbeFailureId } from './health.js';
 
 export interface ChainGraphInput {
   goproxy: string;
@@ -37,6 +37,7 @@ export interface ChainNodeModel {
   error: string | null;
   /** The probe module the entry answered 404/410 for (reachable, amber), else null. */
   missingModule?: string | null;
+  failure: ProbeFailureId | null;
   /** For the checksum node: how go reaches it, and which modules skip it. */
   sumdb: SumdbRoute | null;
   x: number;
@@ -130,6 +131,7 @@ function specNode(spec: ProxySpec, health: Readonly<Record<string, EntryHealth |
       node.checkedAt = h?.checkedAt ?? null;
       node.error = h && !h.ok ? (h.error ?? null) : null;
       node.missingModule = h?.ok ? (h.missingModule ?? null) : null;
+      node.failure = h && !h.ok ? (h.failure ?? null) : null;
       return node;
     }
   }
@@ -137,7 +139,7 @@ function specNode(spec: ProxySpec, health: Readonly<Record<string, EntryHealth |
 
 function plainNode(id: string, kind: ChainNodeKind, label: string, position: number | null, x: number, y: number): ChainNodeModel {
   const entryKey = kind === 'proxy' ? label : kind;
-  return { id, kind, entryKey, label, position, tone: 'none', latencyMs: null, checkedAt: null, error: null, sumdb: null, x, y };
+  return { id, kind, entryKey, label, position, tone: 'none', latencyMs: null, checkedAt: null, error: null, failure: null, sumdb: null, x, y };
 }
 
 function sumdbLabel(gosumdb: string): string {

@@ -12,6 +12,14 @@ export interface EntryHealth {
   error?: string | null;
   /** The probe module when the entry answered 404/410 for it: it is reachable, but amber. */
   missingModule?: string | null;
+  /** Why it failed, as the probe's failure kind (and HTTP status), for the UI to word. */
+  failure?: ProbeFailureId | null;
+}
+
+/** A probe failure as an id: shared/bench's FailureKind and the HTTP status when there was one. */
+export interface ProbeFailureId {
+  kind: string;
+  status: number | null;
 }
 
 /** 'none': a node that is never probed (go, off, the GONOPROXY step, the checksum database). */

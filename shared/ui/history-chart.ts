@@ -72,6 +72,8 @@ export interface HistoryChartData {
   failures: FailureMark[];
   /** No proxy has a single probe in the range. */
   empty: boolean;
+  /** There are probes, and every one failed: no latency line to draw, only failure marks. */
+  allFailed: boolean;
   fromS: number;
   toS: number;
 }
@@ -117,7 +119,9 @@ export function prepareHistoryChart(series: readonly HistorySeriesInput[], range
       lastMedianMs,
     });
   });
-  return { range, resolution, bucketSeconds, data, proxies, failures, empty: proxies.every((p) => p.samples === 0), fromS, toS };
+  const empty = proxies.every((p) => p.samples === 0);
+  const allFailed = !empty && proxies.every((p) => p.samples === p.failures);
+  return { range, resolution, bucketSeconds, data, proxies, failures, empty, allFailed, fromS, toS };
 }
 
 interface Grid {

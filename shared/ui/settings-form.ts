@@ -1,6 +1,7 @@
 // The Settings view's form: text fields as the user types them → the auto-repair settings the
 // contract takes, with each problem named by its field (the contract re-checks on save).
 import type { AutoRepairSettings } from '../contract/state.js';
+import { parseCidr } from '../net/ip.js';
 import type { NetworkRule } from '../repair/network-rules.js';
 
 export interface RepairFields {
@@ -76,4 +77,33 @@ export function ruleFromFields(f: RuleFields): NetworkRule {
   if (f.gatewaySubnet.trim() !== '') when.gatewaySubnet = f.gatewaySubnet.trim();
   if (f.dnsSearchDomain.trim() !== '') when.dnsSearchDomain = f.dnsSearchDomain.trim();
   return { profile: f.profile.trim(), when };
+}
+
+/** Why a rule cannot work, as an id the UI words in the user's language (the engine re-checks it with networkRuleProblem). */
+export type RuleProblem = 'no-profile' | 'no-condition' | 'bad-subnet' | 'empty-ssid' | 'empty-domain';
+
+export function ruleProblem(rule: NetworkRule): RuleProblem | null {
+  if (!rule.profile) return 'no-profile';
+  const w = rule.when;
+  if (w.ssid === undefined && w.gatewaySubnet === undefined && w.dnsSearchDomain === undefined) return 'no-condition';
+  if (w.gatewaySubnet !== undefined && !parseCidr(w.gatewaySubnet)) return 'bad-subnet';
+  if (w.ssid !== undefined && w.ssid === '') return 'empty-ssid';
+  if (w.dnsSearchDomain !== undefined && w.dnsSearchDomain.trim() === '') return 'empty-domain';
+  return null;
+}
+
+/** The conditions of a rule, in the order the form shows them. */
+export const RULE_CONDITIONS = ['ssid', 'gatewaySubnet', 'dnsSearchDomain'] as const;
+
+/**
+ * A settings change saved elsewhere (the header's language, the tray, another window, a file
+ * edited by hand) lands in the form without wiping what the user is still editing: each
+ * top-level setting that changed in the saved copy replaces the draft's, the others stay.
+ */
+export function rebaseDraft<T extends object>(draft: T, before: T, after: T): T {
+  const next = { ...draft };
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) next[key] = after[key];
+  }
+  return next;
 }

@@ -19,6 +19,7 @@ import { fixtureGraph, startLab, type Lab } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
 import { cliPath, repoRoot } from '../support/paths.js';
 import { screenshotDir } from '../support/screenshots.js';
+import { checkZhText, VISIBLE_PROSE_SCRIPT } from '../support/zh-check.js';
 import { chromiumEnv } from '../bench/ui.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
@@ -116,6 +117,8 @@ after(async () => {
 });
 
 const T = { timeout: 30_000 };
+/** Waits until the element's text matches (a locator: the page's CSP allows no evaluated strings). */
+const waitText = (selector: string, re: RegExp) => page.locator(selector).filter({ hasText: re }).first().waitFor(T);
 const shot = (name: string) => page.getByRole('main').screenshot({ path: path.join(screenshots, name) });
 
 test('overview: the live configuration with its source, a doctor finding fixed from the UI', { timeout: 60_000 }, async () => {
@@ -191,6 +194,39 @@ test('profiles: switching from the UI rewrites the go env file; the editor reord
   assert.match(await page.getByTestId('subscription-profiles').innerText(), /team-mirror/);
 });
 
+test('the dashboard stays true: a switch then Undo leaves no stale verdict, and `goproxyctl use` in a terminal shows up without a reload', { timeout: 90_000 }, async () => {
+  await page.getByTestId('nav-profiles').click();
+  await page.getByTestId('switch-china').click();
+  await page.locator('[data-testid="profile-china"][data-active="true"]').waitFor(T);
+  await page.getByTestId('nav-overview').click();
+  const verdict = page.getByTestId('overview-switched');
+  await verdict.waitFor(T);
+  assert.match(await verdict.innerText(), /Applied china/);
+  // The doctor re-ran after the apply: its findings describe the files as they are now.
+  const checkedBefore = await page.getByTestId('doctor').getAttribute('data-checked-at');
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undone').waitFor(T);
+  assert.match(await page.getByTestId('undone').innerText(), /switch to china/);
+  await verdict.waitFor({ state: 'detached', ...T });
+  assert.equal(await page.getByText('Applied china').count(), 0, 'the verdict of an undone switch is gone');
+  await page.locator(`[data-testid="doctor"]:not([data-checked-at="${checkedBefore}"])`).waitFor(T);
+
+  // Another program changes the files: the header and the Overview follow, no reload, no click.
+  const revision = await page.getByTestId('dashboard').getAttribute('data-revision');
+  const used = await runCommand(process.execPath, [cliPath, 'use', 'offline', '--shells', 'bash'], { env, cwd: home, timeoutMs: 120_000 });
+  assert.equal(used.code, 0, used.stderr);
+  await waitText('[data-testid="active-profile"]', /Offline/);
+  await waitText('[data-testid="overview-active-name"]', /Offline/);
+  await waitText('[data-testid="var-GOPROXY"] td.mono', /^off$/);
+  assert.notEqual(await page.getByTestId('dashboard').getAttribute('data-revision'), revision);
+  assert.equal(await page.getByTestId('undone').count(), 0, '"Undone" belonged to the undo, which a newer apply superseded');
+  assert.match(await page.getByTestId('last-apply').innerText(), /switch to offline/);
+  // Back to a working chain for the views below (from the terminal again).
+  const back = await runCommand(process.execPath, [cliPath, 'use', 'global', '--shells', 'bash'], { env, cwd: home, timeoutMs: 120_000 });
+  assert.equal(back.code, 0, back.stderr);
+  await waitText('[data-testid="active-profile"]', /proxy\.golang\.org/);
+});
+
 test('benchmark (opened by its own route): rows stream in, the recommendation appears with a diff, Apply switches to it', { timeout: 90_000 }, async () => {
   await page.goto(new URL(url).origin + '/#/benchmark', { timeout: 20_000 });
   await page.getByTestId('benchmark-view').waitFor(T);
@@ -208,6 +244,8 @@ test('benchmark (opened by its own route): rows stream in, the recommendation ap
   // The phase breakdown of a watched run (the slow proxy's: loopback phases of the fast one can round to 0 ms).
   const slowBar = page.locator(`[data-testid="bench-row"][data-candidate="${proxyUrl('slow')}"]`).getByTestId('phase-bar');
   assert.match((await slowBar.getAttribute('aria-label', T)) ?? '', /first byte \d+ ms/);
+  // The bars have a key: each phase's colour, named, in the bars' order.
+  assert.equal(await page.getByTestId('phase-legend').innerText().then((t) => t.replace(/\s+/g, ' ').trim()), 'Timing bars, left to right: DNS connect TLS first byte transfer');
   const broken = page.locator(`[data-testid="bench-row"][data-candidate="${proxyUrl('broken')}"]`);
   assert.match(await broken.getByTestId('bench-error').innerText(), /HTTP error \(HTTP 502\)/);
 
@@ -275,12 +313,71 @@ test('history: the points the benchmark stored are drawn', { timeout: 60_000 }, 
   await shot('history.png');
 });
 
+test('a dashboard started with GOPROXY in its own environment says what that means, truthfully', { timeout: 60_000 }, async () => {
+  const inherited = proxyUrl('slow');
+  const second = spawn(process.execPath, [cliPath, 'serve', '--json', '--no-open'], { env: { ...env, GOPROXY: inherited }, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+  const other = await browser.newPage();
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the second serve printed nothing in 20 s')), 20_000);
+      createInterface({ input: second.stdout! }).once('line', (l) => (clearTimeout(timer), resolve(l)));
+      second.once('exit', (code) => reject(new Error(`the second serve exited with ${code}`)));
+    });
+    await other.goto((JSON.parse(line) as { url: string }).url, { timeout: 20_000 });
+    const panel = other.getByTestId('process-env');
+    await panel.waitFor(T);
+    const text = await panel.innerText();
+    assert.ok(text.includes(`GOPROXY=${inherited}`), text);
+    assert.match(text, /cannot see a terminal's later changes/);
+    assert.doesNotMatch(text, /open a new terminal/i, 'a new terminal would not change what this process sees');
+    // The first dashboard (started without it) shows no such panel.
+    assert.equal(await page.getByTestId('process-env').count(), 0);
+    // A switch from this dashboard: go run from it still sees the inherited value, and the verdict
+    // says why in those terms (no "open a new terminal": that would not change this process).
+    await other.getByTestId('nav-profiles').click();
+    await other.getByTestId('switch-global').click();
+    await other.locator('[data-testid="profile-global"][data-active="true"]').waitFor(T);
+    await other.getByTestId('nav-overview').click();
+    const verdict = other.getByTestId('overview-switched');
+    await verdict.waitFor(T);
+    const said = await verdict.innerText();
+    assert.ok(said.includes(`goproxyctl itself was started with GOPROXY=${inherited} in its environment`), said);
+    assert.doesNotMatch(said, /open a new terminal/i);
+  } finally {
+    await other.close();
+    const exited = new Promise((r) => second.once('exit', r));
+    second.kill('SIGTERM');
+    await exited;
+  }
+});
+
 test('settings: a bad network rule is refused with the reason; the language switches to 简体中文 and stays', { timeout: 60_000 }, async () => {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-view').waitFor(T);
+  // One language setting: the header's control and Settings' say the same thing.
+  assert.equal(await page.getByTestId('locale').inputValue(), 'system');
+  assert.equal(await page.getByTestId('settings-language').inputValue(), 'system');
+  assert.equal(await page.locator('[data-testid="locale"] option:checked').innerText(), 'Follow the system (English)');
   await page.getByTestId('rule-subnet').fill('not-a-subnet');
   await page.getByTestId('rule-add').click();
-  assert.match(await page.getByTestId('rule-problem').innerText(), /not-a-subnet/);
+  assert.match(await page.getByTestId('rule-problem').innerText(), /not-a-subnet is not a subnet/);
+  await page.getByTestId('rule-subnet').fill('');
+  await page.getByTestId('rule-add').click();
+  assert.match(await page.getByTestId('rule-problem').innerText(), /at least one condition/);
+  assert.doesNotMatch(await page.getByTestId('settings-view').innerText(), /request\.rule|gatewaySubnet|dnsSearchDomain/);
+  // A checked rule is saved at once: a tab switch and a reload keep it.
+  await page.getByTestId('rule-profile').selectOption('china');
+  await page.getByTestId('rule-ssid').fill('Office');
+  await page.getByTestId('rule-subnet').fill('10.20.0.0/16');
+  await page.getByTestId('rule-add').click();
+  await page.getByTestId('settings-rule').waitFor(T);
+  assert.equal(await page.getByTestId('settings-rule').innerText().then((t) => t.replace(/\s*Remove$/, '')), 'On Wi-Fi name is Office and gateway subnet is 10.20.0.0/16: china');
+  await page.getByTestId('nav-overview').click();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-rule').waitFor(T);
+  await page.reload();
+  await page.getByTestId('settings-rule').waitFor(T);
+  assert.equal(await page.getByTestId('settings-rule').count(), 1);
   await page.getByTestId('settings-relativeTolerancePercent').fill('abc');
   assert.equal(await page.getByTestId('settings-save').isDisabled(), true);
   await page.getByTestId('settings-relativeTolerancePercent').fill('20');
@@ -296,6 +393,7 @@ test('settings: a bad network rule is refused with the reason; the language swit
 
   await page.getByTestId('locale').selectOption('zh-CN');
   assert.equal(await page.getByTestId('nav-overview').innerText(), '概览');
+  await page.locator('[data-testid="settings-language"] option[value="zh-CN"]:checked').waitFor({ state: 'attached', ...T });
   assert.equal(await page.locator('#settings-heading').innerText(), '设置');
   await page.reload();
   await page.getByTestId('nav-settings').waitFor(T);
@@ -320,6 +418,34 @@ test('settings: Install command-line tool links goproxyctl into ~/.local/bin, it
   await page.getByTestId('cli-uninstall').waitFor({ state: 'detached', ...T });
   await assert.rejects(readFile(link), { code: 'ENOENT' });
   assert.deepEqual(problems, [], 'no console errors');
+});
+
+test('zh-CN: every view, with the data of this run, speaks Chinese outside code, URLs, paths and names', { timeout: 90_000 }, async () => {
+  // Left in 简体中文 by the settings test. First prove the page is the Chinese UI at all.
+  await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached', ...T });
+  const views: { route: string; testid: string; heading: string }[] = [
+    { route: 'overview', testid: 'overview-view', heading: '概览' },
+    { route: 'chain', testid: 'chain-view', heading: '代理链' },
+    { route: 'benchmark', testid: 'benchmark-view', heading: '测速' },
+    { route: 'history', testid: 'history-view', heading: '延迟历史' },
+    { route: 'profiles', testid: 'profiles-view', heading: '配置方案' },
+    { route: 'settings', testid: 'settings-view', heading: '设置' },
+  ];
+  const failures: string[] = [];
+  for (const v of views) {
+    await page.getByTestId(`nav-${v.route}`).click();
+    const view = page.getByTestId(v.testid);
+    await view.waitFor(T);
+    await waitText('main h2', new RegExp(v.heading));
+    // Views that load on entry (doctor, history) settle before the text is read.
+    while ((await page.locator('.view-state.loading').count()) > 0) await page.locator('.view-state.loading').first().waitFor({ state: 'detached', ...T });
+    const text = (await page.evaluate(VISIBLE_PROSE_SCRIPT)) as string;
+    const check = checkZhText(text);
+    assert.ok(check.cjk >= 20, `${v.route}: the view is not in Chinese at all (${check.cjk} CJK characters)`);
+    for (const e of check.english) failures.push(`${v.route}: ${e}`);
+    await page.getByRole('main').screenshot({ path: path.join(screenshots, `zh-CN-${v.route}.png`) });
+  }
+  assert.deepEqual(failures, [], 'English words on the zh-CN views');
 });
 
 test('a page opened without the token shows how to get it, and the API refuses it', async () => {

@@ -150,8 +150,8 @@ test('the history chart draws the data, the range switcher changes the resolutio
     // probes) three days ago is inside the range.
     const failed = await page.locator('[data-testid="history-legend-row"] td:last-child').allInnerTexts();
     assert.equal(failed.length, 8);
-    for (const f of failed) assert.match(f, / of 43200$/);
-    assert.ok(Number(failed[5]!.split(' ')[0]) >= 120, `the outage is counted: ${failed[5]}`);
+    for (const f of failed) assert.match(f, / of 43,200$/, 'numbers in the locale (Intl groups the thousands)');
+    assert.ok(Number(failed[5]!.split(' ')[0]!.replace(/,/g, '')) >= 120, `the outage is counted: ${failed[5]}`);
     await page.getByTestId('history-view').screenshot({ path: path.join(screenshots, 'history-month.png') });
 
     await page.getByTestId('history-range-1h').click();
@@ -176,6 +176,22 @@ test('the history view has designed empty and error states, and retrying recover
     assert.deepEqual(empty.problems, []);
   } finally {
     await empty.page.close();
+  }
+  const allFailed = await open('view=history&history=all-failed&days=2');
+  try {
+    // The chart is drawn (the failure marks), and a sentence says why there is no line.
+    await allFailed.page.getByTestId('history-chart').locator('canvas').waitFor({ timeout: 20_000 });
+    assert.match(await text(allFailed.page.getByTestId('history-all-failed')), /Every probe in this range failed/);
+    assert.deepEqual(allFailed.problems, []);
+  } finally {
+    await allFailed.page.close();
+  }
+  const working = await open('view=history&days=2');
+  try {
+    await working.page.getByTestId('history-chart').locator('canvas').waitFor({ timeout: 20_000 });
+    assert.equal(await working.page.getByTestId('history-all-failed').count(), 0, 'only when every probe failed');
+  } finally {
+    await working.page.close();
   }
   const failing = await open('view=history&history=fail-once&days=2');
   try {

@@ -19,13 +19,18 @@ import { createCredentialHandlers } from './credential-handlers.js';
 import { createDoctorHandlers } from './doctor-handlers.js';
 import { createHistoryHandlers } from './history-handlers.js';
 import { createProfileHandlers } from './profile-handlers.js';
+import { watchedFiles, watchFiles, type FileWatch, type WatchedKind } from './file-watch.js';
 import { commit } from './store.js';
 import { createWatchHandlers, type WatchTuning } from './watch-handlers.js';
 
 export type { CommandContext } from './context.js';
 
+const ALL_KINDS: ReadonlySet<WatchedKind> = new Set<WatchedKind>(['go-config', 'profiles', 'settings', 'applies']);
+
 export interface HandlerDeps extends ServiceContext {
   explainTimeoutMs: number;
+  /** Watching the files the state comes from (default on; false: only commands and re-reads update it). */
+  fileWatch?: false | { debounceMs?: number };
   watch?: WatchTuning;
   benchTimeouts?: Partial<PhaseTimeouts>;
   cliTool: CliToolDeps;
@@ -67,16 +72,29 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
     return { snapshot, view };
   }
 
+  // Re-derives what depends on the kinds of files that changed. The doctor re-runs only once it
+  // has run (its findings are on screen and would otherwise describe files that are gone).
+  async function rederive(kinds: ReadonlySet<WatchedKind>): Promise<void> {
+    const work: Promise<unknown>[] = [];
+    const goConfig = kinds.has('go-config') || kinds.has('applies');
+    if (goConfig) work.push(readConfigIntoState(undefined));
+    if (kinds.has('applies')) work.push(applies.lifecycle.reloadApplies());
+    if (kinds.has('profiles') || kinds.has('applies')) work.push(profiles.refreshProfiles({}, {}));
+    if (kinds.has('settings')) work.push(watch.lifecycle.reloadSettings());
+    await Promise.all(work.map((w) => w.catch(() => undefined)));
+    const doctor = store.getState().doctor;
+    if (goConfig && doctor.findings !== null && !doctor.running) await doctor$.runDoctor({}, {}).catch(() => undefined);
+  }
   // After anything that rewrote files (a switch, a fix, an undo, a repair): re-read what changed.
-  const afterApply = async (): Promise<void> => {
-    await Promise.all([readConfigIntoState(undefined).catch(() => undefined), applies.lifecycle.reloadApplies().catch(() => undefined), profiles.refreshProfiles({}, {}).catch(() => undefined)]);
-  };
+  const afterApply = (): Promise<void> => rederive(ALL_KINDS);
   const hooks = { afterApply };
   const profiles = createProfileHandlers(deps, hooks);
   const applies = createApplyHandlers(deps, hooks);
   const watch = createWatchHandlers(deps, hooks, deps.watch);
   const bench = createBenchHandlers(deps, { timeouts: deps.benchTimeouts });
   const cliTool = createCliHandlers(deps, deps.cliTool);
+  const doctor$ = createDoctorHandlers(deps, hooks);
+  let files: FileWatch | null = null;
 
   const lifecycle: Lifecycle = {
     async start() {
@@ -87,9 +105,18 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
         watch.lifecycle.start().catch((err: unknown) => commit(store, { watch: { ...store.getState().watch, lastError: redactCredentials((err as Error).message) } })),
         cliTool.lifecycle.start(),
       ]);
+      if (deps.fileWatch !== false) {
+        files = watchFiles({
+          files: watchedFiles(env, deps.dirs, process.platform, deps.cwd),
+          debounceMs: deps.fileWatch?.debounceMs,
+          onChange: (kinds) => void rederive(kinds),
+        });
+        await files.ready;
+      }
     },
     wake: () => watch.lifecycle.wake(),
     async stop() {
+      files?.close();
       currentExplain?.abort();
       await Promise.all([watch.lifecycle.stop(), bench.lifecycle.stop()]);
     },
@@ -97,13 +124,18 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
 
   const handlers: CommandHandlers<CommandContext> = {
     ...profiles,
-    ...createDoctorHandlers(deps, hooks),
+    ...doctor$,
     ...applies.handlers,
     ...createHistoryHandlers(deps),
     ...watch.handlers,
     ...createCredentialHandlers(deps),
     ...bench.handlers,
     ...cliTool.handlers,
+
+    async rereadAll() {
+      await rederive(ALL_KINDS);
+      return { revision: store.getState().revision };
+    },
 
     async refreshConfig(_request, ctx) {
       return (await readConfigIntoState(ctx.signal)).view;

@@ -112,6 +112,15 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
           files: (result.record?.files ?? []).map((f) => f.path),
           verified: result.verification.ok,
           mismatches: result.verification.mismatches.map((m) => redactCredentials(m.message)),
+          mismatchDetails: result.verification.mismatches.map((m) => ({
+            context: m.context,
+            variable: m.variable,
+            expected: m.expected === null ? null : redactCredentials(m.expected),
+            actual: redactCredentials(m.actual),
+            source: m.source,
+            path: m.path,
+            line: m.line,
+          })),
           notes: plan.notes.map(redactCredentials),
           finishedAt: ctx.now(),
         };

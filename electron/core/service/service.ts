@@ -56,6 +56,8 @@ export interface ServiceOptions {
   /** Launch at login; default an XDG autostart entry on Linux, none elsewhere (the app passes Electron's). */
   loginItem?: LoginItemControl | null;
   watch?: WatchTuning;
+  /** Watch the files the state comes from (default on, 250 ms debounce); false for tests that drive every change. */
+  fileWatch?: false | { debounceMs?: number };
   benchTimeouts?: Partial<PhaseTimeouts>;
 }
 
@@ -84,6 +86,7 @@ export function createService(options: ServiceOptions): Service {
     loginItem: options.loginItem === undefined ? headlessLoginItem(env, process.platform, helperArgv) : options.loginItem,
     explainTimeoutMs: options.explainTimeoutMs ?? 10_000,
     watch: options.watch,
+    fileWatch: options.fileWatch,
     benchTimeouts: options.benchTimeouts,
     cliTool: { source: options.cliTool ?? { unavailable: 'no-runtime' }, platform: process.platform, runner: execFileRunner },
   });

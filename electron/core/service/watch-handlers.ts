@@ -26,6 +26,8 @@ export interface WatchLifecycle {
   /** The machine woke up (Electron's powerMonitor 'resume'): a round if auto-repair is on. */
   wake(): Promise<void>;
   stop(): Promise<void>;
+  /** Re-reads settings.json and watch.json (another process wrote them); restarts the watcher if the policy changed. */
+  reloadSettings(): Promise<void>;
 }
 
 export type WatchHandlers = HandlerGroup<Pick<CommandHandlers<CommandContext>, WatchKeys>, WatchLifecycle>;
@@ -40,6 +42,11 @@ export interface WatchTuning {
   healthCheckMs?: number;
   /** Network poll period (default 5 s). */
   pollMs?: number;
+}
+
+/** A watcher probe reports its failure as the failure kind (electron/core/watch/probe-candidate.ts). */
+function failureOf(kind: string | null): EntryHealthView['failure'] {
+  return kind === null ? null : { kind, status: null };
 }
 
 function storeSource(ctx: ServiceContext): WatchProfileSource {
@@ -69,7 +76,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
 
   const onEvent = (raw: WatchEvent): void => {
     const event = JSON.parse(redactCredentials(JSON.stringify(raw))) as WatchEventView;
-    if (event.type === 'probe') recordHealth(event.candidate, { ok: event.ok, latencyMs: event.ok ? event.durationMs : null, checkedAt: Date.parse(event.at), error: event.error, source: 'probe', missingModule: event.missingModule ?? null });
+    if (event.type === 'probe') recordHealth(event.candidate, { ok: event.ok, latencyMs: event.ok ? event.durationMs : null, checkedAt: Date.parse(event.at), error: event.error, failure: failureOf(event.error), source: 'probe', missingModule: event.missingModule ?? null });
     if (event.type === 'repair' || event.type === 'keep') commit(store, { watch: { ...watchState(), lastDecision: event, lastError: null } });
     if (event.type === 'error') commit(store, { watch: { ...watchState(), lastError: event.message } });
     ctx.emit({ type: 'watch', event });
@@ -146,6 +153,16 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
       if (embedded) await round('wake');
     },
 
+    async reloadSettings() {
+      const previous = store.getState().settings;
+      const loaded = await loadSettings(ctx.dirs.config);
+      // Launch at login is the platform's, not the file's: keep what the state already knows.
+      const next = { ...loaded, launchAtLogin: previous.launchAtLogin };
+      if (JSON.stringify(next) === JSON.stringify(previous)) return;
+      commit(store, { settings: next });
+      if (JSON.stringify(previous.autoRepair) !== JSON.stringify(next.autoRepair)) await restart(next);
+    },
+
     async stop() {
       stopped = true;
       await halt();
@@ -183,7 +200,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
         const at = ctx.now();
         const tested: Record<string, EntryHealthView> = {};
         for (const r of results) {
-          const health: EntryHealthView = { ok: r.ok, latencyMs: r.ok ? r.durationMs : null, checkedAt: at, error: r.error, source: 'probe', missingModule: r.missingModule };
+          const health: EntryHealthView = { ok: r.ok, latencyMs: r.ok ? r.durationMs : null, checkedAt: at, error: r.error, failure: failureOf(r.error), source: 'probe', missingModule: r.missingModule };
           tested[redactCredentials(r.candidate)] = health;
           ctx.emit({ type: 'watch', event: { type: 'probe', at: new Date(at).toISOString(), candidate: redactCredentials(r.candidate), ok: r.ok, score: r.score, durationMs: r.durationMs, error: r.error, missingModule: r.missingModule } });
         }

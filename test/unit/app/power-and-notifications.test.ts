@@ -8,7 +8,7 @@ import { appTranslator } from '../../../electron/app/messages.js';
 import { eventNotification } from '../../../electron/app/notifications.js';
 import { registerPowerEvents } from '../../../electron/app/power-events.js';
 
-test('resume: the configuration is re-read and the watcher gets a wake round; unregistering stops it', async () => {
+test('resume: everything the state comes from is re-read and the watcher gets a wake round; unregistering stops it', async () => {
   const monitor = new EventEmitter();
   const calls: string[] = [];
   const service = {
@@ -20,7 +20,7 @@ test('resume: the configuration is re-read and the watcher gets a wake round; un
   assert.deepEqual(calls, [], 'going to sleep triggers nothing');
   monitor.emit('resume');
   await new Promise((r) => setImmediate(r));
-  assert.deepEqual(calls, ['refreshConfig', 'wake']);
+  assert.deepEqual(calls, ['rereadAll', 'wake']);
   unregister();
   monitor.emit('resume');
   await new Promise((r) => setImmediate(r));

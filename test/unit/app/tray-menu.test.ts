@@ -8,7 +8,7 @@ import { buildTrayMenu, switchTarget, type TrayAction } from '../../../electron/
 import { BUILTIN_PROFILES } from '../../../shared/profile/index.js';
 import { trayStatus, trayTooltip } from '../../../electron/app/tray-status.js';
 import { toMenuTemplate, updateTray } from '../../../electron/app/tray.js';
-import type { ExplainView } from '../../../shared/contract/state.js';
+import type { AppState, ExplainView } from '../../../shared/contract/state.js';
 import { configView, profileViews, stateWith } from './fixtures.js';
 
 const t = appTranslator('en-US');
@@ -158,8 +158,32 @@ test('adapter: the template clicks run the item actions, and every update sets i
     setToolTip: (tip: string) => void calls.push(`tooltip:${tip.split('\n')[0]}`),
     setContextMenu: (menu: unknown) => void calls.push(`menu:${(menu as MenuItemConstructorOptions[]).length}`),
   };
-  const deps = { tray, buildMenu: (tpl: MenuItemConstructorOptions[]) => tpl as unknown as Menu, icon: fakeImage, t, onAction: () => {} };
+  const deps = { tray, buildMenu: (tpl: MenuItemConstructorOptions[]) => tpl as unknown as Menu, icon: fakeImage, osLocale: 'en-US', onAction: () => {} };
   updateTray(deps, stateWith({ config: { loading: true } }), now);
   updateTray(deps, stateWith({ config: { view: configView({ chain: [], chainError: 'x' }) } }), now);
   assert.deepEqual(calls, ['image:probing', 'tooltip:GoProxy Control: checking…', 'menu:21', 'image:failing', 'tooltip:GoProxy Control: failing', 'menu:20']);
+});
+
+test('the tray speaks the one language setting: a choice overrides the OS, "system" follows it', () => {
+  const spoken = (language: AppState['settings']['language'], osLocale: string) => {
+    const seen: { tooltip: string; labels: string[] } = { tooltip: '', labels: [] };
+    const tray = {
+      setImage: () => {},
+      setToolTip: (text: string) => void (seen.tooltip = text),
+      setContextMenu: (menu: unknown) => void (seen.labels = (menu as MenuItemConstructorOptions[]).map((m) => String(m.label ?? ''))),
+    };
+    const base = stateWith();
+    const state: AppState = { ...base, settings: { ...base.settings, language }, profiles: { ...base.profiles, list: profileViews('china'), active: 'china', loaded: true } };
+    updateTray({ tray, buildMenu: (tpl) => tpl as unknown as Menu, icon: () => ({}) as NativeImage, osLocale, onAction: () => {} }, state, now);
+    return seen;
+  };
+  const zhOnEnglishOs = spoken('zh-CN', 'en-US');
+  assert.equal(zhOnEnglishOs.tooltip.split('\n')[0], 'GoProxy Control：尚未检查');
+  assert.ok(zhOnEnglishOs.labels.includes('退出 GoProxy Control'), zhOnEnglishOs.labels.join('|'));
+  assert.ok(zhOnEnglishOs.labels.includes('中国大陆'), 'built-in profile names follow the language too');
+  const enOnChineseOs = spoken('en', 'zh-CN');
+  assert.ok(enOnChineseOs.labels.includes('Quit GoProxy Control'), enOnChineseOs.labels.join('|'));
+  assert.ok(enOnChineseOs.labels.includes('Mainland China'));
+  assert.ok(spoken('system', 'zh-CN').labels.includes('退出 GoProxy Control'), '"system" follows the OS locale');
+  assert.ok(spoken('system', 'en-GB').labels.includes('Quit GoProxy Control'));
 });

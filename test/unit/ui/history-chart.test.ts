@@ -49,6 +49,14 @@ test('series are aligned on one grid in uPlot column order, gaps left as null', 
   ]);
   assert.deepEqual(chart.failures, [{ time: s - 120, proxyIndex: 1, failures: 1, samples: 1 }]);
   assert.equal(chart.empty, false);
+  assert.equal(chart.allFailed, false, 'one proxy failing is not "every probe failed"');
+});
+
+test('every probe failed: not empty, and said so (the chart has failure marks but no line)', () => {
+  const s = NOW / 1000;
+  const chart = prepareHistoryChart([series('https://a.example', [[s - 120, null, null, 2, 2]]), series('https://b.example', [[s - 60, null, null, 1, 1]])], '1h', NOW);
+  assert.deepEqual([chart.empty, chart.allFailed, chart.failures.length], [false, true, 2]);
+  assert.equal(prepareHistoryChart([], '1h', NOW).allFailed, false, 'no probes at all is the empty state, not a failure');
 });
 
 test('points outside the window are left out; no probes at all is the empty state', () => {

@@ -1,0 +1,9 @@
+// A translated sentence with elements in it (a value in code style, a link): the catalogue's
+// template keeps its {placeholders} (the translators leave unknown ones as they are), and each
+// is replaced by its node here, so word order stays the translator's.
+import { Fragment, type ReactNode } from 'react';
+
+export function rich(template: string, nodes: Record<string, ReactNode>): ReactNode {
+  const parts = template.split(/\{(\w+)\}/g);
+  return parts.map((part, i) => (i % 2 === 1 ? <Fragment key={i}>{nodes[part] ?? `{${part}}`}</Fragment> : part));
+}
