@@ -11,6 +11,8 @@ export interface BenchmarkReport {
   /** Best first. Candidates cut short by cancellation are left out. */
   results: CandidateResult[];
   recommendation: Recommendation;
+  /** The recommendation's reasons in each UI language (the same decision). */
+  reasonsByLocale: { en: string[]; 'zh-CN': string[] };
   /** True when the signal aborted before every candidate finished. */
   cancelled: boolean;
   /** Whether a proxy or direct worked at least once. */

@@ -124,10 +124,10 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
         ca: opts.ca,
         credentialsFor: opts.credentialsFor,
       });
-  const recommendation = recommendChain(
-    [...ranked, ...sumdbRoutes].map((r) => r.summary),
-    { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb, workload, ...(opts.lang ? { lang: opts.lang } : {}) },
-  );
+  // One decision, worded in each language the UIs speak (a pure function of the same evidence).
+  const adviseIn = (lang: Lang) => recommendChain([...ranked, ...sumdbRoutes].map((r) => r.summary), { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb, workload, lang });
+  const reasonsByLocale = { en: adviseIn('en').reasons, 'zh-CN': adviseIn('zh-CN').reasons };
+  const recommendation = { ...adviseIn('en'), reasons: reasonsByLocale[opts.lang ?? 'en'] };
   let recorded = 0;
   if (opts.historyDir !== null) {
     try {
@@ -142,6 +142,7 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
     workload,
     results: ranked,
     recommendation,
+    reasonsByLocale,
     cancelled,
     anyWorking: anyRouteWorks(ranked),
     recorded,

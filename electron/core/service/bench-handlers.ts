@@ -11,7 +11,6 @@ import type { BenchProgressEvent } from '../../../shared/contract/stream.js';
 import { candidateStatus } from '../../../shared/bench/score.js';
 import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
 import { normalizeProxyUrl, withDefaultScheme } from '../../../shared/go/goproxy.js';
-import { recommendChain } from '../../../shared/bench/recommend.js';
 import { reportedName, runBenchmark, storedCredentials, type BenchEvent } from '../bench/index.js';
 import { readGoConfig } from '../goenv/read-config.js';
 import { projectWorkload, ProjectError } from '../bench/project-workload.js';
@@ -119,11 +118,8 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
                 workload: report.workload,
                 results: report.results,
                 recommendation: report.recommendation,
-                // The same decision (a pure function of the same results), worded for each UI language.
-                reasonsByLocale: {
-                  en: report.recommendation.reasons,
-                  'zh-CN': recommendChain(report.results.map((r) => r.summary), { currentGoproxy, currentGosumdb: snapshot.effective.GOSUMDB.value, lang: 'zh-CN' }).reasons,
-                },
+                // The same decision, worded for each UI language by the benchmark itself.
+                reasonsByLocale: report.reasonsByLocale,
                 cancelled: report.cancelled,
                 anyWorking: report.anyWorking,
                 warnings: [...credentials.warnings, ...report.warnings],
