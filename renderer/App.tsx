@@ -4,7 +4,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Api } from '../shared/contract/contract.js';
-import { LANGUAGES, type AppState } from '../shared/contract/state.js';
+import type { AppState } from '../shared/contract/state.js';
 import type { LanguageSetting } from '../shared/ui/appearance.js';
 import { builtinProfileWords } from '../shared/ui/profile-text.js';
 import type { StreamStatus } from './bridge/headless-client.js';
@@ -18,7 +18,7 @@ import type { Replica } from './state/replica.js';
 import { BenchmarkView } from './views/BenchmarkView.js';
 import { OverviewView } from './views/OverviewView.js';
 import { ProfilesView } from './views/ProfilesView.js';
-import { languageName, SettingsView } from './views/SettingsView.js';
+import { LanguageOptions, SettingsView } from './views/SettingsView.js';
 import { I18nProvider, translate, type Locale } from './i18n/i18n.js';
 
 // React Flow (the chain) and uPlot (the history chart) are most of the bundle's weight: they load
@@ -81,11 +81,7 @@ export function App({ api, replica, streamStatus, initialLocale }: { api: Api; r
           <label>
             {t('app.language')}{' '}
             <select value={language ?? 'system'} onChange={(e) => switchLocale(e.target.value as LanguageSetting)} disabled={app === null} data-testid="locale">
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {languageName(l, d, l === 'system' ? locale : undefined)}
-                </option>
-              ))}
+              <LanguageOptions d={d} locale={locale} />
             </select>
           </label>
         </header>

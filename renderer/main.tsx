@@ -7,6 +7,9 @@ import { connect } from './bridge/connect.js';
 import type { StreamStatus } from './bridge/headless-client.js';
 import { startReplica } from './state/replica.js';
 import './styles.css';
+// Every view's base colours (.view): loaded with the entry, not with the lazily loaded Chain and
+// History views that also import it, or the other views would lose them until one of those loads.
+import './views/views.css';
 import { translate, pickLocale } from './i18n/i18n.js';
 
 const locale = pickLocale(navigator.languages);

@@ -88,11 +88,7 @@ export function SettingsView({ app, api, locale }: { app: AppState; api: Api; lo
           <label className="field inline">
             <span>{d('settings.language')}</span>
             <select value={saved.language} onChange={(e) => void saveNow.run({ ...saved, language: e.target.value as AppSettings['language'] })} data-testid="settings-language">
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {languageName(l, d, l === 'system' ? locale : undefined)}
-                </option>
-              ))}
+              <LanguageOptions d={d} locale={locale} />
             </select>
           </label>
           <label className="field inline">
@@ -129,6 +125,19 @@ const CONDITION_LABELS: Record<(typeof RULE_CONDITIONS)[number], MessageKey> = {
 };
 
 /** "Follow the system (English)": the setting, and what it resolves to right now. */
+/** The one language setting's choices, as the header and Settings both offer them. */
+export function LanguageOptions({ d, locale }: { d: Translate; locale: string }) {
+  return (
+    <>
+      {LANGUAGES.map((l) => (
+        <option key={l} value={l}>
+          {languageName(l, d, l === 'system' ? locale : undefined)}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function languageName(l: AppSettings['language'], d: Translate, resolved?: string): string {
   if (l === 'system') return resolved === undefined ? d('settings.lang.system') : d('settings.lang.systemIs', { language: languageName(resolved as AppSettings['language'], d) });
   return l === 'en' ? 'English' : '简体中文';

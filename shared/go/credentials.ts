@@ -30,7 +30,8 @@ export function parseNetrc(data: string): NetrcLine[] {
       if (line === '') inMacro = false;
       continue;
     }
-    const f = line.split(/[ \t\r\v\f]+/).filter((t) => t !== '');
+    // go splits with strings.Fields: every Unicode space, not only ASCII ones.
+    const f = line.split(/[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/).filter((t) => t !== '');
     let i = 0;
     for (; i < f.length - 1; i += 2) {
       switch (f[i]) {

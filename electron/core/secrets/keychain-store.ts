@@ -32,6 +32,25 @@ function loadKeyring(): Promise<KeyringModule> {
   return keyringModule;
 }
 
+/**
+ * The keychain item (service, account), pinned to the Secret Service on Linux: never the kernel
+ * keyring, whose items vanish at logout. Shared by proxy and subscription credentials.
+ */
+export async function keychainEntry(service: string, account: string): Promise<AsyncEntry> {
+  const { AsyncEntry } = await loadKeyring();
+  return new AsyncEntry(service, account, { linux: { store: 'secret-service' } });
+}
+
+/** Runs a keychain operation, turning any library failure into a KeychainError without secrets. */
+export async function guardKeychain<T>(op: () => Promise<T>, secrets: string[]): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    if (err instanceof KeychainError) throw err;
+    throw classifyKeychainFailure(err instanceof Error ? err.message : String(err), secrets);
+  }
+}
+
 const STATUS_PROBE_ACCOUNT = 'goproxyctl:status-probe';
 
 export function keychainBackendName(platform: NodeJS.Platform = process.platform): string {
@@ -169,19 +188,12 @@ export class KeychainSecretStore implements SecretStore {
     return refs;
   }
 
-  private async entry(account: string): Promise<AsyncEntry> {
-    const { AsyncEntry } = await loadKeyring();
-    return new AsyncEntry(this.service, account, { linux: { store: 'secret-service' } });
+  private entry(account: string): Promise<AsyncEntry> {
+    return keychainEntry(this.service, account);
   }
 
-  /** Runs a keychain operation, turning any library failure into a KeychainError without secrets. */
-  private async keychain<T>(op: () => Promise<T>, secrets: string[]): Promise<T> {
-    try {
-      return await op();
-    } catch (err) {
-      if (err instanceof KeychainError) throw err;
-      throw classifyKeychainFailure(err instanceof Error ? err.message : String(err), secrets);
-    }
+  private keychain<T>(op: () => Promise<T>, secrets: string[]): Promise<T> {
+    return guardKeychain(op, secrets);
   }
 }
 

@@ -5,9 +5,9 @@
 // subscriptions on one server keep their own. The item's secret is the same small JSON document
 // as a proxy credential's (encodeItemPayload).
 import type * as Keyring from '@napi-rs/keyring';
-import { decodeItemPayload, encodeItemPayload } from './keychain-store.js';
+import { decodeItemPayload, encodeItemPayload, guardKeychain, keychainEntry } from './keychain-store.js';
 import { validateCredentialSecret, validateCredentialUser } from './credential-input.js';
-import { KeychainError, classifyKeychainFailure } from './errors.js';
+import { KeychainError } from './errors.js';
 import type { StoredCredential } from './secret-store.js';
 
 export const SUBSCRIPTION_KEYCHAIN_SERVICE = 'goproxyctl-subscriptions';
@@ -18,8 +18,6 @@ export interface SubscriptionSecrets {
   /** false when there was none. */
   remove(source: string): Promise<boolean>;
 }
-
-let keyringModule: Promise<typeof Keyring> | undefined;
 
 export class KeychainSubscriptionSecrets implements SubscriptionSecrets {
   constructor(readonly service: string = SUBSCRIPTION_KEYCHAIN_SERVICE) {}
@@ -43,19 +41,11 @@ export class KeychainSubscriptionSecrets implements SubscriptionSecrets {
     return this.keychain(async () => (await this.entry(source)).deleteCredential(), []);
   }
 
-  private async entry(source: string): Promise<Keyring.AsyncEntry> {
-    keyringModule ??= import('@napi-rs/keyring');
-    const { AsyncEntry } = await keyringModule;
-    // Pinned to the Secret Service on Linux, as keychain-store.ts explains: never the kernel keyring.
-    return new AsyncEntry(this.service, source, { linux: { store: 'secret-service' } });
+  private entry(source: string): Promise<Keyring.AsyncEntry> {
+    return keychainEntry(this.service, source);
   }
 
-  private async keychain<T>(op: () => Promise<T>, secrets: string[]): Promise<T> {
-    try {
-      return await op();
-    } catch (err) {
-      if (err instanceof KeychainError) throw err;
-      throw classifyKeychainFailure(err instanceof Error ? err.message : String(err), secrets);
-    }
+  private keychain<T>(op: () => Promise<T>, secrets: string[]): Promise<T> {
+    return guardKeychain(op, secrets);
   }
 }

@@ -67,7 +67,8 @@ async function runJsonOnce() {
 
 test('--json: exactly one object of the contract shape, failures classified, nulls where nothing was measured', async () => {
   const { doc } = await runJsonOnce();
-  assert.deepEqual(Object.keys(doc), ['durationMs', 'workload', 'results', 'recommendation']);
+  assert.deepEqual(Object.keys(doc), ['durationMs', 'workload', 'results', 'recommendation', 'savedProfile']);
+  assert.equal(doc.savedProfile, null, 'nothing saved without --save-profile');
   assert.deepEqual(doc.workload, { modules: 100, requests: 300, bytes: 15_000_000, source: 'representative' });
   assert.ok(Number.isInteger(doc.durationMs) && doc.durationMs > 0);
   assert.deepEqual(Object.keys(doc.recommendation), ['goproxy', 'gosumdb']);
