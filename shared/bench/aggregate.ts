@@ -5,6 +5,7 @@ import type { Distribution } from './stats.js';
 import { candidateStatus, isReachable, isWorking, scoreCandidate, type CandidateStatus } from './score.js';
 import { describeEstimate, REPRESENTATIVE_WORKLOAD, type Workload } from './estimate.js';
 import { summarizeSamples, type CandidateSummary } from './summary.js';
+import { familiesDiffer, splitByFamily, type FamilySplit } from './families.js';
 import type { CandidateKind, FailureKind, HttpProtocol, ProbeSample } from './types.js';
 
 /** One benchmarked candidate: its summary, the time go would take for the workload, and the score derived from it. */
@@ -13,6 +14,8 @@ export interface CandidateResult {
   score: number;
   /** Estimated ms for the real go to fetch the benchmark's workload through it (estimate.ts); null when it never worked. */
   estimateMs?: number | null;
+  /** When samples over both IPv4 and IPv6 were taken: the figures of each (families.ts). */
+  families?: FamilySplit | null;
 }
 
 /** A row of `goproxyctl bench --json` (exact shape of the contract). */
@@ -35,6 +38,8 @@ export interface BenchJsonResult {
   status: CandidateStatus;
   /** The probe module when the proxy answered 404/410 for it, else null. */
   missingModule: string | null;
+  /** Present only when the host has both families and they differ materially (families.ts): each family's figures. */
+  families?: FamilySplit;
 }
 
 /** The whole `goproxyctl bench --json` document (exact shape of the contract). */
@@ -54,7 +59,8 @@ export function aggregateCandidate(candidate: string, kind: CandidateKind, sampl
   const measured = samples.filter((s) => s.error?.kind !== 'cancelled');
   const summary = summarizeSamples(candidate, kind, measured);
   const { score, estimate } = scoreCandidate(summary, workload);
-  return { summary, score, estimateMs: kind === 'sumdb' ? null : estimate.ms };
+  const families = kind === 'proxy' ? splitByFamily(candidate, kind, measured, workload) : null;
+  return { summary, score, estimateMs: kind === 'sumdb' ? null : estimate.ms, ...(families ? { families } : {}) };
 }
 
 /** Best first (highest score, then the shorter estimated time); ties by URL so the order is stable from run to run. */
@@ -84,7 +90,20 @@ export function toJsonResult(r: CandidateResult, workload: Workload = REPRESENTA
     estimate: s.kind === 'sumdb' ? 'a checksum database, not a module proxy' : candidateStatus(s) === 'missing-module' ? `reachable, does not have ${s.missingModule ?? ''}` : describeEstimate({ ms: estimateMs, setupMs: 0, requestsMs: 0, bytesMs: 0, failureRate: 0 }, workload),
     status: candidateStatus(s),
     missingModule: s.missingModule ?? null,
+    ...(r.families && familiesDiffer(r.families) ? { families: roundFamilies(r.families) } : {}),
   };
+}
+
+function roundFamilies(split: FamilySplit): FamilySplit {
+  const one = (f: FamilySplit['ipv4']): FamilySplit['ipv4'] => ({
+    ...f,
+    successRate: round2(f.successRate),
+    ttfbMs: roundDist(f.ttfbMs),
+    setupMs: f.setupMs === null ? null : round2(f.setupMs),
+    throughputBytesPerSec: f.throughputBytesPerSec === null ? null : Math.round(f.throughputBytesPerSec),
+    estimateMs: f.estimateMs === null ? null : Math.round(f.estimateMs),
+  });
+  return { ipv4: one(split.ipv4), ipv6: one(split.ipv6) };
 }
 
 export function toBenchJson(durationMs: number, results: readonly CandidateResult[], recommendation: { goproxy: string; gosumdb: string | null }, workload: Workload = REPRESENTATIVE_WORKLOAD): BenchJson {

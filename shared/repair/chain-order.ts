@@ -13,6 +13,12 @@ export interface CandidateHealth {
   ok: boolean;
   /** 0..100 (shared/bench/score.ts); 0 when it failed. */
   score: number;
+  /**
+   * The real go's estimated time for the representative workload, the score's source
+   * (shared/bench/estimate.ts); null or absent when unknown. The repair policy compares these when
+   * both sides have one.
+   */
+  estimateMs?: number | null;
 }
 
 /** The key health is stored under: the normalized URL, or the keyword. */

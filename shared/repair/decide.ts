@@ -13,9 +13,11 @@
 //      comes first, else switch to the best profile whose first entry works, else keep (nothing
 //      known to work is better than what is there).
 //   3. A manual choice within the grace period is kept.
-//   4. Better: a candidate scored higher than the active entry by more than the absolute AND the
-//      relative tolerance, and the current choice has been in place for the dwell time. A profile a
-//      rule chose is only reordered, never switched away from, for being slower.
+//   4. Better: a candidate faster than the active entry by at least the relative tolerance (20 %)
+//      of the active entry's estimated time AND at least MIN_SAVING_MS (0.5 s), and the current
+//      choice has been in place for the dwell time. When either side has no estimated time, the
+//      score rule stands in: more than the absolute (10 points) and the relative tolerance. A
+//      profile a rule chose is only reordered, never switched away from, for being slower.
 //   5. Otherwise keep.
 import { firstEntryKey, healthMap, reorderChain, sameChain, type CandidateHealth } from './chain-order.js';
 import { fingerprintKey, type NetworkFingerprint } from './fingerprint.js';
@@ -102,7 +104,25 @@ const minutes = (ms: number): string => {
   return `${m} minute${m === 1 ? '' : 's'}`;
 };
 
-/** Is `better` better than `current` by more than both tolerances? */
+/**
+ * Time a switch must save at least, whatever the share: a few hundred ms on a whole graph's fetch
+ * is within what two probe rounds of the same proxy differ by.
+ */
+export const MIN_SAVING_MS = 500;
+
+/**
+ * Is `betterMs` faster than `currentMs` by both tolerances: it saves at least `relativeTolerance`
+ * of the current time and at least MIN_SAVING_MS? In time, because the score is a view of the
+ * time (100 × 10 s / (10 s + t)) whose points shrink at both ends: between 0.2 s and 1 s they are
+ * 7 points apart, between 60 s and 40 s only 6, so a points rule would keep a proxy that costs 20 s
+ * more and could not tell sub-second proxies apart by what the user notices.
+ */
+export function beatsInTime(betterMs: number, currentMs: number, s: Pick<RepairSettings, 'relativeTolerance'>): boolean {
+  const saving = currentMs - betterMs;
+  return saving >= MIN_SAVING_MS && saving >= s.relativeTolerance * currentMs;
+}
+
+/** Is `better` better than `current` by more than both tolerances (in score points, for health without a time)? */
 export function beatsByTolerance(better: number, current: number, s: Pick<RepairSettings, 'absoluteTolerance' | 'relativeTolerance'>): boolean {
   return better - current > s.absoluteTolerance && better > current * (1 + s.relativeTolerance);
 }
@@ -114,6 +134,11 @@ interface Option {
   /** The entry go would try first. */
   first: string;
   score: number;
+  estimateMs: number | null;
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
 
 function describeProfile(id: string | null): string {
@@ -140,13 +165,13 @@ export function decideRepair(state: RepairState, obs: RepairObservations, settin
   const reorderFirst = firstEntryKey(reordered);
   const reorderOption: Option | null =
     reorderFirst !== null && reorderFirst !== active && health.get(reorderFirst)?.ok === true && !sameChain(reordered, state.goproxy)
-      ? { action: 'reorder', profile: state.profile, goproxy: reordered, first: reorderFirst, score: health.get(reorderFirst)?.score ?? 0 }
+      ? { action: 'reorder', profile: state.profile, goproxy: reordered, first: reorderFirst, score: health.get(reorderFirst)?.score ?? 0, estimateMs: health.get(reorderFirst)?.estimateMs ?? null }
       : null;
   const profileOption = (p: RepairProfile): Option | null => {
     const chain = reorderChain(p.goproxy, health);
     const first = firstEntryKey(chain);
     const h = first === null ? undefined : health.get(first);
-    return first !== null && h?.ok === true ? { action: 'switch-profile', profile: p.id, goproxy: chain, first, score: h.score } : null;
+    return first !== null && h?.ok === true ? { action: 'switch-profile', profile: p.id, goproxy: chain, first, score: h.score, estimateMs: h.estimateMs ?? null } : null;
   };
 
   // 1. Network rules first.
@@ -202,13 +227,22 @@ export function decideRepair(state: RepairState, obs: RepairObservations, settin
   );
   options.sort((a, b) => b.score - a.score || Number(a.action === 'switch-profile') - Number(b.action === 'switch-profile'));
   const best = options[0];
-  if (!best || !beatsByTolerance(best.score, activeHealth.score, settings)) {
-    return keep('within-tolerance', `${active} works (score ${activeHealth.score})${best ? `; the best alternative, ${best.first} (score ${best.score}), is not better by more than ${settings.absoluteTolerance} points and ${Math.round(settings.relativeTolerance * 100)}%` : ''}.`);
+  const activeMs = activeHealth.estimateMs ?? null;
+  const inTime = best !== undefined && best.estimateMs !== null && activeMs !== null;
+  const percent = Math.round(settings.relativeTolerance * 100);
+  const figures = (score: number, ms: number | null): string => (inTime && ms !== null ? `≈ ${seconds(ms)}, score ${score}` : `score ${score}`);
+  const bestLabel = best ? `${best.first} (${figures(best.score, best.estimateMs)})` : '';
+  const activeFigures = figures(activeHealth.score, activeMs);
+  const activeLabel = `${active ?? 'the first entry'} (${activeFigures})`;
+  const margin = inTime ? `at least ${percent}% and ${seconds(MIN_SAVING_MS)} faster` : `more than ${settings.absoluteTolerance} points and ${percent}% better`;
+  const beats = best !== undefined && (inTime ? beatsInTime(best.estimateMs as number, activeMs as number, settings) : beatsByTolerance(best.score, activeHealth.score, settings));
+  if (!best || !beats) {
+    return keep('within-tolerance', `${active} works (${activeFigures})${best ? `; the best alternative, ${bestLabel}, is not ${margin}` : ''}.`);
   }
   if (kept < settings.dwellMs) {
-    return keep('dwell', `${best.first} (score ${best.score}) beats ${active} (score ${activeHealth.score}), but the current choice is only ${minutes(kept)} old; it is kept at least ${minutes(settings.dwellMs)}.`);
+    return keep('dwell', `${bestLabel} beats ${activeLabel}, but the current choice is only ${minutes(kept)} old; it is kept at least ${minutes(settings.dwellMs)}.`);
   }
-  const why = `${best.first} (score ${best.score}) beats ${active} (score ${activeHealth.score}) by more than ${settings.absoluteTolerance} points and ${Math.round(settings.relativeTolerance * 100)}%`;
+  const why = `${bestLabel} beats ${activeLabel}: ${margin}`;
   if (best.action === 'reorder') return { action: 'reorder', cause: 'better', goproxy: best.goproxy, reason: `${why}: it goes first.` };
   return { action: 'switch-profile', cause: 'better', profile: best.profile as string, goproxy: best.goproxy, reason: `${why}: profile "${best.profile}" is used.` };
 }

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { runBenchmark, type BenchmarkReport } from '../../electron/core/bench/index.js';
 import { DEAD_HOST_DEADLINES } from '../../electron/core/probe/index.js';
 import { workloadOf, type Workload } from '../../shared/bench/estimate.js';
@@ -31,7 +31,7 @@ function bench(lab: Lab, names: string[], samples = 3, workload?: Workload, modu
   const root = lab.modules[0]!;
   return runBenchmark(
     names.map((n) => ({ url: lab.proxies[n]!.url, kind: 'proxy' as const })),
-    { module: module ?? { path: root.path, version: root.version }, samples, env: {}, historyDir: null, currentGoproxy: 'off', currentGosumdb: 'off', workload },
+    { module: module ?? { path: root.path, version: root.version }, samples, env: {}, ca: [lab.caCertPem], historyDir: null, currentGoproxy: 'off', currentGosumdb: 'off', workload },
   );
 }
 
@@ -64,6 +64,22 @@ async function latencyAccuracy(): Promise<void> {
   }
 }
 
+const dispatchers = new WeakMap<Lab, Dispatcher>();
+/** undici trusting the lab CA (the TLS scenarios), its connections kept across calls. */
+function labClient(lab: Lab): { dispatcher: Dispatcher } {
+  let d = dispatchers.get(lab);
+  if (!d) {
+    d = new Agent({ connect: { ca: lab.caCertPem } });
+    dispatchers.set(lab, d);
+  }
+  return { dispatcher: d };
+}
+
+/** A client of its own, as a curl or a fresh nrm process has: its first request sets a connection up. */
+function freshClient(lab: Lab): { dispatcher: Dispatcher } {
+  return { dispatcher: new Agent({ connect: { ca: lab.caCertPem } }) };
+}
+
 /** A module with one incompressible-ish 4 MB file: what the chsrc-like method downloads. */
 function bigModule(): FixtureModule {
   let x = 0x9e3779b9;
@@ -88,7 +104,7 @@ async function chsrcPick(lab: Lab, names: string[]): Promise<string> {
     let bytes = 0;
     let status = 0;
     try {
-      const res = await request(`${lab.proxies[name]!.url}/big.invalid/blob/@v/v1.0.0.zip`, { signal: ac.signal });
+      const res = await request(`${lab.proxies[name]!.url}/big.invalid/blob/@v/v1.0.0.zip`, { signal: ac.signal, ...freshClient(lab) });
       status = res.statusCode;
       for await (const chunk of res.body) bytes += (chunk as Buffer).length;
     } catch {
@@ -107,7 +123,7 @@ async function nrmPick(lab: Lab, names: string[]): Promise<string> {
   const times = await Promise.all(
     names.map(async (name) => {
       const t0 = performance.now();
-      const res = await request(`${lab.proxies[name]!.url}/${lab.modules[0]!.path}/@v/list`, { method: 'HEAD' });
+      const res = await request(`${lab.proxies[name]!.url}/${lab.modules[0]!.path}/@v/list`, { method: 'HEAD', ...freshClient(lab) });
       await res.body.dump();
       return { name, ms: performance.now() - t0 };
     }),
@@ -115,17 +131,25 @@ async function nrmPick(lab: Lab, names: string[]): Promise<string> {
   return times.sort((a, b) => a.ms - b.ms)[0]!.name;
 }
 
-/** The truth: the real go downloading the whole graph through each proxy, fresh cache each time. */
-async function oracle(lab: Lab, names: string[]): Promise<{ pick: string; times: Record<string, number> }> {
+/**
+ * The truth: the real go downloading the whole graph through each proxy, fresh cache each time.
+ * `chain`: each proxy first, the others behind it joined with "|", as the recommendation deploys
+ * them (a proxy that fails some requests makes go fail when it stands alone; behind "|" go moves
+ * on to the next entry for each failed request).
+ */
+async function oracle(lab: Lab, names: string[], chain = false): Promise<{ pick: string; times: Record<string, number> }> {
   const app = lab.modules.find((m) => m.path.endsWith('/app'))!;
   const times: Record<string, number> = {};
   for (const name of names) {
     const dir = lab.makeTempDir('oracle-src-');
     for (const [file, content] of Object.entries(app.files)) writeFileSync(path.join(dir, file), content);
-    const env = lab.goEnv({ GOPROXY: lab.proxies[name]!.url, GOMODCACHE: lab.makeTempDir('oracle-cache-') });
+    const goproxy = (chain ? [name, ...names.filter((n) => n !== name)] : [name]).map((n) => lab.proxies[n]!.url).join('|');
+    const env = lab.goEnv({ GOPROXY: goproxy, GOMODCACHE: lab.makeTempDir('oracle-cache-') });
+    const handshakesBefore = lab.proxies[name]!.handshakeLog.length;
     const t0 = performance.now();
     const r = await runCommand(GO, ['mod', 'download'], { env, cwd: dir, timeoutMs: 300_000 });
     times[name] = r.code === 0 ? performance.now() - t0 : Infinity;
+    if (lab.proxies[name]!.tls !== 'none') process.stderr.write(`  oracle: go opened ${lab.proxies[name]!.handshakeLog.length - handshakesBefore} TLS connections to ${name}\n`);
     if (r.code !== 0) process.stderr.write(`  oracle: go mod download through ${name} failed: ${r.stderr.split('\n')[0]}\n`);
   }
   const pick = Object.entries(times).sort((a, b) => a[1] - b[1])[0]![0];
@@ -141,7 +165,7 @@ async function labWorkload(lab: Lab, name: string): Promise<Workload> {
   let bytes = 0;
   for (const m of deps) {
     for (const ext of ['.info', '.mod', '.zip']) {
-      const res = await request(`${lab.proxies[name]!.url}/${m.path.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`)}/@v/${m.version}${ext}`);
+      const res = await request(`${lab.proxies[name]!.url}/${m.path.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`)}/@v/${m.version}${ext}`, labClient(lab));
       for await (const chunk of res.body) bytes += (chunk as Buffer).length;
     }
   }
@@ -152,11 +176,14 @@ async function labWorkload(lab: Lab, name: string): Promise<Workload> {
  * One scenario: the real go's time through each proxy (the oracle), our estimate of it and our
  * pick (the benchmark ranking for the oracle's own workload), the chsrc-like and nrm-like picks.
  */
-async function rankingQuality(label: string, what: string, proxies: LabProxyOptions[]): Promise<void> {
+async function rankingQuality(label: string, what: string, proxies: LabProxyOptions[], opts: { chain?: boolean } = {}): Promise<void> {
+  if (only && !only.includes(label)) return;
   const lab = await startLab({ modules: [...fixtureGraph(), bigModule()], proxies });
   const names = proxies.map((p) => p.name);
   try {
-    const workload = await labWorkload(lab, names[0]!);
+    // Sized through a proxy that answers every request (a flaky one would count its 502 bodies).
+    const steady = proxies.find((p) => !p.faults?.flakyRate)?.name ?? names[0]!;
+    const workload = await labWorkload(lab, steady);
     // The probe module is the 4 MB one, as a real probe module's zip is big enough to time the
     // pipe (the fixture graph's zips are a few hundred bytes: one burst, no measurable transfer).
     const report = await bench(lab, names, 3, workload, { path: 'big.invalid/blob', version: 'v1.0.0' });
@@ -165,9 +192,12 @@ async function rankingQuality(label: string, what: string, proxies: LabProxyOpti
     const estimates = report.results.map((r) => `${nameOf(r.summary.candidate)} ${r.estimateMs === null || r.estimateMs === undefined ? 'fails' : `${(r.estimateMs / 1000).toFixed(2)} s`}`).join(', ');
     const chsrc = await chsrcPick(lab, names);
     const nrm = await nrmPick(lab, names);
-    const truth = await oracle(lab, names);
+    // Every proxy's lab state as it was for our benchmark: a flaky proxy's draws start over.
+    for (const p of proxies) lab.proxies[p.name]!.setFaults(p.faults ?? {});
+    const truth = await oracle(lab, names, opts.chain);
     const verdict = (pick: string): string => `${pick}${pick === truth.pick ? ' (right)' : ' (wrong)'}`;
-    note(`3${label}. ${what}: oracle, go mod download of ${workload.modules} modules`, names.map((n) => `${n} ${(truth.times[n]! / 1000).toFixed(2)} s`).join(', '), `fastest: ${truth.pick}`);
+    const through = opts.chain ? ' (each first, the others behind "|")' : '';
+    note(`3${label}. ${what}: oracle, go mod download of ${workload.modules} modules${through}`, names.map((n) => `${n} ${Number.isFinite(truth.times[n]) ? `${(truth.times[n]! / 1000).toFixed(2)} s` : 'fails'}`).join(', '), `fastest: ${truth.pick}`);
     note(`3${label}. our estimate of the real go's time`, estimates, 'same order as the oracle');
     note(`3${label}. our pick (goproxyctl bench)`, verdict(ourPick), 'the oracle’s');
     note(`3${label}. chsrc-like pick (sequential, one big download, bytes/s)`, verdict(chsrc), '-');
@@ -240,9 +270,13 @@ function printTable(): void {
   process.stdout.write([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n');
 }
 
+/** BENCH_PROBE_ONLY=3f,3g (figure numbers, letters for the ranking scenarios): only those figures. */
+const only = process.env.BENCH_PROBE_ONLY?.split(',').map((f) => f.trim().replace(/^3(?=[a-z])/, ''));
+const wanted = (figure: string): boolean => !only || only.includes(figure);
+
 process.stderr.write('goproxyctl bench:probe (lab, loopback)\n');
-await parallelism();
-await latencyAccuracy();
+if (wanted('1')) await parallelism();
+if (wanted('2')) await latencyAccuracy();
 // Fast headers and a thin pipe against the reverse (150 ms before every answer, 50 MB/s): with a
 // moderately thin pipe latency decides the real download, with a very thin one it is closer.
 await rankingQuality('a', 'thin pipe 400 kB/s vs fat pipe', [
@@ -265,6 +299,19 @@ await rankingQuality('e', 'IPv6 only (both on ::1, 5 vs 40 ms)', [
   { name: 'v6-near', host: '::1', faults: { latencyMs: 5 } },
   { name: 'v6-far', host: '::1', faults: { latencyMs: 40 } },
 ]);
-await peakRss();
-await blackHoles();
+// A fast proxy that fails 20 % of its requests with a 502 (seeded: the same requests on every
+// run) against a steady one: alone, the flaky one makes go fail, so both are run as the
+// recommendation deploys them, first in a "|" chain with the other behind.
+await rankingQuality('f', '20 % flaky (10 ms, 1 in 5 answers 502) vs steady (25 ms)', [
+  { name: 'flaky', faults: { latencyMs: 10, flakyRate: 0.2, flakySeed: 12 } },
+  { name: 'steady', faults: { latencyMs: 25 } },
+], { chain: true });
+// Both over TLS (the lab speaks HTTP/1.1, so go opens a connection per request in flight): one
+// answers fast but holds every ServerHello back, the other shakes hands at once and answers slower.
+await rankingQuality('g', 'slow TLS handshake (600 ms, then 5 ms) vs quick handshake (30 ms)', [
+  { name: 'slow-hello', tls: 'valid', faults: { latencyMs: 5, handshakeDelayMs: 600 } },
+  { name: 'quick-hello', tls: 'valid', faults: { latencyMs: 30 } },
+]);
+if (wanted('4')) await peakRss();
+if (wanted('5')) await blackHoles();
 printTable();

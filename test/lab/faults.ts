@@ -29,8 +29,8 @@ export function faultsApplyTo(spec: FaultSpec, requestPath: string): boolean {
   return pathsRegex(spec.paths)?.test(requestPath) ?? requestPath.includes(spec.paths);
 }
 
-const NUMBER_FIELDS = ['latencyMs', 'jitterMs', 'bandwidthBytesPerSec', 'status'] as const;
-const KNOWN_FIELDS = new Set<string>([...NUMBER_FIELDS, 'paths', 'mode', 'auth', 'redirectTo']);
+const NUMBER_FIELDS = ['latencyMs', 'jitterMs', 'bandwidthBytesPerSec', 'status', 'flakyRate', 'flakySeed', 'handshakeDelayMs'] as const;
+const KNOWN_FIELDS = new Set<string>([...NUMBER_FIELDS, 'paths', 'mode', 'auth', 'redirectTo', 'flakyFailure']);
 
 /** The spec, or a one-sentence reason it is not one. */
 export function validateFaultSpec(value: unknown): { ok: true; spec: FaultSpec } | { ok: false; error: string } {
@@ -44,6 +44,9 @@ export function validateFaultSpec(value: unknown): { ok: true; spec: FaultSpec }
   if (v.status !== undefined && (!Number.isInteger(v.status) || (v.status as number) < 100 || (v.status as number) > 599)) {
     return { ok: false, error: 'status must be an HTTP status code (100-599)' };
   }
+  if (v.flakyRate !== undefined && (v.flakyRate as number) > 1) return { ok: false, error: 'flakyRate must be a share between 0 and 1' };
+  if (v.flakySeed !== undefined && !Number.isInteger(v.flakySeed)) return { ok: false, error: 'flakySeed must be an integer' };
+  if (v.flakyFailure !== undefined && v.flakyFailure !== 'bad-gateway' && v.flakyFailure !== 'reset') return { ok: false, error: 'flakyFailure must be "bad-gateway" or "reset"' };
   if (v.bandwidthBytesPerSec === 0) return { ok: false, error: 'bandwidthBytesPerSec must be positive (omit it for no cap)' };
   if (v.paths !== undefined && typeof v.paths !== 'string') return { ok: false, error: 'paths must be a string' };
   if (v.mode !== undefined && !FAULT_MODES.includes(v.mode as FaultMode)) return { ok: false, error: `mode must be one of ${FAULT_MODES.join(', ')}` };
@@ -64,6 +67,8 @@ export function describeFaults(spec: FaultSpec): string {
   if (spec.status !== undefined) parts.push(`status ${spec.status}`);
   if (spec.latencyMs) parts.push(`latency ${spec.latencyMs} ms${spec.jitterMs ? ` ± ${spec.jitterMs} ms` : ''}`);
   else if (spec.jitterMs) parts.push(`jitter 0-${spec.jitterMs} ms`);
+  if (spec.flakyRate) parts.push(`${Math.round(spec.flakyRate * 100)} % of requests ${spec.flakyFailure === 'reset' ? 'reset' : 'answer 502'} (seed ${spec.flakySeed ?? 1})`);
+  if (spec.handshakeDelayMs) parts.push(`TLS handshake delayed ${spec.handshakeDelayMs} ms`);
   if (spec.bandwidthBytesPerSec) parts.push(`bandwidth ${spec.bandwidthBytesPerSec} B/s`);
   if (spec.auth) parts.push(`basic auth (user ${spec.auth.user})`);
   if (spec.redirectTo) parts.push(`redirect to ${spec.redirectTo}`);

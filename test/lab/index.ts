@@ -4,6 +4,7 @@ export type {
   FaultMode,
   FaultSpec,
   FixtureModule,
+  HandshakeLogEntry,
   Lab,
   LabChecksumDb,
   LabChecksumDbOptions,

@@ -21,6 +21,8 @@ export interface RequestContext {
   downgradeBase(): Promise<string>;
   proxyName: string;
   onZipServed(key: string): void;
+  /** This request is one of the flaky share (spec.flakyRate): it fails after the latency. */
+  flaky?: boolean;
 }
 
 const GARBAGE = Buffer.concat([Buffer.from([0x00, 0xff, 0x13, 0x37]), Buffer.from(' lab garbage: this is not HTTP \u0000\u00ff\r\n\r\n')]);
@@ -168,6 +170,14 @@ export async function respondWithFaults(ctx: RequestContext): Promise<void> {
   const { spec, signal } = ctx;
   const delay = (spec.latencyMs ?? 0) + (spec.jitterMs ? Math.random() * spec.jitterMs : 0);
   if (!(await sleep(delay, signal))) return;
+  if (ctx.flaky) {
+    if (spec.flakyFailure === 'reset') {
+      ctx.req.socket.resetAndDestroy();
+      return;
+    }
+    text(ctx, 502, 'lab: flaky proxy, injected 502\n');
+    return;
+  }
   switch (spec.mode) {
     case 'blackhole':
       return; // the request stays unanswered until the client gives up or the lab closes

@@ -4,12 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import { mulberry32 } from '../../shared/util/prng.js';
 import { faultsApplyTo } from './faults.js';
+import { sleep } from './pace.js';
 import { respondWithFaults } from './pipeline.js';
 import type { ModuleStore } from './store.js';
 import type { ChecksumDatabase } from './sumdb/database.js';
 import { labCertificate } from './tls.js';
-import type { AccessLogEntry, FaultSpec, LabProxy, LabProxyOptions, TlsMode } from './types.js';
+import type { AccessLogEntry, FaultSpec, HandshakeLogEntry, LabProxy, LabProxyOptions, TlsMode } from './types.js';
 
 export interface ProxyEnvironment {
   store: ModuleStore;
@@ -37,6 +39,9 @@ export class LabProxyServer implements LabProxy {
   private currentFaults: FaultSpec;
   private assignedPort = 0;
   private readonly log: AccessLogEntry[] = [];
+  private readonly handshakes: HandshakeLogEntry[] = [];
+  /** Draws which selected requests a flaky spec fails; re-seeded with the faults. */
+  private flakyDraw: () => number;
   private readonly zipsServed = new Set<string>();
   private readonly sockets = new Set<net.Socket>();
   private readonly front: net.Server;
@@ -56,6 +61,7 @@ export class LabProxyServer implements LabProxy {
     this.isChecksumDatabase = opts.checksumDatabase ?? false;
     this.modules = opts.modules;
     this.currentFaults = { ...(opts.faults ?? {}) };
+    this.flakyDraw = mulberry32(this.currentFaults.flakySeed ?? 1);
     this.assignedPort = opts.port ?? 0;
     const handler = (req: IncomingMessage, res: ServerResponse): void => void this.handle(req, res, false);
     this.http = this.tls === 'none' ? http.createServer(handler) : https.createServer(tlsOptions(this.tls), handler);
@@ -80,8 +86,13 @@ export class LabProxyServer implements LabProxy {
     return this.log;
   }
 
+  get handshakeLog(): readonly HandshakeLogEntry[] {
+    return this.handshakes;
+  }
+
   clearLog(): void {
     this.log.length = 0;
+    this.handshakes.length = 0;
     this.zipsServed.clear();
   }
 
@@ -92,6 +103,7 @@ export class LabProxyServer implements LabProxy {
   setFaults(f: FaultSpec): void {
     if (this.closed) return;
     this.currentFaults = { ...f };
+    this.flakyDraw = mulberry32(f.flakySeed ?? 1);
     const wantListening = f.mode !== 'refuse';
     this.transitions = this.transitions.then(() => this.setListening(wantListening));
     if (f.mode === 'redirect-to-http') void this.companionPort().catch(() => {});
@@ -137,9 +149,35 @@ export class LabProxyServer implements LabProxy {
     // Over TLS a black hole must stall the handshake itself, as an unreachable host would.
     if (this.tls !== 'none' && f.mode === 'blackhole' && !f.paths) {
       this.log.push({ at: Date.now(), method: 'TLS', path: '*', status: null, bytes: 0, authorizationHeaderSent: false });
+      this.handshakes.push({ acceptedAt: Date.now(), helloAt: null });
       return;
     }
-    this.http.emit('connection', socket);
+    if (this.tls === 'none') {
+      this.http.emit('connection', socket);
+      return;
+    }
+    // The TLS server reads the ClientHello only once it has the socket: holding the socket back
+    // holds the ServerHello back, as a far or overloaded TLS terminator would.
+    const handshake: HandshakeLogEntry = { acceptedAt: Date.now(), helloAt: null };
+    this.handshakes.push(handshake);
+    const handOver = (): void => {
+      if (socket.destroyed) return;
+      handshake.helloAt = Date.now();
+      this.http.emit('connection', socket);
+    };
+    const delay = f.handshakeDelayMs ?? 0;
+    if (delay <= 0) {
+      handOver();
+      return;
+    }
+    // Timers may fire a millisecond early; the record must never show less than the delay.
+    const wait = async (): Promise<void> => {
+      for (let left = delay; left > 0; left = handshake.acceptedAt + delay - Date.now()) {
+        if (!(await sleep(left, this.closing.signal))) return;
+      }
+      handOver();
+    };
+    void wait();
   }
 
   private async setListening(want: boolean): Promise<void> {
@@ -196,6 +234,9 @@ export class LabProxyServer implements LabProxy {
     res.on('error', () => {});
     const pathname = target.split('?')[0] ?? '/';
     const spec = !downgraded && faultsApplyTo(this.currentFaults, pathname) ? this.currentFaults : {};
+    // Drawn on arrival, one draw per selected request: the n-th selected request's fate depends
+    // on the seed alone, whatever the timing.
+    const flaky = spec.flakyRate !== undefined && spec.flakyRate > 0 && this.flakyDraw() < spec.flakyRate;
     const request = new AbortController();
     res.once('close', () => request.abort());
     const signal = AbortSignal.any([request.signal, this.closing.signal]);
@@ -217,6 +258,7 @@ export class LabProxyServer implements LabProxy {
         downgradeBase: async () => `http://${urlHost(this.host)}:${await this.companionPort()}`,
         proxyName: this.name,
         onZipServed: (key) => this.zipsServed.add(key),
+        flaky,
       });
     } catch {
       // A lab bug must not take the test process down; the client sees a dropped connection.

@@ -64,6 +64,21 @@ export interface FaultSpec {
   /** Require HTTP Basic auth (401 + WWW-Authenticate otherwise). */
   auth?: { user: string; password: string };
   /**
+   * A flaky proxy: this share (0..1) of the selected requests fail, after the latency. Which ones
+   * is drawn from a PRNG seeded with `flakySeed` (default 1) and re-seeded by every setFaults, so
+   * the n-th selected request fails or not the same way on every run.
+   */
+  flakyRate?: number;
+  flakySeed?: number;
+  /** How a flaky request fails: 'bad-gateway' (default) answers 502, 'reset' tears the connection down (RST) without an answer. */
+  flakyFailure?: 'bad-gateway' | 'reset';
+  /**
+   * TLS proxies: the ClientHello is left unread this long after the connection is accepted, so the
+   * ServerHello (and the whole handshake) comes this much later. Applies to every connection
+   * (`paths` cannot select: no request has been read yet). Ignored on plain http.
+   */
+  handshakeDelayMs?: number;
+  /**
    * For 'redirect-cross-host': the lab proxy name (or absolute URL) to redirect to.
    * Default: the first other proxy of the lab.
    */
@@ -121,6 +136,14 @@ export interface LabProxy {
   clearLog(): void;
   /** Distinct "path@version" for which it answered a .zip with 200 (the real zip, fully sent). */
   servedModules(): string[];
+  /** TLS proxies: every connection accepted, and when the lab let the handshake proceed (cleared by clearLog). */
+  readonly handshakeLog: readonly HandshakeLogEntry[];
+}
+
+/** One TLS connection: accepted at `acceptedAt`; its ClientHello read (and ServerHello sent) from `helloAt` (null: never). */
+export interface HandshakeLogEntry {
+  acceptedAt: number;
+  helloAt: number | null;
 }
 
 /** The lab's checksum database, as tests point go at it. */

@@ -2,6 +2,7 @@
 // and the recommendation with the command that applies it. Pure functions of their inputs.
 import type { CandidateResult } from '../../../shared/bench/aggregate.js';
 import { formatDuration, REPRESENTATIVE_WORKLOAD, type Workload } from '../../../shared/bench/estimate.js';
+import { familiesDiffer, type FamilyFigures, type FamilySplit } from '../../../shared/bench/families.js';
 import { candidateStatus } from '../../../shared/bench/score.js';
 import type { Recommendation } from '../../../shared/bench/recommend.js';
 import type { BenchEvent } from '../../core/bench/events.js';
@@ -104,6 +105,7 @@ export function resultTable(results: readonly CandidateResult[], opts: { color?:
     const amber = candidateStatus(r.summary) === 'missing-module';
     const line = pad(rows[i]!, widths, right);
     lines.push(amber && opts.color ? `${AMBER}${line}${RESET}` : line);
+    if (r.families && familiesDiffer(r.families)) lines.push(`  ${familiesLine(r.families)}`);
     if (amber) {
       const note = `! ${r.summary.candidate}: ${missingModuleSentence(r.summary.missingModule ?? '')}`;
       notes.push(opts.color ? `${AMBER}${note}${RESET}` : note);
@@ -112,6 +114,16 @@ export function resultTable(results: readonly CandidateResult[], opts: { color?:
   const workload = opts.workload ?? REPRESENTATIVE_WORKLOAD;
   const about = `"go would take": the real go's estimated time to fetch ${workloadSentence(workload)} through each proxy (docs/scoring.md).`;
   return notes.length > 0 ? [...lines, '', about, ...notes] : [...lines, '', about];
+}
+
+function familyWords(f: FamilyFigures): string {
+  if (f.estimateMs === null) return `fails${f.error ? ` (${f.error})` : ''}`;
+  return `≈ ${formatDuration(f.estimateMs)}, first byte ${formatMs(f.ttfbMs?.median)}`;
+}
+
+/** The line under a row whose IPv4 and IPv6 differ: "└ IPv4 ≈ 0.8 s, first byte 5.2 ms · IPv6 ≈ 12 s, first byte 80 ms". */
+export function familiesLine(split: FamilySplit): string {
+  return `└ IPv4 ${familyWords(split.ipv4)} · IPv6 ${familyWords(split.ipv6)}`;
 }
 
 /** "a typical graph's 100 modules (300 requests, 15.0 MB)". */

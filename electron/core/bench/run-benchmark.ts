@@ -12,7 +12,7 @@ import type { ProbeProgress, ProbeSample } from '../../../shared/bench/types.js'
 import { normalizeProxyUrl } from '../../../shared/go/goproxy.js';
 import { REPRESENTATIVE_WORKLOAD, type Workload } from '../../../shared/bench/estimate.js';
 import { WIDELY_MIRRORED_MODULES, type ModuleRef } from '../../../shared/bench/probe-module.js';
-import { isHardFailure, probeDirect, probeProxy, probeSumdb, type BodyCaps, type Credentials, type PhaseTimeouts } from '../probe/index.js';
+import { isHardFailure, probeDirect, probeFamilies, probeSumdb, type BodyCaps, type Credentials, type PhaseTimeouts } from '../probe/index.js';
 import type { BenchListener } from './events.js';
 import type { HistoryRecord } from '../history/index.js';
 import { appendHistory, recordsOfSamples } from './history-writer.js';
@@ -37,6 +37,8 @@ export interface RunBenchmarkOptions {
   /** HTTPS_PROXY / NO_PROXY / SSL_CERT_FILE... as go would see them; default process.env. */
   env?: NodeJS.ProcessEnv;
   ca?: string[];
+  /** Names answered before DNS, as /etc/hosts is (ProbeOptionsBase.hosts: the lab's dual-stack names). */
+  hosts?: Record<string, readonly string[]>;
   /** Credentials per candidate (electron/core/bench/credentials.ts reads the secret store). */
   credentialsFor?: (candidateUrl: string) => Promise<Credentials | null>;
   /** The user's current settings, for the recommendation. */
@@ -87,14 +89,17 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
       emit({ type: 'candidate-start', candidate: name, kind: candidate.kind, index, samples });
       const credentials = candidate.kind === 'direct' ? null : ((await opts.credentialsFor?.(candidate.url)) ?? null);
       const taken: ProbeSample[] = [];
+      const deadFamilies: ('ipv4' | 'ipv6')[] = [];
       for (let n = 1; n <= samples && !opts.signal?.aborted; n++) {
-        const sample = await probeOnce(candidate, n, credentials, opts, name, emit);
+        // A proxy whose host has both IPv4 and IPv6 is sampled over each (probeFamilies).
+        const perFamily = await probeOnce(candidate, n, credentials, opts, name, emit, deadFamilies);
+        for (const s of perFamily) if (s.family !== null && isHardFailure(s) && !deadFamilies.includes(s.family)) deadFamilies.push(s.family);
         // The probe names the candidate by its own normalization; the report uses go's.
-        const result = sample.candidate === name ? sample : { ...sample, candidate: name };
-        taken.push(result);
-        emit({ type: 'sample-done', candidate: name, sample: n, of: samples, result });
+        const named = perFamily.map((sample) => (sample.candidate === name ? sample : { ...sample, candidate: name }));
+        taken.push(...named);
+        for (const result of named) emit({ type: 'sample-done', candidate: name, sample: n, of: samples, result });
         // A dead host is declared after one deadline, not samples × deadline.
-        if (isHardFailure(sample)) break;
+        if (perFamily.every((sample) => isHardFailure(sample))) break;
       }
       const last = taken.at(-1);
       const cutShort = taken.length < samples && !(last !== undefined && isHardFailure(last));
@@ -150,13 +155,14 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
   };
 }
 
-function probeOnce(candidate: BenchCandidate, sample: number, credentials: Credentials | null, opts: RunBenchmarkOptions, name: string, emit: BenchListener): Promise<ProbeSample> {
+async function probeOnce(candidate: BenchCandidate, sample: number, credentials: Credentials | null, opts: RunBenchmarkOptions, name: string, emit: BenchListener, skipFamilies: readonly ('ipv4' | 'ipv6')[] = []): Promise<ProbeSample[]> {
   const base = {
     signal: opts.signal,
     timeouts: opts.timeouts,
     maxBodyBytes: opts.maxBodyBytes,
     env: opts.env ?? process.env,
     ca: opts.ca,
+    hosts: opts.hosts,
     sample,
     credentials,
     onProgress: (progress: ProbeProgress) =>
@@ -164,10 +170,10 @@ function probeOnce(candidate: BenchCandidate, sample: number, credentials: Crede
   };
   switch (candidate.kind) {
     case 'direct':
-      return probeDirect(opts.module, { ...base, credentials: null });
+      return [await probeDirect(opts.module, { ...base, credentials: null })];
     case 'sumdb':
-      return probeSumdb(candidate.url, { ...base, module: opts.module, gosumdb: opts.currentGosumdb });
+      return [await probeSumdb(candidate.url, { ...base, module: opts.module, gosumdb: opts.currentGosumdb })];
     case 'proxy':
-      return probeProxy(candidate.url, { ...base, module: opts.module, fallbackModules: opts.fallbackModules ?? WIDELY_MIRRORED_MODULES });
+      return probeFamilies(candidate.url, { ...base, module: opts.module, fallbackModules: opts.fallbackModules ?? WIDELY_MIRRORED_MODULES, skipFamilies });
   }
 }

@@ -40,6 +40,8 @@ export interface DialContext {
   /** The HTTP(S) proxy this origin is reached through (go's ProxyFromEnvironment), or null. */
   proxy: URL | null;
   connectTo: Record<string, string>;
+  /** Names answered before DNS (ProbeOptionsBase.hosts); none when absent. */
+  hosts?: Record<string, readonly string[]>;
   /** Aborted when the sample is cancelled or hits its overall deadline. */
   signal: AbortSignal;
   onPhase(phase: Phase): void;
@@ -57,7 +59,16 @@ function unbracket(host: string): string {
   return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }
 
-function lookupAll(host: string, family: 4 | 6 | null): Promise<LookupAddress[]> {
+/** The addresses `hosts` gives a name (of the family asked for), or null to ask DNS. */
+export function hostsEntry(host: string, family: 4 | 6 | null, hosts: Record<string, readonly string[]>): LookupAddress[] | null {
+  const listed = hosts[host.toLowerCase()];
+  if (!listed) return null;
+  return listed.map((address) => ({ address, family: isIP(address) })).filter((a): a is LookupAddress => (a.family === 4 || a.family === 6) && (family === null || a.family === family));
+}
+
+function lookupAll(host: string, family: 4 | 6 | null, hosts: Record<string, readonly string[]>): Promise<LookupAddress[]> {
+  const listed = hostsEntry(host, family, hosts);
+  if (listed) return Promise.resolve(listed);
   return new Promise((resolve, reject) => {
     lookup(host, { all: true, family: family ?? 0 }, (err, addresses) => (err ? reject(err) : resolve(addresses)));
   });
@@ -212,7 +223,7 @@ export async function dial(target: Target, ctx: DialContext): Promise<Socket> {
     ctx.onPhase('dns');
     const t0 = performance.now();
     phaseStart = t0;
-    const addresses = await withDeadline(lookupAll(dialHost, ctx.family), ctx.timeouts.dnsMs,
+    const addresses = await withDeadline(lookupAll(dialHost, ctx.family, ctx.hosts ?? {}), ctx.timeouts.dnsMs,
       () => probeError('timeout', 'dns', `DNS lookup of ${dialHost} timed out after ${ctx.timeouts.dnsMs} ms.`), ctx.signal);
     if (addresses.length === 0) throw probeError('dns', 'dns', `DNS lookup of ${dialHost} returned no IPv${ctx.family ?? ''} address.`);
     dnsMs = performance.now() - t0;

@@ -86,6 +86,11 @@ export interface ProbeOptionsBase {
    * Host header, SNI and certificate checks keep the original name.
    */
   connectTo?: Record<string, string>;
+  /**
+   * Addresses for host names, consulted before DNS as /etc/hosts is (the lab's dual-stack names:
+   * one name on both 127.0.0.1 and ::1). The name keeps going out in Host and SNI.
+   */
+  hosts?: Record<string, readonly string[]>;
 }
 
 export function resolveTimeouts(t: Partial<PhaseTimeouts> | undefined): PhaseTimeouts {

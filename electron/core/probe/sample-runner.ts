@@ -79,6 +79,7 @@ export async function runSample(args: RunSampleArgs): Promise<ProbeSample> {
     env,
     ca: opts.ca ?? [],
     connectTo: opts.connectTo ?? {},
+    hosts: opts.hosts ?? {},
     credentials: args.credentials,
     credentialOrigin: args.origin && args.credentials ? originOf(args.origin) : null,
     signal: ac.signal,

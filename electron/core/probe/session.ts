@@ -16,6 +16,8 @@ export interface SessionConfig {
   env: NodeJS.ProcessEnv;
   ca: string[];
   connectTo: Record<string, string>;
+  /** Names answered before DNS (ProbeOptionsBase.hosts). */
+  hosts?: Record<string, readonly string[]>;
   /** Sent only to this origin (scheme://host:port). */
   credentials: Credentials | null;
   credentialOrigin: string | null;
@@ -115,6 +117,7 @@ export class ProbeSession {
       secureContext: trustContext(this.cfg.env, this.cfg.ca),
       proxy,
       connectTo: this.cfg.connectTo,
+      hosts: this.cfg.hosts ?? {},
       signal: this.cfg.signal,
       onPhase: (p) => this.setPhase(p),
       onConnection: (rec) => {

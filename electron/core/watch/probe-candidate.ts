@@ -42,10 +42,13 @@ export function makeProber(opts: ProberOptions): ProbeCandidate {
     });
     const summary = summarizeSamples(sample.candidate, 'proxy', [sample]);
     const status = candidateStatus(summary);
+    const { score, estimate } = scoreCandidate(summary);
     return {
       candidate: sample.candidate,
       ok: status !== 'failing',
-      score: scoreCandidate(summary).score,
+      score,
+      // The repair policy compares times when it has them (shared/repair/decide.ts).
+      estimateMs: estimate.ms === null ? null : Math.round(estimate.ms),
       durationMs: Math.round(sample.durationMs),
       error: status === 'failing' ? (sample.error?.kind ?? null) : null,
       missingModule: status === 'missing-module' ? (summary.missingModule ?? null) : null,

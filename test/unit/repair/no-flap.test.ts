@@ -40,6 +40,26 @@ function scoreForLatency(candidate: string, ttfbMs: number): number {
   return scoreCandidate(summary).score;
 }
 
+/** The same as a watcher probe reports it now: the score and the estimated time it comes from. */
+function timedHealth(candidate: string, ttfbMs: number): CandidateHealth {
+  const summary: CandidateSummary = {
+    candidate,
+    kind: 'proxy',
+    samples: 1,
+    successRate: 1,
+    ttfbMs: { median: ttfbMs, p90: ttfbMs * 1.3 },
+    totalMs: { median: ttfbMs * 6, p90: ttfbMs * 8 },
+    throughputBytesPerSec: 2_000_000,
+    protocolErrors: 0,
+    sumdbSupported: false,
+    tls: null,
+    error: null,
+    protocol: 'http/1.1',
+  };
+  const { score, estimate } = scoreCandidate(summary);
+  return { candidate, ok: true, score, estimateMs: estimate.ms };
+}
+
 interface Step {
   t: number;
   decision: RepairDecision;
@@ -49,7 +69,7 @@ interface Step {
 }
 
 /** Runs one random world for `steps` rounds of `roundMs`; returns every step. */
-function simulate(seed: number, s: RepairSettings, steps: number, roundMs: number): Step[] {
+function simulate(seed: number, s: RepairSettings, steps: number, roundMs: number, withTimes = false): Step[] {
   const rnd = prng(seed);
   const latency = new Map(ALL.map((c) => [c, 30 + rnd() * 400]));
   const down = new Map(ALL.map((c) => [c, false]));
@@ -75,7 +95,11 @@ function simulate(seed: number, s: RepairSettings, steps: number, roundMs: numbe
     const key = fingerprintKey(network);
     memory = reconcileChoice(memory, configured, t, key);
     const health: CandidateHealth[] = ALL.map((c) =>
-      down.get(c) ? { candidate: c, ok: false, score: 0 } : { candidate: c, ok: true, score: scoreForLatency(c, latency.get(c) ?? 100) },
+      down.get(c)
+        ? { candidate: c, ok: false, score: 0 }
+        : withTimes
+          ? timedHealth(c, latency.get(c) ?? 100)
+          : { candidate: c, ok: true, score: scoreForLatency(c, latency.get(c) ?? 100) },
     );
     const activeFirst = configured.goproxy.split(/[,|]/)[0] as string;
     const activeOk = health.find((h) => h.candidate === activeFirst)?.ok ?? true;
@@ -131,6 +155,13 @@ test('no flapping: 60 random worlds of 8 hours each keep every hysteresis promis
   assert.ok(total > 60, `only ${total} changes over all worlds`);
 });
 
+test('no flapping when probes carry times (the hysteresis in time): 60 random worlds of 8 hours each', () => {
+  const s = settings({ rules: [{ profile: 'corporate', when: { gatewaySubnet: '10.20.0.0/16' } }] });
+  let total = 0;
+  for (let seed = 1; seed <= 60; seed++) total += checkInvariants(seed, s, simulate(seed, s, 8 * 60, MIN, true));
+  assert.ok(total > 60, `only ${total} changes over all worlds`);
+});
+
 test('no flapping with hair-trigger settings (threshold 1, zero tolerances, no dwell or grace)', () => {
   const s = settings({ failureThreshold: 1, absoluteTolerance: 0, relativeTolerance: 0, dwellMs: 0, manualGraceMs: 0 });
   for (let seed = 1000; seed <= 1020; seed++) checkInvariants(seed, s, simulate(seed, s, 300, MIN));
@@ -153,6 +184,38 @@ test('a proxy oscillating around the tolerance for 10 simulated minutes: at most
     const health = [
       { candidate: A, ok: true, score: scoreA },
       { candidate: B, ok: true, score: scoreB },
+    ];
+    memory = { ...memory, activeFailures: 0 };
+    const d = decideRepair(stateFor(memory, NOW + t), { network: HOME_NET, health, profiles: [PROFILES[0]!] }, s);
+    memory = afterDecision(memory, d, NOW + t, fingerprintKey(HOME_NET));
+    if (d.action !== 'keep') {
+      configured = { profile: memory.profile, goproxy: d.goproxy };
+      switches.push(t);
+    }
+  }
+  assert.ok(switches.length >= 2, `the oscillation should cause switches at all (got ${switches.length})`);
+  for (let start = 0; start <= 10 * MIN; start += round) {
+    const inWindow = switches.filter((t) => t >= start && t < start + dwellMs).length;
+    assert.ok(inWindow <= 1, `${inWindow} switches within the dwell window starting at ${start / 1000} s: ${switches.join(', ')}`);
+  }
+});
+
+test('the same oscillation with times on the probes: at most one switch per dwell window', () => {
+  const dwellMs = 2 * MIN;
+  const s = settings({ dwellMs, absoluteTolerance: 2, relativeTolerance: 0.03 });
+  const round = 5_000;
+  // A stays at 200 ms; B's latency swings from well above to well below A's, every 40 s: its score
+  // crosses the "better by both tolerances" line back and forth all the time.
+  let memory: WatchMemory | null = null;
+  let configured = { profile: 'global' as string | null, goproxy: `${A}|${B},direct` };
+  const switches: number[] = [];
+  for (let t = 0; t <= 10 * MIN; t += round) {
+    const bLatency = 200 * Math.pow(4, Math.sin((2 * Math.PI * t) / 40_000));
+    const healthB = timedHealth(B, bLatency);
+    memory = reconcileChoice(memory, configured, NOW + t, fingerprintKey(HOME_NET));
+    const health = [
+      timedHealth(A, 200),
+      healthB,
     ];
     memory = { ...memory, activeFailures: 0 };
     const d = decideRepair(stateFor(memory, NOW + t), { network: HOME_NET, health, profiles: [PROFILES[0]!] }, s);
