@@ -1,27 +1,14 @@
-// Runs the relay inside a long-lived process (`goproxyctl watch`) whenever the active chain goes
-// through it. A profile is "through the local relay" when its GOPROXY starts with a loopback http
-// entry followed by '|' (http://127.0.0.1:<port>|<chain>): go falls back to the chain when the
-// relay is down, and the relay walks the same value without itself. The supervisor follows the
+// Runs the relay inside a long-lived process (`goproxyctl watch`, the tray app's service) whenever
+// the active chain goes through it: a profile with the "relay" option ({"port": N}, so `use` wrote
+// GOPROXY=http://127.0.0.1:N|<chain>), or a chain that itself starts with a loopback http entry
+// followed by '|'. go falls back to the chain when the relay is down, and the relay walks the
+// chain without itself. The supervisor follows the
 // active chain (chain-source.ts) and starts, moves or stops the relay to match.
-import { parseGoproxy } from '../../../shared/go/goproxy.js';
-import { followActiveChain, type ChainFollower } from './chain-source.js';
-import { Relay, type RelayChain, type RelayEvent, type RelayOptions } from './relay.js';
+import { followActiveChain, type ActiveChain, type ChainFollower } from './chain-source.js';
+import { Relay, type RelayEvent, type RelayOptions } from './relay.js';
 
-/** The relay's port when `goproxy` starts with http://127.0.0.1:<port>| (or localhost), else null. */
-export function relayPortOfChain(goproxy: string): number | null {
-  const parsed = parseGoproxy(goproxy);
-  if (!parsed.ok) return null;
-  const first = parsed.value.entries[0];
-  if (first?.kind !== 'proxy' || !first.fallBackOnError || parsed.value.entries.length < 2) return null;
-  const m = /^http:\/\/(?:127\.0\.0\.1|localhost):(\d{1,5})$/.exec(first.url);
-  const port = m ? Number(m[1]) : NaN;
-  return Number.isInteger(port) && port >= 1 && port <= 65535 ? port : null;
-}
-
-/** The GOPROXY value that sends go through a relay on `port` first, then `chain` itself. */
-export function chainThroughRelay(chain: string, port: number): string {
-  return `http://127.0.0.1:${port}|${chain}`;
-}
+export { chainThroughRelay } from '../../../shared/profile/to-go-env.js';
+export { relayPortOfChain } from './relay-port.js';
 
 export type SupervisorEvent = RelayEvent | { type: 'relay-stopped'; at: string; port: number; why: string };
 
@@ -44,10 +31,10 @@ export async function superviseRelay(opts: SupervisorOptions): Promise<RelaySupe
   let stopped = false;
   const at = (): string => new Date().toISOString();
 
-  const apply = (chain: RelayChain): Promise<void> => {
+  const apply = (chain: ActiveChain): Promise<void> => {
     queue = queue.then(async () => {
       if (stopped) return;
-      const wanted = relayPortOfChain(chain.goproxy);
+      const wanted = chain.relayPort;
       if (relay && wanted !== port) {
         const old = port!;
         await relay.close();
@@ -56,10 +43,11 @@ export async function superviseRelay(opts: SupervisorOptions): Promise<RelaySupe
         opts.onEvent({ type: 'relay-stopped', at: at(), port: old, why: wanted === null ? 'the active chain no longer goes through the relay' : `the active chain moved the relay to port ${wanted}` });
       }
       if (wanted === null) return;
-      if (relay) return relay.setChain(chain);
+      const { relayPort: _relayPort, ...relayChain } = chain;
+      if (relay) return relay.setChain(relayChain);
       try {
         const { env: _env, onEvent: _onEvent, pollMs: _pollMs, ...relayOpts } = opts;
-        relay = await Relay.start({ ...relayOpts, env: opts.env, chain, port: wanted, onEvent: opts.onEvent });
+        relay = await Relay.start({ ...relayOpts, env: opts.env, chain: relayChain, port: wanted, onEvent: opts.onEvent });
         port = wanted;
       } catch (err) {
         const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
