@@ -5,7 +5,7 @@
 import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
-import type { GoConfigView } from '../../../shared/contract/state.js';
+import { RELAY_OFF, type GoConfigView } from '../../../shared/contract/state.js';
 import { explainModule } from '../explain/explain-module.js';
 import { readGoConfig, type GoConfigSnapshot } from '../goenv/read-config.js';
 import type { PhaseTimeouts } from '../probe/index.js';
@@ -19,6 +19,7 @@ import { createCredentialHandlers } from './credential-handlers.js';
 import { createDoctorHandlers } from './doctor-handlers.js';
 import { createHistoryHandlers } from './history-handlers.js';
 import { createProfileHandlers } from './profile-handlers.js';
+import { createRelayLifecycle, type RelayTuning } from './relay-lifecycle.js';
 import { commit } from './store.js';
 import { createWatchHandlers, type WatchTuning } from './watch-handlers.js';
 
@@ -29,6 +30,8 @@ export interface HandlerDeps extends ServiceContext {
   watch?: WatchTuning;
   benchTimeouts?: Partial<PhaseTimeouts>;
   cliTool: CliToolDeps;
+  /** The local relay while the active profile goes through it; false: never run it here. */
+  relay?: RelayTuning | false;
 }
 
 /** The effects the service drives itself (start-up, wake-ups, shutdown), beside the handlers. */
@@ -77,6 +80,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
   const watch = createWatchHandlers(deps, hooks, deps.watch);
   const bench = createBenchHandlers(deps, { timeouts: deps.benchTimeouts });
   const cliTool = createCliHandlers(deps, deps.cliTool);
+  const relay = deps.relay === false ? null : createRelayLifecycle(deps, deps.relay);
 
   const lifecycle: Lifecycle = {
     async start() {
@@ -86,12 +90,13 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
         applies.lifecycle.reloadApplies().catch(() => undefined),
         watch.lifecycle.start().catch((err: unknown) => commit(store, { watch: { ...store.getState().watch, lastError: redactCredentials((err as Error).message) } })),
         cliTool.lifecycle.start(),
+        relay?.start().catch((err: unknown) => commit(store, { relay: { ...RELAY_OFF, status: 'down', error: redactCredentials((err as Error).message), updatedAt: now() } })),
       ]);
     },
     wake: () => watch.lifecycle.wake(),
     async stop() {
       currentExplain?.abort();
-      await Promise.all([watch.lifecycle.stop(), bench.lifecycle.stop()]);
+      await Promise.all([watch.lifecycle.stop(), bench.lifecycle.stop(), relay?.stop()]);
     },
   };
 

@@ -18,6 +18,7 @@ import { headlessLoginItem } from './autostart.js';
 import type { CliToolSource } from './cli-handlers.js';
 import type { LoginItemControl } from './context.js';
 import { createHandlers, type CommandContext } from './handlers.js';
+import type { RelayTuning } from './relay-lifecycle.js';
 import type { WatchTuning } from './watch-handlers.js';
 import { createAppStore, type AppStore } from './store.js';
 import { createStreamHub } from './stream-hub.js';
@@ -57,6 +58,8 @@ export interface ServiceOptions {
   loginItem?: LoginItemControl | null;
   watch?: WatchTuning;
   benchTimeouts?: Partial<PhaseTimeouts>;
+  /** The local relay, run while the active profile goes through it (default on); false: never here. */
+  relay?: RelayTuning | false;
 }
 
 export { DEFAULT_PROBE_MODULE } from '../../../shared/bench/probe-module.js';
@@ -85,6 +88,7 @@ export function createService(options: ServiceOptions): Service {
     explainTimeoutMs: options.explainTimeoutMs ?? 10_000,
     watch: options.watch,
     benchTimeouts: options.benchTimeouts,
+    relay: options.relay,
     cliTool: { source: options.cliTool ?? { unavailable: 'no-runtime' }, platform: process.platform, runner: execFileRunner },
   });
   const ready = lifecycle.start();
