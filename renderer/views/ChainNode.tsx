@@ -6,6 +6,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { ChainNodeModel } from '../../shared/ui/chain-graph.js';
 import type { StepOutcome } from '../../shared/ui/explain-path.js';
 import type { ViewTranslate } from '../i18n/views.js';
+import { RelayNodeMark } from './RelayNodeMark.js';
 
 export interface ChainNodeData extends Record<string, unknown> {
   model: ChainNodeModel;
@@ -34,6 +35,7 @@ function ChainNodeComponent({ data }: NodeProps<ChainFlowNode>) {
         <span className="chain-node-label">{model.kind === 'sumdb' ? `${t('sumdb.heading')}: ${model.label}` : model.label}</span>
       </div>
       <NodeDetail model={model} t={t} />
+      <RelayNodeMark model={model} />
       {visited !== null && <div className={`chain-node-outcome outcome-${visited}`}>{t(`outcome.${visited}`)}</div>}
       {model.kind !== 'sumdb' && model.kind !== 'off' && model.kind !== 'direct' && <Handle type="source" position={Position.Right} id="out" isConnectable={false} />}
       {model.kind === 'start' && <Handle type="source" position={Position.Bottom} id="bottom" isConnectable={false} />}

@@ -9,6 +9,7 @@ import { ConfigPanel } from '../components/ConfigPanel.js';
 import { useCommand } from '../components/useCommand.js';
 import { dashboardTranslator, type DashboardTranslate } from '../i18n/dashboard.js';
 import { translator, type Locale } from '../i18n/messages.js';
+import { RelayCard } from './RelayCard.js';
 import './dashboard.css';
 
 export function OverviewView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
@@ -27,6 +28,7 @@ export function OverviewView({ app, api, locale }: { app: AppState; api: Api; lo
     <section className="view dashboard-view" aria-labelledby="overview-heading" data-testid="overview-view">
       <h2 id="overview-heading">{d('overview.heading')}</h2>
       <ActiveProfile app={app} api={api} d={d} />
+      <RelayCard relay={app.relay} locale={locale} />
       <ConfigPanel config={app.config} api={api} t={t} />
       <Doctor doctor={app.doctor} api={api} d={d} locale={locale} />
       <LastChange app={app} api={api} d={d} />
