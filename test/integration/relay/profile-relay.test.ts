@@ -3,8 +3,11 @@
 // is not running (one refused connection, then '|' moves on) and through the relay when it is
 // (run in this process by superviseRelay, as watch and the tray app's service run it).
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { ProfileStore } from '../../../electron/core/profiles/index.js';
 import { superviseRelay, type SupervisorEvent } from '../../../electron/core/relay/index.js';
@@ -96,5 +99,27 @@ test('use writes the relay first; go falls back to the chain without it and goes
     assert.ok(stats.upstreams[0]!.requests >= 3, 'the relay asked the chain');
   } finally {
     await supervisor.stop();
+  }
+});
+
+test('`goproxyctl relay` without --port listens on the port of the active profile\'s option', { timeout: 60_000 }, async () => {
+  // The first test left "relayed" active in this HOME.
+  const store = new ProfileStore({ env: h.env });
+  const port = (await store.get('relayed')).relay!.port;
+  const relay = spawn(process.execPath, [cliPath, 'relay', '--json', '--cache', path.join(h.home, 'cli-cache')], { env: h.env, cwd: h.home, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const listening = await new Promise<{ url: string; chain: string }>((resolve, reject) => {
+      createInterface({ input: relay.stdout! }).on('line', (line) => {
+        const e = JSON.parse(line) as { type: string; url: string; chain: string; message?: string };
+        if (e.type === 'listening') resolve(e);
+        if (e.type === 'error') reject(new Error(e.message));
+      });
+      relay.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
+    });
+    assert.equal(listening.url, `http://127.0.0.1:${port}`);
+    assert.equal(listening.chain, `${lab.proxies.mirror!.url},off`);
+  } finally {
+    relay.kill('SIGTERM');
+    await once(relay, 'exit');
   }
 });
