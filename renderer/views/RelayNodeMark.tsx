@@ -1,19 +1,13 @@
 // The chain graph's mark on the node that is the local relay (model.relay, set by
 // shared/ui/chain-graph.ts). The node's data carries the views' translator but not the locale, so
-// the mark reads the language the app declares on its root (<div lang>, HTML's own inheritance).
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+// the mark reads the language the app declares on its root (useDeclaredLocale).
+import { useMemo } from 'react';
 import type { ChainNodeModel } from '../../shared/ui/chain-graph.js';
-import { LOCALES, type Locale } from '../i18n/messages.js';
 import { relayTranslator } from '../i18n/relay.js';
+import { useDeclaredLocale } from './useDeclaredLocale.js';
 
 export function RelayNodeMark({ model }: { model: ChainNodeModel }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [locale, setLocale] = useState<Locale>('en');
-  useLayoutEffect(() => {
-    const lang = ref.current?.closest('[lang]')?.getAttribute('lang') ?? 'en';
-    const next = (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : 'en';
-    if (next !== locale) setLocale(next);
-  });
+  const [ref, locale] = useDeclaredLocale<HTMLDivElement>();
   const r = useMemo(() => relayTranslator(locale), [locale]);
   if (!model.relay) return null;
   return (

@@ -34,6 +34,9 @@ export interface RelayOption {
   port: number;
 }
 
+/** The port the editor proposes when the user turns the relay option on. */
+export const DEFAULT_RELAY_PORT = 7070;
+
 export interface Profile {
   schema: typeof PROFILE_SCHEMA;
   id: string;

@@ -155,6 +155,23 @@ test('a relay profile switched on from the UI: the relay card serves and counts,
   assert.match(await mark.innerText(), /local relay/);
   assert.equal(await page.locator('[data-testid^="chain-relay-"]').count(), 1, 'only the first node is the relay');
 
+  // The profile editor shows the option; turned off and on again, a save keeps it (the service validates it).
+  await page.getByTestId('nav-profiles').click();
+  await page.getByTestId('edit-relayed').click();
+  const box = page.getByTestId('editor-relay');
+  await box.waitFor(T);
+  assert.equal(await box.isChecked(), true);
+  assert.equal(await page.getByTestId('editor-relay-port').inputValue(), String(port));
+  await box.uncheck();
+  assert.equal(await page.getByTestId('editor-relay-port').count(), 0);
+  await box.check();
+  assert.equal(await page.getByTestId('editor-relay-port').inputValue(), String(port));
+  await page.getByTestId('editor-save').click();
+  await page.getByTestId('profile-editor').waitFor({ state: 'detached', ...T });
+  assert.deepEqual((await new ProfileStore({ env }).get('relayed')).relay, { port });
+  await page.getByTestId('nav-chain').click();
+  await page.getByTestId('chain-relay-entry-1').waitFor(T);
+
   // In Simplified Chinese, the card and the mark follow the language.
   await page.getByTestId('locale').selectOption('zh-CN');
   await page.locator('[data-testid="chain-relay-entry-1"]', { hasText: '本地中继' }).waitFor(T);
