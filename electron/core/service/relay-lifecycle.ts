@@ -2,9 +2,8 @@
 // same function `goproxyctl watch` uses, starts, moves and stops it with the active profile; its
 // status lands in the state's `relay` at the supervisor's bounded rate (about once a second).
 // No commands: switching to a profile with the relay option is what turns it on.
-import { redactCredentials } from '../../../shared/contract/redact.js';
 import { storedCredentials, type CredentialLookup } from '../bench/index.js';
-import { defaultRelayCacheDir, superviseRelay, TrafficHistory, type RelaySupervisor, type SupervisorEvent } from '../relay/index.js';
+import { defaultRelayCacheDir, superviseRelay, TrafficHistory, type RelaySupervisor } from '../relay/index.js';
 import type { ServiceContext } from './context.js';
 import { historyDirOf } from './history-handlers.js';
 import { sameRelayView, toRelayView } from './relay-view.js';
@@ -29,12 +28,6 @@ export function createRelayLifecycle(ctx: ServiceContext, tuning: RelayTuning = 
   let history: TrafficHistory | null = null;
   let credentials: CredentialLookup | null = null;
   let stopped = false;
-  const lastError = (event: SupervisorEvent): void => {
-    // Errors the status does not carry (a cache write that failed, the chain unreadable) still reach the state.
-    if (event.type !== 'error') return;
-    const relay = ctx.store.getState().relay;
-    if (relay && relay.status !== 'down') commit(ctx.store, { relay: { ...relay, error: redactCredentials(event.message) } });
-  };
   return {
     async start() {
       history = new TrafficHistory(historyDirOf(ctx), () => undefined);
@@ -49,7 +42,8 @@ export function createRelayLifecycle(ctx: ServiceContext, tuning: RelayTuning = 
           const c = await credentials.credentialsFor(upstream);
           return c ? `Basic ${Buffer.from(`${c.user}:${c.secret}`).toString('base64')}` : null;
         },
-        onEvent: lastError,
+        // Per-request events are for logs; what people see is the status below (a start failure is its error).
+        onEvent: () => undefined,
         onStatus: (status) => {
           if (stopped) return;
           const view = toRelayView(status, ctx.now());
