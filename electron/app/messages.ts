@@ -40,6 +40,12 @@ const en = {
   checkedJustNow: 'configuration read just now',
   'notice.goproxy-changed': 'GOPROXY changed: {from} → {to}',
   'notice.config-unreadable': 'The Go configuration could not be read: {reason}',
+  relayUp: 'Local relay: serving on {address}',
+  relayDown: 'Local relay: not running on {address}; go uses the chain',
+  relayDownBecause: 'Local relay: not running on {address} ({error})',
+  relayTraffic: '{requests} requests, {hits} from the cache',
+  relayUpstreamsHealthy: 'Upstreams: all {n} healthy',
+  relayUpstreamsCooling: 'Upstreams: {cooling} of {n} cooling down after a failure',
 };
 export type AppMessageKey = keyof typeof en;
 type Catalog = Record<AppMessageKey, string>;
@@ -80,6 +86,12 @@ const zhCN: Catalog = {
   checkedJustNow: '配置刚刚读取',
   'notice.goproxy-changed': 'GOPROXY 已变更：{from} → {to}',
   'notice.config-unreadable': '无法读取 Go 配置：{reason}',
+  relayUp: '本地中继：正在 {address} 上服务',
+  relayDown: '本地中继：未在 {address} 上运行；go 直接使用代理链',
+  relayDownBecause: '本地中继：未在 {address} 上运行（{error}）',
+  relayTraffic: '{requests} 个请求，{hits} 个来自缓存',
+  relayUpstreamsHealthy: '上游：{n} 个全部正常',
+  relayUpstreamsCooling: '上游：{n} 个中有 {cooling} 个失败后正在冷却',
 };
 
 export type AppTranslate = (key: AppMessageKey, params?: Record<string, string>) => string;

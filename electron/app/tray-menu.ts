@@ -6,6 +6,7 @@ import { builtinProfileWords } from '../../shared/ui/profile-text.js';
 import type { AppState, ChainEntryView } from '../../shared/contract/state.js';
 import type { AppTranslate } from './messages.js';
 import { statusKey } from './messages.js';
+import { relayTrayLines } from './tray-relay.js';
 import { trayStatus } from './tray-status.js';
 
 export type TrayAction =
@@ -76,6 +77,8 @@ export function buildTrayMenu(input: TrayMenuInput, t: AppTranslate): TrayMenuIt
   else if (view.chainError !== null) items.push(info('chain-error', t('chainError', { error: view.chainError })));
   else view.chain.forEach((entry, i) => items.push(info(`chain-${i}`, entryLabel(entry, i + 1, state, t))));
   const hasProxy = view?.chain.some((e) => e.kind === 'proxy') ?? false;
+  const relayLines = relayTrayLines(state.relay, t);
+  if (relayLines.length > 0) items.push({ type: 'separator' }, ...relayLines.map((l) => info(l.id, l.label)));
 
   items.push(
     { type: 'separator' },

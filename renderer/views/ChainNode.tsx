@@ -7,6 +7,7 @@ import type { ChainNodeModel } from '../../shared/ui/chain-graph.js';
 import type { StepOutcome } from '../../shared/ui/explain-path.js';
 import { type Translate } from '../i18n/i18n.js';
 import { failureText } from '../i18n/failure.js';
+import { RelayNodeMark } from './RelayNodeMark.js';
 
 export interface ChainNodeData extends Record<string, unknown> {
   model: ChainNodeModel;
@@ -35,6 +36,7 @@ function ChainNodeComponent({ data }: NodeProps<ChainFlowNode>) {
         <span className="chain-node-label">{model.kind === 'sumdb' ? `${t('sumdb.heading')}: ${model.label}` : model.label}</span>
       </div>
       <NodeDetail model={model} t={t} />
+      <RelayNodeMark model={model} />
       {visited !== null && <div className={`chain-node-outcome outcome-${visited}`}>{t(`outcome.${visited}`)}</div>}
       {model.kind !== 'sumdb' && model.kind !== 'off' && model.kind !== 'direct' && <Handle type="source" position={Position.Right} id="out" isConnectable={false} />}
       {model.kind === 'start' && <Handle type="source" position={Position.Bottom} id="bottom" isConnectable={false} />}

@@ -14,6 +14,7 @@ import { ConfigPanel } from '../components/ConfigPanel.js';
 import { useCommand } from '../components/useCommand.js';
 import { failureText } from '../i18n/failure.js';
 import { rich } from '../i18n/rich.js';
+import { RelayCard } from './RelayCard.js';
 import './dashboard.css';
 import { useTranslate, isMessageKey, type Locale, type Translate } from '../i18n/i18n.js';
 
@@ -33,6 +34,7 @@ export function OverviewView({ app, api, locale }: { app: AppState; api: Api; lo
     <section className="view dashboard-view" aria-labelledby="overview-heading" data-testid="overview-view">
       <h2 id="overview-heading">{d('overview.heading')}</h2>
       <ActiveProfile app={app} api={api} d={d} locale={locale} />
+      <RelayCard relay={app.relay} locale={locale} />
       <ProcessEnvironment config={app.config} d={d} />
       <ConfigPanel config={app.config} api={api} t={t} locale={locale} />
       <Doctor doctor={app.doctor} applies={app.applies.list} api={api} d={d} locale={locale} />

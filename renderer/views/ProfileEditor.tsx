@@ -5,6 +5,7 @@ import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Profile, Separator } from '../../shared/profile/types.js';
 import { addEntry, moveEntry, removeEntry, replaceEntryUrl, separatorMeaning, setSeparator, testPrivatePatterns } from '../../shared/ui/profile-edit.js';
 import { type Translate } from '../i18n/i18n.js';
+import { RelayOptionField } from './RelayOptionField.js';
 
 const SEPARATORS: readonly Separator[] = [',', '|'];
 
@@ -116,6 +117,7 @@ export function ProfileEditor({ initial, isNew, busy, error, onSave, onCancel, d
           {d('editor.add')}
         </button>
       </div>
+      <RelayOptionField value={p.relay ?? null} onChange={(relay) => set({ relay })} />
       <div className="grid2">
         <label className="field">
           <span>{d('editor.gosumdb')}</span>

@@ -200,6 +200,40 @@ export interface KeychainStatusView {
  */
 export type BenchmarkView = Omit<BenchmarkReport, 'recorded'> & { reasonsByLocale?: Record<UiLocale, string[]> };
 
+/** One upstream of the local relay's chain, as the relay measured it. */
+export interface RelayUpstreamView {
+  /** The upstream URL (redacted). */
+  url: string;
+  /** cooling: it just failed and is skipped until coolUntil (epoch ms), then re-probed. */
+  state: 'healthy' | 'cooling';
+  coolUntil: number | null;
+  requests: number;
+  failures: number;
+  firstByteP90Ms: number | null;
+}
+
+/** The local relay the service runs while the active profile goes through it (docs/relay.md). */
+export interface RelayView {
+  /** off: the active chain does not use the relay; up: it serves; down: wanted but not running (see error). */
+  status: 'off' | 'up' | 'down';
+  /** The port go asks first (http://127.0.0.1:<port>); null when off. */
+  port: number | null;
+  /** The URL it serves on; null unless up. */
+  url: string | null;
+  /** The chain it walks (redacted); null unless up. */
+  chain: string | null;
+  /** Since the relay started. */
+  requests: number;
+  cacheHits: number;
+  cacheBytes: number;
+  upstreams: RelayUpstreamView[];
+  error: string | null;
+  /** When these figures were taken (epoch ms); null before the first reading. */
+  updatedAt: number | null;
+}
+
+export const RELAY_OFF: RelayView = { status: 'off', port: null, url: null, chain: null, requests: 0, cacheHits: 0, cacheBytes: 0, upstreams: [], error: null, updatedAt: null };
+
 export interface AppState {
   /** Increases with every change; the stream's patches name the revision they apply to. */
   revision: number;
@@ -233,6 +267,11 @@ export interface AppState {
   health: Record<string, EntryHealthView>;
   credentials: { list: CredentialView[]; status: KeychainStatusView | null; error: string | null };
   benchmark: { running: { startedAt: number; candidates: string[] } | null; last: BenchmarkView | null; error: string | null };
+  /**
+   * The local relay, updated at most about once a second while it serves. Optional only so states
+   * built before the relay existed still type-check; the service always sets it.
+   */
+  relay?: RelayView;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -257,4 +296,5 @@ export const INITIAL_STATE: AppState = {
   health: {},
   credentials: { list: [], status: null, error: null },
   benchmark: { running: null, last: null, error: null },
+  relay: RELAY_OFF,
 };

@@ -3,14 +3,35 @@
 // manage (GOFLAGS when omitted) is absent from the result and left alone.
 import type { Profile } from './types.js';
 
+/** The chain go (or the relay) walks: the profile's entries, without the relay in front. */
 export function profileGoproxy(profile: Profile): string {
   return profile.goproxy.map((e, i) => (i < profile.goproxy.length - 1 ? e.url + (e.separator ?? ',') : e.url)).join('');
+}
+
+/** The GOPROXY value that sends go through a relay on `port` first, then `chain` itself. */
+export function chainThroughRelay(chain: string, port: number): string {
+  return `http://127.0.0.1:${port}|${chain}`;
+}
+
+/** The port of the local relay the profile goes through, or null. */
+export function profileRelayPort(profile: Profile): number | null {
+  return profile.relay ? profile.relay.port : null;
+}
+
+/**
+ * The GOPROXY `use` writes. With the relay option, the relay comes first and '|' follows it: a
+ * relay that is not running is one refused connection, and go (on any error after a '|') goes on
+ * to the chain (cmd/go/internal/modfetch/proxy.go, proxyList and TryProxies).
+ */
+export function profileWrittenGoproxy(profile: Profile): string {
+  const port = profileRelayPort(profile);
+  return port === null ? profileGoproxy(profile) : chainThroughRelay(profileGoproxy(profile), port);
 }
 
 export function profileToGoEnv(profile: Profile): Record<string, string | null> {
   const orNull = (v: string | null): string | null => (v === null || v === '' ? null : v);
   const vars: Record<string, string | null> = {
-    GOPROXY: profileGoproxy(profile),
+    GOPROXY: profileWrittenGoproxy(profile),
     GOSUMDB: orNull(profile.gosumdb),
     GOPRIVATE: orNull(profile.goprivate),
     GONOPROXY: orNull(profile.gonoproxy),

@@ -29,6 +29,14 @@ export interface ProfileTargets {
   shells: ProfileShell[] | null;
 }
 
+/** "Through the local relay": go asks the relay on 127.0.0.1:<port> first, then the chain itself. */
+export interface RelayOption {
+  port: number;
+}
+
+/** The port the editor proposes when the user turns the relay option on. */
+export const DEFAULT_RELAY_PORT = 7070;
+
 export interface Profile {
   schema: typeof PROFILE_SCHEMA;
   id: string;
@@ -48,6 +56,12 @@ export interface Profile {
   goflags?: string;
   credentials: CredentialRef[];
   targets: ProfileTargets;
+  /**
+   * Omitted or null: go walks `goproxy` itself. Set: `use` writes
+   * GOPROXY=http://127.0.0.1:<port>|<goproxy>, so go goes through the local relay (goproxyctl relay,
+   * watch or the tray app) and falls back to the chain when the relay is not running.
+   */
+  relay?: RelayOption | null;
 }
 
 /** A placeholder the user must replace before a template profile can be applied, e.g. <PRIVATE_PROXY_URL>. */

@@ -5,12 +5,12 @@ import { parseGoproxy } from '../go/goproxy.js';
 import { parseGosumdb } from '../go/gosumdb.js';
 import { checkPrefixPatterns } from '../go/match.js';
 import { parseGoURL } from '../go/neturl.js';
-import { PLACEHOLDER, PROFILE_SCHEMA, PROFILE_SHELLS, type CredentialRef, type Profile, type ProfileShell, type ProxyEntry } from './types.js';
+import { PLACEHOLDER, PROFILE_SCHEMA, PROFILE_SHELLS, type CredentialRef, type Profile, type ProfileShell, type ProxyEntry, type RelayOption } from './types.js';
 
 export type ProfileCheck = { ok: true; profile: Profile } | { ok: false; errors: string[] };
 
 const ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const FIELDS = ['schema', 'id', 'name', 'description', 'goproxy', 'gosumdb', 'goprivate', 'gonoproxy', 'gonosumdb', 'goinsecure', 'goflags', 'credentials', 'targets'];
+const FIELDS = ['schema', 'id', 'name', 'description', 'goproxy', 'gosumdb', 'goprivate', 'gonoproxy', 'gonosumdb', 'goinsecure', 'goflags', 'credentials', 'targets', 'relay'];
 const PATTERN_FIELDS = ['goprivate', 'gonoproxy', 'gonosumdb', 'goinsecure'] as const;
 
 export function isValidProfileId(id: string): boolean {
@@ -68,8 +68,9 @@ export function validateProfile(value: unknown, where = ''): ProfileCheck {
   if (value.goflags !== undefined && typeof value.goflags !== 'string') fail('goflags', 'must be a string such as "-mod=mod" when present');
   const credentials = checkCredentials(value.credentials, (field, message) => fail(field, message));
   const targets = checkTargets(value.targets, (field, message) => fail(field, message));
+  const relay = checkRelay(value.relay, goproxy, (field, message) => fail(field, message));
 
-  if (errors.length > 0 || !goproxy || !credentials || !targets) return { ok: false, errors };
+  if (errors.length > 0 || !goproxy || !credentials || !targets || relay === undefined) return { ok: false, errors };
   const profile: Profile = {
     schema: PROFILE_SCHEMA,
     id: value.id as string,
@@ -85,6 +86,8 @@ export function validateProfile(value: unknown, where = ''): ProfileCheck {
   };
   if (typeof value.description === 'string') profile.description = value.description;
   if (typeof value.goflags === 'string') profile.goflags = value.goflags;
+  // Kept only when on, so a profile without the option serializes exactly as before it existed.
+  if (relay !== null) profile.relay = relay;
   return { ok: true, profile };
 }
 
@@ -160,6 +163,30 @@ function entryProblem(url: string): string | null {
   if (entry?.kind === 'proxy' && entry.hasCredentials) return 'contains credentials; remove them from the URL and store them with `goproxyctl auth set`';
   if (!/^(https?|file):\/\//.test(url)) return `"${url}" has no scheme; write it in full, e.g. https://${url.replace(/^\/*/, '')}`;
   return null;
+}
+
+/** The "through the local relay" option: absent or null (off), or {"port": N}; undefined when invalid. */
+function checkRelay(value: unknown, goproxy: ProxyEntry[] | null, fail: (field: string, message: string) => void): RelayOption | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (!isRecord(value) || Object.keys(value).some((k) => k !== 'port')) {
+    fail('relay', 'must be null (go walks the chain itself) or {"port": 7890} (go asks the local relay on that port first)');
+    return undefined;
+  }
+  const port = value.port;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+    fail('relay.port', `must be a whole number from 1 to 65535, not ${JSON.stringify(port)}`);
+    return undefined;
+  }
+  const first = goproxy?.[0]?.url;
+  if (first !== undefined && new RegExp(`^http://(?:127\\.0\\.0\\.1|localhost):${port}/?$`).test(first)) {
+    fail('goproxy[0].url', `"${first}" is the relay itself and "relay" already puts it first; remove the entry`);
+    return undefined;
+  }
+  if (first === 'off') {
+    fail('relay', 'the chain is "off", so the relay would have nothing to walk; set "relay" to null or give the profile a chain');
+    return undefined;
+  }
+  return { port };
 }
 
 function checkCredentials(value: unknown, fail: (field: string, message: string) => void): CredentialRef[] | null {

@@ -40,6 +40,11 @@ export interface ChainNodeModel {
   failure: ProbeFailureId | null;
   /** For the checksum node: how go reaches it, and which modules skip it. */
   sumdb: SumdbRoute | null;
+  /**
+   * Set on the first proxy entry when it is the local relay (http://127.0.0.1:<port> or localhost,
+   * followed by '|' and more entries: what `use` writes for a profile with the relay option).
+   */
+  relay?: { port: number } | null;
   x: number;
   y: number;
 }
@@ -91,8 +96,10 @@ export function buildChainGraph(input: ChainGraphInput): ChainGraph {
     error = list.error;
   } else {
     let previous: { id: string; spec: ProxySpec | null } = { id: start.id, spec: null };
+    const relaySpec = localRelaySpec(list.specs);
     list.specs.forEach((spec, i) => {
       const node = specNode(spec, health, (i + 1) * NODE_SPACING_X);
+      if (spec === relaySpec) node.relay = { port: relayPortOfUrl(spec.url)! };
       nodes.push(node);
       edges.push({ id: `${previous.id}->${node.id}`, source: previous.id, target: node.id, condition: conditionAfter(previous.spec) });
       previous = { id: node.id, spec };
@@ -105,6 +112,23 @@ export function buildChainGraph(input: ChainGraphInput): ChainGraph {
     edges.push({ id: `${start.id}->sumdb`, source: start.id, target: sumdb.id, condition: 'checksum' });
   }
   return { nodes, edges, error };
+}
+
+/**
+ * The local relay's entry: the first entry go asks (after its own GONOPROXY step), a loopback http
+ * URL with a port, with '|' after it so go goes on to the chain when the relay is not running.
+ */
+function localRelaySpec(specs: readonly ProxySpec[]): Extract<ProxySpec, { kind: 'proxy' }> | null {
+  const first = specs.find((s) => s.kind !== 'noproxy');
+  if (first?.kind !== 'proxy' || first.position !== 1 || !first.fallBackOnError) return null;
+  if (!specs.some((s) => s.kind !== 'noproxy' && s.position > 1)) return null;
+  return relayPortOfUrl(first.url) === null ? null : first;
+}
+
+function relayPortOfUrl(url: string): number | null {
+  const m = /^http:\/\/(?:127\.0\.0\.1|localhost):(\d{1,5})$/.exec(url);
+  const port = m ? Number(m[1]) : NaN;
+  return Number.isInteger(port) && port >= 1 && port <= 65535 ? port : null;
 }
 
 /** The edge into the next step is decided by the separator after the previous entry. */

@@ -6,7 +6,8 @@ export function sameNode(a: ChainNodeModel, b: ChainNodeModel): boolean {
   return (
     a.id === b.id && a.kind === b.kind && a.entryKey === b.entryKey && a.label === b.label && a.position === b.position &&
     a.tone === b.tone && a.latencyMs === b.latencyMs && a.checkedAt === b.checkedAt && a.error === b.error &&
-    a.x === b.x && a.y === b.y && JSON.stringify(a.sumdb) === JSON.stringify(b.sumdb)
+    a.x === b.x && a.y === b.y && JSON.stringify(a.sumdb) === JSON.stringify(b.sumdb) &&
+    (a.relay?.port ?? null) === (b.relay?.port ?? null)
   );
 }
 

@@ -45,7 +45,8 @@ private proxy's outage never sends module paths to the next entry. Details: docs
 Point go at it with GOPROXY=http://127.0.0.1:<port>|<your chain>, so go falls back to the chain
 itself when the relay is not running.
 
-  --port N          listen on port N (default: a free port)
+  --port N          listen on port N (default: the port of the active profile's "relay" option,
+                    else a free port)
   --chain VALUE     the GOPROXY chain to walk (default: the active profile's, else go env GOPROXY,
                     followed while the relay runs)
   --cache DIR       where module files are cached (default: ${defaultRelayCacheDir()})
@@ -74,7 +75,7 @@ async function runRelay(args: ParsedArgs, io: CliIo): Promise<number> {
     const json = Boolean(args.values.json);
     const lang = io.lang ?? 'en';
     const msg = MESSAGES[lang];
-    const port = parsePort(args.values.port);
+    let port = parsePort(args.values.port);
     const capBytes = parseSize(args.values['cache-size']);
     const cacheDir = typeof args.values.cache === 'string' ? path.resolve(io.cwd, args.values.cache) : defaultRelayCacheDir(io.env);
     const say = (event: RelayEvent | { type: 'stopped'; at: string; requests: number; cacheHits: number }): void => {
@@ -103,6 +104,8 @@ async function runRelay(args: ParsedArgs, io: CliIo): Promise<number> {
         onError: (message) => say({ type: 'error', at: new Date().toISOString(), message }),
       });
       chain = follower.initial;
+      // The port `use` wrote into GOPROXY for a profile through the relay: where go looks for it.
+      if (args.values.port === undefined && follower.initial.relayPort !== null) port = follower.initial.relayPort;
     }
     const history = new TrafficHistory(defaultHistoryDir(), (message) => say({ type: 'error', at: new Date().toISOString(), message }));
     const credentials = storedCredentials();

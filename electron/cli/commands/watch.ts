@@ -13,6 +13,7 @@ import { productDirs } from '../../core/apply/index.js';
 import { ProfileStore } from '../../core/profiles/index.js';
 import { startSubscriptionRefresh, type SubscriptionRefreshReport } from '../../core/watch/subscription-refresh.js';
 import { defaultHistoryDir } from '../../core/history/index.js';
+import { storedCredentials, type CredentialLookup } from '../../core/bench/credentials.js';
 import { defaultRelayCacheDir, describeSupervisorEvent, superviseRelay, TrafficHistory, type RelaySupervisor } from '../../core/relay/index.js';
 import { acquireWatchLock, makeProber, readFingerprint, WatchEngine, WatchRunningError, type WatchEvent, type WatchProfileSource } from '../../core/watch/index.js';
 import { EXIT, UsageError, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
@@ -180,10 +181,17 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     // A chain that starts with http://127.0.0.1:<port>| goes through the local relay: run it here,
     // before the first round probes that chain.
     history = new TrafficHistory(defaultHistoryDir(), (message) => io.stderr.write(`goproxyctl watch: relay: ${message}\n`));
+    let credentials: CredentialLookup | null = null;
     relay = await superviseRelay({
       env,
       cacheDir: defaultRelayCacheDir(env),
       onTraffic: (sample) => history?.add(sample),
+      // As `goproxyctl relay` and the app's service: a private upstream's credential from the keychain.
+      credentialsFor: async (upstream) => {
+        credentials ??= storedCredentials();
+        const c = await credentials.credentialsFor(upstream);
+        return c ? `Basic ${Buffer.from(`${c.user}:${c.secret}`).toString('base64')}` : null;
+      },
       onEvent: (e) => {
         const line = json ? (e.type === 'request' || e.type === 'upstream' || e.type === 'cached' ? null : JSON.stringify({ type: 'relay', at: e.at, event: e })) : describeSupervisorEvent(e);
         if (line !== null) io.stdout.write(line + '\n');

@@ -4,19 +4,25 @@
 // couple of seconds; fs.watch misses atomic renames on some file systems) and the chain is read
 // again when either changes.
 import { stat } from 'node:fs/promises';
-import { profileGoproxy } from '../../../shared/profile/to-go-env.js';
+import { profileGoproxy, profileRelayPort } from '../../../shared/profile/to-go-env.js';
 import { readGoConfig } from '../goenv/read-config.js';
 import { ProfileStore } from '../profiles/index.js';
 import type { RelayChain } from './relay.js';
+import { relayPortOfChain } from './relay-port.js';
+
+/** The chain the relay walks, and the port of the relay go is told to ask first (null: none). */
+export interface ActiveChain extends RelayChain {
+  relayPort: number | null;
+}
 
 export interface ChainFollower {
-  readonly initial: RelayChain;
+  readonly initial: ActiveChain;
   stop(): void;
 }
 
 export interface FollowOptions {
   env: NodeJS.ProcessEnv;
-  onChange(chain: RelayChain): void;
+  onChange(chain: ActiveChain): void;
   onError(message: string): void;
   pollMs?: number;
 }
@@ -24,15 +30,18 @@ export interface FollowOptions {
 export async function followActiveChain(opts: FollowOptions): Promise<ChainFollower> {
   const store = new ProfileStore({ env: opts.env });
   let envFile: string | null = null;
-  const read = async (): Promise<RelayChain> => {
+  const read = async (): Promise<ActiveChain> => {
     const active = await store.active();
     if (active !== null) {
       const profile = await store.get(active);
-      return { goproxy: profileGoproxy(profile), gonoproxy: profile.gonoproxy ?? profile.goprivate, source: `profile ${active}` };
+      const goproxy = profileGoproxy(profile);
+      // The profile option, else the older convention of a chain that starts with the relay.
+      return { goproxy, gonoproxy: profile.gonoproxy ?? profile.goprivate, source: `profile ${active}`, relayPort: profileRelayPort(profile) ?? relayPortOfChain(goproxy) };
     }
     const config = await readGoConfig(opts.env);
     envFile = config.envFilePath;
-    return { goproxy: config.effective.GOPROXY.value, gonoproxy: config.effective.GONOPROXY.value, source: 'go env' };
+    const goproxy = config.effective.GOPROXY.value;
+    return { goproxy, gonoproxy: config.effective.GONOPROXY.value, source: 'go env', relayPort: relayPortOfChain(goproxy) };
   };
   const fingerprint = async (): Promise<string> => {
     const times = await Promise.all([store.file, envFile].map(async (f) => (f ? ((await stat(f).catch(() => null))?.mtimeMs ?? 0) : 0)));
@@ -50,7 +59,7 @@ export async function followActiveChain(opts: FollowOptions): Promise<ChainFollo
         if (now === seen) return;
         seen = now;
         const next = await read();
-        if (next.goproxy !== current.goproxy || next.gonoproxy !== current.gonoproxy || next.source !== current.source) {
+        if (next.goproxy !== current.goproxy || next.gonoproxy !== current.gonoproxy || next.source !== current.source || next.relayPort !== current.relayPort) {
           current = next;
           opts.onChange(next);
         }

@@ -5,5 +5,5 @@ export { planChain, type ChainPlan } from './chain-plan.js';
 export { parseRelayTarget, type RelayRoute } from './route.js';
 export { DEFAULT_DEADLINES, type DeadlinePolicy } from './upstream-health.js';
 export { TrafficHistory, recordOfTraffic, type TrafficSample } from './traffic-history.js';
-export { followActiveChain, type ChainFollower } from './chain-source.js';
-export { chainThroughRelay, describeSupervisorEvent, relayPortOfChain, superviseRelay, type RelaySupervisor, type SupervisorEvent } from './supervisor.js';
+export { followActiveChain, type ActiveChain, type ChainFollower } from './chain-source.js';
+export { boundedRate, chainThroughRelay, describeSupervisorEvent, relayPortOfChain, superviseRelay, type RelaySupervisor, type RelaySupervisorStatus, type SupervisorEvent } from './supervisor.js';

@@ -1,76 +1,130 @@
-// Runs the relay inside a long-lived process (`goproxyctl watch`) whenever the active chain goes
-// through it. A profile is "through the local relay" when its GOPROXY starts with a loopback http
-// entry followed by '|' (http://127.0.0.1:<port>|<chain>): go falls back to the chain when the
-// relay is down, and the relay walks the same value without itself. The supervisor follows the
-// active chain (chain-source.ts) and starts, moves or stops the relay to match.
-import { parseGoproxy } from '../../../shared/go/goproxy.js';
-import { followActiveChain, type ChainFollower } from './chain-source.js';
-import { Relay, type RelayChain, type RelayEvent, type RelayOptions } from './relay.js';
+// Runs the relay inside a long-lived process (`goproxyctl watch`, the tray app's service) whenever
+// the active chain goes through it: a profile with the "relay" option ({"port": N}, so `use` wrote
+// GOPROXY=http://127.0.0.1:N|<chain>), or a chain that itself starts with a loopback http entry
+// followed by '|'. go falls back to the chain when the relay is down, and the relay walks the
+// chain without itself. The supervisor follows the active chain (chain-source.ts) and starts,
+// moves or stops the relay to match; its status (for the tray and the dashboard) is published at
+// a bounded rate, however many requests the relay serves.
+import { followActiveChain, type ActiveChain, type ChainFollower } from './chain-source.js';
+import { Relay, type RelayEvent, type RelayOptions, type RelayStats } from './relay.js';
 
-/** The relay's port when `goproxy` starts with http://127.0.0.1:<port>| (or localhost), else null. */
-export function relayPortOfChain(goproxy: string): number | null {
-  const parsed = parseGoproxy(goproxy);
-  if (!parsed.ok) return null;
-  const first = parsed.value.entries[0];
-  if (first?.kind !== 'proxy' || !first.fallBackOnError || parsed.value.entries.length < 2) return null;
-  const m = /^http:\/\/(?:127\.0\.0\.1|localhost):(\d{1,5})$/.exec(first.url);
-  const port = m ? Number(m[1]) : NaN;
-  return Number.isInteger(port) && port >= 1 && port <= 65535 ? port : null;
-}
-
-/** The GOPROXY value that sends go through a relay on `port` first, then `chain` itself. */
-export function chainThroughRelay(chain: string, port: number): string {
-  return `http://127.0.0.1:${port}|${chain}`;
-}
+export { chainThroughRelay } from '../../../shared/profile/to-go-env.js';
+export { relayPortOfChain } from './relay-port.js';
 
 export type SupervisorEvent = RelayEvent | { type: 'relay-stopped'; at: string; port: number; why: string };
+
+/** What the supervisor is doing, for people: off, serving, or wanted but not running (and why). */
+export interface RelaySupervisorStatus {
+  /** The port the active chain sends go to first; null when it does not go through the relay. */
+  port: number | null;
+  /** The running relay's counters and upstream health; null when it does not run. */
+  stats: RelayStats | null;
+  /** Why the relay does not run although the active chain wants it (port in use...). */
+  error: string | null;
+}
 
 export interface SupervisorOptions extends Omit<RelayOptions, 'chain' | 'port' | 'onEvent'> {
   env: NodeJS.ProcessEnv;
   onEvent(event: SupervisorEvent): void;
   pollMs?: number;
+  /** Called when the status may have changed, at most once per statusEveryMs (the last change always arrives). */
+  onStatus?: (status: RelaySupervisorStatus) => void;
+  /** Default 1000 ms. */
+  statusEveryMs?: number;
 }
 
 export interface RelaySupervisor {
   /** The running relay, or null when the active chain does not use one. */
   readonly relay: Relay | null;
+  status(): RelaySupervisorStatus;
   stop(): Promise<void>;
+}
+
+/**
+ * Calls `publish` now when it has been quiet for `everyMs`, else once at the end of the interval:
+ * a burst of changes is one call, and the last change is never lost.
+ */
+export function boundedRate(everyMs: number, publish: () => void): { changed(): void; cancel(): void } {
+  let timer: NodeJS.Timeout | null = null;
+  let dirty = false;
+  const arm = (): void => {
+    timer = setTimeout(() => {
+      timer = null;
+      if (!dirty) return;
+      dirty = false;
+      publish();
+      arm();
+    }, everyMs);
+    timer.unref();
+  };
+  return {
+    changed() {
+      if (timer !== null) {
+        dirty = true;
+        return;
+      }
+      publish();
+      arm();
+    },
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      dirty = false;
+    },
+  };
 }
 
 export async function superviseRelay(opts: SupervisorOptions): Promise<RelaySupervisor> {
   let relay: Relay | null = null;
   let port: number | null = null;
+  let wantedPort: number | null = null;
+  let startError: string | null = null;
   let queue: Promise<void> = Promise.resolve();
   let stopped = false;
   const at = (): string => new Date().toISOString();
+  const status = (): RelaySupervisorStatus => ({ port: wantedPort, stats: relay?.stats() ?? null, error: relay ? null : startError });
+  const publisher = boundedRate(opts.statusEveryMs ?? 1_000, () => {
+    try {
+      opts.onStatus?.(status());
+    } catch {
+      // A broken listener must not take the relay down.
+    }
+  });
+  const onEvent = (event: SupervisorEvent): void => {
+    opts.onEvent(event);
+    if (opts.onStatus) publisher.changed();
+  };
 
-  const apply = (chain: RelayChain): Promise<void> => {
+  const apply = (chain: ActiveChain): Promise<void> => {
     queue = queue.then(async () => {
       if (stopped) return;
-      const wanted = relayPortOfChain(chain.goproxy);
+      const wanted = chain.relayPort;
+      wantedPort = wanted;
+      startError = null;
       if (relay && wanted !== port) {
         const old = port!;
         await relay.close();
         relay = null;
         port = null;
-        opts.onEvent({ type: 'relay-stopped', at: at(), port: old, why: wanted === null ? 'the active chain no longer goes through the relay' : `the active chain moved the relay to port ${wanted}` });
+        onEvent({ type: 'relay-stopped', at: at(), port: old, why: wanted === null ? 'the active chain no longer goes through the relay' : `the active chain moved the relay to port ${wanted}` });
       }
       if (wanted === null) return;
-      if (relay) return relay.setChain(chain);
+      const { relayPort: _relayPort, ...relayChain } = chain;
+      if (relay) return relay.setChain(relayChain);
       try {
-        const { env: _env, onEvent: _onEvent, pollMs: _pollMs, ...relayOpts } = opts;
-        relay = await Relay.start({ ...relayOpts, env: opts.env, chain, port: wanted, onEvent: opts.onEvent });
+        const { env: _env, onEvent: _onEvent, pollMs: _pollMs, onStatus: _onStatus, statusEveryMs: _every, ...relayOpts } = opts;
+        relay = await Relay.start({ ...relayOpts, env: opts.env, chain: relayChain, port: wanted, onEvent });
         port = wanted;
       } catch (err) {
         const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
-        opts.onEvent({
-          type: 'error',
-          at: at(),
-          message: busy
-            ? `port ${wanted} on 127.0.0.1 is in use (another goproxyctl relay?), so the relay does not run here; go still falls back to the chain`
-            : `the relay could not start on port ${wanted}: ${(err as Error).message}`,
-        });
+        startError = busy
+          ? `port ${wanted} on 127.0.0.1 is in use (another goproxyctl relay?), so the relay does not run here; go still falls back to the chain`
+          : `the relay could not start on port ${wanted}: ${(err as Error).message}`;
+        onEvent({ type: 'error', at: at(), message: startError });
       }
+    });
+    queue = queue.then(() => {
+      if (!stopped && opts.onStatus) publisher.changed();
     });
     return queue;
   };
@@ -80,25 +134,32 @@ export async function superviseRelay(opts: SupervisorOptions): Promise<RelaySupe
     follower = await followActiveChain({
       env: opts.env,
       onChange: (chain) => void apply(chain),
-      onError: (message) => opts.onEvent({ type: 'error', at: at(), message }),
+      onError: (message) => onEvent({ type: 'error', at: at(), message }),
       ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
     });
   } catch (err) {
     // The host process (watch) goes on without a relay; go falls back to the chain.
-    opts.onEvent({ type: 'error', at: at(), message: `could not read the active chain (${(err as Error).message}), so the relay does not run` });
-    return { relay: null, stop: async () => {} };
+    startError = `could not read the active chain (${(err as Error).message}), so the relay does not run`;
+    opts.onEvent({ type: 'error', at: at(), message: startError });
+    opts.onStatus?.(status());
+    return { relay: null, status, stop: async () => {} };
   }
   await apply(follower.initial);
   return {
     get relay() {
       return relay;
     },
+    status,
     stop: async () => {
       stopped = true;
       follower.stop();
       await queue;
       await relay?.close();
       relay = null;
+      publisher.cancel();
+      wantedPort = null;
+      startError = null;
+      opts.onStatus?.(status());
     },
   };
 }

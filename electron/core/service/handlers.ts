@@ -5,7 +5,7 @@
 import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
-import type { GoConfigView } from '../../../shared/contract/state.js';
+import { RELAY_OFF, type GoConfigView } from '../../../shared/contract/state.js';
 import { explainModule } from '../explain/explain-module.js';
 import { readGoConfig, type GoConfigSnapshot } from '../goenv/read-config.js';
 import type { PhaseTimeouts } from '../probe/index.js';
@@ -20,6 +20,7 @@ import { createDoctorHandlers } from './doctor-handlers.js';
 import { createHistoryHandlers } from './history-handlers.js';
 import { createProfileHandlers } from './profile-handlers.js';
 import { watchedFiles, watchFiles, type FileWatch, type WatchedKind } from './file-watch.js';
+import { createRelayLifecycle, type RelayTuning } from './relay-lifecycle.js';
 import { commit } from './store.js';
 import { createWatchHandlers, type WatchTuning } from './watch-handlers.js';
 
@@ -34,6 +35,8 @@ export interface HandlerDeps extends ServiceContext {
   watch?: WatchTuning;
   benchTimeouts?: Partial<PhaseTimeouts>;
   cliTool: CliToolDeps;
+  /** The local relay while the active profile goes through it; false: never run it here. */
+  relay?: RelayTuning | false;
 }
 
 /** The effects the service drives itself (start-up, wake-ups, shutdown), beside the handlers. */
@@ -95,6 +98,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
   const cliTool = createCliHandlers(deps, deps.cliTool);
   const doctor$ = createDoctorHandlers(deps, hooks);
   let files: FileWatch | null = null;
+  const relay = deps.relay === false ? null : createRelayLifecycle(deps, deps.relay);
 
   const lifecycle: Lifecycle = {
     async start() {
@@ -104,6 +108,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
         applies.lifecycle.reloadApplies().catch(() => undefined),
         watch.lifecycle.start().catch((err: unknown) => commit(store, { watch: { ...store.getState().watch, lastError: redactCredentials((err as Error).message) } })),
         cliTool.lifecycle.start(),
+        relay?.start().catch((err: unknown) => commit(store, { relay: { ...RELAY_OFF, status: 'down', error: redactCredentials((err as Error).message), updatedAt: now() } })),
       ]);
       if (deps.fileWatch !== false) {
         files = watchFiles({
@@ -118,7 +123,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
     async stop() {
       files?.close();
       currentExplain?.abort();
-      await Promise.all([watch.lifecycle.stop(), bench.lifecycle.stop()]);
+      await Promise.all([watch.lifecycle.stop(), bench.lifecycle.stop(), relay?.stop()]);
     },
   };
 

@@ -18,6 +18,7 @@ import { headlessLoginItem } from './autostart.js';
 import type { CliToolSource } from './cli-handlers.js';
 import type { LoginItemControl } from './context.js';
 import { createHandlers, type CommandContext } from './handlers.js';
+import type { RelayTuning } from './relay-lifecycle.js';
 import type { WatchTuning } from './watch-handlers.js';
 import { createAppStore, type AppStore } from './store.js';
 import { createStreamHub } from './stream-hub.js';
@@ -59,6 +60,8 @@ export interface ServiceOptions {
   /** Watch the files the state comes from (default on, 250 ms debounce); false for tests that drive every change. */
   fileWatch?: false | { debounceMs?: number };
   benchTimeouts?: Partial<PhaseTimeouts>;
+  /** The local relay, run while the active profile goes through it (default on); false: never here. */
+  relay?: RelayTuning | false;
 }
 
 export { DEFAULT_PROBE_MODULE } from '../../../shared/bench/probe-module.js';
@@ -88,6 +91,7 @@ export function createService(options: ServiceOptions): Service {
     watch: options.watch,
     fileWatch: options.fileWatch,
     benchTimeouts: options.benchTimeouts,
+    relay: options.relay,
     cliTool: { source: options.cliTool ?? { unavailable: 'no-runtime' }, platform: process.platform, runner: execFileRunner },
   });
   const ready = lifecycle.start();
