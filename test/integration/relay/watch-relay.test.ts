@@ -44,7 +44,7 @@ test('watch serves the relay of a chain that goes through it; go downloads throu
     const lines: Record<string, unknown>[] = [];
     let listening: (() => void) | null = null;
     const up = new Promise<void>((resolve) => (listening = resolve));
-    createInterface({ input: daemon.stdout! }).on('line', (l) => {
+    createInterface({ input: daemon.stdout }).on('line', (l) => {
       const e = JSON.parse(l) as { type: string; event?: { type: string } };
       lines.push(e);
       if (e.type === 'relay' && e.event?.type === 'listening') listening?.();
