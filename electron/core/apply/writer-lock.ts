@@ -128,7 +128,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     }
     function abort(): void {
       clearTimeout(timer);
-      reject(signal!.reason);
+      const reason: unknown = signal!.reason; // AbortSignal.reason is whatever abort() was given
+      reject(reason);
     }
     signal?.addEventListener('abort', abort, { once: true });
   });

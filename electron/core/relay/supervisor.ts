@@ -27,7 +27,7 @@ export type SupervisorEvent = RelayEvent | { type: 'relay-stopped'; at: string; 
 
 export interface SupervisorOptions extends Omit<RelayOptions, 'chain' | 'port' | 'onEvent'> {
   env: NodeJS.ProcessEnv;
-  onEvent(event: SupervisorEvent): void;
+  onEvent: (event: SupervisorEvent) => void;
   pollMs?: number;
 }
 

@@ -27,11 +27,9 @@ export interface WatchProfileSource {
 }
 
 export const NO_PROFILES: WatchProfileSource = {
-  list: async () => [],
-  active: async () => null,
-  goVars: async (id) => {
-    throw new Error(`no profile "${id}"`);
-  },
+  list: () => Promise.resolve([]),
+  active: () => Promise.resolve(null),
+  goVars: (id) => Promise.reject(new Error(`no profile "${id}"`)),
 };
 
 export interface WatchEngineOptions {
