@@ -32,13 +32,13 @@ function Harness() {
   const [locale, setLocale] = useState<Locale>(langParam !== null && LOCALES.includes(langParam) ? langParam : 'en');
   const [latency, setLatency] = useState(950);
   const health = useMemo(() => harnessHealth(HARNESS_NOW_MS, latency), [latency]);
-  const onExplain = useCallback(async (q: { module: string; version: string | null }) => harnessExplanation(q.module, q.version), []);
-  const loadSeries = useCallback(async (q: HistoryQueryInput) => {
+  const onExplain = useCallback((q: { module: string; version: string | null }) => Promise.resolve(harnessExplanation(q.module, q.version)), []);
+  const loadSeries = useCallback((q: HistoryQueryInput) => {
     if (failuresLeft > 0) {
       failuresLeft--;
-      throw new Error('the history store is locked by another process');
+      return Promise.reject(new Error('the history store is locked by another process'));
     }
-    return historyMode === 'empty' ? [] : sliceHistory(history, q.from / 1000, q.to / 1000);
+    return Promise.resolve(historyMode === 'empty' ? [] : sliceHistory(history, q.from / 1000, q.to / 1000));
   }, []);
   const now = useCallback(() => HARNESS_NOW_MS, []);
   return (
