@@ -210,6 +210,7 @@ export class WatchEngine {
       ...this.opts.watcher,
       onChange: (change) => {
         this.network = change.fingerprint;
+        // emit() never rejects: the event reaches onEvent first, the event log is best effort.
         void this.emit({ type: 'network-change', at: this.at(), kind: change.kind, fingerprint: change.fingerprint, changes: change.changes });
         after(this.round(change.kind === 'wake' ? 'wake' : 'network-change'));
       },
