@@ -16,8 +16,8 @@ export function linuxLaunchCommand(opts: { execPath: string; appImage: string | 
 export function createLoginItem(app: Pick<App, 'getLoginItemSettings' | 'setLoginItemSettings' | 'getAppPath' | 'isPackaged'>, platform: NodeJS.Platform, env: NodeJS.ProcessEnv, execPath: string): LoginItem {
   if (platform === 'darwin' || platform === 'win32') {
     return {
-      isEnabled: async () => app.getLoginItemSettings().openAtLogin,
-      setEnabled: async (enabled) => app.setLoginItemSettings({ openAtLogin: enabled, args: ['--hidden'] }),
+      isEnabled: () => Promise.resolve(app.getLoginItemSettings().openAtLogin),
+      setEnabled: (enabled) => Promise.resolve(app.setLoginItemSettings({ openAtLogin: enabled, args: ['--hidden'] })),
     };
   }
   return {

@@ -112,7 +112,7 @@ function start(): void {
       case 'install-cli':
         return void service.dispatch('installCliTool', {}).then((outcome) => {
           if (!Notification.isSupported()) return;
-          new Notification(cliInstallNotice(outcome as Envelope<CliToolView>, path.dirname, t())).show();
+          new Notification(cliInstallNotice(outcome as Envelope<CliToolView>, (p) => path.dirname(p), t())).show();
         });
       case 'quit':
         return app.quit();
@@ -126,7 +126,7 @@ function start(): void {
   app.on('window-all-closed', () => {});
   app.on('will-quit', () => service.close());
 
-  void app.whenReady().then(async () => {
+  void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     registerAppProtocol(protocol, paths.ui);

@@ -16,8 +16,11 @@ export interface CliIo {
   lang?: 'en' | 'zh';
 }
 
+/** One parsed option, as util.parseArgs returns it. */
+export type FlagValue = string | boolean | string[] | boolean[] | undefined;
+
 export interface ParsedArgs {
-  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  values: Record<string, FlagValue>;
   positionals: string[];
 }
 

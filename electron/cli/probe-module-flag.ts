@@ -4,9 +4,9 @@
 import { parseProbeModule, probeModuleProblemText, type ModuleRef } from '../../shared/bench/probe-module.js';
 import { productDirs } from '../core/apply/index.js';
 import { readProbeModule } from '../core/service/settings-file.js';
-import { UsageError } from './command.js';
+import { UsageError, type FlagValue } from './command.js';
 
-export async function probeModuleFor(flag: unknown, env: NodeJS.ProcessEnv): Promise<ModuleRef> {
+export async function probeModuleFor(flag: FlagValue, env: NodeJS.ProcessEnv): Promise<ModuleRef> {
   if (flag === undefined) return readProbeModule(productDirs(env).config);
   const parsed = parseProbeModule(String(flag));
   if (!parsed.ok) throw new UsageError(`--module: ${probeModuleProblemText(parsed)}`);

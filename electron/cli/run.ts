@@ -52,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const tracked: CliIo = {
     ...io,
     stdout: new Writable({
-      write(chunk, _enc, done) {
+      write(chunk: Buffer | string, _enc, done) {
         // done() at once: writes pass straight through in order, none waits in this stream's buffer.
         stdoutUsed = true;
         io.stdout.write(chunk);
@@ -60,7 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
     }),
     stderr: new Writable({
-      write(chunk, _enc, done) {
+      write(chunk: Buffer | string, _enc, done) {
         said.push(String(chunk));
         io.stderr.write(chunk);
         done();

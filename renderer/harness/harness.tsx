@@ -33,17 +33,17 @@ function Harness() {
   const i18n = useMemo(() => ({ locale, t: translate(locale) }), [locale]);
   const [latency, setLatency] = useState(950);
   const health = useMemo(() => harnessHealth(HARNESS_NOW_MS, latency), [latency]);
-  const onExplain = useCallback(async (q: { module: string; version: string | null }) => harnessExplanation(q.module, q.version), []);
-  const loadSeries = useCallback(async (q: HistoryQueryInput) => {
+  const onExplain = useCallback((q: { module: string; version: string | null }) => Promise.resolve(harnessExplanation(q.module, q.version)), []);
+  const loadSeries = useCallback((q: HistoryQueryInput) => {
     if (failuresLeft > 0) {
       failuresLeft--;
-      throw new Error('the history store is locked by another process');
+      return Promise.reject(new Error('the history store is locked by another process'));
     }
-    if (historyMode === 'empty') return [];
+    if (historyMode === 'empty') return Promise.resolve([]);
     const slice = sliceHistory(history, q.from / 1000, q.to / 1000);
     // Every probe failed: the samples stay, each one a failure, and no latency survives.
-    if (historyMode === 'all-failed') return slice.map((s) => ({ ...s, median: Array.from(s.median, () => null), p90: Array.from(s.p90, () => null), failures: s.samples }));
-    return slice;
+    if (historyMode === 'all-failed') return Promise.resolve(slice.map((s) => ({ ...s, median: Array.from(s.median, () => null), p90: Array.from(s.p90, () => null), failures: s.samples })));
+    return Promise.resolve(slice);
   }, []);
   const now = useCallback(() => HARNESS_NOW_MS, []);
   return (

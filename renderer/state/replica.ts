@@ -23,7 +23,7 @@ export interface ReplicaState {
 
 export interface Replica {
   store: StoreApi<ReplicaState>;
-  dismiss(id: number): void;
+  dismiss: (id: number) => void;
   /** Subscribes to the events that are not notices (a view listens while it is shown). */
   onActivity(listener: ActivityListener): () => void;
   stop(): void;

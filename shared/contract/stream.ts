@@ -39,7 +39,7 @@ export function diffState(prev: AppState, next: AppState): StateChanges {
   for (const key of Object.keys(next) as (keyof AppState)[]) {
     if (key !== 'revision' && prev[key] !== next[key]) changes[key] = next[key];
   }
-  return changes as StateChanges;
+  return changes;
 }
 
 export type ReplicaStep = { kind: 'replace'; state: AppState } | { kind: 'ignore' } | { kind: 'resync' } | { kind: 'event'; event: AppEvent };

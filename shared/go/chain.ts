@@ -32,7 +32,8 @@ export type Attempt =
   | { entry: 'direct' | 'noproxy'; kind: 'direct' };
 
 export interface ChainStep {
-  entry: string | 'direct' | 'off' | 'noproxy';
+  /** A proxy URL, or one of the keywords 'direct', 'off', 'noproxy'. */
+  entry: string;
   outcome: 'ok' | 'notFound' | 'error' | 'skipped' | 'hang';
   status: number | null;
   error: string | null;
@@ -49,7 +50,8 @@ export type ChainVerdict = 'served' | 'failed' | 'hang';
 export interface ChainResolution {
   module: string;
   steps: ChainStep[];
-  servedBy: string | 'direct' | null;
+  /** The proxy URL that served the module, 'direct', or null when none did. */
+  servedBy: string | null;
   outcome: ChainVerdict;
   error: string | null;
   /** One-line advice, or null when there is nothing to fix (or nothing obvious). */

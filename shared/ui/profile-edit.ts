@@ -8,7 +8,7 @@ import { PROFILE_SCHEMA, type Profile, type ProxyEntry, type Separator } from '.
 export function moveEntry(entries: readonly ProxyEntry[], from: number, to: number): ProxyEntry[] {
   if (from < 0 || from >= entries.length) return [...entries];
   const target = Math.max(0, Math.min(entries.length - 1, to));
-  const list = entries.map((e) => ({ url: e.url, separator: e.separator ?? (',' as Separator) }));
+  const list = entries.map((e) => ({ url: e.url, separator: e.separator ?? ',' }));
   const [moved] = list.splice(from, 1);
   list.splice(target, 0, moved!);
   return withLastBare(list);
@@ -19,7 +19,7 @@ export function setSeparator(entries: readonly ProxyEntry[], index: number, sepa
 }
 
 export function addEntry(entries: readonly ProxyEntry[], url: string): ProxyEntry[] {
-  return withLastBare([...entries.map((e) => ({ url: e.url, separator: e.separator ?? (',' as Separator) })), { url: url.trim() }]);
+  return withLastBare([...entries.map((e) => ({ url: e.url, separator: e.separator ?? ',' })), { url: url.trim() }]);
 }
 
 export function removeEntry(entries: readonly ProxyEntry[], index: number): ProxyEntry[] {

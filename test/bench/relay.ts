@@ -66,7 +66,7 @@ async function startRelay(chain: string, cacheDir: string, home: string): Promis
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       const e = JSON.parse(line) as { type: string; url?: string };
       if (e.type === 'listening' && e.url) resolve(e.url);
     });

@@ -90,7 +90,7 @@ function zipServer(modPath: string): string | null {
   const servers = Object.values(lab.proxies).filter((p) =>
     p.accessLog.some((e) => e.status === 200 && e.path.endsWith('.zip') && e.path.includes(`/${modPath}/@v/`)),
   );
-  assert.ok(servers.length <= 1, `more than one proxy served the zip: ${servers.map((s) => s.name)}`);
+  assert.ok(servers.length <= 1, `more than one proxy served the zip: ${servers.map((s) => s.name).join(', ')}`);
   return servers[0]?.url ?? null;
 }
 

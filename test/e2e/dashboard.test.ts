@@ -278,13 +278,13 @@ test('benchmark: the probe module is a setting; proxies without it are amber, "r
   assert.ok(recommended.startsWith(proxyUrl('fast')), recommended);
   assert.equal(await page.getByTestId('bench-apply').isDisabled(), false);
   // Saved as the one setting the CLI reads too; then back to the default for the tests that follow.
-  assert.equal(JSON.parse(await readFile(path.join(home, '.config', 'goproxyctl', 'settings.json'), 'utf8')).probeModule, absent);
+  assert.equal((JSON.parse(await readFile(path.join(home, '.config', 'goproxyctl', 'settings.json'), 'utf8')) as { probeModule?: unknown }).probeModule, absent);
   await page.getByTestId('bench-probe-module').fill('');
   await page.getByTestId('bench-proxies').fill(proxyUrl('slow'));
   await page.getByTestId('bench-start').click();
   await page.getByTestId('bench-running').waitFor(T);
   await page.getByTestId('bench-recommendation').waitFor({ timeout: 60_000 });
-  assert.equal(JSON.parse(await readFile(path.join(home, '.config', 'goproxyctl', 'settings.json'), 'utf8')).probeModule, undefined);
+  assert.equal((JSON.parse(await readFile(path.join(home, '.config', 'goproxyctl', 'settings.json'), 'utf8')) as { probeModule?: unknown }).probeModule, undefined);
 });
 
 test('chain: the applied chain as a graph, and explain walks it to the serving proxy', { timeout: 60_000 }, async () => {

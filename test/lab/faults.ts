@@ -57,7 +57,7 @@ export function validateFaultSpec(value: unknown): { ok: true; spec: FaultSpec }
       return { ok: false, error: 'auth must be {"user": string, "password": string}' };
     }
   }
-  return { ok: true, spec: v as FaultSpec };
+  return { ok: true, spec: v };
 }
 
 /** One line for people: "latency 10 ms ± 5 ms, status 502 on /\\.zip$/". Never shows a password. */

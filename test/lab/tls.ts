@@ -24,7 +24,7 @@ function rsaKeyPair(): forge.pki.rsa.KeyPair {
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
     publicKeyEncoding: { type: 'spki', format: 'pem' },
   });
-  const priv = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
+  const priv = forge.pki.privateKeyFromPem(privateKey);
   return { privateKey: priv, publicKey: forge.pki.setRsaPublicKey(priv.n, priv.e) };
 }
 

@@ -153,9 +153,9 @@ export interface LabChecksumDb {
   /** "<name>+<hash>+<key>": GOSUMDB's first field. */
   readonly verifierKey: string;
   /** GOSUMDB for reaching it at url (a lab proxy's URL, or `<proxy>/sumdb/<name>`). */
-  gosumdb(url: string): string;
+  gosumdb: (url: string) => string;
   /** The go.sum lines it logs for path@version (undefined when not logged). */
-  lines(path: string, version: string): string | undefined;
+  lines: (path: string, version: string) => string | undefined;
 }
 
 export interface LabChecksumDbOptions {

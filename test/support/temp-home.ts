@@ -8,7 +8,7 @@ import path from 'node:path';
 export interface TempHome {
   home: string;
   env: NodeJS.ProcessEnv;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 export async function makeTempHome(prefix = 'goproxyctl-home-', extraEnv: NodeJS.ProcessEnv = {}): Promise<TempHome> {

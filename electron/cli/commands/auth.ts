@@ -215,7 +215,7 @@ async function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<st
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += b.length;
     if (size > limit) throw new UsageError(`stdin holds more than ${limit} bytes, which is not a password or token: pipe only the secret`);
     chunks.push(b);

@@ -10,7 +10,7 @@ import { runBenchmark, storedCredentials, type BenchEvent } from '../../core/ben
 import { readGoConfig } from '../../core/goenv/read-config.js';
 import { projectWorkload, ProjectError, type ProjectWorkload } from '../../core/bench/project-workload.js';
 import { DEFAULT_TIMEOUTS, type PhaseTimeouts } from '../../core/probe/index.js';
-import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
+import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type FlagValue } from '../command.js';
 import { applyBenchEvent, finishedLine, liveLine, recommendationLines, resultTable, type LiveRow } from '../format/bench-table.js';
 import { probeModuleFor } from '../probe-module-flag.js';
 import type { Recommendation } from '../../../shared/bench/recommend.js';
@@ -195,7 +195,7 @@ function projectLine(p: ProjectWorkload): string {
   return `project: ${graph}, ${size}.`;
 }
 
-function parseWhole(flag: string, raw: unknown, fallback: number, min: number, max: number): number {
+function parseWhole(flag: string, raw: FlagValue, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
   const text = String(raw).trim();
   const n = /^\d+$/.test(text) ? Number(text) : NaN;

@@ -59,7 +59,7 @@ Exit code: 0 no findings, 1 findings, 2 bad input.`,
     }
     const code = report.findings.length > 0 ? EXIT.failed : EXIT.ok;
     if (format === 'sarif') {
-      writeJson(io, toSarif(report.findings, { toolVersion: await toolVersion() }));
+      writeJson(io, toSarif(report.findings, { toolVersion: toolVersion() }));
     } else if (format === 'json') {
       writeJson(io, { files: report.files, findings: report.findings.map(({ edits, ...f }) => ({ ...f, fixable: edits !== undefined })), notes: report.notes, fix });
     } else {
@@ -114,7 +114,7 @@ function formatText(report: LintReport, lang: 'en' | 'zh'): string {
   return lines.join('\n');
 }
 
-async function toolVersion(): Promise<string> {
+function toolVersion(): string {
   const require = createRequire(import.meta.url);
   for (const rel of ['../../../package.json', '../../../../package.json']) {
     try {

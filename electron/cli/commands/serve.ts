@@ -72,7 +72,7 @@ function hasDesktop(env: NodeJS.ProcessEnv): boolean {
 
 function openInBrowser(url: string, io: CliIo): void {
   const [bin, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['explorer.exe', url] : ['xdg-open', url];
-  const child = spawn(bin!, args, { stdio: 'ignore', detached: true });
+  const child = spawn(bin, args, { stdio: 'ignore', detached: true });
   child.on('error', () => io.stderr.write(`goproxyctl serve: could not start ${bin} to open the browser; open the URL above yourself.\n`));
   child.unref();
 }

@@ -5,7 +5,7 @@ import { SHELLS, type ShellName } from '../../core/apply/index.js';
 import { commitUse, planUse, UseInputError, type UsePlan, type UseResult } from '../../core/use/index.js';
 import { explainGoVars } from '../../../shared/profile/explain-vars.js';
 import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
-import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
+import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type FlagValue } from '../command.js';
 
 export const command: CliCommand = {
   name: 'use',
@@ -70,7 +70,7 @@ function overriddenForNewSessions(result: UseResult): boolean {
   return result.verification.mismatches.some((m) => m.context !== 'current');
 }
 
-function parseShells(raw: unknown): ShellName[] | undefined {
+function parseShells(raw: FlagValue): ShellName[] | undefined {
   if (raw === undefined) return undefined;
   const names = String(raw).split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = names.filter((n) => !(SHELLS as readonly string[]).includes(n));

@@ -6,7 +6,7 @@ import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-sa
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_PROBE_MODULE, formatModule } from '../../../shared/bench/probe-module.js';
-import { DEFAULT_REPAIR_SETTINGS, networkRuleProblem, type NetworkRule, type RepairSettings } from '../../../shared/repair/index.js';
+import { DEFAULT_REPAIR_SETTINGS, networkRuleProblem, type RepairSettings } from '../../../shared/repair/index.js';
 import { applyBlockers } from '../../../shared/profile/validate.js';
 import { profileGoproxy, profileToGoEnv } from '../../../shared/profile/to-go-env.js';
 import { productDirs } from '../../core/apply/index.js';
@@ -16,7 +16,7 @@ import { defaultHistoryDir } from '../../core/history/index.js';
 import { storedCredentials, type CredentialLookup } from '../../core/bench/credentials.js';
 import { defaultRelayCacheDir, describeSupervisorEvent, superviseRelay, TrafficHistory, type RelaySupervisor } from '../../core/relay/index.js';
 import { acquireWatchLock, makeProber, readFingerprint, WatchEngine, WatchRunningError, type WatchEvent, type WatchProfileSource } from '../../core/watch/index.js';
-import { EXIT, UsageError, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
+import { EXIT, UsageError, type CliCommand, type CliIo, type FlagValue, type ParsedArgs } from '../command.js';
 import { probeModuleFor } from '../probe-module-flag.js';
 
 
@@ -50,14 +50,14 @@ async function loadSettings(configDir: string): Promise<RepairSettings> {
     if (typeof s[k] !== 'number' || !(s[k] >= 0)) throw new UsageError(`${file}: "${k}" must be a number of at least 0`);
   }
   if (!Array.isArray(s.rules)) throw new UsageError(`${file}: "rules" must be a list`);
-  for (const rule of s.rules as NetworkRule[]) {
+  for (const rule of s.rules) {
     const problem = networkRuleProblem(rule);
     if (problem) throw new UsageError(`${file}: ${problem}`);
   }
   return s;
 }
 
-function positiveMs(value: unknown, name: string, fallback: number): number {
+function positiveMs(value: FlagValue, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} wants a number of seconds, not "${String(value)}"`);

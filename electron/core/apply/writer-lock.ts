@@ -85,6 +85,9 @@ async function lockAndRun<T>(stateDir: string, fn: (lock: HeldLock) => Promise<T
 
   let lost: string | null = null;
   const refresh = setInterval(() => {
+    // readOwner never rejects (an unreadable owner file reads as null), and a failed touch only lets
+    // the lock age: if another process then takes it over, the next refresh sees its token and
+    // assertHeld() fails the apply. So neither needs a handler here.
     void readOwner(lockDir).then(async (current) => {
       if (current === 'missing' || current?.token !== owner.token) lost = 'the lock was removed or taken over by another process';
       else await utimes(path.join(lockDir, OWNER_FILE), new Date(), new Date()).catch(() => undefined);
@@ -128,7 +131,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     }
     function abort(): void {
       clearTimeout(timer);
-      reject(signal!.reason);
+      const reason: unknown = signal!.reason; // AbortSignal.reason is whatever abort() was given
+      reject(reason);
     }
     signal?.addEventListener('abort', abort, { once: true });
   });

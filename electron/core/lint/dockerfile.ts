@@ -149,7 +149,7 @@ function execForm(args: string): string | null {
   try {
     const words = JSON.parse(trimmed) as unknown;
     if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) return null;
-    const list = words as string[];
+    const list = words;
     if (/(^|\/)(ba|da|z)?sh$/.test(list[0] ?? '') && list[1] === '-c' && list[2] !== undefined) return list[2];
     return list.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
   } catch {

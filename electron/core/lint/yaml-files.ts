@@ -129,11 +129,18 @@ export async function readYaml(file: string, text: string, kind: YamlKind): Prom
   return facts;
 }
 
+/** The text of a YAML scalar's value (string, number, boolean); null for null and anything not a scalar. */
+function scalarText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return null;
+}
+
 function scalarAssignment(name: string, node: unknown, text: string, grammar: Grammar, where: string, keyOffset: number): Assignment {
-  if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
+  const value = isScalar(node) ? scalarText(node.value) : null;
+  if (!isScalar(node) || value === null) {
     return { variable: name, value: null, offset: keyOffset, syntax: 'plain', quoted: false, where };
   }
-  const value = String(node.value);
   const known = !(value.includes('${{') || (grammar.dollarExpands && value.includes('$')));
   const map = typeof node.value === 'string' ? scalarOffsets(node, text) : null;
   return {

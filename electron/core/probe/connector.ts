@@ -97,7 +97,7 @@ function connectOnce(address: LookupAddress, port: number, sockets: Set<Socket>)
 
 /** Tries each address in turn (go's dialSerial), within one connect deadline. */
 async function connectAny(addresses: LookupAddress[], port: number, ctx: DialContext, stop: AbortSignal): Promise<Socket> {
-  let last: unknown = null;
+  let last: unknown = new Error('no address to connect to');
   for (const address of addresses) {
     if (stop.aborted) break;
     try {
@@ -106,7 +106,7 @@ async function connectAny(addresses: LookupAddress[], port: number, ctx: DialCon
       last = err;
     }
   }
-  throw last ?? new Error('no address to connect to');
+  throw last;
 }
 
 /** Sends CONNECT host:port over `socket` and waits for a 2xx, like go's Transport does for https via a proxy. */
@@ -170,7 +170,7 @@ function handshake(socket: Socket, servername: string, ctx: DialContext, alpn: s
       tlsSocket.removeAllListeners('error');
       resolve(tlsSocket);
     });
-    tlsSocket.once('error', (err) => {
+    tlsSocket.once('error', (err: Error) => {
       tlsSocket.destroy();
       reject(err);
     });

@@ -294,7 +294,7 @@ export class ProfileStore {
 
   private parseSubscribed(text: string, source: string): Profile[] {
     const parsed = parseProfileDocument(text, source);
-    if (!parsed.ok) throw new ProfileError(parsed.errors[0]!);
+    if (!parsed.ok) throw new ProfileError(parsed.errors[0]);
     return parsed.profiles;
   }
 
@@ -311,7 +311,7 @@ export class ProfileStore {
 
   private check(profile: Profile): Profile {
     const checked = validateProfile(profile);
-    if (!checked.ok) throw new ProfileError(checked.errors[0]!);
+    if (!checked.ok) throw new ProfileError(checked.errors[0]);
     return checked.profile;
   }
 

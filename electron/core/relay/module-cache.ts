@@ -80,6 +80,8 @@ export class ModuleCache {
     }
     this.index.touch(key);
     const now = new Date();
+    // The mtime only orders eviction after a restart (the in-memory index was touched above):
+    // a file we may not touch is still served, so the failure changes nothing worth reporting.
     void utimes(file, now, now).catch(() => undefined);
     return { file, size: st.size };
   }

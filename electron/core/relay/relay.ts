@@ -579,7 +579,12 @@ export class Relay {
       // Once per upstream: a keychain read per go request would be slow (and may prompt).
       let pending = this.credentials.get(member.url);
       if (!pending) {
-        pending = this.opts.credentialsFor(member.url).catch(() => null);
+        // An unreadable keychain leaves this upstream asked without credentials (as go asks when it
+        // has none); the event says why it may then answer 401/403.
+        pending = this.opts.credentialsFor(member.url).catch((err: unknown) => {
+          this.emit({ type: 'error', at: iso(), message: `could not read the credential for ${member.url} (${(err as Error).message}); asking it without one` });
+          return null;
+        });
         this.credentials.set(member.url, pending);
       }
       authorization = await pending;

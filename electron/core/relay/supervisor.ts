@@ -25,7 +25,7 @@ export interface RelaySupervisorStatus {
 
 export interface SupervisorOptions extends Omit<RelayOptions, 'chain' | 'port' | 'onEvent'> {
   env: NodeJS.ProcessEnv;
-  onEvent(event: SupervisorEvent): void;
+  onEvent: (event: SupervisorEvent) => void;
   pollMs?: number;
   /** Called when the status may have changed, at most once per statusEveryMs (the last change always arrives). */
   onStatus?: (status: RelaySupervisorStatus) => void;

@@ -43,6 +43,7 @@ export class TrafficHistory {
 
   add(sample: TrafficSample): void {
     this.pending.push(recordOfTraffic(sample));
+    // flush() reports write errors through onError and never rejects.
     if (this.pending.length >= 500) void this.flush();
     else if (this.timer === null) {
       this.timer = setTimeout(() => void this.flush(), this.flushEveryMs);

@@ -156,7 +156,7 @@ export class UpstreamClient {
         };
       }
     } catch (err) {
-      const reason = local.signal.aborted ? local.signal.reason : err;
+      const reason: unknown = local.signal.aborted ? local.signal.reason : err;
       const failure = reason instanceof ProbeError ? reason.failure : classifyError(reason, firstByteMs === null ? 'ttfb' : 'transfer', url.host);
       return failed(failure.kind, failure.message, true, firstByteMs, started);
     } finally {
@@ -242,7 +242,7 @@ async function readBody(body: Dispatcher.ResponseData['body'], req: Pick<FetchRe
     if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS' || code === 'EACCES') {
       return { ok: false, errorKind: 'too-large', message: `the relay could not write the download to ${req.spoolDir} (${code})` };
     }
-    const reason = signal.aborted ? signal.reason : err;
+    const reason: unknown = signal.aborted ? signal.reason : err;
     const failure = reason instanceof ProbeError ? reason.failure : classifyError(reason, 'transfer', 'the upstream');
     return { ok: false, errorKind: failure.kind, message: failure.message };
   }

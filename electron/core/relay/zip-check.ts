@@ -30,7 +30,7 @@ export async function checkModuleZipFile(file: string, module: string, version: 
 
 /** The same check on a zip in memory. */
 export function checkModuleZipBuffer(zip: Buffer, module: string, version: string): Promise<string | null> {
-  return checkZip(async (offset, length) => zip.subarray(offset, offset + length), zip.length, module, version);
+  return checkZip((offset, length) => Promise.resolve(zip.subarray(offset, offset + length)), zip.length, module, version);
 }
 
 type ReadAt = (offset: number, length: number) => Promise<Buffer>;

@@ -184,7 +184,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
     },
 
     // The schema already ran networkRuleProblem; reaching here means the rule is fine.
-    checkNetworkRule: async () => ({ problem: null }),
+    checkNetworkRule: () => Promise.resolve({ problem: null }),
 
     async testNow(_request, cc) {
       const config = await readGoConfig(ctx.env, { signal: cc.signal });

@@ -27,11 +27,9 @@ export interface WatchProfileSource {
 }
 
 export const NO_PROFILES: WatchProfileSource = {
-  list: async () => [],
-  active: async () => null,
-  goVars: async (id) => {
-    throw new Error(`no profile "${id}"`);
-  },
+  list: () => Promise.resolve([]),
+  active: () => Promise.resolve(null),
+  goVars: (id) => Promise.reject(new Error(`no profile "${id}"`)),
 };
 
 export interface WatchEngineOptions {
@@ -212,6 +210,7 @@ export class WatchEngine {
       ...this.opts.watcher,
       onChange: (change) => {
         this.network = change.fingerprint;
+        // emit() never rejects: the event reaches onEvent first, the event log is best effort.
         void this.emit({ type: 'network-change', at: this.at(), kind: change.kind, fingerprint: change.fingerprint, changes: change.changes });
         after(this.round(change.kind === 'wake' ? 'wake' : 'network-change'));
       },

@@ -109,7 +109,7 @@ export class NetworkWatcher {
     child.on('exit', () => {
       if (this.child === child) this.child = null;
     });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (parseIpMonitorLine(line)) this.schedule();
     });
   }

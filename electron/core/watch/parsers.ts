@@ -55,7 +55,7 @@ export function parseProcNetIpv6Route(text: string): DefaultRoute[] {
   for (const line of text.split('\n')) {
     const f = line.trim().split(/\s+/);
     if (f.length < 10) continue;
-    const [dest, destLen, , , nextHop, , , , flags, iface] = f as string[];
+    const [dest, destLen, , , nextHop, , , , flags, iface] = f;
     if (!/^0{32}$/.test(dest ?? '') || destLen !== '00' || iface === 'lo') continue;
     if ((parseInt(flags ?? '0', 16) & 0x200) !== 0) continue; // RTF_REJECT
     const gw = /^0{32}$/.test(nextHop ?? '') ? null : (nextHop ?? '').replace(/(.{4})(?!$)/g, '$1:').replace(/\b0+(?=[0-9a-f])/g, '');

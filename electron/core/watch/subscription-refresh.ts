@@ -42,6 +42,7 @@ export function startSubscriptionRefresh(
       running = false;
     }
   };
+  // round() reports every failure through opts.onError itself: it never rejects.
   void round();
   const timer = setInterval(() => void round(), opts.checkEveryMs);
   timer.unref();

@@ -33,10 +33,10 @@ export function spawnOwned<T>(label: string, cmd: string, args: string[], opts: 
   const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Line<T>[] = [];
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => {
+  child.stderr.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4_000);
   });
-  createInterface({ input: child.stdout! }).on('line', (l) => {
+  createInterface({ input: child.stdout }).on('line', (l) => {
     try {
       lines.push({ t: performance.now(), value: JSON.parse(l) as T });
     } catch {

@@ -29,9 +29,9 @@ export async function repairsWithInjectedReaders(repeats: number): Promise<Repai
   const readers: FingerprintReaders = {
     platform: 'linux',
     interfaces: () => ({ eth0: [{ address: '10.9.0.2', netmask: '255.255.255.0', family: 'IPv4', mac: '02:00:00:00:00:01', internal: false, cidr: '10.9.0.2/24' } satisfies os.NetworkInterfaceInfo] }),
-    readText: async (file) =>
-      file === '/proc/net/route' ? `Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\neth0\t00000000\t${gateway}\t0003\t0\t0\t0\t00000000\n` : file === '/etc/resolv.conf' ? 'nameserver 127.0.0.1\n' : null,
-    run: async () => null,
+    readText: (file) =>
+      Promise.resolve(file === '/proc/net/route' ? `Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\neth0\t00000000\t${gateway}\t0003\t0\t0\t0\t00000000\n` : file === '/etc/resolv.conf' ? 'nameserver 127.0.0.1\n' : null),
+    run: () => Promise.resolve(null),
   };
   const events: Line<WatchEvent>[] = [];
   const engine = new WatchEngine({
@@ -52,8 +52,9 @@ export async function repairsWithInjectedReaders(repeats: number): Promise<Repai
     original: h.original,
     events,
     deadUrl: office,
-    change: async (i) => {
+    change: (i) => {
       gateway = GATEWAYS[(i + 1) % 2]!;
+      return Promise.resolve();
     },
   });
 }

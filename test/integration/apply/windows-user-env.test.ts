@@ -2,13 +2,13 @@
 // commands, argv-separated values, previous values kept for undo, and errors surfaced.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseRegQueryValue, restoreWindowsUserEnv, writeWindowsUserEnv, type CommandRunner } from '../../../electron/core/apply/windows-user-env.js';
+import { parseRegQueryValue, restoreWindowsUserEnv, writeWindowsUserEnv, type CommandResult, type CommandRunner } from '../../../electron/core/apply/windows-user-env.js';
 
 /** A fake HKCU\Environment that answers reg.exe the way reg.exe does. */
 function fakeRegistry(initial: Record<string, string>): { runner: CommandRunner; values: Map<string, string>; calls: string[][] } {
   const values = new Map(Object.entries(initial));
   const calls: string[][] = [];
-  const runner: CommandRunner = async (command, args) => {
+  const answer = (command: string, args: readonly string[]): CommandResult => {
     calls.push([command, ...args]);
     if (command !== 'reg') return { code: 0, stdout: '', stderr: '' };
     const [verb, key, , name] = args;
@@ -28,6 +28,7 @@ function fakeRegistry(initial: Record<string, string>): { runner: CommandRunner;
     }
     return { code: 1, stdout: '', stderr: 'ERROR: Invalid syntax.\r\n' };
   };
+  const runner: CommandRunner = (command, args) => Promise.resolve(answer(command, args));
   return { runner, values, calls };
 }
 
@@ -52,8 +53,8 @@ describe('Windows user environment variables', () => {
   });
 
   it('a failing reg.exe is reported in one sentence', async () => {
-    const runner: CommandRunner = async (_c, args) =>
-      args[0] === 'query' ? { code: 1, stdout: '', stderr: '' } : { code: 1, stdout: '', stderr: 'ERROR: Access is denied.\r\n' };
+    const runner: CommandRunner = (_c, args) =>
+      Promise.resolve(args[0] === 'query' ? { code: 1, stdout: '', stderr: '' } : { code: 1, stdout: '', stderr: 'ERROR: Access is denied.\r\n' });
     await assert.rejects(writeWindowsUserEnv({ GOPROXY: 'direct' }, runner), /could not set the Windows user variable GOPROXY: ERROR: Access is denied\./);
   });
 

@@ -28,7 +28,7 @@ function child(args: string[], env: NodeJS.ProcessEnv = t.env): { proc: ChildPro
   const proc = spawn(process.execPath, [helperScript('lock-child'), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const output = new Promise<string>((resolve, reject) => {
     let out = '';
-    proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
     proc.once('exit', (code, signal) => (code === 0 || signal === 'SIGKILL' ? resolve(out) : reject(new Error(`child exited with ${code ?? signal}`))));
   });
   return { proc, output };
@@ -45,7 +45,7 @@ describe('writers lock', () => {
     try {
       assert.equal(await firstLine(proc), 'locked');
       await assert.rejects(
-        withWriterLock(stateDir, async () => 'never', { waitMs: 300 }),
+        withWriterLock(stateDir, () => Promise.resolve('never'), { waitMs: 300 }),
         (err: Error) => err instanceof LockBusyError && err.pid === proc.pid && err.message.startsWith(`another goproxyctl is applying a profile (pid ${proc.pid})`),
       );
     } finally {
@@ -53,9 +53,9 @@ describe('writers lock', () => {
       await output;
     }
     // The holder died without releasing: its pid is gone, so the lock is reclaimed with no wait at all.
-    const result = await withWriterLock(stateDir, async (lock) => {
+    const result = await withWriterLock(stateDir, (lock) => {
       lock.assertHeld();
-      return 'took over';
+      return Promise.resolve('took over');
     }, { waitMs: 0 });
     assert.equal(result, 'took over');
     assert.deepEqual(await readdir(stateDir), [], 'released, and nothing of the dead holder is left');
@@ -70,19 +70,19 @@ describe('writers lock', () => {
     assert.match(String(seen.start), /^\d+$/, 'Linux: clock ticks after boot from /proc');
     // A lock whose pid is alive (ours) but started at another time: the pid was reused.
     await plantLock(stateDir, { pid: process.pid, host: os.hostname(), start: '1', since: new Date().toISOString(), token: 'feedfacefeedface' });
-    assert.equal(await withWriterLock(stateDir, async () => 'reclaimed', { waitMs: 0 }), 'reclaimed');
+    assert.equal(await withWriterLock(stateDir, () => Promise.resolve('reclaimed'), { waitMs: 0 }), 'reclaimed');
   });
 
   it('a holder on another host is trusted while it refreshes the lock, and taken over once stale', async () => {
     const stateDir = path.join(t.home, 'state-remote');
     await plantLock(stateDir, { pid: 4242, host: 'build-box.elsewhere', start: '77', since: new Date().toISOString(), token: '0123456789abcdef' });
     await assert.rejects(
-      withWriterLock(stateDir, async () => 'never', { waitMs: 200, staleMs: 60_000 }),
+      withWriterLock(stateDir, () => Promise.resolve('never'), { waitMs: 200, staleMs: 60_000 }),
       (err: Error) => err instanceof LockBusyError && err.pid === 4242 && /\(pid 4242 on build-box\.elsewhere\)/.test(err.message),
     );
     const old = new Date(Date.now() - 120_000);
     await utimes(path.join(lockDirectory(stateDir), 'owner.json'), old, old);
-    assert.equal(await withWriterLock(stateDir, async () => 'stale, taken over', { waitMs: 0, staleMs: 60_000 }), 'stale, taken over');
+    assert.equal(await withWriterLock(stateDir, () => Promise.resolve('stale, taken over'), { waitMs: 0, staleMs: 60_000 }), 'stale, taken over');
   });
 
   it('the CLI after a SIGKILLed holder: undo and use proceed at once, no "pid unknown" wait', { timeout: 120_000 }, async () => {

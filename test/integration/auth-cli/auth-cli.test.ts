@@ -103,7 +103,7 @@ test('set from stdin, list, helper (both calls), netrc opt-in and out, remove: t
 
   // netrc opt-in: managed entries in $NETRC, private; opt-out removes them.
   assert.deepEqual(JSON.parse(netrcOn!.stdout), { path: netrc, written: ['https://other.example:8443', ORIGIN], skipped: [] });
-  assert.deepEqual(JSON.parse(list2!.stdout).netrc.entries, [
+  assert.deepEqual((JSON.parse(list2!.stdout) as { netrc: { entries: unknown } }).netrc.entries, [
     { origin: 'https://other.example:8443', user: 'bot' },
     { origin: ORIGIN, user: 'ci' },
   ]);
@@ -113,7 +113,7 @@ test('set from stdin, list, helper (both calls), netrc opt-in and out, remove: t
 
   assert.deepEqual(JSON.parse(remove1!.stdout), { origin: ORIGIN, removed: true, netrcRemoved: false });
   assert.match(remove2!.stdout, /^Removed the credential for https:\/\/other\.example:8443\./);
-  assert.deepEqual(JSON.parse(list3!.stdout).credentials, []);
+  assert.deepEqual((JSON.parse(list3!.stdout) as { credentials: unknown }).credentials, []);
   assert.equal(removeAgain!.code, 1);
   assert.match(removeAgain!.stderr, /no credential is stored for https:\/\/proxy\.corp\.example/);
 

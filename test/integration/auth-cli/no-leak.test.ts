@@ -77,8 +77,8 @@ test('store, apply, bench, explain, undo: the secret appears in no output and no
   assert.ok(used.notes.some((n) => /go1\.23\.\d+ has no GOAUTH: run `goproxyctl auth netrc --enable`/.test(n)), used.notes.join('\n'));
   assert.equal(bench!.code, 0, bench!.stderr);
   assert.equal(explain!.code, 0, explain!.stderr);
-  assert.equal(JSON.parse(explain!.stdout).servedBy, good);
-  assert.deepEqual(JSON.parse(list!.stdout).credentials, [{ origin: ORIGIN, user: 'ci' }]);
+  assert.equal((JSON.parse(explain!.stdout) as { servedBy: unknown }).servedBy, good);
+  assert.deepEqual((JSON.parse(list!.stdout) as { credentials: unknown }).credentials, [{ origin: ORIGIN, user: 'ci' }]);
   assert.equal(history!.code, 0, history!.stderr);
   assert.equal(undo!.code, 0, undo!.stderr);
   // The search below covers the files this session really wrote: the apply history, the bench history.

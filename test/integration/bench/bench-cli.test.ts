@@ -53,7 +53,15 @@ interface JsonResult {
   missingModule: string | null;
 }
 
-let jsonRun: { code: number | null; doc: { durationMs: number; workload: unknown; results: JsonResult[]; recommendation: { goproxy: string; gosumdb: string | null } }; stderr: string; startedAt: number } | undefined;
+/** What `bench --json` prints. */
+interface BenchJson {
+  durationMs: number;
+  workload: unknown;
+  results: JsonResult[];
+  recommendation: { goproxy: string; gosumdb: string | null };
+}
+
+let jsonRun: { code: number | null; doc: BenchJson; stderr: string; startedAt: number } | undefined;
 
 async function runJsonOnce() {
   if (jsonRun) return jsonRun;
@@ -61,7 +69,7 @@ async function runJsonOnce() {
   const startedAt = Date.now();
   const r = await benchCli(['--json', '--samples', '2', '--module', labModule(lab), '--proxies', names.map(url).join(',')], env);
   assert.equal(r.code, 0, r.stderr);
-  jsonRun = { code: r.code, doc: JSON.parse(r.stdout), stderr: r.stderr, startedAt };
+  jsonRun = { code: r.code, doc: JSON.parse(r.stdout) as BenchJson, stderr: r.stderr, startedAt };
   return jsonRun;
 }
 
@@ -165,8 +173,8 @@ test('not a terminal: one progress line per finished candidate on stderr, then t
 test('nothing works: exit 1', async () => {
   const r = await benchCli(['--json', '--samples', '1', '--module', labModule(lab), '--proxies', url('refused')], env);
   assert.equal(r.code, 1, r.stderr);
-  const doc = JSON.parse(r.stdout);
-  assert.ok(doc.results.every((x: JsonResult) => x.ok === false));
+  const doc = JSON.parse(r.stdout) as BenchJson;
+  assert.ok(doc.results.every((x) => x.ok === false));
 });
 
 test('bad input: one sentence and exit 2', async () => {

@@ -34,8 +34,9 @@ test('the stored credential is sent to the private proxy, which then works; the 
     timeoutMs: 90_000,
   });
   assert.equal(r.code, 0, r.stderr);
-  const doc = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
-  const row = doc.results.find((x: { proxy: string }) => x.proxy === proxy);
+  const doc = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as { results: { proxy: string; ok: boolean; error: unknown }[] };
+  const row = doc.results.find((x) => x.proxy === proxy);
+  assert.ok(row, `no result for ${proxy}`);
   assert.equal(row.ok, true, JSON.stringify(row));
   assert.equal(row.error, null);
   const protocolRequests = lab.proxies.private!.accessLog.filter((e) => e.path.includes('/@v/'));

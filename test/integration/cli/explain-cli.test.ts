@@ -35,18 +35,31 @@ function explain(args: string[], extra: Record<string, string> = {}) {
   return runCommand(process.execPath, [cliPath, 'explain', ...args], { env, cwd: home, timeoutMs: 30_000 });
 }
 
+/** What `explain --json` prints: the fields these tests read. */
+interface ExplainJson {
+  module: string;
+  version: string | null;
+  servedBy: string | null;
+  outcome: string;
+  error: string | null;
+  fix: string | null;
+  steps: { entry: string; outcome: string; status: number | null; request: string }[];
+}
+
+const explainJson = (stdout: string): ExplainJson => JSON.parse(stdout) as ExplainJson;
+
 test('a 502 before "," stops go: exit 1, the error, and the fix', async () => {
   const r = await explain(['--json', 'lab.invalid/app@v1.0.0'], { GOPROXY: `${lab.proxies.bad!.url},${lab.proxies.good!.url}` });
   assert.equal(r.code, 1, r.stderr);
-  const out = JSON.parse(r.stdout);
+  const out = explainJson(r.stdout);
   assert.equal(out.servedBy, null);
   assert.equal(out.module, 'lab.invalid/app');
   assert.equal(out.version, 'v1.0.0');
-  assert.match(out.error, /502/);
-  assert.match(out.fix, /\|/);
-  assert.deepEqual(Object.keys(out.steps[0]).sort(), ['entry', 'error', 'goWaitsSeconds', 'outcome', 'request', 'status']);
+  assert.match(out.error ?? '', /502/);
+  assert.match(out.fix ?? '', /\|/);
+  assert.deepEqual(Object.keys(out.steps[0] ?? {}).sort(), ['entry', 'error', 'goWaitsSeconds', 'outcome', 'request', 'status']);
   assert.deepEqual(
-    out.steps.map((s: { entry: string; outcome: string; status: number }) => [s.entry, s.outcome, s.status]),
+    out.steps.map((s) => [s.entry, s.outcome, s.status]),
     [[lab.proxies.bad!.url, 'error', 502]],
   );
 });
@@ -54,16 +67,16 @@ test('a 502 before "," stops go: exit 1, the error, and the fix', async () => {
 test('with "|" the next proxy serves it: exit 0 and every file walked', async () => {
   const r = await explain(['--json', 'lab.invalid/app@v1.0.0'], { GOPROXY: `${lab.proxies.bad!.url}|${lab.proxies.good!.url}` });
   assert.equal(r.code, 0, r.stderr);
-  const out = JSON.parse(r.stdout);
+  const out = explainJson(r.stdout);
   assert.equal(out.servedBy, lab.proxies.good!.url);
   assert.equal(out.error, null);
-  assert.deepEqual([...new Set(out.steps.map((s: { request: string }) => s.request))], ['info', 'mod', 'zip']);
+  assert.deepEqual([...new Set(out.steps.map((s) => s.request))], ['info', 'mod', 'zip']);
 });
 
 test('without a version it resolves the latest one from @v/list', async () => {
   const r = await explain(['--json', 'lab.invalid/app'], { GOPROXY: lab.proxies.good!.url });
   assert.equal(r.code, 0, r.stderr);
-  const out = JSON.parse(r.stdout);
+  const out = explainJson(r.stdout);
   assert.equal(out.version, null);
   assert.equal(out.servedBy, lab.proxies.good!.url);
   const info = lab.proxies.good!.accessLog.filter((e) => e.path.startsWith('/lab.invalid/app/@v/'));
@@ -94,17 +107,17 @@ test('user:password in an http:// GOPROXY URL: go refuses to send them, and expl
   lab.proxies.auth!.clearLog();
   const alone = await explain(['--json', 'lab.invalid/app@v1.0.0'], { GOPROXY: withCreds });
   assert.equal(alone.code, 1, alone.stderr);
-  const out = JSON.parse(alone.stdout);
+  const out = explainJson(alone.stdout);
   assert.equal(out.outcome, 'failed');
-  assert.match(out.error, /^refusing to pass credentials to insecure URL: http:\/\/ci:xxxxx@/);
-  assert.match(out.fix, /https/);
+  assert.match(out.error ?? '', /^refusing to pass credentials to insecure URL: http:\/\/ci:xxxxx@/);
+  assert.match(out.fix ?? '', /https/);
   assert.equal(lab.proxies.auth!.accessLog.length, 0, 'explain sent nothing, as go sends nothing');
   // With '|' go moves on to the next entry: the refusal is an error, not a not-found.
   const goproxy = `${withCreds}|${lab.proxies.good!.url}`;
   lab.proxies.good!.clearLog();
   const r = await explain(['--json', 'lab.invalid/app@v1.0.0'], { GOPROXY: goproxy });
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(JSON.parse(r.stdout).servedBy, lab.proxies.good!.url);
+  assert.equal(explainJson(r.stdout).servedBy, lab.proxies.good!.url);
   // The real go agrees: nothing reaches the authenticated proxy, the next one serves.
   lab.proxies.good!.clearLog();
   const goRun = await runCommand(go.bin, ['mod', 'download', '-json', 'lab.invalid/app@v1.0.0'], { env: lab.goEnv({ GOPROXY: goproxy }), cwd: home, timeoutMs: 60_000 });
@@ -120,7 +133,7 @@ test('user:password in an https:// GOPROXY URL is sent to that proxy only, as go
   lab.proxies.good!.clearLog();
   const r = await explain(['--json', 'lab.invalid/app@v1.0.0'], { GOPROXY: goproxy });
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(JSON.parse(r.stdout).servedBy, lab.proxies.authTls!.url, 'served by the authenticated proxy, named without credentials');
+  assert.equal(explainJson(r.stdout).servedBy, lab.proxies.authTls!.url, 'served by the authenticated proxy, named without credentials');
   assert.ok(lab.proxies.authTls!.accessLog.length > 0 && lab.proxies.authTls!.accessLog.every((e) => e.authorized === true));
   assert.equal(lab.proxies.good!.accessLog.length, 0);
   const goRun = await runCommand(go.bin, ['mod', 'download', '-json', 'lab.invalid/app@v1.0.0'], { env: lab.goEnv({ GOPROXY: goproxy }), cwd: home, timeoutMs: 60_000 });
@@ -158,10 +171,10 @@ test('env --json reports values with their sources and shadowing', async () => {
   assert.equal(set.code, 0, set.stderr);
   const r = await runCommand(process.execPath, [cliPath, 'env', '--json'], { env });
   assert.equal(r.code, 0, r.stderr);
-  const out = JSON.parse(r.stdout);
+  const out = JSON.parse(r.stdout) as { vars: { GOPROXY: { value: string; source: string; shadows: { value: string }[] } } };
   assert.equal(out.vars.GOPROXY.value, 'https://from-os.example');
   assert.equal(out.vars.GOPROXY.source, 'os-env');
-  assert.ok(out.vars.GOPROXY.shadows.some((s: { value: string }) => s.value === 'https://from-file.example'));
+  assert.ok(out.vars.GOPROXY.shadows.some((s) => s.value === 'https://from-file.example'));
   const human = await runCommand(process.execPath, [cliPath, 'env'], { env });
   assert.match(human.stdout, /overrides GOPROXY=https:\/\/from-file\.example/);
 });

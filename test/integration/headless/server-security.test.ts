@@ -71,7 +71,7 @@ test('GET /api/state: 401 without the token or with a wrong one, the state with 
   assert.equal(inQuery.status, 401, 'a token in the URL is not accepted');
   const ok = await send({ path: '/api/state', token: true });
   assert.equal(ok.status, 200);
-  const state = JSON.parse(ok.body);
+  const state = JSON.parse(ok.body) as Record<string, unknown>;
   assert.equal(typeof state.revision, 'number');
   assert.deepEqual(Object.keys(state).sort(), Object.keys(INITIAL_STATE).sort());
   for (const r of [none, wrong, ok]) noCors(r);
@@ -124,7 +124,7 @@ test('request bodies: oversized 413, not JSON 400/415, wrong shape 400, with the
   ] as const) {
     const r = await send({ method: 'POST', path: '/api/explain', token: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     assert.equal(r.status, 400, JSON.stringify(body));
-    const envelope = JSON.parse(r.body);
+    const envelope = JSON.parse(r.body) as { ok: boolean; error: { code: string; message: string } };
     assert.equal(envelope.ok, false);
     assert.equal(envelope.error.code, 'bad-request');
     assert.match(envelope.error.message, why);

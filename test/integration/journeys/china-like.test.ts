@@ -164,7 +164,7 @@ test('bench --save-profile → the printed `goproxyctl use <id>` → a new bash 
   const advised = /^ {2}GOPROXY=(.*)$/m.exec(bench.stdout)![1]!;
 
   // "goproxyctl" is the built CLI: the command runs word for word, only the program is resolved.
-  const use = await runCommand(process.execPath, [cliPath, ...printed!.split(' ').slice(1), '--shells', 'bash'], { env, cwd: home, timeoutMs: 120_000 });
+  const use = await runCommand(process.execPath, [cliPath, ...printed.split(' ').slice(1), '--shells', 'bash'], { env, cwd: home, timeoutMs: 120_000 });
   assert.equal(use.code, 0, use.stdout + use.stderr);
   const shell = await runCommand('bash', ['-ic', 'echo "$GOPROXY"; go env GOPROXY'], { env, cwd: home, timeoutMs: 60_000 });
   assert.deepEqual(shell.stdout.trim().split('\n').slice(-2), [advised, advised], shell.stderr);

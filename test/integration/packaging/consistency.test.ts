@@ -142,7 +142,9 @@ test('the preload bundle exposes exactly the contract keys, each on its own chan
     if (name === 'electron') return electron;
     throw new Error(`the sandboxed preload cannot require ${name}`);
   };
-  vm.runInNewContext(`(function (require, module, exports) {${code}\n})`, { console }, { filename: 'index.cjs' })(sandboxRequire, module, module.exports);
+  type CommonJsWrapper = (require: typeof sandboxRequire, module: { exports: object }, exports: object) => void;
+  const wrapper = vm.runInNewContext(`(function (require, module, exports) {${code}\n})`, { console }, { filename: 'index.cjs' }) as CommonJsWrapper;
+  wrapper(sandboxRequire, module, module.exports);
   assert.deepEqual([...new Set(required)], ['electron']);
   assert.deepEqual([...exposed.keys()], [BRIDGE_GLOBAL]);
   const api = exposed.get(BRIDGE_GLOBAL)!;

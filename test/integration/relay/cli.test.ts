@@ -33,7 +33,7 @@ function startCli(args: string[], env: NodeJS.ProcessEnv): Running {
   const child = spawn(process.execPath, [cliPath, 'relay', '--json', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const seen: Record<string, unknown>[] = [];
   const waiters: { match: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     const event = JSON.parse(line) as Record<string, unknown>;
     seen.push(event);
     for (const w of [...waiters]) if (w.match(event)) {
@@ -42,7 +42,7 @@ function startCli(args: string[], env: NodeJS.ProcessEnv): Running {
     }
   });
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     child,

@@ -56,3 +56,19 @@ test('credentials are never sent over plain http', async () => {
     await relay.close();
   }
 });
+
+test('an unreadable keychain is reported, and the upstream is asked without credentials', async () => {
+  const { relay, events } = await startTestRelay(lab, lab.proxies.private!.url, {
+    credentialsFor: () => Promise.reject(new Error('the keychain is locked')),
+  });
+  try {
+    lab.proxies.private!.clearLog();
+    const res = await fetch(`${relay.url}/lab.invalid/app/@v/list`);
+    assert.equal(res.status, 401, 'the upstream\'s own answer to a request without credentials');
+    assert.ok(lab.proxies.private!.accessLog.length > 0 && lab.proxies.private!.accessLog.every((e) => e.authorized !== true));
+    const reported = events.filter((e) => e.type === 'error').map((e) => e.message);
+    assert.ok(reported.some((m) => m.includes(lab.proxies.private!.url) && m.includes('the keychain is locked')), JSON.stringify(reported));
+  } finally {
+    await relay.close();
+  }
+});

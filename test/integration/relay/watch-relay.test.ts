@@ -48,7 +48,7 @@ test('watch serves the relay of a chain that goes through it; go downloads throu
     // The watcher's first round probes the chain too (list, @latest, the checksum route): the
     // access log is read after it, so it holds only go's requests.
     const firstRound = new Promise<void>((resolve) => (roundDone = resolve));
-    createInterface({ input: daemon.stdout! }).on('line', (l) => {
+    createInterface({ input: daemon.stdout }).on('line', (l) => {
       const e = JSON.parse(l) as { type: string; event?: { type: string } };
       lines.push(e);
       if (e.type === 'relay' && e.event?.type === 'listening') listening?.();

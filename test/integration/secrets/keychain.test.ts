@@ -59,7 +59,7 @@ test('set/get/list/remove round-trip on the real keychain; list is rebuilt from 
 
   // The index lives under the product's config dir (HOME/.config here) and names origins and users only.
   assert.equal(r.indexPath, path.join(dir, '.config', 'goproxyctl', 'credentials.json'));
-  const index = JSON.parse(await readFile(r.indexPath as string, 'utf8')) as { credentials: unknown };
+  const index = JSON.parse(await readFile(r.indexPath, 'utf8')) as { credentials: unknown };
   assert.deepEqual(index.credentials, [both[0]]);
   // The keychain's own files are under the temporary HOME too: the secrets are in them only encrypted.
   assert.ok(existsSync(path.join(dir, '.local', 'share', 'keyrings', 'login.keyring')));

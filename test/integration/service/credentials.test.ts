@@ -43,7 +43,17 @@ test('credentials: set, list, remove and keychain status; the secret never comes
     });
     assert.equal(run.code, 0, run.stderr);
     assert.ok(!run.stdout.includes(secret) && !run.stderr.includes(secret), 'the secret is in no response, state or stream message');
-    const r = JSON.parse(run.stdout.trim().split('\n').pop()!);
+    const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+      before: unknown;
+      set: unknown;
+      badOrigin: { code: string };
+      stateAfterSet: { list: unknown };
+      listed: { value: { list: unknown } };
+      removed: unknown;
+      removedAgain: unknown;
+      stateAfterRemove: { list: unknown };
+      streamed: string;
+    };
     const origin = 'https://athens.corp.example';
     assert.deepEqual(r.before, { ok: true, value: { list: [], status: { available: true, backend: 'Secret Service', problem: null } } });
     assert.deepEqual(r.set, { ok: true, value: { origin, user: 'alice' } });

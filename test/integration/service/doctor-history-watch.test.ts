@@ -109,7 +109,7 @@ test('settings persist atomically (watch.json shared with the CLI); rules are ch
     const settings = { ...DEFAULT_SETTINGS, language: 'zh-CN' as const, theme: 'dark' as const, autoRepair: { ...DEFAULT_SETTINGS.autoRepair, dwellMs: 60_000, rules: [rule] } };
     assert.deepEqual(await api.updateSettings({ settings }), settings);
     const config = path.join(s.home, '.config', 'goproxyctl');
-    const watchFile = JSON.parse(await readFile(path.join(config, 'watch.json'), 'utf8'));
+    const watchFile = JSON.parse(await readFile(path.join(config, 'watch.json'), 'utf8')) as { dwellMs: unknown; rules: unknown };
     assert.equal(watchFile.dwellMs, 60_000);
     assert.deepEqual(watchFile.rules, [rule]);
     assert.deepEqual(JSON.parse(await readFile(path.join(config, 'settings.json'), 'utf8')), { language: 'zh-CN', theme: 'dark', launchAtLogin: false, autoRepair: false });

@@ -31,7 +31,7 @@ test('profiles: CRUD, switch through the use engine (go sees it), undo restores 
     assert.equal(copy.profile.goproxy[0]!.url, 'https://goproxy.cn');
     assert.equal((await rejection(api.updateProfile({ profile: { ...copy.profile, id: 'china' } }))).code, 'bad-request', 'built-ins are read-only');
     const exported = await api.exportProfile({ id: 'lab' });
-    assert.equal(JSON.parse(exported.text).id, 'lab');
+    assert.equal((JSON.parse(exported.text) as { id: unknown }).id, 'lab');
     const imported = await api.importProfiles({ text: exported.text.replace(/"lab"/g, '"lab2"'), replace: false });
     assert.deepEqual(imported.map((p) => p.profile.id), ['lab2']);
     await api.deleteProfile({ id: 'lab2' });

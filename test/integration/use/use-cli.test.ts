@@ -117,7 +117,7 @@ test('an export after the block in ~/.bashrc, and a variable in the current envi
   // Undoing `use china` makes global, the apply underneath, the active profile again.
   const undo = await cli(['undo', '--json']);
   assert.equal(undo.code, 0, undo.stderr);
-  assert.equal(JSON.parse(undo.stdout).activeProfile, 'global');
+  assert.equal((JSON.parse(undo.stdout) as { activeProfile: unknown }).activeProfile, 'global');
   assert.equal(await new ProfileStore({ env, platform: 'linux' }).active(), 'global');
   assert.equal((await goSees()).GOPROXY, 'https://proxy.golang.org|direct');
 });

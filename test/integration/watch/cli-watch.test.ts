@@ -52,7 +52,7 @@ test('one watcher per user: the second exits 1 naming the holder; SIGTERM leaves
   const daemon = spawn(process.execPath, [cliPath, 'watch', '--json', '--module', moduleArg(), '--health-check', '0'], { env: h.env, cwd: h.home, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const lines: Record<string, unknown>[] = [];
-    createInterface({ input: daemon.stdout! }).on('line', (l) => lines.push(JSON.parse(l) as Record<string, unknown>));
+    createInterface({ input: daemon.stdout }).on('line', (l) => lines.push(JSON.parse(l) as Record<string, unknown>));
     // The first round ends with a keep or a repair event.
     await waitUntil(() => lines.some((e) => e.type === 'keep' || e.type === 'repair'), { what: `the first round's keep or repair: ${JSON.stringify(lines)}`, timeoutMs: 60_000 });
 

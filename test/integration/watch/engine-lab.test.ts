@@ -114,14 +114,16 @@ test('black-holed profile: switch to the working profile, all its variables appl
   const backup = lab.proxies.backup!;
   let active: string | null = 'office';
   const profiles: WatchProfileSource = {
-    list: async () => [
-      { id: 'office', goproxy: primary.url },
-      { id: 'home', goproxy: `${backup.url},direct` },
-    ],
-    active: async () => active,
-    goVars: async (id) => (id === 'home' ? { GOPROXY: `${backup.url},direct`, GOPRIVATE: '*.corp.example' } : { GOPROXY: primary.url, GOPRIVATE: null }),
-    setActive: async (id) => {
+    list: () =>
+      Promise.resolve([
+        { id: 'office', goproxy: primary.url },
+        { id: 'home', goproxy: `${backup.url},direct` },
+      ]),
+    active: () => Promise.resolve(active),
+    goVars: (id) => Promise.resolve(id === 'home' ? { GOPROXY: `${backup.url},direct`, GOPRIVATE: '*.corp.example' } : { GOPROXY: primary.url, GOPRIVATE: null }),
+    setActive: (id) => {
       active = id;
+      return Promise.resolve();
     },
   };
   try {

@@ -14,7 +14,7 @@ import { makeTempHome } from '../../support/temp-home.js';
 const PRIMARY = 'https://primary.invalid';
 const BACKUP = 'https://backup.invalid';
 
-const quietNetwork: FingerprintReaders = { platform: 'linux', interfaces: () => ({}), readText: async () => null, run: async () => null };
+const quietNetwork: FingerprintReaders = { platform: 'linux', interfaces: () => ({}), readText: () => Promise.resolve(null), run: () => Promise.resolve(null) };
 
 test('health checks and the failure trigger run on the injected clock; a dead active entry is repaired after the threshold', async (t) => {
   const home = await makeTempHome('goproxyctl-engine-timers-');
@@ -27,10 +27,10 @@ test('health checks and the failure trigger run on the injected clock; a dead ac
   t.mock.timers.enable({ apis: ['setInterval', 'setTimeout', 'Date'], now: Date.parse('2026-01-05T09:00:00Z') });
   const alive = new Map([[PRIMARY, true], [BACKUP, true]]);
   const probed: string[] = [];
-  const probe = async (candidate: string): Promise<HealthProbe> => {
+  const probe = (candidate: string): Promise<HealthProbe> => {
     probed.push(candidate);
     const ok = alive.get(candidate) ?? false;
-    return { candidate, ok, score: ok ? 90 : 0, durationMs: 1, error: ok ? null : 'timeout', missingModule: null };
+    return Promise.resolve({ candidate, ok, score: ok ? 90 : 0, durationMs: 1, error: ok ? null : 'timeout', missingModule: null });
   };
   const events: WatchEvent[] = [];
   const engine = new WatchEngine({

@@ -21,9 +21,9 @@ function linuxReaders(state: { gateway: string; addrs: os.NetworkInterfaceInfo[]
   return {
     platform: 'linux',
     interfaces: () => ({ eth0: state.addrs }),
-    readText: async (file) =>
-      file === '/proc/net/route' ? `Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\neth0\t00000000\t${state.gateway}\t0003\t0\t0\t0\t00000000\n` : file === '/etc/resolv.conf' ? 'nameserver 192.168.2.1\n' : null,
-    run: async () => null,
+    readText: (file) =>
+      Promise.resolve(file === '/proc/net/route' ? `Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\neth0\t00000000\t${state.gateway}\t0003\t0\t0\t0\t00000000\n` : file === '/etc/resolv.conf' ? 'nameserver 192.168.2.1\n' : null),
+    run: () => Promise.resolve(null),
   };
 }
 
@@ -112,7 +112,7 @@ test('stopped while starting: no poller and no ip child are left running', async
       if (reads++ === 0) await firstRead; // the first read is still running when stop() arrives
       return null;
     },
-    run: async () => null,
+    run: () => Promise.resolve(null),
   };
   const w = new NetworkWatcher({ readers, pollMs: 20, debounceMs: 10, onChange: () => assert.fail('no change after stop') });
   const starting = w.start();
@@ -191,7 +191,7 @@ test(
       assert.equal(code, 0);
       const monitorAlive = (() => {
         try {
-          process.kill(ready.monitorPid!, 0);
+          process.kill(ready.monitorPid, 0);
           return true;
         } catch {
           return false;

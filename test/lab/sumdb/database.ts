@@ -21,9 +21,9 @@ export interface ChecksumDatabase {
   readonly name: string;
   readonly verifierKey: string;
   /** The GOSUMDB value reaching this database at url: "<verifier key> <url>". */
-  gosumdb(url: string): string;
+  gosumdb: (url: string) => string;
   /** The go.sum lines logged for path@version, or undefined. */
-  lines(path: string, version: string): string | undefined;
+  lines: (path: string, version: string) => string | undefined;
   readonly treeSize: number;
   /** The answer to a request path relative to the database root ("/latest", "/lookup/...", "/tile/..."). */
   answer(subpath: string): ProxyAnswer;

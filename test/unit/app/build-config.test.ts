@@ -31,7 +31,7 @@ const config = JSON.parse(readFileSync(configPath, 'utf8')) as BuilderConfig;
 async function validate(candidate: unknown): Promise<void> {
   const requireFromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
   const { validateConfiguration } = requireFromBuilder('app-builder-lib/out/util/config/config.js') as {
-    validateConfiguration(config: unknown, debug: { isEnabled: boolean; add(key: string, value: unknown): void }): Promise<void>;
+    validateConfiguration: (config: unknown, debug: { isEnabled: boolean; add(key: string, value: unknown): void }) => Promise<void>;
   };
   await validateConfiguration(candidate, { isEnabled: false, add: () => {} });
 }
@@ -115,7 +115,7 @@ test('icons: the referenced files exist, are real images of the right size, and 
     assert.ok(png.width >= 512 && png.width === png.height, `${icon}: electron-builder needs a square icon of at least 512 px`);
     assert.ok(png.inkShare > 0.3, `${icon} is mostly empty`);
   }
-  const { renderIcons } = (await import(pathToFileURL(path.join(repoRoot, 'build', 'generate-icons.mjs')).href)) as { renderIcons(): Record<string, Buffer> };
+  const { renderIcons } = (await import(pathToFileURL(path.join(repoRoot, 'build', 'generate-icons.mjs')).href)) as { renderIcons: () => Record<string, Buffer> };
   const rendered = renderIcons();
   assert.equal(Object.keys(rendered).length, 1 + TRAY_STATUSES.length * 4);
   for (const [name, bytes] of Object.entries(rendered)) {

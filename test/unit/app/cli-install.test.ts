@@ -8,7 +8,7 @@ import { cliInstallNotice } from '../../../electron/app/cli-install-notice.js';
 import { cliToolSource } from '../../../electron/app/cli-runtime.js';
 import { appTranslator } from '../../../electron/app/messages.js';
 import { productDirs } from '../../../electron/core/apply/index.js';
-import type { CommandRunner } from '../../../electron/core/apply/windows-user-env.js';
+import type { CommandResult, CommandRunner } from '../../../electron/core/apply/windows-user-env.js';
 import {
   BUNDLED_CLI_ENTRY,
   cliToolStatus,
@@ -82,7 +82,7 @@ test('where install puts it on each platform, and PATH matching', () => {
 /** A fake HKCU\Environment holding the user's Path (REG_SZ, as reg.exe prints it). */
 function fakeRegistry(initial: string | null): { runner: CommandRunner; path: () => string | null } {
   let value = initial;
-  const runner: CommandRunner = async (command, args) => {
+  const answer = (command: string, args: readonly string[]): CommandResult => {
     if (command !== 'reg') return { code: 0, stdout: '', stderr: '' };
     const [verb, key, , name] = args;
     assert.deepEqual([key, name], ['HKCU\\Environment', 'Path']);
@@ -92,6 +92,7 @@ function fakeRegistry(initial: string | null): { runner: CommandRunner; path: ()
     if (verb === 'delete') value = null;
     return { code: 0, stdout: 'The operation completed successfully.\r\n', stderr: '' };
   };
+  const runner: CommandRunner = (command, args) => Promise.resolve(answer(command, args));
   return { runner, path: () => value };
 }
 
@@ -151,13 +152,14 @@ test('the desktop app: its own binary and the bundled entry, except from an AppI
 });
 
 test("the tray's notification after Install command-line tool, in English and Chinese", () => {
+  const posixDirname = (p: string): string => path.posix.dirname(p);
   const view = { available: true, unavailable: null, launcher: '/l', target: '/home/a/.local/bin/goproxyctl', installed: true, onPath: true, conflict: null, launcherProblem: null };
   const en = appTranslator('en-US');
-  assert.deepEqual(cliInstallNotice({ ok: true, value: view }, path.posix.dirname, en), { title: 'goproxyctl is on your PATH', body: 'Open a new terminal and run: goproxyctl --help (/home/a/.local/bin/goproxyctl)' });
-  assert.deepEqual(cliInstallNotice({ ok: true, value: { ...view, onPath: false } }, path.posix.dirname, en).body, 'Installed at /home/a/.local/bin/goproxyctl, but /home/a/.local/bin is not on your PATH yet: add it in your shell profile');
-  assert.deepEqual(cliInstallNotice({ ok: false, error: { code: 'failed', message: '/usr/local/bin is not writable for you: run sudo ...' } }, path.posix.dirname, en), {
+  assert.deepEqual(cliInstallNotice({ ok: true, value: view }, posixDirname, en), { title: 'goproxyctl is on your PATH', body: 'Open a new terminal and run: goproxyctl --help (/home/a/.local/bin/goproxyctl)' });
+  assert.deepEqual(cliInstallNotice({ ok: true, value: { ...view, onPath: false } }, posixDirname, en).body, 'Installed at /home/a/.local/bin/goproxyctl, but /home/a/.local/bin is not on your PATH yet: add it in your shell profile');
+  assert.deepEqual(cliInstallNotice({ ok: false, error: { code: 'failed', message: '/usr/local/bin is not writable for you: run sudo ...' } }, posixDirname, en), {
     title: 'Could not install the command-line tool',
     body: '/usr/local/bin is not writable for you: run sudo ...',
   });
-  assert.equal(cliInstallNotice({ ok: true, value: view }, path.posix.dirname, appTranslator('zh-CN')).title, 'goproxyctl 已加入 PATH');
+  assert.equal(cliInstallNotice({ ok: true, value: view }, posixDirname, appTranslator('zh-CN')).title, 'goproxyctl 已加入 PATH');
 });

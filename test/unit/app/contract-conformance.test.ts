@@ -43,7 +43,7 @@ function recordingIpcMain() {
 function recordingIpcRenderer() {
   const calls: { op: string; channel: string; arg?: unknown }[] = [];
   const ipc = {
-    invoke: async (channel: string, arg?: unknown) => (calls.push({ op: 'invoke', channel, arg }), { ok: true, value: channel }),
+    invoke: (channel: string, arg?: unknown) => (calls.push({ op: 'invoke', channel, arg }), Promise.resolve({ ok: true, value: channel })),
     send: (channel: string, arg: unknown) => void calls.push({ op: 'send', channel, arg }),
     on: (channel: string) => (calls.push({ op: 'on', channel }), ipc),
     removeListener: (channel: string) => (calls.push({ op: 'off', channel }), ipc),
@@ -126,8 +126,8 @@ test('headless server: exactly one route per key', () => {
   assert.deepEqual(routeOf('explain'), { method: 'POST', path: '/api/explain' });
 });
 
-test('renderer clients: both implement exactly the contract keys', async () => {
-  const headless = createHeadlessClient({ origin: 'http://127.0.0.1:1', token: 't', fetch: (async () => new Response('{}')) as typeof fetch });
+test('renderer clients: both implement exactly the contract keys', () => {
+  const headless = createHeadlessClient({ origin: 'http://127.0.0.1:1', token: 't', fetch: () => Promise.resolve(new Response('{}')) });
   assert.deepEqual(sorted(Object.keys(headless)), sorted(CONTRACT_KEYS));
   const { ipc } = recordingIpcRenderer();
   const viaPreload = createPreloadClient(createPreloadApi(ipc));

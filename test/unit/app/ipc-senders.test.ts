@@ -46,7 +46,7 @@ function setup() {
   const service = createService({ env: home.env, cwd: home.home, loginItem: null });
   services.push(service);
   const trust = createSenderTrust();
-  registerContractIpc(ipcMain, service, trust.isTrusted);
+  registerContractIpc(ipcMain, service, (event) => trust.isTrusted(event));
   return { handles, ons, service, trust };
 }
 

@@ -12,8 +12,8 @@ test('resume: everything the state comes from is re-read and the watcher gets a 
   const monitor = new EventEmitter();
   const calls: string[] = [];
   const service = {
-    wake: async () => void calls.push('wake'),
-    dispatch: async (key: string) => void calls.push(key),
+    wake: () => Promise.resolve(void calls.push('wake')),
+    dispatch: (key: string) => Promise.resolve(void calls.push(key)),
   };
   const unregister = registerPowerEvents(monitor as unknown as Pick<PowerMonitor, 'on' | 'off'>, service);
   monitor.emit('suspend');
@@ -30,7 +30,7 @@ test('resume: everything the state comes from is re-read and the watcher gets a 
 
 test('a failing wake round never throws out of the event handler', async () => {
   const monitor = new EventEmitter();
-  registerPowerEvents(monitor as unknown as Pick<PowerMonitor, 'on' | 'off'>, { wake: () => Promise.reject(new Error('boom')), dispatch: async () => undefined });
+  registerPowerEvents(monitor as unknown as Pick<PowerMonitor, 'on' | 'off'>, { wake: () => Promise.reject(new Error('boom')), dispatch: () => Promise.resolve(undefined) });
   monitor.emit('resume');
   await new Promise((r) => setImmediate(r));
 });

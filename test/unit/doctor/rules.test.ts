@@ -88,8 +88,8 @@ test('shadowed-by-os-env: an rc export line is reported with file and line, and 
 test('shadowed-by-os-env: lines in a function, with expansions, or in our managed block are handled', async () => {
   const inFunction = runDoctor(snapshot({ rc: await rc('useproxy() {\n  export GOPROXY=https://goproxy.cn\n}\n') })).find((f) => f.id === 'shadowed-by-os-env');
   assert.equal(inFunction?.fix?.automatic, false);
-  assert.match(inFunction!.fix!.en, /\.zshrc:2 \(it is inside a function, which runs only when called\)/);
-  assert.match(inFunction!.fix!.zh, /\.zshrc:2（它位于函数内/);
+  assert.match(inFunction.fix.en, /\.zshrc:2 \(it is inside a function, which runs only when called\)/);
+  assert.match(inFunction.fix.zh, /\.zshrc:2（它位于函数内/);
   const expands = runDoctor(snapshot({ rc: await rc('export GOPROXY="$MIRROR"\n') })).find((f) => f.id === 'shadowed-by-os-env');
   assert.equal(expands?.fix?.automatic, false);
   assert.deepEqual(runDoctor(snapshot({ rc: await rc('# >>> goproxyctl >>>\nexport GOPROXY=https://goproxy.cn\n# <<< goproxyctl <<<\n') })), []);
@@ -98,16 +98,16 @@ test('shadowed-by-os-env: lines in a function, with expansions, or in our manage
   assert.equal(runDoctor(snapshot({ rc: two })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
   const withProfile = runDoctor(snapshot({ rc: two, activeProfile: 'china' })).find((f) => f.id === 'shadowed-by-os-env');
   assert.equal(withProfile?.fix?.automatic, true);
-  assert.match(withProfile!.fix!.en, /the active profile "china" takes effect/);
-  assert.match(withProfile!.fix!.zh, /配置方案“china”生效/);
+  assert.match(withProfile.fix.en, /the active profile "china" takes effect/);
+  assert.match(withProfile.fix.zh, /配置方案“china”生效/);
   // A conditional export in the file that holds the block: outrun (the block moves after it) only
   // with a profile active; inside a function (it may run whenever it is called) never.
   const cond = await rc('if [ -n "$X" ]; then\n  export GOPROXY=https://c.example\nfi\n');
   assert.equal(runDoctor(snapshot({ rc: cond, blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
   const outrun = runDoctor(snapshot({ rc: cond, activeProfile: 'china', blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env');
   assert.equal(outrun?.fix?.automatic, true);
-  assert.match(outrun!.fix!.en, /comments out nothing, moves goproxyctl's managed block to the end of \/home\/u\/\.zshrc so that it comes after \/home\/u\/\.zshrc:2/);
-  assert.match(outrun!.fix!.zh, /移到 \/home\/u\/\.zshrc 的末尾/);
+  assert.match(outrun.fix.en, /comments out nothing, moves goproxyctl's managed block to the end of \/home\/u\/\.zshrc so that it comes after \/home\/u\/\.zshrc:2/);
+  assert.match(outrun.fix.zh, /移到 \/home\/u\/\.zshrc 的末尾/);
   assert.equal(runDoctor(snapshot({ rc: cond, activeProfile: 'china', blockFiles: [] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
   const fn = await rc('f() {\n  export GOPROXY=https://c.example\n}\n');
   assert.equal(runDoctor(snapshot({ rc: fn, activeProfile: 'china', blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);

@@ -18,7 +18,7 @@ const withCreds: Profile = {
   credentials: [{ origin: 'https://athens.corp.example.com' }],
 };
 
-function pythonYaml(text: string): unknown | undefined {
+function pythonYaml(text: string): unknown {
   const probe = spawnSync('python3', ['-c', 'import yaml'], { timeout: 10_000 });
   if (probe.status !== 0) return undefined;
   const out = execFileSync('python3', ['-c', 'import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))'], { input: text, timeout: 10_000 });

@@ -23,7 +23,7 @@ test('every built-in validates and has a stable id', () => {
 test('china: goproxy.cn first, "|" to Alibaba Cloud, a GOSUMDB go accepts', () => {
   const vars = profileToGoEnv(builtinProfile('china')!);
   assert.equal(vars.GOPROXY, 'https://goproxy.cn|https://mirrors.aliyun.com/goproxy/,direct');
-  const parsed = parseGoproxy(vars.GOPROXY!);
+  const parsed = parseGoproxy(vars.GOPROXY);
   assert.ok(parsed.ok);
   assert.deepEqual(parsed.value.entries.map((e) => [e.kind, e.fallBackOnError]), [['proxy', true], ['proxy', false], ['direct', false]]);
   const sumdb = parseGosumdb(vars.GOSUMDB!);

@@ -25,9 +25,9 @@ test('SerialQueue: one task at a time, in order; a failure rejects only its own 
   const a = gate(log, 'a');
   const b = gate(log, 'b');
   const ra = q.run(a.task);
-  const rfail = q.run(async () => {
+  const rfail = q.run(() => {
     log.push('fail');
-    throw new Error('boom');
+    return Promise.reject(new Error('boom'));
   });
   const rb = q.run(b.task);
   await Promise.resolve();
@@ -49,7 +49,7 @@ test('SerialQueue.idle waits for tasks queued while it waits', async () => {
   const a = gate(log, 'a');
   void q.run(async () => {
     await a.task();
-    void q.run(async () => void log.push('queued by a'));
+    void q.run(() => Promise.resolve(void log.push('queued by a')));
   });
   const idle = q.idle();
   a.release();
@@ -62,7 +62,7 @@ test('KeyedSerialQueue: serial per key, parallel across keys, no key left behind
   const log: string[] = [];
   const x1 = gate(log, 'x1');
   const y1 = gate(log, 'y1');
-  const runs = [q.run('x', x1.task), q.run('x', async () => void log.push('x2')), q.run('y', y1.task)];
+  const runs = [q.run('x', x1.task), q.run('x', () => Promise.resolve(void log.push('x2'))), q.run('y', y1.task)];
   await Promise.resolve();
   assert.deepEqual(log.sort(), ['x1+', 'y1+'], 'x2 waits for x1; y1 does not');
   assert.equal(q.size, 2);

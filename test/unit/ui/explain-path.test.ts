@@ -35,7 +35,7 @@ test('each step lands on its node and the edge go followed to reach it, the walk
     ['entry-2', 'entry-1->entry-2', 'error'],
     ['entry-3', 'entry-2->entry-3', 'ok'],
   ]);
-  assert.deepEqual(path.steps.map((s) => s.request), [...Array(4).fill('info'), ...Array(4).fill('mod'), ...Array(4).fill('zip')]);
+  assert.deepEqual(path.steps.map((s) => s.request), [...Array<string>(4).fill('info'), ...Array<string>(4).fill('mod'), ...Array<string>(4).fill('zip')]);
   assert.equal(path.steps[4]!.edgeId, 'start->noproxy', 'the mod walk starts again from go');
   assert.equal(path.servedNodeId, 'entry-3');
   assert.deepEqual(path.verdict, { kind: 'served', module: M, version: 'v0.14.0', entry: 'https://c.example' });

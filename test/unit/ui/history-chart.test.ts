@@ -71,7 +71,7 @@ test('minute points roll up into hours: counts exact, median and p90 weighted by
   const points: [number, number | null, number | null, number, number][] = [];
   for (let m = 0; m < 60; m++) points.push(m === 59 ? [hourStart + m * 60, null, null, 2, 2] : [hourStart + m * 60, m + 1, (m + 1) * 2, 0, 1]);
   const chart = prepareHistoryChart([series('x', points)], '7d', NOW);
-  const at = (chart.data[0] as Float64Array).indexOf(hourStart);
+  const at = chart.data[0].indexOf(hourStart);
   assert.ok(at >= 0);
   // 59 successful minutes with medians 1..59: the middle one is 30; the p90s 2..118: the 54th (the first to reach 90 % of 59) is 108.
   assert.deepEqual([chart.data[1]![at], chart.data[2]![at]], [30, 108]);
@@ -86,7 +86,7 @@ test('finer points with more successful probes weigh more in the roll-up', () =>
   // Medians 10 ms (5 good probes), 100 ms (1), 200 ms (1 of 3): the weighted median is 10; the p90s
   // 20, 120, 300 with weights 5, 1, 1: 90 % of 7 is 6.3, first reached by 300.
   const chart = prepareHistoryChart([series('x', [[hourStart, 10, 20, 0, 5], [hourStart + 60, 100, 120, 0, 1], [hourStart + 120, 200, 300, 2, 3]])], '30d', NOW);
-  const at = (chart.data[0] as Float64Array).indexOf(hourStart);
+  const at = chart.data[0].indexOf(hourStart);
   assert.deepEqual([chart.data[1]![at], chart.data[2]![at]], [10, 300]);
   assert.deepEqual(chart.failures, [{ time: hourStart, proxyIndex: 0, failures: 2, samples: 9 }]);
 });
