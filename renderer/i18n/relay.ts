@@ -1,7 +1,7 @@
 // Strings of the local relay's card (Overview) and its mark on the chain graph, in English and
 // Simplified Chinese. Same pattern as views.ts: the English catalog defines the keys, a key
 // missing in another language is a compile error.
-import type { Locale } from './messages.js';
+import type { Locale } from './i18n.js';
 
 const en = {
   'relay.heading': 'Local relay',

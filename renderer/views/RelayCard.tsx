@@ -3,7 +3,7 @@
 // not run, or how to turn it on.
 import { useMemo } from 'react';
 import type { RelayView } from '../../shared/contract/state.js';
-import type { Locale } from '../i18n/messages.js';
+import type { Locale } from '../i18n/i18n.js';
 import { formatBytes, relayTranslator } from '../i18n/relay.js';
 
 export function RelayCard({ relay, locale }: { relay: RelayView | undefined; locale: Locale }) {

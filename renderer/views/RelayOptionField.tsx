@@ -3,16 +3,16 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_RELAY_PORT, type RelayOption } from '../../shared/profile/types.js';
 import { relayTranslator } from '../i18n/relay.js';
-import { useDeclaredLocale } from './useDeclaredLocale.js';
+import { useLocale } from '../i18n/i18n.js';
 
 export function RelayOptionField({ value, onChange }: { value: RelayOption | null; onChange: (relay: RelayOption | null) => void }) {
-  const [ref, locale] = useDeclaredLocale<HTMLFieldSetElement>();
+  const locale = useLocale();
   const r = useMemo(() => relayTranslator(locale), [locale]);
   // The last port typed, so turning the option off and on again keeps it.
   const [port, setPort] = useState(String(value?.port ?? DEFAULT_RELAY_PORT));
   const on = value !== null;
   return (
-    <fieldset ref={ref} className="field relay-option" data-testid="editor-relay-option">
+    <fieldset className="field relay-option" data-testid="editor-relay-option">
       <label>
         <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked ? { port: Number(port) } : null)} data-testid="editor-relay" /> {r('relay.option')}
       </label>

@@ -61,7 +61,7 @@ interface BenchJson {
   recommendation: { goproxy: string; gosumdb: string | null };
 }
 
-let jsonRun: { code: number | null; doc: BenchJson; stderr: string; startedAt: number } | undefined;
+let jsonRun: { code: number | null; doc: BenchJson & { savedProfile: string | null }; stderr: string; startedAt: number } | undefined;
 
 async function runJsonOnce() {
   if (jsonRun) return jsonRun;
@@ -69,7 +69,7 @@ async function runJsonOnce() {
   const startedAt = Date.now();
   const r = await benchCli(['--json', '--samples', '2', '--module', labModule(lab), '--proxies', names.map(url).join(',')], env);
   assert.equal(r.code, 0, r.stderr);
-  jsonRun = { code: r.code, doc: JSON.parse(r.stdout) as BenchJson, stderr: r.stderr, startedAt };
+  jsonRun = { code: r.code, doc: JSON.parse(r.stdout) as BenchJson & { savedProfile: string | null }, stderr: r.stderr, startedAt };
   return jsonRun;
 }
 
