@@ -235,7 +235,7 @@ export function decideRepair(state: RepairState, obs: RepairObservations, settin
   const activeFigures = figures(activeHealth.score, activeMs);
   const activeLabel = `${active ?? 'the first entry'} (${activeFigures})`;
   const margin = inTime ? `at least ${percent}% and ${seconds(MIN_SAVING_MS)} faster` : `more than ${settings.absoluteTolerance} points and ${percent}% better`;
-  const beats = best !== undefined && (inTime ? beatsInTime(best.estimateMs as number, activeMs as number, settings) : beatsByTolerance(best.score, activeHealth.score, settings));
+  const beats = best !== undefined && (inTime ? beatsInTime(best.estimateMs as number, activeMs, settings) : beatsByTolerance(best.score, activeHealth.score, settings));
   if (!best || !beats) {
     return keep('within-tolerance', `${active} works (${activeFigures})${best ? `; the best alternative, ${bestLabel}, is not ${margin}` : ''}.`);
   }

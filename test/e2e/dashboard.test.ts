@@ -320,7 +320,7 @@ test('a dashboard started with GOPROXY in its own environment says what that mea
   try {
     const line = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the second serve printed nothing in 20 s')), 20_000);
-      createInterface({ input: second.stdout! }).once('line', (l) => (clearTimeout(timer), resolve(l)));
+      createInterface({ input: second.stdout }).once('line', (l) => (clearTimeout(timer), resolve(l)));
       second.once('exit', (code) => reject(new Error(`the second serve exited with ${code}`)));
     });
     await other.goto((JSON.parse(line) as { url: string }).url, { timeout: 20_000 });
@@ -439,7 +439,7 @@ test('zh-CN: every view, with the data of this run, speaks Chinese outside code,
     await waitText('main h2', new RegExp(v.heading));
     // Views that load on entry (doctor, history) settle before the text is read.
     while ((await page.locator('.view-state.loading').count()) > 0) await page.locator('.view-state.loading').first().waitFor({ state: 'detached', ...T });
-    const text = (await page.evaluate(VISIBLE_PROSE_SCRIPT)) as string;
+    const text = await page.evaluate<string>(VISIBLE_PROSE_SCRIPT);
     const check = checkZhText(text);
     assert.ok(check.cjk >= 20, `${v.route}: the view is not in Chinese at all (${check.cjk} CJK characters)`);
     for (const e of check.english) failures.push(`${v.route}: ${e}`);

@@ -96,7 +96,7 @@ test('use writes the relay first; go falls back to the chain without it and goes
     }
     const stats = relay.stats();
     assert.equal(stats.upstreams[0]?.url, lab.proxies.mirror!.url);
-    assert.ok(stats.upstreams[0]!.requests >= 3, 'the relay asked the chain');
+    assert.ok(stats.upstreams[0].requests >= 3, 'the relay asked the chain');
   } finally {
     await supervisor.stop();
   }
@@ -109,7 +109,7 @@ test('`goproxyctl relay` without --port listens on the port of the active profil
   const relay = spawn(process.execPath, [cliPath, 'relay', '--json', '--cache', path.join(h.home, 'cli-cache')], { env: h.env, cwd: h.home, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const listening = await new Promise<{ url: string; chain: string }>((resolve, reject) => {
-      createInterface({ input: relay.stdout! }).on('line', (line) => {
+      createInterface({ input: relay.stdout }).on('line', (line) => {
         const e = JSON.parse(line) as { type: string; url: string; chain: string; message?: string };
         if (e.type === 'listening') resolve(e);
         if (e.type === 'error') reject(new Error(e.message));

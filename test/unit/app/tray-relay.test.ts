@@ -3,7 +3,6 @@
 // is data, mapped to a template by tray.ts.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { MenuItemConstructorOptions } from 'electron';
 import { appTranslator } from '../../../electron/app/messages.js';
 import { buildTrayMenu } from '../../../electron/app/tray-menu.js';
 import { toMenuTemplate } from '../../../electron/app/tray.js';
@@ -47,7 +46,7 @@ test('up: where it serves, its counters and its upstreams', () => {
 test('down: says why, and the lines are information, not buttons', () => {
   const down: RelayView = { ...RELAY_OFF, status: 'down', port: 7890, error: 'port 7890 on 127.0.0.1 is in use' };
   assert.deepEqual(labels(down), ['Local relay: not running on 127.0.0.1:7890 (port 7890 on 127.0.0.1 is in use)']);
-  const template = toMenuTemplate(buildTrayMenu({ state: { ...stateWith(), relay: down }, now }, appTranslator('en')), () => undefined) as MenuItemConstructorOptions[];
+  const template = toMenuTemplate(buildTrayMenu({ state: { ...stateWith(), relay: down }, now }, appTranslator('en')), () => undefined);
   const line = template.find((i) => i.id === 'relay-status');
   assert.equal(line?.enabled, false);
 });

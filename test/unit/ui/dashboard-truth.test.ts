@@ -40,8 +40,8 @@ test('apply labels and template blockers become ids with parameters', () => {
   // The real corporate template's blockers, as the profile engine words them.
   const blockers = applyBlockers(builtinProfile('corporate')!).map(parseBlocker);
   assert.ok(blockers.length > 0 && blockers.every((b) => b !== null), JSON.stringify(blockers));
-  assert.ok(blockers.some((b) => b!.where === 'GOPROXY' && b!.placeholder === '<PRIVATE_PROXY_URL>'));
-  assert.ok(blockers.some((b) => b!.where === 'GOPRIVATE'));
+  assert.ok(blockers.some((b) => b.where === 'GOPROXY' && b.placeholder === '<PRIVATE_PROXY_URL>'));
+  assert.ok(blockers.some((b) => b.where === 'GOPRIVATE'));
 });
 
 test('built-in profile words exist in Chinese for every built-in, and a user name is never replaced', () => {
