@@ -106,3 +106,4 @@ export function defaultCandidates(currentGoproxy: string, catalog: readonly Cata
   }
   return dedupeCandidates([...fromCatalog, ...fromChain]);
 }
+

@@ -5,8 +5,8 @@ import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-sa
 import { toBenchJson } from '../../../shared/bench/aggregate.js';
 import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
 import { DEFAULT_PROBE_MODULE, formatModule } from '../../../shared/bench/probe-module.js';
-import { withDefaultScheme } from '../../../shared/go/goproxy.js';
 import { runBenchmark, storedCredentials, type BenchEvent } from '../../core/bench/index.js';
+import { candidatesFromList } from '../../core/bench/candidates-input.js';
 import { readGoConfig } from '../../core/goenv/read-config.js';
 import { projectWorkload, ProjectError, type ProjectWorkload } from '../../core/bench/project-workload.js';
 import { DEFAULT_TIMEOUTS, type PhaseTimeouts } from '../../core/probe/index.js';
@@ -160,23 +160,9 @@ function progressView(io: CliIo, json: boolean): { onEvent: (e: BenchEvent) => v
 }
 
 function parseProxies(raw: string): BenchCandidate[] {
-  const entries = raw.split(',').map((e) => e.trim()).filter((e) => e !== '');
-  if (entries.length === 0) throw new UsageError('--proxies needs at least one URL, e.g. --proxies https://goproxy.cn,https://proxy.golang.org');
-  return entries.map((entry): BenchCandidate => {
-    if (entry === 'direct') return { url: 'direct', kind: 'direct' };
-    // Never echo an entry that may hold a password.
-    const shown = entry.includes('@') ? 'a --proxies entry' : `"${entry}"`;
-    let url: URL;
-    try {
-      url = new URL(withDefaultScheme(entry));
-    } catch {
-      throw new UsageError(`${shown} is not a URL; give proxy base URLs such as https://goproxy.cn`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${shown} is not an http(s) URL; give proxy base URLs such as https://goproxy.cn`);
-    if (url.hostname === '') throw new UsageError(`${shown} has no host; give proxy base URLs such as https://goproxy.cn`);
-    if (url.search !== '' || url.hash !== '') throw new UsageError(`${shown} has a query or fragment, which go would not keep; give the proxy's base URL`);
-    return { url: withDefaultScheme(entry), kind: 'proxy' };
-  });
+  const parsed = candidatesFromList(raw.split(','));
+  if (!parsed.ok) throw new UsageError(`--proxies: ${parsed.error}`);
+  return parsed.candidates;
 }
 
 async function projectFor(dir: string, io: CliIo, candidates: readonly BenchCandidate[], timeouts: PhaseTimeouts): Promise<ProjectWorkload> {

@@ -3,59 +3,22 @@
 // apply engine (backups, undo) with the hysteresis of shared/repair/decide.ts. One per user.
 import { redactUrlCredentials } from '../../core/profiles/source-credentials.js';
 import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { DEFAULT_PROBE_MODULE, formatModule } from '../../../shared/bench/probe-module.js';
-import { DEFAULT_REPAIR_SETTINGS, networkRuleProblem, type RepairSettings } from '../../../shared/repair/index.js';
-import { applyBlockers } from '../../../shared/profile/validate.js';
-import { profileGoproxy, profileToGoEnv } from '../../../shared/profile/to-go-env.js';
 import { productDirs } from '../../core/apply/index.js';
 import { ProfileStore } from '../../core/profiles/index.js';
+import { readWatchPolicy } from '../../core/service/settings-file.js';
+import type { RepairSettings } from '../../../shared/repair/index.js';
+import { profileStoreSource } from '../../core/watch/profile-source.js';
 import { startSubscriptionRefresh, type SubscriptionRefreshReport } from '../../core/watch/subscription-refresh.js';
 import { defaultHistoryDir } from '../../core/history/index.js';
 import { storedCredentials, type CredentialLookup } from '../../core/bench/credentials.js';
 import { defaultRelayCacheDir, describeSupervisorEvent, superviseRelay, TrafficHistory, type RelaySupervisor } from '../../core/relay/index.js';
-import { acquireWatchLock, makeProber, readFingerprint, WatchEngine, WatchRunningError, type WatchEvent, type WatchProfileSource } from '../../core/watch/index.js';
+import { acquireWatchLock, makeProber, readFingerprint, WatchEngine, WatchRunningError, type WatchEvent } from '../../core/watch/index.js';
 import { EXIT, UsageError, type CliCommand, type CliIo, type FlagValue, type ParsedArgs } from '../command.js';
 import { probeModuleFor } from '../probe-module-flag.js';
 
 
-function storeSource(store: ProfileStore): WatchProfileSource {
-  return {
-    // Templates with placeholders (e.g. corporate's <PRIVATE_PROXY_URL>) cannot be switched to.
-    list: async () => (await store.list()).filter((l) => applyBlockers(l.profile).length === 0).map((l) => ({ id: l.profile.id, goproxy: profileGoproxy(l.profile) })),
-    active: () => store.active(),
-    goVars: async (id) => profileToGoEnv(await store.get(id)),
-    setActive: (id) => store.setActive(id),
-  };
-}
 
-/** Settings: defaults, overridden by <config>/watch.json ({"failureThreshold": 3, "rules": [...]}). */
-async function loadSettings(configDir: string): Promise<RepairSettings> {
-  const file = path.join(configDir, 'watch.json');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return DEFAULT_REPAIR_SETTINGS;
-  }
-  let raw: Partial<RepairSettings>;
-  try {
-    raw = JSON.parse(text) as Partial<RepairSettings>;
-  } catch (err) {
-    throw new UsageError(`${file} is not valid JSON (${(err as Error).message}); fix or delete it`);
-  }
-  const s = { ...DEFAULT_REPAIR_SETTINGS, ...raw };
-  for (const k of ['failureThreshold', 'absoluteTolerance', 'relativeTolerance', 'dwellMs', 'manualGraceMs'] as const) {
-    if (typeof s[k] !== 'number' || !(s[k] >= 0)) throw new UsageError(`${file}: "${k}" must be a number of at least 0`);
-  }
-  if (!Array.isArray(s.rules)) throw new UsageError(`${file}: "rules" must be a list`);
-  for (const rule of s.rules) {
-    const problem = networkRuleProblem(rule);
-    if (problem) throw new UsageError(`${file}: ${problem}`);
-  }
-  return s;
-}
 
 function positiveMs(value: FlagValue, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -115,7 +78,9 @@ settings file: <config dir>/watch.json. One watcher per user.
   },
   async run(args, io: CliIo) {
     const dirs = productDirs(io.env);
-    const settings = await loadSettings(dirs.config);
+    // The same reading of watch.json as the tray's; a file with problems is bad input here.
+    const { policy: settings, problems } = await readWatchPolicy(dirs.config);
+    if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; fix or delete it`);
     const module = await probeModuleFor(args.values.module, io.env);
     const healthCheckMs = positiveMs(args.values['health-check'], 'health-check', 300_000);
     const pollMs = Math.max(500, positiveMs(args.values.poll, 'poll', 5_000));
@@ -150,7 +115,7 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     env,
     dirs,
     settings,
-    profiles: storeSource(store),
+    profiles: profileStoreSource(() => store),
     probe: makeProber({ module, env }),
     activeSamples: settings.failureThreshold,
     healthCheckMs,

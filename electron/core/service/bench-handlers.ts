@@ -10,9 +10,9 @@ import type { BenchmarkView } from '../../../shared/contract/state.js';
 import type { BenchProgressEvent } from '../../../shared/contract/stream.js';
 import { candidateStatus } from '../../../shared/bench/score.js';
 import { catalogSumdbs, dedupeCandidates, defaultCandidates, type BenchCandidate } from '../../../shared/bench/catalog.js';
-import { normalizeProxyUrl, withDefaultScheme } from '../../../shared/go/goproxy.js';
 import { reportedName, runBenchmark, storedCredentials, type BenchEvent } from '../bench/index.js';
 import { readGoConfig } from '../goenv/read-config.js';
+import { candidatesFromList } from '../bench/candidates-input.js';
 import { projectWorkload, ProjectError } from '../bench/project-workload.js';
 import type { PhaseTimeouts } from '../probe/index.js';
 import type { CommandContext, HandlerGroup, ServiceContext } from './context.js';
@@ -28,23 +28,11 @@ export interface BenchLifecycle {
 
 export type BenchHandlers = HandlerGroup<Pick<CommandHandlers<CommandContext>, 'startBenchmark' | 'cancelBenchmark'>, BenchLifecycle>;
 
-/** Pure: the proxies a user typed, as benchmark candidates; a bad entry is named without its password. */
+/** The proxies a user typed, as benchmark candidates (the CLI's rule); a bad entry is a bad request. */
 export function candidatesFromInput(entries: readonly string[]): BenchCandidate[] {
-  return entries.map((raw): BenchCandidate => {
-    const entry = raw.trim();
-    if (entry === 'direct') return { url: 'direct', kind: 'direct' };
-    const shown = entry.includes('@') ? 'an entry' : `"${entry}"`;
-    let url: URL;
-    try {
-      url = new URL(withDefaultScheme(entry));
-    } catch {
-      throw new ContractError('bad-request', `${shown} is not a URL; give proxy base URLs such as https://goproxy.cn`);
-    }
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '' || url.search !== '' || url.hash !== '') {
-      throw new ContractError('bad-request', `${shown} is not a proxy base URL such as https://goproxy.cn`);
-    }
-    return { url: normalizeProxyUrl(entry), kind: 'proxy' };
-  });
+  const parsed = candidatesFromList(entries);
+  if (!parsed.ok) throw new ContractError('bad-request', parsed.error);
+  return parsed.candidates;
 }
 
 export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Partial<PhaseTimeouts> } = {}): BenchHandlers {

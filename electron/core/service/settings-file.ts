@@ -11,7 +11,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { DEFAULT_PROBE_MODULE, probeModuleOf, type ModuleRef } from '../../../shared/bench/probe-module.js';
 import { settingsSchema } from '../../../shared/contract/request-schemas.js';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/contract/state.js';
-import type { RepairSettings } from '../../../shared/repair/index.js';
+import { networkRuleProblem, type NetworkRule, type RepairSettings } from '../../../shared/repair/index.js';
 
 export const SETTINGS_FILE = 'settings.json';
 export const WATCH_FILE = 'watch.json';
@@ -47,8 +47,49 @@ function pick(from: Record<string, unknown>, keys: string[]): Record<string, unk
 }
 
 export async function loadSettings(configDir: string): Promise<AppSettings> {
-  const [app, watch] = await Promise.all([readJson(path.join(configDir, SETTINGS_FILE)), readJson(path.join(configDir, WATCH_FILE))]);
-  return mergeSettings(app, watch);
+  const [app, watch] = await Promise.all([readJson(path.join(configDir, SETTINGS_FILE)), readWatchFile(configDir)]);
+  return mergeSettings(app, watch.raw);
+}
+
+/**
+ * watch.json, read once for everyone: the policy the tray's watcher and `goproxyctl watch` both
+ * use (each bad field falls back to its default, as mergeSettings does), and the file's problems
+ * in words. The tray runs with the fallback; `goproxyctl watch` refuses to start on a problem.
+ */
+export async function readWatchPolicy(configDir: string): Promise<{ policy: RepairSettings; problems: string[] }> {
+  const { raw, problems } = await readWatchFile(configDir);
+  return { policy: repairSettingsOf(mergeSettings({}, raw)), problems };
+}
+
+async function readWatchFile(configDir: string): Promise<{ raw: Record<string, unknown>; problems: string[] }> {
+  const file = path.join(configDir, WATCH_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { raw: {}, problems: [] }; // no file: the defaults
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { raw: {}, problems: [`${file} is not valid JSON (${(err as Error).message})`] };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { raw: {}, problems: [`${file} must hold one JSON object`] };
+  const raw = value as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const k of ['failureThreshold', 'absoluteTolerance', 'relativeTolerance', 'dwellMs', 'manualGraceMs'] as const) {
+    if (k in raw && !(typeof raw[k] === 'number' && raw[k] >= 0)) problems.push(`${file}: "${k}" must be a number of at least 0`);
+  }
+  if ('rules' in raw) {
+    if (!Array.isArray(raw.rules)) problems.push(`${file}: "rules" must be a list`);
+    else for (const rule of raw.rules as unknown[]) {
+      const shaped = typeof rule === 'object' && rule !== null && typeof (rule as { when?: unknown }).when === 'object' && (rule as { when?: unknown }).when !== null;
+      const problem = shaped ? networkRuleProblem(rule as NetworkRule) : 'each rule is an object with "profile" and "when" (ssid, gatewaySubnet or dnsSearchDomain)';
+      if (problem) problems.push(`${file}: ${problem}`);
+    }
+  }
+  return { raw, problems };
 }
 
 export function repairSettingsOf(settings: AppSettings): RepairSettings {

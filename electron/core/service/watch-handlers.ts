@@ -9,11 +9,11 @@ import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
 import type { AppSettings, EntryHealthView, WatchEventView } from '../../../shared/contract/state.js';
 import { parseGoproxy } from '../../../shared/go/goproxy.js';
-import { applyBlockers, profileGoproxy, profileToGoEnv } from '../../../shared/profile/index.js';
 import type { WatchTrigger } from '../../../shared/repair/index.js';
 import { readGoConfig } from '../goenv/read-config.js';
 import { ProfileStore } from '../profiles/index.js';
-import { acquireWatchLock, makeProber, WatchEngine, WatchRunningError, type InstanceLock, type ProbeCandidate, type WatchEvent, type WatchProfileSource } from '../watch/index.js';
+import { acquireWatchLock, makeProber, WatchEngine, WatchRunningError, type InstanceLock, type ProbeCandidate, type WatchEvent } from '../watch/index.js';
+import { profileStoreSource } from '../watch/profile-source.js';
 import type { CommandContext, HandlerGroup, ServiceContext } from './context.js';
 import { loadSettings, probeModuleOfSettings, repairSettingsOf, saveSettings } from './settings-file.js';
 import { commit } from './store.js';
@@ -49,15 +49,6 @@ function failureOf(kind: string | null): EntryHealthView['failure'] {
   return kind === null ? null : { kind, status: null };
 }
 
-function storeSource(ctx: ServiceContext): WatchProfileSource {
-  const store = () => new ProfileStore({ env: ctx.env, dirs: ctx.dirs, cwd: ctx.cwd });
-  return {
-    list: async () => (await store().list()).filter((l) => applyBlockers(l.profile).length === 0).map((l) => ({ id: l.profile.id, goproxy: profileGoproxy(l.profile) })),
-    active: () => store().active(),
-    goVars: async (id) => profileToGoEnv(await store().get(id)),
-    setActive: (id) => store().setActive(id),
-  };
-}
 
 export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHooks, tuning: WatchTuning = {}): WatchHandlers {
   const { store } = ctx;
@@ -88,7 +79,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
       env: ctx.env,
       dirs: ctx.dirs,
       settings: repairSettingsOf(settings),
-      profiles: storeSource(ctx),
+      profiles: profileStoreSource(() => new ProfileStore({ env: ctx.env, dirs: ctx.dirs, cwd: ctx.cwd })),
       probe: prober(),
       activeSamples: settings.autoRepair.failureThreshold,
       healthCheckMs: tuning.healthCheckMs,

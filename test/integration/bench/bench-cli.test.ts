@@ -180,7 +180,7 @@ test('nothing works: exit 1', async () => {
 test('bad input: one sentence and exit 2', async () => {
   const cases: [string[], RegExp][] = [
     [['--proxies', 'ftp://example.com'], /not an http\(s\) URL/],
-    [['--proxies', 'https://user:hunter2@exa mple.com'], /a --proxies entry is not a URL/],
+    [['--proxies', 'https://user:hunter2@exa mple.com'], /--proxies: an entry is not a URL/],
     [['--module', 'golang.org/x/text'], /give the version too \(path@version/],
     [['--module', 'golang.org/x/text@1.0'], /not a full semantic version/],
     [['--samples', '0'], /--samples takes a whole number between 1 and 20/],
