@@ -20,7 +20,7 @@ export type CliToolMessageKey = keyof typeof en;
 
 const zhCN: Record<CliToolMessageKey, string> = {
   'cli.heading': '命令行工具',
-  'cli.about': '把 `goproxyctl` 加入 PATH。它由本应用运行，无需另装 Node。',
+  'cli.about': '把 `goproxyctl` 加入 PATH。它由本应用运行，无需另装 Node.js 运行时。',
   'cli.installed': '已安装：{target}',
   'cli.installedOffPath': '已安装到 {target}，但其所在目录还不在 PATH 中：请在 shell 配置文件中加入它。',
   'cli.notInstalled': '尚未安装，将安装到 {target}。',

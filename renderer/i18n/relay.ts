@@ -5,7 +5,7 @@ import type { Locale } from './i18n.js';
 
 const en = {
   'relay.heading': 'Local relay',
-  'relay.off': 'Not used by the active profile. A profile with "relay": {"port": 7890} sends go through it first.',
+  'relay.off': 'Not used by the active profile. A profile with {option} sends go through it first.',
   'relay.up': 'Serving on {url}',
   'relay.down': 'Not running on 127.0.0.1:{port}: go uses the chain directly.',
   'relay.downBecause': 'Not running on 127.0.0.1:{port}: {error}',
@@ -30,7 +30,7 @@ export type RelayMessageKey = keyof typeof en;
 
 const zhCN: Record<RelayMessageKey, string> = {
   'relay.heading': '本地中继',
-  'relay.off': '当前配置方案未使用本地中继。在配置方案中设置 "relay": {"port": 7890}，go 会先经过它。',
+  'relay.off': '当前配置方案未使用本地中继。在配置方案中设置 {option}，go 会先经过它。',
   'relay.up': '正在 {url} 上服务',
   'relay.down': '未在 127.0.0.1:{port} 上运行：go 直接使用代理链。',
   'relay.downBecause': '未在 127.0.0.1:{port} 上运行：{error}',

@@ -7,3 +7,8 @@ export function rich(template: string, nodes: Record<string, ReactNode>): ReactN
   const parts = template.split(/\{(\w+)\}/g);
   return parts.map((part, i) => (i % 2 === 1 ? <Fragment key={i}>{nodes[part] ?? `{${part}}`}</Fragment> : part));
 }
+
+/** A sentence whose `backticked` parts (commands, diagnostics quoted verbatim) show as code. */
+export function withCode(text: string): ReactNode {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : <Fragment key={i}>{part}</Fragment>));
+}

@@ -21,7 +21,7 @@ import { diffChains, type ChainDiffRow } from '../../shared/ui/chain-diff.js';
 import { RECOMMENDED_PROFILE_ID } from '../../shared/profile/recommended.js';
 import { useCommand } from '../components/useCommand.js';
 import type { LiveBench } from '../components/useBenchRows.js';
-import { rich } from '../i18n/rich.js';
+import { rich, withCode } from '../i18n/rich.js';
 import { PhaseLegend } from '../components/PhaseLegend.js';
 import './dashboard.css';
 import { translate, type Locale, type Translate } from '../i18n/i18n.js';
@@ -202,7 +202,7 @@ function Recommendation({ report, app, api, d, locale }: { report: BenchmarkRepo
       </p>
       <ul>
         {(report.reasonsByLocale?.[locale] ?? rec.reasons).map((r) => (
-          <li key={r}>{r}</li>
+          <li key={r}>{withCode(r)}</li>
         ))}
       </ul>
       {report.warnings.map((w) => (

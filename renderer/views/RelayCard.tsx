@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import type { RelayView } from '../../shared/contract/state.js';
 import type { Locale } from '../i18n/i18n.js';
+import { rich } from '../i18n/rich.js';
 import { formatBytes, relayTranslator } from '../i18n/relay.js';
 
 export function RelayCard({ relay, locale }: { relay: RelayView | undefined; locale: Locale }) {
@@ -13,7 +14,7 @@ export function RelayCard({ relay, locale }: { relay: RelayView | undefined; loc
     <div className="panel relay-card" data-testid="relay-card" data-status={status}>
       <h3>{r('relay.heading')}</h3>
       {relay === undefined || relay.status === 'off' ? (
-        <p className="muted">{r('relay.off')}</p>
+        <p className="muted">{rich(r('relay.off'), { option: <code>{'"relay": {"port": 7890}'}</code> })}</p>
       ) : relay.status === 'down' ? (
         <p className="warning" data-testid="relay-down">
           {relay.error !== null ? r('relay.downBecause', { port: relay.port ?? '?', error: relay.error }) : r('relay.down', { port: relay.port ?? '?' })}

@@ -76,6 +76,8 @@ function proxyEntry(url: string): ChainEntry {
   return { kind: 'proxy', url, fallBackOnError: true, raw: url, hasCredentials: false };
 }
 
+// The engine's own error text (English, as the probe reports it) is quoted in backticks: it is a
+// diagnostic to copy, not a sentence to translate, and the dashboard shows it as code.
 interface Texts {
   order(list: string): string;
   excluded(list: string): string;
@@ -118,10 +120,10 @@ const EN: Texts = {
   sumdbDirectExplicit: (n) => `${n} itself answered a lookup that verified: GOSUMDB names it with its URL, which bypasses the proxies.`,
   sumdbViaProxy: (p, n) => `${p} serves ${n} (a lookup with its proving tile verified): GOSUMDB names that route explicitly.`,
   sumdbOwnRoute: (u) => `The URL in your GOSUMDB (${u}) answered a lookup that verified: GOSUMDB stays as it is.`,
-  sumdbOwnRouteFails: (u, e) => `The URL in your GOSUMDB (${u}) failed a real lookup (${e}).`,
+  sumdbOwnRouteFails: (u, e) => `The URL in your GOSUMDB (${u}) failed a real lookup (\`${e}\`).`,
   sumdbChina: () => 'sum.golang.org is unreachable, but its mirror sum.golang.google.cn answered a lookup that verified.',
   sumdbNothing: (n, r, e) =>
-    `No route to ${n} completed a real lookup: go will stop on every module that is not already in go.sum (${r}${e ? `: ${e}` : ''}). GOSUMDB is left as it is. ` +
+    `No route to ${n} completed a real lookup: go will stop on every module that is not already in go.sum (${r}${e ? `: \`${e}\`` : ''}). GOSUMDB is left as it is. ` +
     'Safe choices: list your private module paths in GONOSUMDB (or GOPRIVATE); keep verification on: never make GOSUMDB=off a default.',
   sumdbUnchecked: () => 'The checksum database was not probed: GOSUMDB is left as it is.',
   sumdbWasOff: () => 'GOSUMDB=off disables checksum verification; a working database is available, so it is turned back on (put private modules in GONOSUMDB or GOPRIVATE).',
@@ -145,18 +147,18 @@ const ZH: Texts = {
   sumdbDirectExplicit: (n) => `${n} 本身的查询验证通过：GOSUMDB 带上它的 URL，从而绕过代理。`,
   sumdbViaProxy: (p, n) => `${p} 提供 ${n}（一次查询及其证明 tile 均已验证通过）：GOSUMDB 明确指定这条途径。`,
   sumdbOwnRoute: (u) => `你的 GOSUMDB 中的 URL（${u}）查询验证通过：GOSUMDB 保持不变。`,
-  sumdbOwnRouteFails: (u, e) => `你的 GOSUMDB 中的 URL（${u}）真实查询失败（${e}）。`,
+  sumdbOwnRouteFails: (u, e) => `你的 GOSUMDB 中的 URL（${u}）真实查询失败（\`${e}\`）。`,
   sumdbChina: () => 'sum.golang.org 不可达，但其镜像 sum.golang.google.cn 的查询验证通过。',
   sumdbNothing: (n, r, e) =>
-    `没有任何到 ${n} 的途径完成真实查询：对于 go.sum 中尚未记录的模块，go 都会停止（${r}${e ? `：${e}` : ''}）。GOSUMDB 保持不变。` +
+    `没有任何到 ${n} 的途径完成真实查询：对于 go.sum 中尚未记录的模块，go 都会停止（${r}${e ? `：\`${e}\`` : ''}）。GOSUMDB 保持不变。` +
     '安全的做法：把私有模块路径列入 GONOSUMDB（或 GOPRIVATE）；保持校验开启，切勿把 GOSUMDB=off 作为默认设置。',
   sumdbUnchecked: () => '未检测校验和数据库：GOSUMDB 保持不变。',
   sumdbWasOff: () => 'GOSUMDB=off 关闭了校验；现在有可用的校验和数据库，因此重新开启（私有模块请放入 GONOSUMDB 或 GOPRIVATE）。',
   sumdbInvalid: (e) => `当前 GOSUMDB 无效（${e}）。`,
 };
 
-function describe(r: Ranked): string {
-  return r.ms === null ? `${r.summary.candidate} (${r.score})` : `${r.summary.candidate} (≈ ${formatDuration(r.ms)}, score ${r.score})`;
+function describe(r: Ranked, scoreWord: string): string {
+  return r.ms === null ? `${r.summary.candidate} (${r.score})` : `${r.summary.candidate} (≈ ${formatDuration(r.ms)}, ${scoreWord} ${r.score})`;
 }
 
 /** A route's verdict: true when a lookup through it verified, false when it was tried and failed, null untried. */
@@ -259,7 +261,7 @@ export function recommendChain(results: readonly CandidateSummary[], context: Re
   let entries: ChainEntry[];
   if (kept.length > 0) {
     entries = kept.map((r) => proxyEntry(r.summary.candidate));
-    if (working.length > 0) reasons.push(t.order(working.map(describe).join(', ')));
+    if (working.length > 0) reasons.push(t.order(working.map((r) => describe(r, context.lang === 'zh-CN' ? '得分' : 'score')).join(', ')));
     if (missing.length > 0) reasons.push(t.missingKept(missing.map((r) => `${r.summary.candidate} (${r.summary.missingModule ?? ''})`).join(', ')));
     if (usedComma) reasons.push(t.commaWarning());
     if (hadDirect && directReachable === true) {

@@ -11,7 +11,7 @@
 // The graph library's credit link (React Flow's attribution) is removed with the code elements.
 // What remains must hold no ASCII word of three letters or more. The check is not vacuous: it
 // also demands that the text hold Chinese at all (the caller asserts the view's heading too).
-const ALLOWED_WORDS = new Set(['goproxyctl', 'control', 'go', 'direct', 'off', 'english', 'google', 'http', 'https', 'wi-fi', 'ms', 'kb', 'mb', 'min', 'h', 's']);
+const ALLOWED_WORDS = new Set(['goproxyctl', 'control', 'go', 'direct', 'off', 'english', 'google', 'http', 'https', 'wi-fi', 'ms', 'kb', 'mb', 'min', 'h', 's', 'node', 'js']);
 
 export interface ZhCheck {
   /** How many CJK characters the text holds (a Chinese UI shows many). */
