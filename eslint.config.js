@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import layers from './eslint-rules/layers.js';
 
 export default tseslint.config(
@@ -38,5 +39,12 @@ export default tseslint.config(
   // The few plain JavaScript files (scripts, build helpers, this config) are in no TypeScript project.
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['**/*.js', '**/*.mjs', 'electron/**', 'test/**', 'scripts/**'], languageOptions: { globals: globals.node } },
-  { files: ['renderer/**'], languageOptions: { globals: globals.browser } },
+  // React's rules of hooks, and complete effect/memo dependency lists (the classic two rules; the
+  // plugin's React Compiler rules are not adopted: the app does not use the compiler).
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
 );

@@ -75,12 +75,13 @@ export function ChainView({ config, configError = null, health, onExplain }: Cha
 function useStableGraph(input: ChainGraphInput | null): ChainGraph | null {
   const previous = useRef<ChainGraph | null>(null);
   const key = input === null ? null : JSON.stringify(input);
+  // `key` stands for `input` (a new object with the same content must not rebuild), so the graph is
+  // built from the key itself: the memo depends on nothing else.
   return useMemo(() => {
-    if (input === null) return (previous.current = null);
-    const next = buildChainGraph(input);
+    if (key === null) return (previous.current = null);
+    const next = buildChainGraph(JSON.parse(key) as ChainGraphInput);
     const nodes = previous.current === null ? next.nodes : keepUnchangedNodes(previous.current.nodes, next.nodes);
     return (previous.current = { ...next, nodes });
-    // `key` stands for `input`: a new object with the same content must not rebuild.
   }, [key]);
 }
 

@@ -1,7 +1,7 @@
 // The Overview: the active profile and its health at a glance, the effective configuration with
 // sources and shadowing, the doctor's findings (each with a Fix button when the doctor can fix
 // it), and the last change with Undo.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, FindingView, SwitchView } from '../../shared/contract/state.js';
 import { parseApplyLabel } from '../../shared/ui/apply-label.js';
@@ -24,11 +24,12 @@ export function OverviewView({ app, api, locale }: { app: AppState; api: Api; lo
   // Read what the overview shows once, when nothing has read it yet.
   const needProfiles = !app.profiles.loaded;
   const needDoctor = app.doctor.findings === null && !app.doctor.running;
+  // Only on entering the view (what was missing then): later changes arrive through the stream.
+  const onEntry = useRef({ needProfiles, needDoctor });
   useEffect(() => {
-    if (needProfiles) void api.refreshProfiles({}).catch(() => {});
-    if (needDoctor) void api.runDoctor({}).catch(() => {});
+    if (onEntry.current.needProfiles) void api.refreshProfiles({}).catch(() => {});
+    if (onEntry.current.needDoctor) void api.runDoctor({}).catch(() => {});
     void api.refreshApplies({}).catch(() => {});
-    // Only on entering the view: later changes arrive through the stream.
   }, [api]);
   return (
     <section className="view dashboard-view" aria-labelledby="overview-heading" data-testid="overview-view">
