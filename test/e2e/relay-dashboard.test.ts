@@ -7,17 +7,16 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ProfileStore } from '../../electron/core/profiles/index.js';
-import type { Profile } from '../../shared/profile/types.js';
 import { startLab, type Lab } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
 import { cliPath, repoRoot } from '../support/paths.js';
 import { chromiumEnv } from '../bench/ui.js';
+import { freePort, labProfile } from '../support/relay-fixtures.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
 
@@ -31,15 +30,6 @@ let url: string;
 let page: Page;
 let port: number;
 const problems: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = server.address() as net.AddressInfo;
-      server.close(() => resolve(p));
-    });
-  });
-}
 
 before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-e2e-relay-'));
@@ -65,20 +55,7 @@ before(async () => {
     GOPROXYCTL_UI_DIR: ui,
   };
   port = await freePort();
-  const relayed: Profile = {
-    schema: 1,
-    id: 'relayed',
-    name: 'Through the relay',
-    goproxy: [{ url: lab.proxies.mirror!.url, separator: ',' }, { url: 'off' }],
-    gosumdb: 'off',
-    goprivate: '',
-    gonoproxy: null,
-    gonosumdb: null,
-    goinsecure: '',
-    credentials: [],
-    targets: { goEnv: true, shells: [] },
-    relay: { port },
-  };
+  const relayed = labProfile('relayed', `${lab.proxies.mirror!.url},off`, { name: 'Through the relay', relay: { port } });
   await new ProfileStore({ env }).create(relayed);
 
   serve = spawn(process.execPath, [cliPath, 'serve', '--json', '--no-open'], { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });

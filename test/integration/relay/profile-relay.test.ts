@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
@@ -16,6 +15,7 @@ import { startLab, type Lab } from '../../lab/index.js';
 import { goToolchains, runCommand, type GoToolchain } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
 import { goEnvGoproxy, labGoEnv, makeWatchHome, type WatchHome } from '../watch/helpers.js';
+import { freePort, labProfile } from '../../support/relay-fixtures.js';
 
 let lab: Lab;
 let h: WatchHome;
@@ -28,30 +28,9 @@ after(async () => {
   await h?.cleanup();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function relayedProfile(port: number): Profile {
-  return {
-    schema: 1,
-    id: 'relayed',
-    name: 'Through the relay',
-    goproxy: [{ url: lab.proxies.mirror!.url, separator: ',' }, { url: 'off' }],
-    gosumdb: 'off',
-    goprivate: '',
-    gonoproxy: null,
-    gonosumdb: null,
-    goinsecure: '',
-    credentials: [],
-    targets: { goEnv: true, shells: [] },
-    relay: { port },
-  };
+  return labProfile('relayed', `${lab.proxies.mirror!.url},off`, { name: 'Through the relay', relay: { port } });
 }
 
 async function download(go: GoToolchain, tag: string): Promise<void> {

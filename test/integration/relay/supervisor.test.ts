@@ -11,6 +11,7 @@ import type { Profile } from '../../../shared/profile/types.js';
 import { startLab, type Lab } from '../../lab/index.js';
 import { makeTempHome, type TempHome } from '../../support/temp-home.js';
 import { until } from './helpers.js';
+import { freePort, labProfile } from '../../support/relay-fixtures.js';
 
 let lab: Lab;
 let home: TempHome;
@@ -23,30 +24,9 @@ after(async () => {
   await home?.cleanup();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function profile(id: string, goproxy: string): Profile {
-  const entries = goproxy.split('|');
-  return {
-    schema: 1,
-    id,
-    name: id,
-    goproxy: entries.map((url, i) => (i < entries.length - 1 ? { url, separator: '|' as const } : { url })),
-    gosumdb: 'off',
-    goprivate: '',
-    gonoproxy: null,
-    gonosumdb: null,
-    goinsecure: '',
-    credentials: [],
-    targets: { goEnv: true, shells: [] },
-  };
+  return labProfile(id, goproxy);
 }
 
 test('runs while the active profile goes through the relay, stops when it no longer does', async () => {

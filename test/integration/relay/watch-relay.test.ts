@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
@@ -13,6 +12,7 @@ import { startLab, type Lab } from '../../lab/index.js';
 import { runCommand } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
 import { GO123, goEnvWrite, labGoEnv, makeWatchHome, type WatchHome } from '../watch/helpers.js';
+import { freePort } from '../../support/relay-fixtures.js';
 
 let lab: Lab;
 let h: WatchHome;
@@ -25,14 +25,6 @@ after(async () => {
   await h?.cleanup();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test('watch serves the relay of a chain that goes through it; go downloads through it', { timeout: 120_000 }, async () => {
   const port = await freePort();

@@ -11,6 +11,7 @@ import type { Profile } from '../../../shared/profile/types.js';
 import { startLab, type Lab } from '../../lab/index.js';
 import { runCommand } from '../../support/go.js';
 import { go, serve, type Served } from './harness.js';
+import { freePort, labProfile } from '../../support/relay-fixtures.js';
 
 let lab: Lab;
 before(async () => {
@@ -18,30 +19,9 @@ before(async () => {
 });
 after(() => lab?.close());
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function profile(id: string, relay: Profile['relay']): Profile {
-  return {
-    schema: 1,
-    id,
-    name: id,
-    goproxy: [{ url: lab.proxies.mirror!.url, separator: ',' }, { url: 'off' }],
-    gosumdb: 'off',
-    goprivate: '',
-    gonoproxy: null,
-    gonosumdb: null,
-    goinsecure: '',
-    credentials: [],
-    targets: { goEnv: true, shells: [] },
-    ...(relay ? { relay } : {}),
-  };
+  return labProfile(id, `${lab.proxies.mirror!.url},off`, { relay });
 }
 
 /** Resolves with the first state (from the service's stream) that satisfies `ok`. */
