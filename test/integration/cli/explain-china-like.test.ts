@@ -12,6 +12,7 @@ import { startLab, type Lab } from '../../lab/index.js';
 import { goToolchains, runCommand } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
 import { HANG_WAIT_MS } from '../../differential/cases.js';
+import { formatGoproxy, parseGoproxy } from '../../../shared/go/goproxy.js';
 
 const go = goToolchains().at(-1)!;
 const scenario = SCENARIOS['china-like']!;
@@ -57,4 +58,30 @@ test('with the black hole removed (the fix applied), explain and go agree: the m
   const real = await runCommand(go.bin, ['mod', 'download', '-json', MODULE], { env, cwd: work, timeoutMs: 60_000 });
   assert.equal(real.code, 0, real.stderr);
   assert.ok(lab.proxies['mirror-fast']!.servedModules().includes(MODULE));
+});
+
+test('the hang fix, followed as printed ("Remove entry N"), gives a chain explain and the real go agree on', async () => {
+  const hole = lab.proxies.default!.url;
+  const mirror = lab.proxies['mirror-fast']!.url;
+  const chain = `${hole}|${mirror},direct`;
+  const before = await runCommand(process.execPath, [cliPath, 'explain', '--json', '--timeout', '2000', MODULE], { env: envWith(chain, 'fix-before'), cwd: work, timeoutMs: 60_000 });
+  const verdict = JSON.parse(before.stdout) as { outcome: string; fix: string };
+  assert.equal(verdict.outcome, 'hang', '"|" does not help: go never gets an error to move on from');
+  // The fix, applied mechanically: drop the entry it names.
+  const named = /^Remove entry (\d+) \(([^)]+)\)/.exec(verdict.fix);
+  assert.ok(named, verdict.fix);
+  assert.equal(named[2], hole);
+  const parsed = parseGoproxy(chain);
+  assert.ok(parsed.ok);
+  const fixed = formatGoproxy(parsed.value.entries.filter((_, i) => i !== Number(named[1]) - 1));
+  assert.equal(fixed, `${mirror},direct`);
+
+  const env = envWith(fixed, 'fix-after');
+  const after = await runCommand(process.execPath, [cliPath, 'explain', '--json', '--timeout', '2000', MODULE], { env, cwd: work, timeoutMs: 60_000 });
+  assert.equal(after.code, 0, after.stdout + after.stderr);
+  assert.equal((JSON.parse(after.stdout) as { servedBy: string }).servedBy, mirror);
+  for (const g of goToolchains()) {
+    const real = await runCommand(g.bin, ['mod', 'download', '-json', MODULE], { env: { ...env, GOMODCACHE: path.join(work, `fix-${g.name}`, 'mod') }, cwd: work, timeoutMs: 60_000 });
+    assert.equal(real.code, 0, `${g.name} after the fix: ${real.stdout}${real.stderr}`);
+  }
 });
