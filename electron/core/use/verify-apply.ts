@@ -14,22 +14,14 @@ import { scanRcBytes, type ShDialect } from '../doctor/rc-parse.js';
 import { readGoConfig, type GoConfigSnapshot } from '../goenv/read-config.js';
 import { goEnvJson } from './go-env-json.js';
 import { bashEnvAfter, type TerminalShell } from './shell-env.js';
+import type { MismatchView } from '../../../shared/contract/state.js';
 import { checkNewTerminals, type TerminalCheck } from './terminal-check.js';
 
-export type VerifyContext = 'clean' | 'bash' | 'current' | 'zsh' | 'fish';
+// The contract's view is the shape; the engine adds the rc line's text and the sentence.
+export type VerifyContext = MismatchView['context'];
 
-export interface Mismatch {
-  context: VerifyContext;
-  variable: string;
-  /** The profile's value; null: the profile leaves it unset (go's default). */
-  expected: string | null;
-  actual: string;
-  /** Where the winning value comes from (readGoConfig's effective source). */
-  source: string;
-  /** The file that sets it, when known (the go env file, $GOROOT/go.env, an rc file). */
-  path: string | null;
+export interface Mismatch extends MismatchView {
   /** The rc file line that sets it, when found. */
-  line: number | null;
   lineText: string | null;
   /** One sentence for the user, with the fix. */
   message: string;
