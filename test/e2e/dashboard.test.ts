@@ -8,19 +8,18 @@
 // a folder of screenshots (docs/screenshots/ with GOPROXYCTL_SCREENSHOTS=docs/screenshots).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { builtinProfile, serializeBundle } from '../../shared/profile/index.js';
 import { fixtureGraph, startLab, type Lab } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
 import { cliPath, repoRoot } from '../support/paths.js';
 import { screenshotDir } from '../support/screenshots.js';
 import { checkZhText, VISIBLE_PROSE_SCRIPT } from '../support/zh-check.js';
-import { chromiumEnv } from '../bench/ui.js';
+import { buildRenderer, openChromium, startServe, stopServe } from './headless-dashboard.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
 const screenshots = screenshotDir();
@@ -35,7 +34,7 @@ let serve: ChildProcess;
 let browser: BrowserContext;
 let url: string;
 let page: Page;
-const problems: string[] = [];
+let problems: string[] = [];
 const proxyUrl = (name: string) => lab.proxies[name]!.url;
 
 async function goEnv(name: string): Promise<string> {
@@ -49,9 +48,7 @@ before(async () => {
   home = path.join(tmp, 'home');
   await mkdir(home, { recursive: true });
   const ui = path.join(tmp, 'ui');
-  const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--outDir', ui, '--logLevel', 'error'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
-  assert.equal(built.status, 0, `vite build failed: ${built.stderr}`);
+  buildRenderer(ui);
   lab = await startLab({
     proxies: [{ name: 'fast', sumdb: true }, { name: 'slow', faults: { latencyMs: 250 } }, { name: 'broken', faults: { status: 502 } }],
     modules: [...fixtureGraph({ count: 3 }), PROBE_MODULE],
@@ -76,42 +73,16 @@ before(async () => {
   // What the doctor should catch: an rc-file export that shadows the go env file in every new shell.
   await writeFile(path.join(home, '.bashrc'), "# my bashrc\nexport GOPROXY='https://goproxy.io,direct'\n");
 
-  serve = spawn(process.execPath, [cliPath, 'serve', '--json', '--no-open'], { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stderr: string[] = [];
-  serve.stderr!.on('data', (c: Buffer) => stderr.push(c.toString()));
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed nothing in 20 s: ${stderr.join('')}`)), 20_000);
-    createInterface({ input: serve.stdout! }).once('line', (line) => (clearTimeout(timer), resolve(line)));
-    serve.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr.join('')}`)));
-  });
-  url = (JSON.parse(firstLine) as { url: string }).url;
-  // A fresh user-data-dir per run (Playwright takes it as launchPersistentContext's first argument).
-  browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-    executablePath: '/usr/bin/chromium',
-    env: chromiumEnv(path.join(tmp, 'chromium')),
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    timeout: 30_000,
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-US',
-  });
-  page = await browser.newPage();
-  page.on('console', (m) => {
-    // The refused network rule below is a 400 by design; Chromium logs every 4xx response.
-    if (m.type() === 'error' && !/status of 400 \(Bad Request\)/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
+  ({ serve, url } = await startServe(env, home));
+  // A fresh user-data-dir per run; the refused network rule below is a 400 by design, and
+  // Chromium logs every 4xx response.
+  ({ browser, page, problems } = await openChromium(path.join(tmp, 'chromium'), (text) => /status of 400 \(Bad Request\)/.test(text)));
   await mkdir(screenshots, { recursive: true });
 });
 
 after(async () => {
   await browser?.close();
-  if (serve && serve.exitCode === null) {
-    const exited = new Promise((r) => serve.once('exit', r));
-    serve.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (serve.exitCode === null) serve.kill('SIGKILL');
-  }
+  await stopServe(serve);
   await lab?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
@@ -315,15 +286,10 @@ test('history: the points the benchmark stored are drawn', { timeout: 60_000 }, 
 
 test('a dashboard started with GOPROXY in its own environment says what that means, truthfully', { timeout: 60_000 }, async () => {
   const inherited = proxyUrl('slow');
-  const second = spawn(process.execPath, [cliPath, 'serve', '--json', '--no-open'], { env: { ...env, GOPROXY: inherited }, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+  const second = await startServe({ ...env, GOPROXY: inherited }, home);
   const other = await browser.newPage();
   try {
-    const line = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the second serve printed nothing in 20 s')), 20_000);
-      createInterface({ input: second.stdout }).once('line', (l) => (clearTimeout(timer), resolve(l)));
-      second.once('exit', (code) => reject(new Error(`the second serve exited with ${code}`)));
-    });
-    await other.goto((JSON.parse(line) as { url: string }).url, { timeout: 20_000 });
+    await other.goto(second.url, { timeout: 20_000 });
     const panel = other.getByTestId('process-env');
     await panel.waitFor(T);
     const text = await panel.innerText();
@@ -345,9 +311,7 @@ test('a dashboard started with GOPROXY in its own environment says what that mea
     assert.doesNotMatch(said, /open a new terminal/i);
   } finally {
     await other.close();
-    const exited = new Promise((r) => second.once('exit', r));
-    second.kill('SIGTERM');
-    await exited;
+    await stopServe(second.serve);
   }
 });
 

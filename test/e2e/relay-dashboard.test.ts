@@ -5,18 +5,16 @@
 // the Chain view draws it as the first node.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ProfileStore } from '../../electron/core/profiles/index.js';
 import { startLab, type Lab } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
-import { cliPath, repoRoot } from '../support/paths.js';
-import { chromiumEnv } from '../bench/ui.js';
 import { freePort, labProfile } from '../support/relay-fixtures.js';
+import { buildRenderer, openChromium, startServe, stopServe } from './headless-dashboard.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
 
@@ -29,16 +27,14 @@ let browser: BrowserContext;
 let url: string;
 let page: Page;
 let port: number;
-const problems: string[] = [];
+let problems: string[] = [];
 
 before(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-e2e-relay-'));
   home = path.join(tmp, 'home');
   await mkdir(home, { recursive: true });
   const ui = path.join(tmp, 'ui');
-  const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--outDir', ui, '--logLevel', 'error'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
-  assert.equal(built.status, 0, `vite build failed: ${built.stderr}`);
+  buildRenderer(ui);
   lab = await startLab({ proxies: [{ name: 'mirror' }] });
   const { GOSUMDB: _s, GOFLAGS: _f, GOENV: _e, GOPROXY: _p, ...labEnv } = lab.goEnv();
   env = {
@@ -58,39 +54,13 @@ before(async () => {
   const relayed = labProfile('relayed', `${lab.proxies.mirror!.url},off`, { name: 'Through the relay', relay: { port } });
   await new ProfileStore({ env }).create(relayed);
 
-  serve = spawn(process.execPath, [cliPath, 'serve', '--json', '--no-open'], { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stderr: string[] = [];
-  serve.stderr!.on('data', (c: Buffer) => stderr.push(c.toString()));
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed nothing in 20 s: ${stderr.join('')}`)), 20_000);
-    createInterface({ input: serve.stdout! }).once('line', (line) => (clearTimeout(timer), resolve(line)));
-    serve.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr.join('')}`)));
-  });
-  url = (JSON.parse(firstLine) as { url: string }).url;
-  browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-    executablePath: '/usr/bin/chromium',
-    env: chromiumEnv(path.join(tmp, 'chromium')),
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    timeout: 30_000,
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-US',
-  });
-  page = await browser.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
+  ({ serve, url } = await startServe(env, home));
+  ({ browser, page, problems } = await openChromium(path.join(tmp, 'chromium')));
 });
 
 after(async () => {
   await browser?.close();
-  if (serve && serve.exitCode === null) {
-    const exited = new Promise((r) => serve.once('exit', r));
-    serve.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (serve.exitCode === null) serve.kill('SIGKILL');
-  }
+  await stopServe(serve);
   await lab?.close();
   if (tmp) await rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
