@@ -34,7 +34,7 @@ export async function editInEditor(id: string, store: ProfileStore, io: CliIo): 
     }
     const kept = path.join(state, `${id}.edited.json`);
     await writeFile(kept, text, { mode: 0o600 });
-    throw new UsageError(`"${id}" was not changed: ${problems.errors.join('; ')}. Your edit is kept in ${kept}; fix it and run: goproxyctl profiles import ${kept} --replace`);
+    throw new UsageError(`"${id}" was not changed: ${problems.errors.join('; ')}. Your edit is kept in ${kept}; fix it, then run \`goproxyctl profiles import ${kept} --replace\``);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

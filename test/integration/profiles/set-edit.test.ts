@@ -3,7 +3,7 @@
 // result after `goproxyctl use`. The built CLI under a temporary HOME; the "editor" is a real
 // program (sed, through the shell, as git runs core.editor).
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { assignProfile } from '../../../shared/profile/assign.js';
@@ -79,6 +79,14 @@ test('profiles edit: the editor\'s change is validated and saved; an invalid edi
   assert.ok(kept, broken.stderr);
   assert.match(await readFile(kept, 'utf8'), /"separator": ";"/);
   assert.equal((JSON.parse((await cli(['profiles', 'show', 'my-corp', '--json'])).stdout) as { profile: { goprivate: string } }).profile.goprivate, 'corp.example,git.corp.example');
+
+  // The printed way back, followed as printed once the kept file is fixed.
+  await writeFile(kept, (await readFile(kept, 'utf8')).replace('"separator": ";"', '"separator": "|"').replace('"goprivate": "corp.example,git.corp.example"', '"goprivate": "corp.example"'));
+  const printed = /then run `(goproxyctl profiles import \S+ --replace)`/.exec(broken.stderr)?.[1];
+  assert.ok(printed, broken.stderr);
+  const imported = await cli(printed.split(' ').slice(1));
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.equal((JSON.parse((await cli(['profiles', 'show', 'my-corp', '--json'])).stdout) as { profile: { goprivate: string } }).profile.goprivate, 'corp.example');
 
   const failing = await cli(['profiles', 'edit', 'my-corp'], { EDITOR: 'false' });
   assert.equal(failing.code, 2);
