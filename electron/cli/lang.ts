@@ -4,6 +4,7 @@
 import { loadSettings } from '../core/service/settings-file.js';
 import { productDirs } from '../core/apply/product-dirs.js';
 import { UsageError } from './command.js';
+import type { Locale } from '../../shared/i18n/message.js';
 
 export type CliLang = 'en' | 'zh';
 
@@ -24,4 +25,9 @@ export async function resolveCliLang(flag: unknown, env: NodeJS.ProcessEnv): Pro
   if (typeof flag === 'string') return chooseLang(flag, null, env);
   const settings = await loadSettings(productDirs(env).config).catch(() => null);
   return chooseLang(undefined, settings?.language ?? null, env);
+}
+
+/** The product's Locale (shared/i18n) for a command's language: what the engine catalogue renders in. */
+export function localeOfCli(lang: CliLang | undefined): Locale {
+  return lang === 'zh' ? 'zh-CN' : 'en';
 }

@@ -5,6 +5,8 @@
 // which one is in effect), one interpolation (shared/ui/interpolate.ts), and the translator
 // reached through React context (useTranslate) or built for a locale (translate).
 import { createContext, useContext } from 'react';
+import { ENGINE_EN, ENGINE_ZH, render } from '../../shared/i18n/catalog.js';
+import type { Message } from '../../shared/i18n/message.js';
 import { localeFromLanguages, type UiLocale } from '../../shared/ui/appearance.js';
 import { interpolate } from '../../shared/ui/interpolate.js';
 import { dashboardEn, dashboardZh } from './dashboard.js';
@@ -14,9 +16,10 @@ import { viewsEn, viewsZh } from './views.js';
 export const LOCALES = ['en', 'zh-CN'] as const satisfies readonly UiLocale[];
 export type Locale = UiLocale;
 
-const EN = { ...shellEn, ...dashboardEn, ...viewsEn };
+// The engines' messages (shared/i18n: explain steps, benchmark reasons…) are part of the key space.
+const EN = { ...ENGINE_EN, ...shellEn, ...dashboardEn, ...viewsEn };
 export type MessageKey = keyof typeof EN;
-const CATALOG: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': { ...shellZh, ...dashboardZh, ...viewsZh } };
+const CATALOG: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': { ...ENGINE_ZH, ...shellZh, ...dashboardZh, ...viewsZh } };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -45,4 +48,10 @@ export function useTranslate(): Translate {
 
 export function useLocale(): Locale {
   return useContext(I18nContext).locale;
+}
+
+/** Renders an engine's message (an id with values, nested messages too) in the language in effect. */
+export function useRenderMessage(): (message: Message) => string {
+  const { locale } = useContext(I18nContext);
+  return (message) => render(locale, message);
 }

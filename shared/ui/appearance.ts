@@ -1,5 +1,8 @@
 // Theme and language: the settings override the OS; 'system' follows it.
-export type UiLocale = 'en' | 'zh-CN';
+import type { Locale } from '../i18n/message.js';
+
+/** The dashboard's language: the one Locale of the product (shared/i18n). */
+export type UiLocale = Locale;
 export type ThemeSetting = 'system' | 'light' | 'dark';
 export type LanguageSetting = 'system' | UiLocale;
 
