@@ -11,6 +11,7 @@ import { cliEn, cliZh } from './parts/cli.js';
 import { commonEn, commonZh } from './parts/common.js';
 import { explainEn, explainZh } from './parts/explain.js';
 import { opsEn, opsZh } from './parts/ops.js';
+import { trayEn, trayZh } from './parts/tray.js';
 
 /** Every part with its prefix, for the collision check. */
 export const CATALOG_PARTS = [
@@ -20,11 +21,12 @@ export const CATALOG_PARTS = [
   { prefix: 'apply.', en: applyEn, zh: applyZh },
   { prefix: 'ops.', en: opsEn, zh: opsZh },
   { prefix: 'cli.', en: cliEn, zh: cliZh },
+  { prefix: 'tray.', en: trayEn, zh: trayZh },
 ] as const;
 
-export const ENGINE_EN = { ...commonEn, ...explainEn, ...benchEn, ...applyEn, ...opsEn, ...cliEn };
+export const ENGINE_EN = { ...commonEn, ...explainEn, ...benchEn, ...applyEn, ...opsEn, ...cliEn, ...trayEn };
 export type MessageId = keyof typeof ENGINE_EN;
-export const ENGINE_ZH: Readonly<Record<MessageId, string>> = { ...commonZh, ...explainZh, ...benchZh, ...applyZh, ...opsZh, ...cliZh };
+export const ENGINE_ZH: Readonly<Record<MessageId, string>> = { ...commonZh, ...explainZh, ...benchZh, ...applyZh, ...opsZh, ...cliZh, ...trayZh };
 
 const CATALOG: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en: ENGINE_EN, 'zh-CN': ENGINE_ZH };
 
