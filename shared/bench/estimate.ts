@@ -68,7 +68,7 @@ export function estimateFetch(summary: CandidateSummary, workload: Workload = RE
   const perRequest = latency + failureRate * (failCost + latency);
   const requestsMs = (workload.requests * perRequest) / GO_PARALLELISM;
   const tp = summary.throughputBytesPerSec;
-  // Unmeasured throughput (no zip body took measurable time): the bytes cost nothing we can see.
+  // Unmeasured throughput (no zip large enough to time the pipe, or none read): the bytes cost nothing we can see.
   const bytesMs = tp !== null && tp > 0 ? (workload.bytes / (tp * GO_PARALLELISM)) * 1000 : 0;
   const setupMs = summary.setupMs ?? 0;
   return { ms: setupMs + requestsMs + bytesMs, setupMs, requestsMs, bytesMs, failureRate };

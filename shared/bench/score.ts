@@ -90,7 +90,7 @@ const EN: Phrases = {
   requests: (n, l, p, t) => `${n} requests at ${l} to the first byte, ${p} at a time: ${t}.`,
   failures: (pct, c) => `${pct}% of requests failed; each costs ${c} before go moves on, plus the request again elsewhere.`,
   bytes: (b, r, t) => `${b} at ${r}: ${t}.`,
-  noThroughput: () => 'Throughput was not measured (no module zip took measurable time): the bytes add nothing to the estimate.',
+  noThroughput: () => 'Throughput was not measured (the probe module\'s zip is under 64 kB, too small to time the pipe): the bytes add nothing to the estimate.',
   protocol: (e) => `${e} response${e === 1 ? '' : 's'} broke the Go module proxy protocol (counted as failed requests).`,
   sumdb: (s) =>
     s === true ? 'Serves the checksum database (sum.golang.org) itself.' : s === false ? 'Does not serve the checksum database.' : 'Checksum database support was not checked.',
@@ -115,7 +115,7 @@ const ZH: Phrases = {
   requests: (n, l, p, t) => `${n} 个请求，首字节 ${l}，同时 ${p} 个：${t}。`,
   failures: (pct, c) => `${pct}% 的请求失败；每次失败耗费 ${c} 后 go 才转向下一个，并在别处重新请求。`,
   bytes: (b, r, t) => `${b}，速度 ${r}：${t}。`,
-  noThroughput: () => '没有测到下载速度（模块 zip 的传输时间不可测）：估算中不计字节耗时。',
+  noThroughput: () => '没有测量下载速度（探测模块的 zip 小于 64 kB，不足以测出带宽）：估算中不计字节耗时。',
   protocol: (e) => `${e} 个响应不符合 Go 模块代理协议（按失败请求计）。`,
   sumdb: (s) => (s === true ? '自身提供校验和数据库（sum.golang.org）。' : s === false ? '不提供校验和数据库。' : '未检查校验和数据库支持。'),
   certificate: (h, d, problem) => {

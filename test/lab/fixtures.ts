@@ -123,3 +123,21 @@ export function fixtureGraph(opts: { count?: number; prefix?: string } = {}): Fi
   };
   return [app, ...modules];
 }
+
+/**
+ * A module whose zip is about `bytes` large: one file of pseudo-random base64 text (deflate cannot
+ * shrink it much), so a probe has a body big enough to time the pipe (the probe measures
+ * throughput only from 64 kB up).
+ */
+export function largeFixtureModule(modulePath: string, version = 'v1.0.0', bytes = 300_000): FixtureModule {
+  let x = 0x2545f491;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const chars = new Array<string>(bytes);
+  for (let i = 0; i < bytes; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    chars[i] = alphabet[(x >>> 0) % 64]!;
+  }
+  return { path: modulePath, version, requires: [], files: { 'go.mod': `module ${modulePath}\n\ngo 1.19\n`, 'blob.txt': chars.join('') } };
+}

@@ -14,7 +14,7 @@ export type {
   ServedModule,
   TlsMode,
 } from './types.js';
-export { fixtureGraph, compareSemver } from './fixtures.js';
+export { fixtureGraph, largeFixtureModule, compareSemver } from './fixtures.js';
 export { buildModuleStore, zipFiles } from './store.js';
 export type { ModuleStore } from './store.js';
 export { escapeModulePath, unescapeModuleString } from '../../shared/go/escape.js';

@@ -4,7 +4,7 @@ import { formatModule, type ModuleRef } from '../../../shared/bench/probe-module
 import type { ProbeFailure, ProbeSample } from '../../../shared/bench/types.js';
 import { makeFailure } from './failure.js';
 import { contentLength, judge, withError } from './judge.js';
-import { resolveCaps, ZIP_READ_MS, type Credentials, type ProbeOptionsBase } from './options.js';
+import { MIN_THROUGHPUT_BYTES, resolveCaps, ZIP_READ_MS, type Credentials, type ProbeOptionsBase } from './options.js';
 import { checkInfo, checkList, checkMod, checkZipHead, escapeModuleText } from './protocol-checks.js';
 import { isFatal, runSample, stripUserinfo } from './sample-runner.js';
 
@@ -149,7 +149,9 @@ export async function probeProxy(candidate: string, opts: ProbeProxyOptions): Pr
         zipErr ??= judge(zip, where, (b) => checkZipHead(b, path, version), { truncationAllowed: true });
         ctx.record(withError(zip.timing, zipErr));
         note(zipErr, true);
-        if (!zipErr && zip.timing.transferMs && zip.timing.transferMs > 0) {
+        // A body cut by the read time filled that whole time: a real rate, however few its bytes.
+        const timesThePipe = zip.body.length >= MIN_THROUGHPUT_BYTES || zip.timeCapped;
+        if (!zipErr && timesThePipe && zip.timing.transferMs && zip.timing.transferMs > 0) {
           throughputBytesPerSec = zip.body.length / (zip.timing.transferMs / 1000);
         }
       }

@@ -98,7 +98,8 @@ test('--json: exactly one object of the contract shape, failures classified, nul
   assert.equal(fast.successRate, 1);
   assert.ok(fast.ttfbMs && fast.ttfbMs.median > 0 && fast.ttfbMs.p90 >= fast.ttfbMs.median);
   assert.ok(fast.totalMs && fast.totalMs.median > 0);
-  assert.ok(fast.throughputBytesPerSec !== null && fast.throughputBytesPerSec > 0);
+  // The lab module's zip is too small to time the pipe: no throughput rather than a noisy one.
+  assert.equal(fast.throughputBytesPerSec, null);
   assert.equal(fast.protocol, 'http/1.1');
   assert.equal(fast.error, null);
   assert.ok(fast.score > 0);

@@ -13,7 +13,7 @@ import { DEFAULT_PROBE_MODULE, WIDELY_MIRRORED_MODULES, formatModule } from '../
 import { candidateStatus } from '../../../shared/bench/score.js';
 import type { BenchJsonResult } from '../../../shared/bench/aggregate.js';
 import type { AppState } from '../../../shared/contract/state.js';
-import { startLab, type Lab } from '../../lab/index.js';
+import { fixtureGraph, largeFixtureModule, startLab, type Lab } from '../../lab/index.js';
 import { goToolchains, runCommand } from '../../support/go.js';
 import { benchCli, benchEnv, tempHome, type TempHome } from './helpers.js';
 
@@ -29,6 +29,8 @@ before(async () => {
       { name: 'dead', faults: { mode: 'refuse' } },
       { name: 'serves', faults: {} },
     ],
+    // The fallback module is large enough for its zip to time the pipe.
+    modules: [...fixtureGraph(), largeFixtureModule('lab.invalid/blob')],
   });
   home = await tempHome();
 });
@@ -90,7 +92,7 @@ test('the default probe module, a mirror that lacks it: the advice keeps the mir
 });
 
 test('a proxy that lacks the probe module but has a fallback one is working, measured with that one', { timeout: 60_000 }, async () => {
-  const fallback = lab.modules[1]!;
+  const fallback = lab.modules.at(-1)!;
   lab.proxies.serves!.setFaults({ status: 404, paths: `/${lab.modules[0]!.path}/@` });
   try {
     const report = await runBenchmark([{ url: url('serves'), kind: 'proxy' }], {

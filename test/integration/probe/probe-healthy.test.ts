@@ -31,7 +31,8 @@ test('a healthy proxy: every request of the protocol, every phase, one connectio
   assert.equal(s.connections, 1);
   assert.equal(s.protocol, 'http/1.1');
   assert.equal(s.sumdbSupported, true);
-  assert.ok(s.throughputBytesPerSec !== null && s.throughputBytesPerSec > 0);
+  // The lab's zips are a few hundred bytes: too small to time the pipe (zip-read.test.ts has a large one).
+  assert.equal(s.throughputBytesPerSec, null);
   assert.equal(s.family, 'ipv4');
   // The lab log agrees: six requests, one per protocol step, nothing else.
   assert.equal(lab.proxies.plain!.accessLog.length, 6);

@@ -4,29 +4,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { probeProxy } from '../../../electron/core/probe/index.js';
-import { fixtureGraph, startLab, type FixtureModule, type Lab } from '../../lab/index.js';
+import { fixtureGraph, largeFixtureModule, startLab, type Lab } from '../../lab/index.js';
 
 let lab: Lab;
 
-/** 300 kB of incompressible-ish text: its zip is about as large. */
-function largeModule(): FixtureModule {
-  let x = 0x2545f491;
-  const chars: string[] = [];
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  for (let i = 0; i < 300_000; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    chars.push(alphabet[(x >>> 0) % 64]!);
-  }
-  return { path: 'large.invalid/blob', version: 'v1.0.0', requires: [], files: { 'go.mod': 'module large.invalid/blob\n\ngo 1.19\n', 'blob.txt': chars.join('') } };
-}
-
 before(async () => {
   lab = await startLab({
-    modules: [...fixtureGraph({ count: 2 }), largeModule()],
+    modules: [...fixtureGraph({ count: 2 }), largeFixtureModule('large.invalid/blob')],
     // 300 kB at 20 kB/s is 15 s: far past the 2 s transfer deadline below.
-    proxies: [{ name: 'thin', faults: { bandwidthBytesPerSec: 20_000 } }],
+    proxies: [{ name: 'thin', faults: { bandwidthBytesPerSec: 20_000 } }, { name: 'plain' }],
   });
 });
 after(() => lab?.close());
@@ -42,4 +28,17 @@ test('a thin pipe and a large zip: the read stops after the read time, the sampl
   // Without the bounded read the same sample fails on the transfer deadline: the bound is what helps.
   const unbounded = await probeProxy(lab.proxies.thin!.url, { module: { path: 'large.invalid/blob', version: 'v1.0.0' }, timeouts, zipReadMs: 60_000, env: {} });
   assert.deepEqual([unbounded.error?.kind, unbounded.error?.phase], ['timeout', 'transfer']);
+});
+
+test('a zip too small to time the pipe gives no throughput; a large one on the same proxy does', { timeout: 30_000 }, async () => {
+  const timeouts = { dnsMs: 2_000, connectMs: 2_000, tlsMs: 2_000, ttfbMs: 2_000, transferMs: 5_000, overallMs: 15_000 };
+  const small = lab.modules[1]!;
+  const tiny = await probeProxy(lab.proxies.plain!.url, { module: { path: small.path, version: small.version }, timeouts, env: {} });
+  assert.equal(tiny.ok, true, JSON.stringify(tiny.error));
+  const zip = tiny.requests.find((r) => r.request === 'zip')!;
+  assert.ok(zip.error === null && zip.bytes > 0 && zip.bytes < 64 << 10, `${zip.bytes} bytes`);
+  assert.equal(tiny.throughputBytesPerSec, null, 'its time is a round trip and scheduling, not bandwidth');
+  const large = await probeProxy(lab.proxies.plain!.url, { module: { path: 'large.invalid/blob', version: 'v1.0.0' }, timeouts, env: {} });
+  assert.equal(large.ok, true, JSON.stringify(large.error));
+  assert.ok(large.throughputBytesPerSec !== null && large.throughputBytesPerSec > 0);
 });
