@@ -16,7 +16,7 @@ import type { ProbeFailure } from '../../shared/bench/types.js';
 import { DEFAULT_PROBE_MODULE, formatModule, parseProbeModule } from '../../shared/bench/probe-module.js';
 import { candidateStatus } from '../../shared/bench/score.js';
 import { describeEstimate, REPRESENTATIVE_WORKLOAD, type Workload } from '../../shared/bench/estimate.js';
-import { orderRows, phaseSegments, rowsFromReport, type BenchRow } from '../../shared/ui/bench-rows.js';
+import { finishedRows, orderRows, phaseSegments, rowsFromReport, type BenchRow } from '../../shared/ui/bench-rows.js';
 import { diffChains, type ChainDiffRow } from '../../shared/ui/chain-diff.js';
 import { RECOMMENDED_PROFILE_ID } from '../../shared/profile/recommended.js';
 import { useCommand } from '../components/useCommand.js';
@@ -49,10 +49,14 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
     const list = proxies.split(/[\s,|]+/).map((p) => p.trim()).filter((p) => p !== '');
     void start.run(list.length === 0 ? null : list, samples, moduleParse === null ? null : formatModule(moduleParse.module), project.trim() === '' ? null : project.trim()).then(() => setModuleText(null));
   };
-  // The live rows of the latest run this page watched (they restart with every run it sees, and
-  // carry the phase timings the report does not); else, the stored report's.
+  // While a run goes: the live rows (they restart with every run this page sees, and carry the
+  // phase timings the report does not). Once its report is in: the report's rows with those
+  // timings, so no row waits for a stream event the report already holds. Else the stored report's.
   const last = bench.last;
-  const rows = orderRows(live.startedAt !== null ? live.rows : last !== null ? rowsFromReport(last.results, last.cancelled) : []);
+  const watchedLast = last !== null && bench.running === null && live.startedAt === last.startedAt;
+  const rows = orderRows(
+    watchedLast ? finishedRows(live.rows, last.results, last.cancelled) : live.startedAt !== null ? live.rows : last !== null ? rowsFromReport(last.results, last.cancelled) : [],
+  );
   return (
     <section className="view dashboard-view" aria-labelledby="bench-heading" data-testid="benchmark-view">
       <h2 id="bench-heading">{d('bench.heading')}</h2>

@@ -109,6 +109,18 @@ export function rowsFromReport(results: readonly CandidateResult[], cancelled: b
   }));
 }
 
+/**
+ * The rows of a run this page watched, once its report is in: the report's figures, complete
+ * whichever arrived first (the stream's last events or the report), with the phase timings the
+ * page collected from the events (the report keeps none).
+ */
+export function finishedRows(watched: readonly BenchRow[], results: readonly CandidateResult[], cancelled: boolean): BenchRow[] {
+  return rowsFromReport(results, cancelled).map((row) => {
+    const live = watched.find((w) => w.candidate === row.candidate);
+    return live !== undefined && live.measuredSamples > 0 ? { ...row, phases: live.phases, measuredSamples: live.measuredSamples } : row;
+  });
+}
+
 export interface PhaseSegment {
   phase: Phase;
   /** Average per sample, ms. */

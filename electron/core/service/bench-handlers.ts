@@ -101,7 +101,8 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
           const view: BenchmarkView = JSON.parse(
             redactCredentials(
               JSON.stringify({
-                startedAt: report.startedAt,
+                // The run's identity as `running` announced it, so a page that watched the run knows its report.
+                startedAt,
                 durationMs: report.durationMs,
                 workload: report.workload,
                 results: report.results,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { aggregateCandidate } from '../../../shared/bench/aggregate.js';
 import type { ProbeSample, RequestTiming } from '../../../shared/bench/types.js';
-import { applyBenchEvent, orderRows, phaseSegments, rowsFromReport, samplePhases, startRows, type BenchRow } from '../../../shared/ui/bench-rows.js';
+import { applyBenchEvent, finishedRows, orderRows, phaseSegments, rowsFromReport, samplePhases, startRows, type BenchRow } from '../../../shared/ui/bench-rows.js';
 import type { BenchProgressEvent } from '../../../shared/contract/stream.js';
 
 function request(over: Partial<RequestTiming>): RequestTiming {
@@ -83,4 +83,19 @@ test('a finished report gives the same rows, best first', () => {
   assert.equal(rows[1]!.error?.kind, 'http');
   assert.equal(rows[0]!.okSamples, 1);
   assert.deepEqual(rowsFromReport([good], true).map((r) => r.status), ['cancelled']);
+});
+
+test('a watched run whose report came before its last events: every row is done with its result, and keeps the phases it saw', () => {
+  const s1 = sample(A, true, [request({ dnsMs: 1, connectMs: 2, ttfbMs: 10, transferMs: 3, reused: false })]);
+  const sB = sample(B, true, [request({ ttfbMs: 7 })]);
+  let rows: BenchRow[] = startRows([A, B]);
+  rows = applyBenchEvent(rows, { type: 'candidate-start', candidate: A, kind: 'proxy', index: 0, samples: 1 });
+  rows = applyBenchEvent(rows, { type: 'sample-done', candidate: A, sample: 0, of: 1, result: s1 });
+  // B's events are still on their way when the report lands.
+  const results = [aggregateCandidate(A, 'proxy', [s1]), aggregateCandidate(B, 'proxy', [sB])];
+  const finished = finishedRows(rows, results, false);
+  assert.deepEqual(finished.map((r) => [r.candidate, r.status, r.result === null]), [[A, 'done', false], [B, 'done', false]]);
+  assert.deepEqual(finished[0]!.phases, { dns: 1, connect: 2, tls: 0, ttfb: 10, transfer: 3 });
+  assert.equal(finished[0]!.measuredSamples, 1);
+  assert.equal(finished[1]!.measuredSamples, 0, 'no phases were seen for B: none are made up');
 });
