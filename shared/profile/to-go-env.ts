@@ -41,3 +41,12 @@ export function profileToGoEnv(profile: Profile): Record<string, string | null> 
   if (profile.goflags !== undefined) vars.GOFLAGS = orNull(profile.goflags);
   return vars;
 }
+
+/**
+ * The variables for another machine (a Dockerfile, CI, a snippet pasted elsewhere): the same, but
+ * GOPROXY without the local relay, which runs only where goproxyctl does. There its loopback
+ * address is the container or runner itself: a refused connection on every request at best.
+ */
+export function profileToPortableGoEnv(profile: Profile): Record<string, string | null> {
+  return { ...profileToGoEnv(profile), GOPROXY: profileGoproxy(profile) };
+}

@@ -2,7 +2,7 @@
 // shells. Pure. Values are quoted for each format; credentials never appear: they become
 // references to CI secrets (or a BuildKit secret) that the user creates once.
 import { applyBlockers } from '../../../shared/profile/validate.js';
-import { profileToGoEnv } from '../../../shared/profile/to-go-env.js';
+import { profileToPortableGoEnv } from '../../../shared/profile/to-go-env.js';
 import type { Profile } from '../../../shared/profile/types.js';
 import { shQuote } from '../apply/env-scripts.js';
 
@@ -41,7 +41,7 @@ export function credentialSecrets(profile: Profile): CredentialSecret[] {
 export function exportProfile(profile: Profile, format: ExportFormat): Snippet {
   const blockers = applyBlockers(profile);
   if (blockers.length > 0) throw new ExportError(`profile "${profile.id}" is a template: ${blockers[0]}; duplicate it and fill it in first`);
-  const vars = profileToGoEnv(profile);
+  const vars = profileToPortableGoEnv(profile);
   const creds = credentialSecrets(profile);
   const secrets = creds.flatMap((c) => [c.user, c.token]);
   const title = `Go module proxy settings of the goproxyctl profile "${profile.id}" (${oneLine(profile.name)})`;

@@ -10,7 +10,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { exportProfile } from '../../../electron/core/export/snippets.js';
 import { builtinProfile, type Profile } from '../../../shared/profile/index.js';
-import { profileToGoEnv } from '../../../shared/profile/to-go-env.js';
+import { profileToPortableGoEnv } from '../../../shared/profile/to-go-env.js';
 import { runCommand } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
 import { makeTempHome, type TempHome } from '../../support/temp-home.js';
@@ -26,7 +26,18 @@ const team: Profile = {
   goflags: AWKWARD,
   credentials: [{ origin: 'https://athens.corp.example.com' }],
 };
-const PROFILES: Profile[] = [builtinProfile('china')!, builtinProfile('global')!, builtinProfile('offline')!, team];
+// Goes through the local relay here; an export carries the chain alone (the relay runs only where goproxyctl does).
+const relayed: Profile = { ...builtinProfile('china')!, id: 'relayed', name: 'Relayed', relay: { port: 7890 } };
+const PROFILES: Profile[] = [builtinProfile('china')!, builtinProfile('global')!, builtinProfile('offline')!, team, relayed];
+
+test('an export never carries the local relay: its GOPROXY is the chain the relay would walk', () => {
+  for (const format of ['docker', 'github-actions', 'gitlab-ci', 'direnv', 'shell'] as const) {
+    const { text } = exportProfile(relayed, format);
+    assert.doesNotMatch(text, /127\.0\.0\.1/, format);
+    assert.ok(text.includes('https://goproxy.cn|'), format);
+  }
+  assert.equal(profileToPortableGoEnv(relayed).GOPROXY, profileToPortableGoEnv(builtinProfile('china')!).GOPROXY);
+});
 
 let t: TempHome;
 before(async () => {
@@ -44,7 +55,7 @@ async function lintClean(dir: string, file: string, text: string): Promise<void>
 
 test('shell: sh, bash, zsh and fish all set the exact values (an unset variable becomes empty, which go treats as unset)', async () => {
   for (const profile of PROFILES) {
-    const vars = profileToGoEnv(profile);
+    const vars = profileToPortableGoEnv(profile);
     const names = Object.keys(vars);
     const file = path.join(t.home, `${profile.id}.sh`);
     const { text } = exportProfile(profile, 'shell');
@@ -62,7 +73,7 @@ test('shell: sh, bash, zsh and fish all set the exact values (an unset variable 
 
 test('direnv: bash sources it with the exact values and unsets what the profile leaves to go', async () => {
   for (const profile of PROFILES) {
-    const vars = profileToGoEnv(profile);
+    const vars = profileToPortableGoEnv(profile);
     const names = Object.keys(vars);
     const { text } = exportProfile(profile, 'direnv');
     const run = await runCommand('bash', ['-c', `${text}\nprintf '%s\\0' ${names.map((n) => `"\${${n}-<unset>}"`).join(' ')}`], { env: { ...t.env, GONOPROXY: 'stale' } });
@@ -131,7 +142,7 @@ test('docker: inside a stage it parses as a Dockerfile, ARG values survive, go.m
     const parsed = DockerfileParser.parse(dockerfile);
     const keywords = parsed.getInstructions().map((i) => i.getKeyword());
     assert.ok(keywords.every((k) => ['FROM', 'WORKDIR', 'ARG', 'ENV', 'COPY', 'RUN'].includes(k)), keywords.join(' '));
-    const vars = profileToGoEnv(profile);
+    const vars = profileToPortableGoEnv(profile);
     for (const arg of parsed.getARGs()) {
       const p = arg.getProperty()!;
       // dockerfile-ast leaves "\$" (a literal "$" to Docker) for its variable-resolution step.
