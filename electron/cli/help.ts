@@ -48,6 +48,42 @@ function displayWidth(text: string): number {
 
 /** A left column wider than this puts its row's text on the next line, so one long name does not push every row. */
 const MAX_LEFT = 24;
+/** Rows are filled to this many terminal columns (descriptions are wrapped by hand at the same width). */
+const LINE_WIDTH = 100;
+
+const isWide = (ch: string): boolean => displayWidth(ch) === 2;
+/** Closing punctuation never starts a line, opening punctuation never ends one. */
+const NO_LINE_START = new Set([...'，。、；：！？）》」』”']);
+const NO_LINE_END = new Set([...'（《「『“']);
+
+/**
+ * A row's text as lines of at most `width` columns: one paragraph (the catalogue's own line breaks
+ * are joined: by a space after a Latin word, by nothing after a Chinese character), broken at
+ * spaces and between Chinese characters, never inside a Latin word or code.
+ */
+export function fill(text: string, width: number): string[] {
+  const joined = text.replace(/(.)\n/g, (_, before: string) => (isWide(before) ? before : `${before} `));
+  // Pieces: `code` (kept whole), a space, one wide character, or a run of anything else (a word, an option, a URL).
+  const pieces = joined.match(/`[^`]*`[\u0100-\u{10ffff}]?|[^\s`]*`[^`]*`| |[\u0100-\u{10ffff}]|[^\s`\u0100-\u{10ffff}]+/gu) ?? [];
+  const lines: string[][] = [[]];
+  const widthOf = (line: readonly string[]): number => displayWidth(line.join(''));
+  for (const piece of pieces) {
+    const line = lines.at(-1)!;
+    if (widthOf(line) + displayWidth(piece) <= width || line.every((p) => p === ' ')) {
+      line.push(piece);
+      continue;
+    }
+    if (piece === ' ') {
+      lines.push([]);
+      continue;
+    }
+    // Punctuation stays with the word before it, an opening bracket with the word after it.
+    let carried: string[] = [];
+    while (line.length > 1 && (NO_LINE_START.has(carried[0] ?? piece) || NO_LINE_END.has(line.at(-1)!))) carried = [line.pop()!, ...carried];
+    lines.push([...carried, piece]);
+  }
+  return lines.map((line) => line.join('').trim()).filter((line) => line !== '');
+}
 
 /** Two-column rows, the right column aligned; a right text's further lines are indented to it. */
 function rows(list: readonly Row[]): string {
@@ -55,7 +91,7 @@ function rows(list: readonly Row[]): string {
   const indent = ' '.repeat(2 + width + 2);
   return list
     .map(([left, right]) => {
-      const lines = right.split('\n');
+      const lines = fill(right, Math.max(40, LINE_WIDTH - indent.length));
       const head = displayWidth(left) > width ? [`  ${left}`] : [`  ${left}${' '.repeat(width - displayWidth(left))}  ${lines.shift() ?? ''}`];
       return [...head, ...lines.map((line) => indent + line)].join('\n');
     })
@@ -77,7 +113,7 @@ function optionRow(locale: Locale, name: string, def: ParserOptions[string], hel
   const names = [name, ...(help.also ?? [])].map((n) => `--${n}`).join(', ');
   const left = `${def.short ? `-${def.short}, ` : ''}${names}${help.value ? ` ${help.value}` : ''}`;
   const text = render(locale, msg(help.text, params));
-  return [left, def.multiple ? `${text} ${render(locale, msg('cli.help.repeatable'))}` : text];
+  return [left, def.multiple ? render(locale, msg('cli.help.repeatable', { text })) : text];
 }
 
 /** The Options rows: every option the parser accepts, in its order, then the common ones. */

@@ -2,7 +2,9 @@
 // (zh-check.ts): the terminal has no code elements, so what is code by the CLI's own layout is
 // removed here, in this order:
 //   1. the Examples section (command lines, every one of them code);
-//   2. `backticked` spans (commands, JSON fields, file names inside sentences);
+//   2. `backticked` spans (commands, JSON fields, file names inside sentences) and "quoted" ones
+//      (ASCII quotes hold a value verbatim: what the user typed, a separator; prose quotes in
+//      Chinese are “”);
 //   3. the command lines of "Usage:" (the label stays) and indented lines that are commands;
 //   4. the "goproxyctl <command>:" in front of an error sentence (the program's name);
 //   5. the first column of a two-column row (option names with their values, subcommand names,
@@ -20,6 +22,7 @@ export function cliProse(output: string): string {
     if (inExamples) continue;
     const prose = line
       .replace(/`[^`]*`/g, ' ')
+      .replace(/"[^"]*"/g, ' ')
       .replace(USAGE_LABEL, '$1')
       .replace(/^\s+goproxyctl\s.*$/, '')
       .replace(/^goproxyctl( [a-z-]+)?: /, '')

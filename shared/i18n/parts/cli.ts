@@ -30,7 +30,7 @@ export const cliEn = {
   'cli.help.examples': 'Examples:',
   'cli.help.exit-codes': 'Exit codes:',
   'cli.help.commands': 'Commands:',
-  'cli.help.repeatable': '(repeatable)',
+  'cli.help.repeatable': '{text} (repeatable)',
   'cli.help.option.json': 'machine-readable output on stdout; a failure too, as `{"error":{"code","message"}}`',
   'cli.help.option.lang': "the language of the output (default: the app's language setting, else the OS locale)",
   'cli.help.option.help': 'show this help',
@@ -295,7 +295,7 @@ export const cliZh: Readonly<Record<keyof typeof cliEn, string>> = {
   'cli.help.examples': '示例：',
   'cli.help.exit-codes': '退出码：',
   'cli.help.commands': '命令：',
-  'cli.help.repeatable': '（可重复）',
+  'cli.help.repeatable': '{text}（可重复）',
   'cli.help.option.json': '在标准输出上输出机器可读的 JSON；失败时也是，格式为 `{"error":{"code","message"}}`',
   'cli.help.option.lang': '输出语言（默认跟随应用的语言设置，否则跟随系统区域设置）',
   'cli.help.option.help': '显示本帮助',
@@ -364,8 +364,7 @@ export const cliZh: Readonly<Record<keyof typeof cliEn, string>> = {
     '加上所有启动文件已存在的 shell）',
   'cli.use.option.dry-run': '逐个文件以 `diff` 形式显示改动，不写入任何内容',
   'cli.use.exit.ok':
-    '已应用，新进程和新终端都得到该方案（只有运行本命令的 shell 中存在差异时\n' +
-    '只会提示，不算错误）',
+    '已应用，新进程和新终端都得到该方案（若只有运行本命令的 shell 存在差异，只提示，不算错误）',
   'cli.use.exit.failed':
     '文件已写入，但仍有设置在新进程或新终端中覆盖该方案（`goproxyctl doctor --fix` 可把它移走），\n' +
     '或应用失败',
@@ -424,10 +423,10 @@ export const cliZh: Readonly<Record<keyof typeof cliEn, string>> = {
 
   'cli.lint.summary': '找出 `Dockerfile`、`Makefile`、CI 文件和脚本中 GOPROXY/GOSUMDB/GOPRIVATE 的错误',
   'cli.lint.about':
-    '读取 PATH（默认 "."）下的 `Dockerfile`/`Containerfile`、`Makefile` 和 *.mk、`GitHub Actions`、GitLab CI、\n' +
-    '`docker-compose`、`Travis` 和 `goreleaser` 的 YAML、shell 脚本及 .envrc 文件，每种都按其自身语法\n' +
-    '解析；跳过 .git、node_modules、vendor 以及 .gitignore 忽略的内容。每条发现都包含文件、行、列、\n' +
-    '规则 id、严重程度、变量及其值、go 失败的原因和修复方法。规则见 docs/lint.md。',
+    '读取 PATH（默认 "."）下的 `Dockerfile`/`Containerfile`、`Makefile` 和 *.mk、`GitHub Actions`、\n' +
+    'GitLab CI、`docker-compose`、`Travis` 和 `goreleaser` 的 YAML、shell 脚本及 .envrc 文件，每种都\n' +
+    '按其自身语法解析；跳过 .git、node_modules、vendor 以及 .gitignore 忽略的内容。每条发现都包含\n' +
+    '文件、行、列、规则 id、严重程度、变量及其值、go 失败的原因和修复方法。规则见 docs/lint.md。',
   'cli.lint.option.format': '报告格式（默认 `text`；`json` 等同于 --json；`sarif` 用于代码扫描）',
   'cli.lint.option.fix':
     '只做确定无误的修改（公共镜像之间的 "," 和 "|"；给 shell 行中含 "|" 的列表加引号），\n' +

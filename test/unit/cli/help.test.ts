@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COMMANDS } from '../../../electron/cli/registry.js';
-import { COMMON_OPTIONS, commandHelp, globalHelp, parserOptions } from '../../../electron/cli/help.js';
+import { COMMON_OPTIONS, commandHelp, fill, globalHelp, parserOptions } from '../../../electron/cli/help.js';
 import type { CliCommand } from '../../../electron/cli/command.js';
 import type { Locale } from '../../../shared/i18n/message.js';
 import { checkZhText } from '../../support/zh-check.js';
@@ -91,8 +91,11 @@ test('one layout for every command: Usage, description, [Subcommands], Options, 
       // The common options read the same in every command's help.
       const options = parts.find((b) => b[0] === h.options)!;
       for (const name of Object.keys(COMMON_OPTIONS)) {
-        const row = options.find((l) => new RegExp(`(^ {2}|, )--${name}\\b`).test(l))!;
-        const text = row.trim().split(/\s{2,}/).slice(1).join(' ');
+        const at = options.findIndex((l) => new RegExp(`(^ {2}|, )--${name}\\b`).test(l));
+        const further = options.slice(at + 1);
+        const end = further.findIndex((l) => /^ {2}\S/.test(l));
+        // The row's text with the lines it was filled to joined again (the column width differs per command).
+        const text = [options[at]!.trim().split(/\s{2,}/).slice(1).join(' '), ...further.slice(0, end < 0 ? undefined : end)].join(' ').replace(/\s+/g, '');
         if (!commonRows.has(name)) commonRows.set(name, text);
         assert.equal(text, commonRows.get(name), `${where}: --${name}`);
       }
@@ -126,4 +129,26 @@ test('the zh-CN check of help is not vacuous: English prose in a help would be c
   assert.ok(english.english.length > 20);
   // Code the prose filter removes is only what the layout marks as code.
   assert.deepEqual(checkZhText(cliProse('选项：\n  --timeout MS  等待 the stage\n')).english.map((w) => w.split(' ')[0]), ['the', 'stage']);
+});
+
+const columns = (line: string): number => [...line].reduce((n, ch) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+
+test('rows are filled to 100 columns, Chinese broken between characters, code and words never split', () => {
+  const en = fill('comment out `export GOPROXY=...`-style lines that shadow\nthe go env file, and more words here', 30);
+  assert.deepEqual(en, ['comment out', '`export GOPROXY=...`-style', 'lines that shadow the go env', 'file, and more words here']);
+  const text = '注释掉遮蔽 go env 文件的 `export GOPROXY=...` 之类的行（仅限单独占一行的\n简单顶层语句）';
+  const zh = fill(text, 24);
+  assert.equal(zh.join('').replace(/\s/g, ''), text.replace(/\s/g, ''), 'nothing lost');
+  assert.ok(zh.includes('`export GOPROXY=...`') || zh.some((line) => line.includes('`export GOPROXY=...`')), zh.join(' | '));
+  assert.ok(zh.every((line) => columns(line) <= 24), zh.join(' | '));
+  assert.ok(zh.every((line) => !/^[，。、；：）]/.test(line) && !/（$/.test(line)), zh.join(' | '));
+  for (const command of commands) {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const examples = new Set(command.usage.examples?.map((e) => `  ${e}`));
+      for (const line of commandHelp(locale, command).split('\n')) {
+        if (!examples.has(line)) assert.ok(columns(line) <= 100, `${command.name} (${locale}): ${line}`);
+        assert.equal((line.match(/`/g) ?? []).length % 2, 0, `${command.name} (${locale}): code is never split across lines: ${line}`);
+      }
+    }
+  }
 });
