@@ -31,7 +31,7 @@ export const cliEn = {
   'cli.help.exit-codes': 'Exit codes:',
   'cli.help.commands': 'Commands:',
   'cli.help.repeatable': '{text} (repeatable)',
-  'cli.help.option.json': 'machine-readable output on stdout; a failure too, as `{"error":{"code","message"}}`',
+  'cli.help.option.json': 'machine-readable JSON on stdout (a failure too, as an `error` object)',
   'cli.help.option.lang': "the language of the output (default: the app's language setting, else the OS locale)",
   'cli.help.option.help': 'show this help',
   'cli.help.option.version': 'print the version',
@@ -215,7 +215,7 @@ export const cliEn = {
   'cli.auth.option.user': 'the user name the proxy expects (set)',
   'cli.auth.option.enable': 'write or remove the managed netrc entries (netrc)',
   'cli.auth.option.fix-permissions': 'chmod 600 a netrc file other users can read instead of refusing (netrc)',
-  'cli.auth.option.secret': 'refused: a secret on the command line is visible to other processes; pipe it in',
+  'cli.auth.option.secret': 'refused: a secret on the command line is visible to other processes',
   'cli.auth.exit.ok': 'done',
   'cli.auth.exit.failed': 'the keychain could not be used (or there was nothing to remove)',
 
@@ -296,7 +296,7 @@ export const cliZh: Readonly<Record<keyof typeof cliEn, string>> = {
   'cli.help.exit-codes': '退出码：',
   'cli.help.commands': '命令：',
   'cli.help.repeatable': '{text}（可重复）',
-  'cli.help.option.json': '在标准输出上输出机器可读的 JSON；失败时也是，格式为 `{"error":{"code","message"}}`',
+  'cli.help.option.json': '在标准输出上输出机器可读的 JSON（失败时也是，输出一个 `error` 对象）',
   'cli.help.option.lang': '输出语言（默认跟随应用的语言设置，否则跟随系统区域设置）',
   'cli.help.option.help': '显示本帮助',
   'cli.help.option.version': '显示版本号',
@@ -341,7 +341,7 @@ export const cliZh: Readonly<Record<keyof typeof cliEn, string>> = {
     '使用 --json 时输出一个 JSON 对象，包含 `durationMs`、`results` 和 `recommendation`。',
   'cli.bench.option.proxies': '要测速的代理（可以包含 "direct"），代替内置列表',
   'cli.bench.option.module':
-    '要请求的模块（默认：设置中的探测模块，即控制台“测速”页所设的值，\n' +
+    '要请求的模块（默认：设置中的探测模块，即仪表盘“测速”页所设的值，\n' +
     '否则为 {module}）；对它返回 404/410 的代理是可达的，只是没有该模块',
   'cli.bench.option.samples': '每个候选的采样次数，1-20（默认 3）',
   'cli.bench.option.timeout': '单次采样的最长时间（毫秒），100-600000（默认 {timeout}）',
@@ -457,7 +457,7 @@ export const cliZh: Readonly<Record<keyof typeof cliEn, string>> = {
   'cli.auth.option.user': '代理要求的用户名（用于 `set`）',
   'cli.auth.option.enable': '写入或删除受管理的 .netrc 条目（用于 `netrc`）',
   'cli.auth.option.fix-permissions': '若 .netrc 文件可被其他用户读取，将其权限改为 600，而不是拒绝\n执行（用于 `netrc`）',
-  'cli.auth.option.secret': '不接受：命令行中的密钥对其他进程可见；请通过管道传入',
+  'cli.auth.option.secret': '不接受：命令行中的密钥对其他进程可见',
   'cli.auth.exit.ok': '完成',
   'cli.auth.exit.failed': '无法使用钥匙串（或没有可删除的内容）',
 
@@ -493,9 +493,9 @@ export const cliZh: Readonly<Record<keyof typeof cliEn, string>> = {
   'cli.relay.exit.ok': '已停止',
   'cli.relay.exit.failed': '端口已被占用，或中继无法启动',
 
-  'cli.serve.summary': '在 127.0.0.1 上提供控制台及其 API（无界面模式，不需要桌面应用）',
+  'cli.serve.summary': '在 127.0.0.1 上提供仪表盘及其 API（无界面模式，不需要桌面应用）',
   'cli.serve.about':
-    '启动引擎，只在 127.0.0.1 上提供控制台，并输出一行要打开的 URL。URL 中带有一个随机令牌\n' +
+    '启动引擎，只在 127.0.0.1 上提供仪表盘，并输出一行要打开的 URL。URL 中带有一个随机令牌\n' +
     '（在 #token= 之后），每次启动都会变化：没有令牌的请求会从 API 得到 401。按 `Ctrl+C` 停止。\n' +
     '使用 --json 时改为输出一行 JSON：`{"url","origin","port"}`。',
   'cli.serve.option.port': '监听端口 N（默认：由系统选择的空闲端口）',
@@ -504,5 +504,5 @@ export const cliZh: Readonly<Record<keyof typeof cliEn, string>> = {
     '会作为打开程序的进程参数',
   'cli.serve.option.no-open': '只输出 URL',
   'cli.serve.exit.ok': '已停止',
-  'cli.serve.exit.failed': '控制台无法启动',
+  'cli.serve.exit.failed': '仪表盘无法启动',
 };
