@@ -6,10 +6,10 @@ import { closestWord } from '../../shared/util/closest.js';
 import { render } from '../../shared/i18n/catalog.js';
 import { msg, type Locale, type Message } from '../../shared/i18n/message.js';
 import { localeOfCli, resolveCliLang, type CliLang } from './lang.js';
-import { COMMANDS } from './registry.js';
+import { COMMANDS, type CommandEntry } from './registry.js';
 import { terminalSafe } from '../../shared/util/terminal-safe.js';
-import { EXIT, UsageError, type CliIo, type CliCommand, type ParsedArgs } from './command.js';
-import { GLOBAL_OPTIONS, langFlagIn, parseErrorSentence, splitCommandLine, unknownOptionSentence } from './args.js';
+import { EXIT, UsageError, type CliIo, type ParsedArgs } from './command.js';
+import { GLOBAL_OPTIONS, langFlagIn, parseErrorSentence, splitCommandLine, unknownOptionSentence, type CommandLine } from './args.js';
 import { VERSION, commandHelp, globalHelp, parserOptions, valueName } from './help.js';
 
 /** Machine-readable failure for `--json`: what a script can branch on, and the sentence a person reads. */
@@ -88,53 +88,64 @@ async function languageOf(flag: string | undefined, env: NodeJS.ProcessEnv): Pro
 
 async function runCommandLine(argv: string[], io: CliIo): Promise<Outcome> {
   const line = splitCommandLine(argv);
-  if (line.name === undefined || line.unknownOption !== undefined) {
-    const { lang, error } = await languageOf(line.lang, io.env);
-    const locale = localeOfCli(lang);
-    if (error) return fail(io, locale, 'goproxyctl', error.sentence ?? msg('cli.error.bad-arguments'), EXIT.usage);
-    if (line.unknownOption !== undefined) {
-      return fail(io, locale, 'goproxyctl', unknownOptionSentence(line.unknownOption, GLOBAL_OPTIONS, 'goproxyctl --help'), EXIT.usage);
-    }
-    io.stdout.write(line.version ? `${VERSION}\n` : globalHelp(locale));
-    return { exitCode: EXIT.ok, locale };
+  if (line.name === undefined || line.unknownOption !== undefined) return runWithoutCommand(line, io);
+  const entry = Object.hasOwn(COMMANDS, line.name) ? COMMANDS[line.name] : undefined;
+  if (!entry) return unknownCommand(line.name, line.args, io);
+  return runCommand(line.name, entry, line.args, io);
+}
+
+/** `goproxyctl`, `goproxyctl --help`, `help`, `--version`, with --lang: the global help, or what is wrong before the command. */
+async function runWithoutCommand(line: CommandLine, io: CliIo): Promise<Outcome> {
+  if (line.lang === '' && line.unknownOption === undefined) {
+    const locale = localeOfCli((await languageOf(undefined, io.env)).lang);
+    const hint = msg('cli.error.see-help', { command: 'goproxyctl --help' });
+    return fail(io, locale, 'goproxyctl', msg('cli.error.with-hint', { error: msg('cli.error.missing-value', { option: '--lang', value: 'en|zh' }), hint }), EXIT.usage);
   }
-  const name = line.name;
-  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!entry) {
-    const { lang } = await languageOf(langFlagIn(line.args), io.env);
-    const guess = closestWord(name, Object.keys(COMMANDS));
-    const sentence = msg('cli.error.with-hint', {
-      error: msg('cli.error.unknown-command', { name }),
-      hint: guess ? msg('cli.error.did-you-mean-command', { command: `goproxyctl ${guess}` }) : msg('cli.error.list-commands', { command: 'goproxyctl --help' }),
-    });
-    return fail(io, localeOfCli(lang), 'goproxyctl', sentence, EXIT.usage);
+  const { lang, error } = await languageOf(line.lang, io.env);
+  const locale = localeOfCli(lang);
+  if (error) return fail(io, locale, 'goproxyctl', error.sentence ?? msg('cli.error.bad-arguments'), EXIT.usage);
+  if (line.unknownOption !== undefined) {
+    return fail(io, locale, 'goproxyctl', unknownOptionSentence(line.unknownOption, GLOBAL_OPTIONS, 'goproxyctl --help'), EXIT.usage);
   }
-  let command: CliCommand | undefined;
+  io.stdout.write(line.version ? `${VERSION}\n` : globalHelp(locale));
+  return { exitCode: EXIT.ok, locale };
+}
+
+async function unknownCommand(name: string, args: readonly string[], io: CliIo): Promise<Outcome> {
+  const { lang } = await languageOf(langFlagIn(args), io.env);
+  const guess = closestWord(name, Object.keys(COMMANDS));
+  const sentence = msg('cli.error.with-hint', {
+    error: msg('cli.error.unknown-command', { name }),
+    hint: guess ? msg('cli.error.did-you-mean-command', { command: `goproxyctl ${guess}` }) : msg('cli.error.list-commands', { command: 'goproxyctl --help' }),
+  });
+  return fail(io, localeOfCli(lang), 'goproxyctl', sentence, EXIT.usage);
+}
+
+async function runCommand(name: string, entry: CommandEntry, args: string[], io: CliIo): Promise<Outcome> {
   let locale: Locale = 'en';
   try {
-    command = await entry.load();
-    const loaded = command;
-    const options = parserOptions(loaded);
-    const allowPositionals = loaded.allowPositionals ?? false;
+    const command = await entry.load();
+    const options = parserOptions(command);
+    const allowPositionals = command.allowPositionals ?? false;
     let parsed: ParsedArgs;
     try {
       // The options are only known at run time, so parseArgs types a multiple option's values as
       // string | boolean; each option has one type, so they are string[] or boolean[] (FlagValue).
-      parsed = parseArgs({ args: line.args, options, allowPositionals, strict: true }) as ParsedArgs;
+      parsed = parseArgs({ args, options, allowPositionals, strict: true }) as ParsedArgs;
     } catch (err) {
       if (!String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) throw err;
-      locale = localeOfCli((await languageOf(langFlagIn(line.args), io.env)).lang);
-      const sentence = parseErrorSentence(line.args, options, allowPositionals, name, (option) => valueName(loaded, option));
+      locale = localeOfCli((await languageOf(langFlagIn(args), io.env)).lang);
+      const sentence = parseErrorSentence(args, options, allowPositionals, name, (option) => valueName(command, option));
       return fail(io, locale, `goproxyctl ${name}`, sentence, EXIT.usage);
     }
     const { lang, error } = await languageOf(typeof parsed.values.lang === 'string' ? parsed.values.lang : undefined, io.env);
     locale = localeOfCli(lang);
     if (error) throw error;
     if (parsed.values.help) {
-      io.stdout.write(commandHelp(locale, loaded));
+      io.stdout.write(commandHelp(locale, command));
       return { exitCode: EXIT.ok, locale };
     }
-    return { exitCode: await loaded.run(parsed, { ...io, lang }), locale };
+    return { exitCode: await command.run(parsed, { ...io, lang }), locale };
   } catch (err) {
     return reportError(err, name, io, locale);
   }

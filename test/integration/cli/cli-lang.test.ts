@@ -110,6 +110,9 @@ test('missing values, values given to flags, stray arguments and a bad --lang ar
   const badLang = await cli(['env', '--lang', 'fr'], { LANG: 'zh_CN.UTF-8' });
   assert.equal(badLang.code, 2);
   assert.equal(badLang.stderr, 'goproxyctl env: --lang "fr" 不是 goproxyctl 支持的语言，请使用 --lang en 或 --lang zh。\n');
+  const noLang = await cli(['--lang'], { LANG: 'zh_CN.UTF-8' });
+  assert.equal(noLang.code, 2);
+  assert.equal(noLang.stderr, 'goproxyctl: --lang 需要一个值：--lang en|zh。用法见 `goproxyctl --help`。\n');
   const badGlobalLang = await cli(['--lang', 'fr']);
   assert.equal(badGlobalLang.code, 2);
   assert.match(badGlobalLang.stderr, /^goproxyctl: --lang "fr" is not a language goproxyctl speaks; use --lang en or --lang zh\.\n$/);
