@@ -1,6 +1,8 @@
 // The shape every `goproxyctl` subcommand has. Each command lives in its own file under
 // commands/ and is loaded lazily (see registry.ts) so `goproxyctl --help` stays fast to start.
 import type { ParseArgsConfig } from 'node:util';
+import { render, type MessageId } from '../../shared/i18n/catalog.js';
+import type { Message } from '../../shared/i18n/message.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -26,10 +28,10 @@ export interface ParsedArgs {
 
 export interface CliCommand {
   name: string;
-  /** One line for `goproxyctl --help`. */
-  summary: string;
-  /** Usage text for `goproxyctl <name> --help`. */
-  usage: string;
+  /** One line for `goproxyctl --help`, and the first line of the command's help (registry.ts says the same). */
+  summary: MessageId;
+  /** What `goproxyctl <name> --help` prints, laid out by help.ts the same way for every command. */
+  usage: CommandHelp;
   /** util.parseArgs options; `json`, `help` and `lang` are added for every command. */
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;
@@ -38,11 +40,49 @@ export interface CliCommand {
 }
 
 /**
+ * A command's help, as data: help.ts lays it out (Usage, description, Options, Examples, Exit codes)
+ * in the user's language. The Options block is generated from the command's parser options, each
+ * with its row here, so the help lists exactly what the parser accepts.
+ */
+export interface CommandHelp {
+  /** The command lines (code, the same in every language); the first follows "Usage:". */
+  lines: readonly string[];
+  /** What the command does, after its summary. */
+  about: MessageId;
+  /** For commands with subcommands: each one's name (code) and what it does. */
+  subcommands?: readonly (readonly [name: string, text: MessageId])[];
+  /** One row per parser option (json, lang and help are common and described by help.ts). */
+  options: Readonly<Record<string, OptionHelp>>;
+  /** Command lines worth copying (code). */
+  examples?: readonly string[];
+  /** What the command's own exit codes mean; 2 (bad input) and 130/143 (interrupted) are common. */
+  exits: readonly (readonly [code: number, text: MessageId])[];
+  /** Values of the {placeholders} in this command's help messages (defaults that live in code). */
+  params?: Readonly<Record<string, string | number>>;
+}
+
+export interface OptionHelp {
+  /** The value's name, for options that take one (`--timeout MS`). */
+  value?: string;
+  text: MessageId;
+  /** Options described by this same row (`--enable, --disable`). */
+  also?: readonly string[];
+}
+
+/**
  * Bad input from the user: printed as one sentence (with the fix) and exit code 2.
  * Never a stack trace.
  */
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** The sentence as a message, rendered in the user's language (a plain string is printed as is). */
+  readonly sentence?: Message;
+
+  constructor(sentence: string | Message) {
+    // In English as well, for whatever reads `message` (logs, a caller's test).
+    super(typeof sentence === 'string' ? sentence : render('en', sentence));
+    if (typeof sentence !== 'string') this.sentence = sentence;
+  }
 }
 
 /** Exit codes shared by all commands. */

@@ -4,7 +4,7 @@
 import { loadSettings } from '../core/service/settings-file.js';
 import { productDirs } from '../core/apply/product-dirs.js';
 import { UsageError } from './command.js';
-import type { Locale } from '../../shared/i18n/message.js';
+import { msg, type Locale } from '../../shared/i18n/message.js';
 
 export type CliLang = 'en' | 'zh';
 
@@ -13,7 +13,7 @@ export function chooseLang(flag: unknown, setting: string | null, env: NodeJS.Pr
   if (typeof flag === 'string') {
     if (flag === 'en') return 'en';
     if (flag === 'zh' || flag === 'zh-CN') return 'zh';
-    throw new UsageError(`--lang "${flag}" is not a language goproxyctl speaks; use --lang en or --lang zh`);
+    throw new UsageError(msg('cli.error.bad-lang', { lang: flag }));
   }
   if (setting === 'en') return 'en';
   if (setting === 'zh-CN') return 'zh';

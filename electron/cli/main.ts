@@ -1,5 +1,18 @@
 // `goproxyctl`: the command-line face of electron/core. Entry point only; see run.ts.
 import { runCli } from './run.js';
+import { render } from '../../shared/i18n/catalog.js';
+import { msg } from '../../shared/i18n/message.js';
+import { langFlagIn } from './args.js';
+import { chooseLang, localeOfCli } from './lang.js';
+
+/** The language of the last-resort "interrupted": --lang, else the OS locale (no time to read the settings then). */
+function lastResortLocale(): ReturnType<typeof localeOfCli> {
+  try {
+    return localeOfCli(chooseLang(langFlagIn(process.argv.slice(2)), null, process.env));
+  } catch {
+    return 'en';
+  }
+}
 
 const controller = new AbortController();
 // `on`, not `once`: while a listener stays registered, signal-exit (inside proper-lockfile) does not
@@ -15,7 +28,7 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     if (controller.signal.aborted) process.exit(code);
     controller.abort(new DOMException(`interrupted by ${sig}`, 'AbortError'));
     setTimeout(() => {
-      process.stderr.write('goproxyctl: interrupted.\n');
+      process.stderr.write(`goproxyctl: ${render(lastResortLocale(), msg('cli.error.interrupted'))}\n`);
       process.exit(code);
     }, GRACE_MS).unref();
   });

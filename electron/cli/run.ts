@@ -1,36 +1,34 @@
-// Dispatches `goproxyctl <command>`: parses options, prints help, turns errors into one sentence.
+// Dispatches `goproxyctl <command>`: parses options, prints help, turns errors into one sentence,
+// all in the user's language (--lang, before or after the command; else the app's setting or the OS).
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { closestWord } from '../../shared/util/closest.js';
-import { resolveCliLang } from './lang.js';
-import { COMMANDS } from './registry.js';
+import { render } from '../../shared/i18n/catalog.js';
+import { msg, type Locale, type Message } from '../../shared/i18n/message.js';
+import { localeOfCli, resolveCliLang, type CliLang } from './lang.js';
+import { COMMANDS, type CommandEntry } from './registry.js';
 import { terminalSafe } from '../../shared/util/terminal-safe.js';
-import { EXIT, UsageError, type CliIo, type CliCommand } from './command.js';
-
-const VERSION = '0.1.0';
-
-function globalHelp(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
-  const rows = Object.entries(COMMANDS)
-    .map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
-    .join('\n');
-  return `goproxyctl ${VERSION}: benchmark, explain, apply and repair your Go module proxy chain
-
-Usage: goproxyctl <command> [options]
-
-Commands:
-${rows}
-
-Every command accepts --json (machine-readable output; errors too), --help and --lang en|zh
-(default: the app's language setting, else the OS locale).
-\`goproxyctl help <command>\` shows a command's options. \`goproxyctl --version\` (-V, -v) prints the version.
-Exit codes: 0 success, 1 the operation failed (e.g. go would fail), 2 bad input.
-`;
-}
+import { EXIT, UsageError, type CliIo, type ParsedArgs } from './command.js';
+import { GLOBAL_OPTIONS, langFlagIn, parseErrorSentence, splitCommandLine, unknownOptionSentence, type CommandLine } from './args.js';
+import { VERSION, commandHelp, globalHelp, parserOptions, valueName } from './help.js';
 
 /** Machine-readable failure for `--json`: what a script can branch on, and the sentence a person reads. */
 export interface JsonError {
-  error: { code: 'usage' | 'failed' | 'interrupted'; exitCode: number; message: string };
+  error: {
+    code: 'usage' | 'failed' | 'interrupted';
+    exitCode: number;
+    /** The sentence, in the command's language. */
+    message: string;
+    /** The same sentence as a message (id and values), when goproxyctl itself said it. */
+    messageMessage?: Message;
+  };
+}
+
+/** How a command line ended: its exit code, and the sentence it failed with, if run.ts said it. */
+interface Outcome {
+  exitCode: number;
+  locale: Locale;
+  failure?: { text: string; message?: Message };
 }
 
 function errorCode(exitCode: number): JsonError['error']['code'] {
@@ -46,7 +44,7 @@ function errorCode(exitCode: number): JsonError['error']['code'] {
  * verdict, bench's report) are left alone: anything on stdout means the command answered.
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  if (!argv.includes('--json')) return runCommandLine(argv, io);
+  if (!argv.includes('--json')) return (await runCommandLine(argv, io)).exitCode;
   let stdoutUsed = false;
   const said: string[] = [];
   const tracked: CliIo = {
@@ -67,84 +65,118 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
     }),
   };
-  const exitCode = await runCommandLine(argv, tracked);
+  const { exitCode, locale, failure } = await runCommandLine(argv, tracked);
   if (exitCode !== EXIT.ok && !stdoutUsed) {
     // The last sentence is the command's verdict; earlier lines are progress and warnings.
     const lines = said.join('').split('\n').map((l) => l.trim()).filter(Boolean);
-    const message = lines.at(-1) ?? `exit code ${exitCode}`;
-    const body: JsonError = { error: { code: errorCode(exitCode), exitCode, message } };
+    const message = failure?.text ?? lines.at(-1) ?? render(locale, msg('cli.error.exit-code', { code: exitCode }));
+    const body: JsonError = { error: { code: errorCode(exitCode), exitCode, message, ...(failure?.message ? { messageMessage: failure.message } : {}) } };
     io.stdout.write(JSON.stringify(body) + '\n');
   }
   return exitCode;
 }
 
-async function runCommandLine(argv: string[], io: CliIo): Promise<number> {
-  const [first, ...afterFirst] = argv;
-  // `goproxyctl help bench` is `goproxyctl bench --help`.
-  const [name, ...rest] = first === 'help' && afterFirst[0] && !afterFirst[0].startsWith('-') ? [afterFirst[0], '--help'] : argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help' || (name === '--json' && rest.length === 0)) {
-    io.stdout.write(globalHelp());
-    return EXIT.ok;
-  }
-  if (name === '--version' || name === '-V' || name === '-v') {
-    io.stdout.write(`${VERSION}\n`);
-    return EXIT.ok;
-  }
-  const entry = COMMANDS[name];
-  if (!entry) {
-    const guess = closestWord(name, Object.keys(COMMANDS));
-    const hint = guess ? ` Did you mean \`goproxyctl ${guess}\`?` : ' Run `goproxyctl --help` to list the commands.';
-    io.stderr.write(`goproxyctl: unknown command "${name}".${hint}\n`);
-    return EXIT.usage;
-  }
-  let command: CliCommand | undefined;
+/** The language for this run, or the bad --lang's error together with the language to say it in. */
+async function languageOf(flag: string | undefined, env: NodeJS.ProcessEnv): Promise<{ lang: CliLang; error?: UsageError }> {
   try {
-    command = await entry.load();
-    const parsed = parseArgs({
-      args: rest,
-      options: {
-        ...command.options,
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        lang: { type: 'string' },
-      },
-      allowPositionals: command.allowPositionals ?? false,
-      strict: true,
-    });
-    if (parsed.values.help) {
-      io.stdout.write(command.usage.endsWith('\n') ? command.usage : command.usage + '\n');
-      return EXIT.ok;
-    }
-    return await command.run(parsed, { ...io, lang: await resolveCliLang(parsed.values.lang, io.env) });
+    return { lang: await resolveCliLang(flag, env) };
   } catch (err) {
-    return reportError(err, name, command, io);
+    if (!(err instanceof UsageError)) throw err;
+    return { lang: await resolveCliLang(undefined, env), error: err };
   }
 }
 
-function reportError(err: unknown, name: string, command: CliCommand | undefined, io: CliIo): number {
-  const code = (err as { code?: string }).code;
-  if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-    // Messages may quote a file's or a server's text: never let it drive the terminal.
-    const msg = terminalSafe((err as Error).message.replace(/\s+/g, ' ').trim());
-    const guess = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && command ? optionGuess(msg, command) : null;
-    const hint = guess ? ` Did you mean --${guess}?` : command ? ` Run \`goproxyctl ${name} --help\` for usage.` : '';
-    io.stderr.write(`goproxyctl ${name}: ${msg}${msg.endsWith('.') ? '' : '.'}${err instanceof UsageError ? '' : hint}\n`);
-    return EXIT.usage;
+async function runCommandLine(argv: string[], io: CliIo): Promise<Outcome> {
+  const line = splitCommandLine(argv);
+  if (line.name === undefined || line.unknownOption !== undefined) return runWithoutCommand(line, io);
+  const entry = Object.hasOwn(COMMANDS, line.name) ? COMMANDS[line.name] : undefined;
+  if (!entry) return unknownCommand(line.name, line.args, io);
+  return runCommand(line.name, entry, line.args, io);
+}
+
+/** `goproxyctl`, `goproxyctl --help`, `help`, `--version`, with --lang: the global help, or what is wrong before the command. */
+async function runWithoutCommand(line: CommandLine, io: CliIo): Promise<Outcome> {
+  if (line.lang === '' && line.unknownOption === undefined) {
+    const locale = localeOfCli((await languageOf(undefined, io.env)).lang);
+    const hint = msg('cli.error.see-help', { command: 'goproxyctl --help' });
+    return fail(io, locale, 'goproxyctl', msg('cli.error.with-hint', { error: msg('cli.error.missing-value', { option: '--lang', value: 'en|zh' }), hint }), EXIT.usage);
+  }
+  const { lang, error } = await languageOf(line.lang, io.env);
+  const locale = localeOfCli(lang);
+  if (error) return fail(io, locale, 'goproxyctl', error.sentence ?? msg('cli.error.bad-arguments'), EXIT.usage);
+  if (line.unknownOption !== undefined) {
+    return fail(io, locale, 'goproxyctl', unknownOptionSentence(line.unknownOption, GLOBAL_OPTIONS, 'goproxyctl --help'), EXIT.usage);
+  }
+  io.stdout.write(line.version ? `${VERSION}\n` : globalHelp(locale));
+  return { exitCode: EXIT.ok, locale };
+}
+
+async function unknownCommand(name: string, args: readonly string[], io: CliIo): Promise<Outcome> {
+  const { lang } = await languageOf(langFlagIn(args), io.env);
+  const guess = closestWord(name, Object.keys(COMMANDS));
+  const sentence = msg('cli.error.with-hint', {
+    error: msg('cli.error.unknown-command', { name }),
+    hint: guess ? msg('cli.error.did-you-mean-command', { command: `goproxyctl ${guess}` }) : msg('cli.error.list-commands', { command: 'goproxyctl --help' }),
+  });
+  return fail(io, localeOfCli(lang), 'goproxyctl', sentence, EXIT.usage);
+}
+
+async function runCommand(name: string, entry: CommandEntry, args: string[], io: CliIo): Promise<Outcome> {
+  let locale: Locale = 'en';
+  try {
+    const command = await entry.load();
+    const options = parserOptions(command);
+    const allowPositionals = command.allowPositionals ?? false;
+    let parsed: ParsedArgs;
+    try {
+      // The options are only known at run time, so parseArgs types a multiple option's values as
+      // string | boolean; each option has one type, so they are string[] or boolean[] (FlagValue).
+      parsed = parseArgs({ args, options, allowPositionals, strict: true }) as ParsedArgs;
+    } catch (err) {
+      if (!String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) throw err;
+      locale = localeOfCli((await languageOf(langFlagIn(args), io.env)).lang);
+      const sentence = parseErrorSentence(args, options, allowPositionals, name, (option) => valueName(command, option));
+      return fail(io, locale, `goproxyctl ${name}`, sentence, EXIT.usage);
+    }
+    const { lang, error } = await languageOf(typeof parsed.values.lang === 'string' ? parsed.values.lang : undefined, io.env);
+    locale = localeOfCli(lang);
+    if (error) throw error;
+    if (parsed.values.help) {
+      io.stdout.write(commandHelp(locale, command));
+      return { exitCode: EXIT.ok, locale };
+    }
+    return { exitCode: await command.run(parsed, { ...io, lang }), locale };
+  } catch (err) {
+    return reportError(err, name, io, locale);
+  }
+}
+
+/** Says one sentence on stderr, after the program's (or the command's) name. */
+function fail(io: CliIo, locale: Locale, who: string, sentence: Message, exitCode: number): Outcome {
+  // Values may quote what was typed or a file's text: never let it drive the terminal.
+  const text = `${who}: ${terminalSafe(render(locale, sentence))}`;
+  io.stderr.write(text + '\n');
+  return { exitCode, locale, failure: { text, message: sentence } };
+}
+
+function reportError(err: unknown, name: string, io: CliIo, locale: Locale): Outcome {
+  const who = `goproxyctl ${name}`;
+  if (err instanceof UsageError) {
+    if (err.sentence) return fail(io, locale, who, err.sentence, EXIT.usage);
+    // A command's own sentence, not yet a message: printed as it wrote it.
+    const said = terminalSafe(err.message.replace(/\s+/g, ' ').trim());
+    const text = `${who}: ${said}${said.endsWith('.') ? '' : '.'}`;
+    io.stderr.write(text + '\n');
+    return { exitCode: EXIT.usage, locale, failure: { text } };
   }
   if ((err as Error)?.name === 'AbortError') {
-    io.stderr.write(`goproxyctl ${name}: interrupted.\n`);
     // The shell's convention, 128 + the signal's number: 130 for Ctrl-C (SIGINT), 143 for SIGTERM.
-    return /SIGTERM/.test(String((io.signal.reason as Error | undefined)?.message)) ? 143 : 130;
+    const exitCode = /SIGTERM/.test(String((io.signal.reason as Error | undefined)?.message)) ? 143 : 130;
+    return fail(io, locale, who, msg('cli.error.interrupted'), exitCode);
   }
-  // An unexpected failure is still one sentence; the stack is shown only on request.
-  io.stderr.write(`goproxyctl ${name}: ${terminalSafe((err as Error)?.message ?? String(err))}\n`);
+  // An unexpected failure is still one sentence (the system's own words); the stack is shown only on request.
+  const text = `${who}: ${terminalSafe((err as Error)?.message ?? String(err))}`;
+  io.stderr.write(text + '\n');
   if (io.env.GOPROXYCTL_DEBUG) io.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
-  return EXIT.failed;
-}
-
-/** For "Unknown option '--modul'": the command's option it most likely meant. */
-function optionGuess(message: string, command: CliCommand): string | null {
-  const typed = /'--?([^'=]+)/.exec(message)?.[1];
-  if (!typed) return null;
-  return closestWord(typed, [...Object.keys(command.options), 'json', 'help']);
+  return { exitCode: EXIT.failed, locale, failure: { text } };
 }

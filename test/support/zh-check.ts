@@ -6,12 +6,12 @@
 //      versions, KEY=value pairs (golang.org/x/mod, sum.golang.google.cn, v0.17.0);
 //   3. ALL-CAPS names (GOPROXY, HTTP, DNS) and CamelCase product names (GoProxy, macOS);
 //   4. a short list of words that are names in every language: the product and command
-//      (goproxyctl, Control, go), GOPROXY's keywords (direct, off), language names (English),
+//      (goproxyctl, Control, go), GOPROXY's keywords (direct, off), language names (English), shell,
 //      the company behind proxy.golang.org (Google), Wi-Fi, protocol names (http, https) and units (ms, KB, MB, min, h, s).
 // The graph library's credit link (React Flow's attribution) is removed with the code elements.
 // What remains must hold no ASCII word of three letters or more. The check is not vacuous: it
 // also demands that the text hold Chinese at all (the caller asserts the view's heading too).
-const ALLOWED_WORDS = new Set(['goproxyctl', 'control', 'go', 'direct', 'off', 'english', 'google', 'http', 'https', 'wi-fi', 'ms', 'kb', 'mb', 'min', 'h', 's', 'node', 'js']);
+const ALLOWED_WORDS = new Set(['goproxyctl', 'control', 'go', 'direct', 'off', 'english', 'google', 'http', 'https', 'wi-fi', 'shell', 'ms', 'kb', 'mb', 'min', 'h', 's', 'node', 'js']);
 
 export interface ZhCheck {
   /** How many CJK characters the text holds (a Chinese UI shows many). */

@@ -29,33 +29,39 @@ const MAX_SECRET_BYTES = 64 * 1024;
 
 export const command: CliCommand = {
   name: 'auth',
-  summary: 'Store credentials for private proxies in the OS keychain and give them to go',
-  usage: `Usage:
-  goproxyctl auth set <proxy-url> --user USER     the secret is read from stdin (or a no-echo prompt)
-  goproxyctl auth list
-  goproxyctl auth remove <proxy-url>
-  goproxyctl auth helper [URL]                    the GOAUTH command (Go 1.24+)
-  goproxyctl auth netrc --enable|--disable [--fix-permissions]
-
-set      stores (or replaces) the credential for the proxy's origin in the OS keychain. The secret
-         is never accepted on the command line: pipe it (printf %s "$TOKEN" | goproxyctl auth set
-         https://proxy.corp --user ci) or type it at the prompt.
-list     the stored origins and users (never the secrets), and the managed netrc entries.
-remove   deletes the credential from the keychain and its managed netrc entry, if any.
-helper   what go runs with GOAUTH='command goproxyctl auth helper': prints the stored credential
-         sets; with a URL (go's retry after a 401/403) it reads the response on stdin and prints
-         the matching set only. With --json it prints only the matching URL prefixes, no secrets.
-netrc    for Go older than 1.24 (no GOAUTH): --enable writes every stored https credential as
-         managed entries to $NETRC or ~/.netrc (mode 0600, other entries untouched; the secrets
-         are then in that file); --disable removes the managed entries again.
-
-Options:
-  --user USER         the user name the proxy expects (set)
-  --enable, --disable write or remove the managed netrc entries (netrc)
-  --fix-permissions   chmod 600 a netrc file other users can read instead of refusing (netrc)
-  --json              machine-readable output
-
-Exit codes: 0 done, 1 the keychain could not be used (or nothing to remove), 2 bad input.`,
+  summary: 'cli.auth.summary',
+  usage: {
+    lines: [
+      'goproxyctl auth set <proxy-url> --user USER',
+      'goproxyctl auth list',
+      'goproxyctl auth remove <proxy-url>',
+      'goproxyctl auth helper [URL]',
+      'goproxyctl auth netrc --enable|--disable [--fix-permissions]',
+    ],
+    about: 'cli.auth.about',
+    subcommands: [
+      ['set', 'cli.auth.sub.set'],
+      ['list', 'cli.auth.sub.list'],
+      ['remove', 'cli.auth.sub.remove'],
+      ['helper', 'cli.auth.sub.helper'],
+      ['netrc', 'cli.auth.sub.netrc'],
+    ],
+    options: {
+      user: { value: 'USER', text: 'cli.auth.option.user' },
+      enable: { text: 'cli.auth.option.enable', also: ['disable'] },
+      'fix-permissions': { text: 'cli.auth.option.fix-permissions' },
+      secret: { value: 'SECRET', text: 'cli.auth.option.secret', also: ['password', 'token'] },
+    },
+    examples: [
+      'printf %s "$TOKEN" | goproxyctl auth set https://proxy.corp.example --user ci',
+      "go env -w GOAUTH='command goproxyctl auth helper'",
+      'goproxyctl auth netrc --enable',
+    ],
+    exits: [
+      [0, 'cli.auth.exit.ok'],
+      [1, 'cli.auth.exit.failed'],
+    ],
+  },
   options: {
     user: { type: 'string' },
     enable: { type: 'boolean', default: false },

@@ -20,34 +20,30 @@ import { saveRecommendation } from '../../core/profiles/save-recommendation.js';
 
 export const command: CliCommand = {
   name: 'bench',
-  summary: 'Benchmark Go module proxies with the real protocol and recommend a GOPROXY chain',
-  usage: `Usage: goproxyctl bench [--proxies URL,URL,...] [--module PATH@VERSION] [--samples N]
-                        [--project DIR] [--save-profile ID] [--timeout MS] [--concurrency N] [--json]
-
-Asks every candidate for a module exactly as go does (@v/list, @latest, .info, .mod, a capped
-.zip read, the checksum-database check), times each phase, repeats the samples, then scores the
-candidates by the time the real go would take to fetch a workload through each, and recommends
-a GOPROXY (and GOSUMDB) with the command that applies it. The workload is your project's module
-graph with --project (from its go.sum, sized by its zips' Content-Length), else a representative
-100-module graph.
-Without --proxies the candidates are the built-in public proxies plus your current GOPROXY.
-The checksum databases sum.golang.org and sum.golang.google.cn are always probed, for the
-GOSUMDB advice. Every run is added to the latency history.
-
-Options:
-  --proxies URL,...    the proxies to benchmark ("direct" allowed) instead of the catalog
-  --module PATH@VER    the module to ask for (default: the probe module in the settings, as the
-                       dashboard's Benchmark view sets it, else ${formatModule(DEFAULT_PROBE_MODULE)});
-                       a proxy that answers 404/410 for it is reachable, "does not have" it
-  --samples N          samples per candidate, 1-20 (default 3)
-  --project DIR        rank for this Go module's graph (the directory with go.mod)
-  --save-profile ID    save the advice as your profile ID (based on the active profile, so its
-                       private settings stay), to apply with \`goproxyctl use ID\`
-  --timeout MS         the longest one sample may take, 100-600000 (default ${DEFAULT_TIMEOUTS.overallMs})
-  --concurrency N      candidates probed at once, 1-64 (default 8)
-  --json               one JSON object: durationMs, results, recommendation
-
-Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 130 interrupted.`,
+  summary: 'cli.bench.summary',
+  usage: {
+    lines: ['goproxyctl bench [options]'],
+    about: 'cli.bench.about',
+    options: {
+      proxies: { value: 'URL,...', text: 'cli.bench.option.proxies' },
+      module: { value: 'PATH@VERSION', text: 'cli.bench.option.module' },
+      samples: { value: 'N', text: 'cli.bench.option.samples' },
+      timeout: { value: 'MS', text: 'cli.bench.option.timeout' },
+      concurrency: { value: 'N', text: 'cli.bench.option.concurrency' },
+      project: { value: 'DIR', text: 'cli.bench.option.project' },
+      'save-profile': { value: 'ID', text: 'cli.bench.option.save-profile' },
+    },
+    examples: [
+      'goproxyctl bench',
+      'goproxyctl bench --proxies https://goproxy.cn,https://proxy.golang.org,direct --samples 5',
+      'goproxyctl bench --project . --save-profile fast',
+    ],
+    exits: [
+      [0, 'cli.bench.exit.ok'],
+      [1, 'cli.bench.exit.failed'],
+    ],
+    params: { module: formatModule(DEFAULT_PROBE_MODULE), timeout: DEFAULT_TIMEOUTS.overallMs },
+  },
   options: {
     proxies: { type: 'string' },
     module: { type: 'string' },

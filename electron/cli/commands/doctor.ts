@@ -13,19 +13,20 @@ import { EXIT, UsageError, writeJson, type CliCommand } from '../command.js';
 
 export const command: CliCommand = {
   name: 'doctor',
-  summary: 'Find Go proxy settings that shadow each other or break downloads, and fix them',
-  usage: `Usage: goproxyctl doctor [--fix] [--project DIR ...] [--lang en|zh] [--json]
-
-Checks the environment, shell startup files, the go env file and $GOROOT/go.env the way go reads
-them. --project DIR also checks GOPRIVATE-style patterns against that module's requirements,
-suggests GOPRIVATE patterns from its module path and git remotes, and reports what
-\`goproxyctl lint\` finds in its Dockerfiles, CI files, Makefiles and scripts.
---fix comments out \`export GOPROXY=...\`-style lines that shadow the go env file (only simple
-top-level statements alone on their lines; others are listed with why) and lets goproxyctl's
-managed block and the go env file hold the value: the active profile's, or without one the line's
-own value. Each edited file is checked with its shell first, new terminals are started afterwards
-to report what they get, and \`goproxyctl undo\` reverses it.
-Exit code: 0 no errors, 1 at least one error, 2 bad input.`,
+  summary: 'cli.doctor.summary',
+  usage: {
+    lines: ['goproxyctl doctor [options]'],
+    about: 'cli.doctor.about',
+    options: {
+      fix: { text: 'cli.doctor.option.fix' },
+      project: { value: 'DIR', text: 'cli.doctor.option.project' },
+    },
+    examples: ['goproxyctl doctor', 'goproxyctl doctor --project . --fix'],
+    exits: [
+      [0, 'cli.doctor.exit.ok'],
+      [1, 'cli.doctor.exit.failed'],
+    ],
+  },
   options: {
     fix: { type: 'boolean', default: false },
     project: { type: 'string', multiple: true },

@@ -9,11 +9,17 @@ import { describeGo, formatConfigTable, shadowWarnings } from '../format/config-
 
 export const command: CliCommand = {
   name: 'env',
-  summary: 'Show the effective Go proxy configuration and where each value comes from',
-  usage: `Usage: goproxyctl env [--json]
-
-Reads the configuration the way go does (environment, the go env file, $GOROOT/go.env,
-built-in defaults) and shows each variable's value, its source, and what it overrides.`,
+  summary: 'cli.env.summary',
+  usage: {
+    lines: ['goproxyctl env [options]'],
+    about: 'cli.env.about',
+    options: {},
+    examples: ['goproxyctl env', 'goproxyctl env --json'],
+    exits: [
+      [0, 'cli.env.exit.ok'],
+      [1, 'cli.env.exit.failed'],
+    ],
+  },
   options: {},
   async run(args, io) {
     const snapshot = await readGoConfig(io.env, { signal: io.signal });

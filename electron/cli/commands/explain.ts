@@ -10,25 +10,17 @@ import { describeGo, formatConfigTable, shadowWarnings } from '../format/config-
 
 export const command: CliCommand = {
   name: 'explain',
-  summary: 'Show what `go` would do for a module with your current configuration',
-  usage: `Usage: goproxyctl explain <module>[@version] [--timeout MS] [--json]
-
-Walks your GOPROXY chain for the module exactly as go does (',' falls through only on
-404/410, '|' on any error; direct and off end the list; GONOPROXY/GOPRIVATE go direct),
-asking each entry the question go would ask, with the credentials go would send (.netrc,
-user:password in the URL over https only, GOAUTH for go >= 1.24), and prints the verdict
-and the fix. Without a version, asks for the latest version (@v/list, then @latest).
-
-Stalls are reported as go ends them: no connection -> an error after go's 30 s dial timeout;
-a stalled TLS handshake -> an error after 10 s; connected but no answer (or a body that
-stops) -> go hangs forever, whatever the separator ("outcome": "hang").
-
-Options:
-  --timeout MS   how long explain waits before it calls a stage stalled (default 10000)
-  --json         one JSON object: module, version, outcome (served, failed or hang),
-                 steps (goWaitsSeconds: go's own wait before that error), servedBy, error, fix
-
-Exit codes: 0 go would get the module, 1 go would fail or hang, 2 bad input.`,
+  summary: 'cli.explain.summary',
+  usage: {
+    lines: ['goproxyctl explain <module>[@version] [options]'],
+    about: 'cli.explain.about',
+    options: { timeout: { value: 'MS', text: 'cli.explain.option.timeout' } },
+    examples: ['goproxyctl explain golang.org/x/mod@v0.17.0', 'goproxyctl explain golang.org/x/text --json'],
+    exits: [
+      [0, 'cli.explain.exit.ok'],
+      [1, 'cli.explain.exit.failed'],
+    ],
+  },
   options: { timeout: { type: 'string' } },
   allowPositionals: true,
   async run(args, io) {

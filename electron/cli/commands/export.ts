@@ -7,11 +7,15 @@ import { EXIT, UsageError, writeJson, type CliCommand } from '../command.js';
 
 export const command: CliCommand = {
   name: 'export',
-  summary: 'Print a profile as a Dockerfile, GitHub Actions, GitLab CI, direnv or shell snippet',
-  usage: `Usage: goproxyctl export <profile-id> --to ${EXPORT_FORMATS.join('|')} [--json]
-
-Prints the profile's Go variables for places goproxyctl cannot reach. Credentials never appear:
-the snippet reads them from CI secrets (GOPROXY_USER / GOPROXY_TOKEN) or a BuildKit secret.`,
+  summary: 'cli.export.summary',
+  usage: {
+    lines: ['goproxyctl export <profile-id> --to FORMAT [options]'],
+    about: 'cli.export.about',
+    options: { to: { value: 'FORMAT', text: 'cli.export.option.to' } },
+    examples: ['goproxyctl export china --to docker', 'goproxyctl export corporate --to github-actions'],
+    exits: [[0, 'cli.export.exit.ok']],
+    params: { formats: EXPORT_FORMATS.join('|') },
+  },
   allowPositionals: true,
   options: { to: { type: 'string' } },
   async run(args, io) {

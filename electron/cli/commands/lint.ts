@@ -17,17 +17,20 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export const command: CliCommand = {
   name: 'lint',
-  summary: 'Find GOPROXY/GOSUMDB/GOPRIVATE mistakes in Dockerfiles, Makefiles, CI files and scripts',
-  usage: `Usage: goproxyctl lint [PATH ...] [--format text|json|sarif] [--json] [--fix] [--lang en|zh]
-
-Reads Dockerfiles/Containerfiles, Makefiles and *.mk, GitHub Actions, GitLab CI, docker-compose,
-Travis and goreleaser YAML, shell scripts and .envrc files under PATH (default "."), each with its
-own syntax; skips .git, node_modules, vendor and what .gitignore ignores. Each finding has the
-file, line, column, rule id, severity, the variable and value, why go fails, and the fix.
-Rules: docs/lint.md.
---fix makes only the certain edits (",", "|" between public mirrors; quoting a "|" list in a
-shell line), shows the diff, writes atomically; \`goproxyctl undo\` reverts it.
-Exit code: 0 no findings, 1 findings, 2 bad input.`,
+  summary: 'cli.lint.summary',
+  usage: {
+    lines: ['goproxyctl lint [PATH ...] [options]'],
+    about: 'cli.lint.about',
+    options: {
+      format: { value: 'text|json|sarif', text: 'cli.lint.option.format' },
+      fix: { text: 'cli.lint.option.fix' },
+    },
+    examples: ['goproxyctl lint', 'goproxyctl lint ci/ Dockerfile --format sarif > lint.sarif', 'goproxyctl lint --fix'],
+    exits: [
+      [0, 'cli.lint.exit.ok'],
+      [1, 'cli.lint.exit.failed'],
+    ],
+  },
   allowPositionals: true,
   options: {
     format: { type: 'string' },

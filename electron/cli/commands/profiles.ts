@@ -13,28 +13,6 @@ import { redactUrlCredentials } from '../../core/profiles/source-credentials.js'
 import { ProfileStore, type ListedProfile } from '../../core/profiles/profile-store.js';
 import { EXIT, terminalSafeJson, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
 
-const USAGE = `Usage: goproxyctl profiles [list]                      [--json]
-       goproxyctl profiles show <id>                   [--json]
-       goproxyctl profiles create <id> --from <id> [--name NAME]
-       goproxyctl profiles duplicate <id> <new-id> [--name NAME]
-       goproxyctl profiles set <id> KEY=VALUE...       (GOPROXY, GOSUMDB, GOPRIVATE, GONOPROXY,
-                                                        GONOSUMDB, GOINSECURE, GOFLAGS, name, description)
-       goproxyctl profiles edit <id>                   (opens $VISUAL or $EDITOR on its JSON)
-       goproxyctl profiles delete <id>
-       goproxyctl profiles import <file> [--replace]
-       goproxyctl profiles export <id> [--out FILE]
-       goproxyctl profiles subscribe <url-or-file> [--interval-hours N]
-       goproxyctl profiles unsubscribe <url-or-file>
-       goproxyctl profiles refresh [--due]
-
-Profiles are complete Go proxy configurations: the built-ins (china, global, corporate, offline),
-your own, and the ones your subscriptions provide. Apply one with \`goproxyctl use <id>\`.
-Files use the JSON schema documented in docs/profiles.md; nothing is replaced unless the whole
-document is valid. \`set\` and \`edit\` change your own profiles; to fill in a template, copy it
-first: \`goproxyctl profiles create my-corp --from corporate\`, then
-\`goproxyctl profiles set my-corp 'GOPROXY=https://athens.corp.example|https://proxy.golang.org' GOPRIVATE=corp.example\`.
-An empty value unsets a variable (GOSUMDB=, GONOPROXY=).`;
-
 const ARITY: Record<string, [number, string]> = {
   list: [0, ''],
   show: [1, '<id>'],
@@ -52,8 +30,55 @@ const ARITY: Record<string, [number, string]> = {
 
 export const command: CliCommand = {
   name: 'profiles',
-  summary: 'List, create, import, export and subscribe to proxy profiles',
-  usage: USAGE,
+  summary: 'cli.profiles.summary',
+  usage: {
+    lines: [
+      'goproxyctl profiles [list]',
+      'goproxyctl profiles show <id>',
+      'goproxyctl profiles create <id> --from <id> [--name NAME]',
+      'goproxyctl profiles duplicate <id> <new-id> [--name NAME]',
+      'goproxyctl profiles set <id> KEY=VALUE...',
+      'goproxyctl profiles edit <id>',
+      'goproxyctl profiles delete <id>',
+      'goproxyctl profiles import <file> [--replace]',
+      'goproxyctl profiles export <id> [--out FILE]',
+      'goproxyctl profiles subscribe <url-or-file> [--interval-hours N]',
+      'goproxyctl profiles unsubscribe <url-or-file>',
+      'goproxyctl profiles refresh [--due]',
+    ],
+    about: 'cli.profiles.about',
+    subcommands: [
+      ['list', 'cli.profiles.sub.list'],
+      ['show', 'cli.profiles.sub.show'],
+      ['create', 'cli.profiles.sub.create'],
+      ['duplicate', 'cli.profiles.sub.duplicate'],
+      ['set', 'cli.profiles.sub.set'],
+      ['edit', 'cli.profiles.sub.edit'],
+      ['delete', 'cli.profiles.sub.delete'],
+      ['import', 'cli.profiles.sub.import'],
+      ['export', 'cli.profiles.sub.export'],
+      ['subscribe', 'cli.profiles.sub.subscribe'],
+      ['unsubscribe', 'cli.profiles.sub.unsubscribe'],
+      ['refresh', 'cli.profiles.sub.refresh'],
+    ],
+    options: {
+      from: { value: 'ID', text: 'cli.profiles.option.from' },
+      name: { value: 'NAME', text: 'cli.profiles.option.name' },
+      out: { value: 'FILE', text: 'cli.profiles.option.out' },
+      replace: { text: 'cli.profiles.option.replace' },
+      due: { text: 'cli.profiles.option.due' },
+      'interval-hours': { value: 'N', text: 'cli.profiles.option.interval-hours' },
+    },
+    examples: [
+      'goproxyctl profiles create my-corp --from corporate',
+      "goproxyctl profiles set my-corp 'GOPROXY=https://athens.corp.example|https://proxy.golang.org' GOPRIVATE=corp.example",
+      'goproxyctl use my-corp',
+    ],
+    exits: [
+      [0, 'cli.profiles.exit.ok'],
+      [1, 'cli.profiles.exit.failed'],
+    ],
+  },
   allowPositionals: true,
   options: {
     from: { type: 'string' },

@@ -33,26 +33,23 @@ const MESSAGES = {
 
 export const command: CliCommand = {
   name: 'relay',
-  summary: 'Run a local Go module proxy with deadlines, hedging and a cache in front of your chain',
-  usage: `Usage: goproxyctl relay [--port N] [--chain GOPROXY-VALUE] [--cache DIR] [--cache-size GB] [--lang en|zh] [--json]
-
-Serves the Go module proxy protocol on 127.0.0.1 and walks your chain with go's own rules, plus
-deadlines (a silent proxy is an error after a few seconds, never a hang), hedging between entries
-joined by '|', a short cool-down for a proxy that just failed, and a disk cache of module files
-that keeps serving them when every upstream is down. Across ',' it stops where go stops: a
-private proxy's outage never sends module paths to the next entry. Details: docs/relay.md.
-
-Point go at it with GOPROXY=http://127.0.0.1:<port>|<your chain>, so go falls back to the chain
-itself when the relay is not running.
-
-  --port N          listen on port N (default: the port of the active profile's "relay" option,
-                    else a free port)
-  --chain VALUE     the GOPROXY chain to walk (default: the active profile's, else go env GOPROXY,
-                    followed while the relay runs)
-  --cache DIR       where module files are cached (default: ${defaultRelayCacheDir()})
-  --cache-size GB   the cache's size cap (default 4)
-  --lang en|zh      language of the messages (default from LANG)
-  --json            one JSON object per line per event (listening, request, upstream, cool-down...)`,
+  summary: 'cli.relay.summary',
+  usage: {
+    lines: ['goproxyctl relay [options]'],
+    about: 'cli.relay.about',
+    options: {
+      port: { value: 'N', text: 'cli.relay.option.port' },
+      chain: { value: 'GOPROXY-VALUE', text: 'cli.relay.option.chain' },
+      cache: { value: 'DIR', text: 'cli.relay.option.cache' },
+      'cache-size': { value: 'GB', text: 'cli.relay.option.cache-size' },
+    },
+    examples: ['goproxyctl relay --port 7890', "go env -w 'GOPROXY=http://127.0.0.1:7890|https://goproxy.cn,direct'"],
+    exits: [
+      [0, 'cli.relay.exit.ok'],
+      [1, 'cli.relay.exit.failed'],
+    ],
+    params: { cache: defaultRelayCacheDir() },
+  },
   options: {
     port: { type: 'string' },
     chain: { type: 'string' },

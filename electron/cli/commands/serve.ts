@@ -14,19 +14,21 @@ const BUILT_UI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 export const command: CliCommand = {
   name: 'serve',
-  summary: 'Serve the dashboard and its API on 127.0.0.1 (headless mode, no Electron needed)',
-  usage: `Usage: goproxyctl serve [--port N] [--open | --no-open] [--json]
-
-Starts the engine and serves the dashboard on 127.0.0.1 only, and prints one line with the URL
-to open. The URL carries a random token (after #token=) that changes on every start: anyone
-without it gets 401 from the API. Stop with Ctrl+C.
-
-Options:
-  --port N     listen on port N (default: a free port chosen by the system)
-  --open       open the URL in the default browser (the default on a desktop terminal);
-               note that the URL, token included, is then an argument of the opener process
-  --no-open    only print the URL
-  --json       print {"url","origin","port"} as one JSON line instead`,
+  summary: 'cli.serve.summary',
+  usage: {
+    lines: ['goproxyctl serve [options]'],
+    about: 'cli.serve.about',
+    options: {
+      port: { value: 'N', text: 'cli.serve.option.port' },
+      open: { text: 'cli.serve.option.open' },
+      'no-open': { text: 'cli.serve.option.no-open' },
+    },
+    examples: ['goproxyctl serve --no-open', 'goproxyctl serve --port 8080 --json'],
+    exits: [
+      [0, 'cli.serve.exit.ok'],
+      [1, 'cli.serve.exit.failed'],
+    ],
+  },
   options: { port: { type: 'string' }, open: { type: 'boolean' }, 'no-open': { type: 'boolean' } },
   async run(args, io) {
     const port = parsePort(args.values.port);

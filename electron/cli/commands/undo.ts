@@ -8,19 +8,20 @@ import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../com
 
 export const command: CliCommand = {
   name: 'undo',
-  summary: 'Undo the last apply byte for byte, or list the history of applies',
-  usage: `Usage: goproxyctl undo [--list] [--force] [--json]
-
-Restores every file the last \`goproxyctl use\` (or the tray) changed to its exact previous bytes,
-including the go env file, and deletes the files it created. Undoing again undoes the apply
-before it. If a file was edited after the apply, undo stops before writing anything.
-
-Options:
-  --list    show the history of applies, newest first, instead of undoing
-  --force   undo even files edited after the apply (those later edits are lost)
-  --json    machine-readable output
-
-Exit codes: 0 undone (or listed), 1 nothing to undo or undo refused, 2 bad input.`,
+  summary: 'cli.undo.summary',
+  usage: {
+    lines: ['goproxyctl undo [options]'],
+    about: 'cli.undo.about',
+    options: {
+      list: { text: 'cli.undo.option.list' },
+      force: { text: 'cli.undo.option.force' },
+    },
+    examples: ['goproxyctl undo --list', 'goproxyctl undo'],
+    exits: [
+      [0, 'cli.undo.exit.ok'],
+      [1, 'cli.undo.exit.failed'],
+    ],
+  },
   options: {
     list: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },

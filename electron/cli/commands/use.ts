@@ -9,25 +9,21 @@ import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type FlagValu
 
 export const command: CliCommand = {
   name: 'use',
-  summary: 'Apply a profile: the go env file and your shells, verified with go, undoable',
-  usage: `Usage: goproxyctl use <profile-id> [--shells bash,zsh,fish,pwsh] [--dry-run] [--json]
-
-Writes the profile's Go variables with \`go env -w\` semantics (the go env file; \`-u\` for the ones
-it leaves unset), and a managed block in each shell's startup file that loads goproxyctl's own
-env script, so terminals agree with go. Then checks, with the real go, what a new process and a
-new bash terminal get, and names whatever still overrides the profile (an export in ~/.bashrc,
-a variable in your current shell). \`goproxyctl undo\` restores every file byte for byte.
-
-Options:
-  --shells LIST  which shells to write (default: the profile's, else your login shell plus every
-                 shell whose startup file exists)
-  --dry-run      show the changes as a diff per file, write nothing
-  --json         machine-readable output
-
-Exit codes: 0 applied and new processes and terminals get the profile (a difference only in the
-shell you ran this from is reported, not an error); 1 the files were written but something still
-overrides the profile for new processes or terminals (\`goproxyctl doctor --fix\` moves it), or the
-apply failed; 2 bad input (unknown profile, invalid value, unwritable file: nothing is written then).`,
+  summary: 'cli.use.summary',
+  usage: {
+    lines: ['goproxyctl use <profile-id> [options]'],
+    about: 'cli.use.about',
+    options: {
+      shells: { value: 'LIST', text: 'cli.use.option.shells' },
+      'dry-run': { text: 'cli.use.option.dry-run' },
+    },
+    examples: ['goproxyctl use china --dry-run', 'goproxyctl use china --shells bash,zsh'],
+    exits: [
+      [0, 'cli.use.exit.ok'],
+      [1, 'cli.use.exit.failed'],
+      [2, 'cli.use.exit.usage'],
+    ],
+  },
   options: {
     shells: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },

@@ -55,21 +55,23 @@ function humanRefresh(r: SubscriptionRefreshReport): string {
 
 export const command: CliCommand = {
   name: 'watch',
-  summary: 'Watch the network and repair the GOPROXY chain when it breaks (auto-repair daemon)',
-  usage: `Usage: goproxyctl watch [--once] [--json] [--module path@version] [--health-check seconds] [--poll seconds]
-
-Probes the active chain when the network changes, after the machine wakes, every health-check
-period and after repeated failures; reorders the chain or switches profile when the first entry
-keeps failing or a clearly better one has been found, through the same apply engine as
-\`goproxyctl use\` (so \`goproxyctl undo\` reverts it). Policy and settings: docs/auto-repair.md;
-settings file: <config dir>/watch.json. One watcher per user.
-
-  --once                 run one round (probe, decide, apply) and exit
-  --json                 one JSON object per line per event
-  --module path@version  the module probes ask for (default: the probe module in the settings,
-                         else ${formatModule(DEFAULT_PROBE_MODULE)})
-  --health-check s       seconds between health checks of the active entry (default 300, 0 = off)
-  --poll s               seconds between network polls (default 5)`,
+  summary: 'cli.watch.summary',
+  usage: {
+    lines: ['goproxyctl watch [options]'],
+    about: 'cli.watch.about',
+    options: {
+      once: { text: 'cli.watch.option.once' },
+      module: { value: 'PATH@VERSION', text: 'cli.watch.option.module' },
+      'health-check': { value: 'SECONDS', text: 'cli.watch.option.health-check' },
+      poll: { value: 'SECONDS', text: 'cli.watch.option.poll' },
+    },
+    examples: ['goproxyctl watch', 'goproxyctl watch --once --json'],
+    exits: [
+      [0, 'cli.watch.exit.ok'],
+      [1, 'cli.watch.exit.failed'],
+    ],
+    params: { module: formatModule(DEFAULT_PROBE_MODULE) },
+  },
   options: {
     once: { type: 'boolean', default: false },
     module: { type: 'string' },
