@@ -176,14 +176,14 @@ export const explainZh: Readonly<Record<keyof typeof explainEn, string>> = {
   'explain.fix.goproxy-invalid': '修正 GOPROXY：它必须是由 "," 或 "|" 分隔的 http(s)/file URL、"direct" 或 "off" 组成的列表（{error}）。',
   'explain.fix.std': '标准库随 go 工具链一起提供，从不需要下载。',
   'explain.fix.bad-path': '请检查模块路径：go 无法下载这样的模块。',
-  'explain.fix.slow-entry': "{entry} {stall}，而在 '|' 转向下一个条目之前，每个请求都要付出这段等待：{cost}。请把它从 GOPROXY 中删除，或移到提供你的模块的条目之后。",
+  'explain.fix.slow-entry': "{entry}{stall}，而在 '|' 转向下一个条目之前，每个请求都要付出这段等待：{cost}。请把它从 GOPROXY 中删除，或移到提供你的模块的条目之后。",
   'explain.fix.hang-proxy':
     "请把第 {position} 个条目（{url}）从 GOPROXY 中删除，或移到提供你的模块的条目之后：它接受连接却从不回应，go 没有响应超时，'|' 也无济于事（它只在出错后才转向下一个条目）。",
   'explain.fix.hang-direct': '模块自身的主机接受连接却从不回应，而 go 没有响应超时：请在 GOPROXY 中把一个有该模块的代理放在 direct 之前。',
   'explain.fix.hang-noproxy': '模块自身的主机接受连接却从不回应，而 go 没有响应超时：请在 GOPROXY 中把一个有该模块的代理放在 direct 之前，或把该模块移出 GONOPROXY/GOPRIVATE。',
   'explain.fix.off': 'GOPROXY=off 拒绝一切下载。',
   'explain.fix.insecure-credentials':
-    '{entry} 在 http:// URL 中带有 user:password，而 go 从不通过明文 http 发送凭据：它会拒绝发出请求。请让该代理改用 https（go 只在 https 上发送凭据），并把凭据放在 ~/.netrc 或 GOAUTH 中，而不是写进 GOPROXY。',
+    '{entry}在 http:// URL 中带有 user:password，而 go 从不通过明文 http 发送凭据：它会拒绝发出请求。请让该代理改用 https（go 只在 https 上发送凭据），并把凭据放在 ~/.netrc 或 GOAUTH 中，而不是写进 GOPROXY。',
   'explain.fix.stall-stops': "第 {position} 个条目{stall}，后面跟的是 ','：go 会停在那里。最好把它从 GOPROXY 中删除；也可以在它后面用 '|'，等待 {seconds} s 后转向下一个条目，但每个请求都要再等一次：{cost}。",
   'explain.fix.status-stops': "第 {position} 个条目返回 {status}，后面跟的是 ','：go 到此停止；改用 '|' 可在出错时转向下一个条目",
   'explain.fix.failed-stops': "第 {position} 个条目请求失败，后面跟的是 ','：go 到此停止；改用 '|' 可在出错时转向下一个条目",
