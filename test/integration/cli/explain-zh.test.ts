@@ -65,6 +65,7 @@ interface ExplainJson {
   fix: string | null;
   fixMessage: { id: string } | null;
   steps: { error: string | null; why: string; whyMessage: { id: string } }[];
+  checksum: { verdict: string; why: string; whyMessage: { id: string }; notes: string[]; notesMessages: { id: string }[] } | null;
 }
 
 /**
@@ -98,6 +99,13 @@ for (const c of CASES) {
     // --json carries the texts in the command's language, next to their messages.
     for (const s of doc.steps) assertChinese(s.why, `--json why (${s.whyMessage.id})`);
     if (doc.fix !== null) assertChinese(doc.fix, '--json fix');
+    if (c.code === 0) {
+      // The lab turns checksum verification off: the checksum step says so, as text and as a message.
+      assert.equal(doc.checksum?.verdict, 'skipped');
+      assert.equal(doc.checksum.whyMessage.id, 'explain.checksum.off');
+      assertChinese(doc.checksum.why, '--json checksum why');
+      assert.deepEqual(doc.checksum.notesMessages, []);
+    }
 
     const flag = await explain(['--lang', 'zh'], c.goproxy());
     assert.equal(flag.code, c.code, flag.stderr);
