@@ -1,14 +1,14 @@
 // `goproxyctl explain <module>[@version]`: what go would do for this module, right now,
 // with the user's configuration, and the fix when it would fail.
+import { renderer } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
+import { localeOfCli } from '../lang.js';
 import { terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { parseModuleQuery } from '../../../shared/contract/module-query.js';
 import { readGoConfig } from '../../core/goenv/read-config.js';
 import { explainModule, type Explanation } from '../../core/explain/explain-module.js';
 import { readMainGoSum } from '../../core/explain/go-sum.js';
 import { EXIT, UsageError, writeJson, type CliCommand } from '../command.js';
-import { localeOfCli } from '../lang.js';
-import { renderer } from '../../../shared/i18n/catalog.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
 import { describeGo, formatConfigTable, shadowWarnings } from '../format/config-table.js';
 
 export const command: CliCommand = {
@@ -29,9 +29,7 @@ stops) -> go hangs forever, whatever the separator ("outcome": "hang").
 Options:
   --timeout MS   how long explain waits before it calls a stage stalled (default 10000)
   --json         one JSON object: module, version, outcome (served, failed or hang),
-                 steps (goWaitsSeconds: go's own wait before that error; why and whyMessage),
-                 servedBy, error (go's own words), fix and fixMessage; the texts are in the
-                 command's language (--lang), each *Message is {id, params} for scripts
+                 steps (goWaitsSeconds: go's own wait before that error), servedBy, error, fix
 
 Exit codes: 0 go would get the module, 1 go would fail or hang, 2 bad input.`,
   options: { timeout: { type: 'string' } },
