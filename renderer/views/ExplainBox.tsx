@@ -3,7 +3,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { parseModuleQuery } from '../../shared/contract/module-query.js';
 import type { ExplainPath, ExplanationInput } from '../../shared/ui/explain-path.js';
-import { type Translate } from '../i18n/i18n.js';
+import { useRenderMessage, type Translate } from '../i18n/i18n.js';
+import { rich } from '../i18n/rich.js';
 
 /** Long enough to follow the path with the eye, short enough for a five-step chain. */
 const STEP_MS = 350;
@@ -24,6 +25,8 @@ type Request = { state: 'idle' } | { state: 'running'; module: string } | { stat
 export function ExplainBox({ onExplain, onExplanation, path, shown, setShown, t }: ExplainBoxProps) {
   const [text, setText] = useState('');
   const [request, setRequest] = useState<Request>({ state: 'idle' });
+  // The engine's sentences (why, fix) are messages: rendered here, so a language switch needs no new request.
+  const renderMessage = useRenderMessage();
 
   // The animation: one more step every STEP_MS; at once for users who asked for less motion.
   const total = path?.steps.length ?? 0;
@@ -73,8 +76,8 @@ export function ExplainBox({ onExplain, onExplanation, path, shown, setShown, t 
             <ol className="explain-steps" data-testid="explain-box-steps">
               {path.steps.slice(0, shown).map((s) => (
                 <li key={s.index} className={`outcome-${s.outcome}`} data-testid="explain-box-step">
-                  <span className="explain-step-file">{s.request}</span> <span className="explain-step-entry">{s.entry}</span> <span className="explain-step-outcome">{t(`outcome.${s.outcome}`)}{s.status !== null ? ` (${s.status})` : ''}</span>
-                  <div className="explain-step-why">{s.why}</div>
+                  <span className="explain-step-file" data-verbatim>{s.request}</span> <span className="explain-step-entry" data-verbatim>{s.entry}</span> <span className="explain-step-outcome">{t(`outcome.${s.outcome}`)}{s.status !== null ? ` (${s.status})` : ''}</span>
+                  <div className="explain-step-why" data-testid="explain-box-why">{renderMessage(s.why)}</div>
                 </li>
               ))}
             </ol>
@@ -91,6 +94,9 @@ export function ExplainBox({ onExplain, onExplanation, path, shown, setShown, t 
 
 function Verdict({ path, t }: { path: ExplainPath; t: Translate }) {
   const v = path.verdict;
+  const renderMessage = useRenderMessage();
+  // go's error is quoted as go prints it (code style, not translated); without one, the engine's sentence.
+  const goError = v.kind === 'served' ? null : v.error !== null ? <code className="explain-go-error" data-testid="explain-box-go-error">{v.error}</code> : t('explain.no-entry-served');
   return (
     <div data-testid="explain-box-verdict" className={v.kind === 'served' ? 'verdict ok' : 'verdict error'}>
       <p>
@@ -98,11 +104,9 @@ function Verdict({ path, t }: { path: ExplainPath; t: Translate }) {
           ? v.version !== null
             ? t('explainBox.served', { module: v.module, version: v.version, entry: v.entry })
             : t('explainBox.servedLatest', { module: v.module, entry: v.entry })
-          : v.kind === 'hang'
-            ? t('explainBox.hang', { module: v.module, error: v.error })
-            : t('explainBox.failed', { module: v.module, error: v.error })}
+          : rich(t(v.kind === 'hang' ? 'explainBox.hang' : 'explainBox.failed', { module: v.module }), { error: goError })}
       </p>
-      {v.kind !== 'served' && v.fix !== null && <p data-testid="explain-box-fix">{t('explainBox.fix', { fix: v.fix })}</p>}
+      {v.kind !== 'served' && v.fix !== null && <p data-testid="explain-box-fix">{t('explainBox.fix', { fix: renderMessage(v.fix) })}</p>}
       {path.stale && <p className="view-state warning">{t('explainBox.stale')}</p>}
     </div>
   );

@@ -7,6 +7,7 @@ import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../repair/decide.j
 import type { WatchEvent } from '../repair/events.js';
 import type { BenchmarkReport } from '../bench/report.js';
 import type { UiLocale } from '../ui/appearance.js';
+import type { Message } from '../i18n/message.js';
 
 export type ConfigSource = 'os-env' | 'env-file' | 'goroot-env' | 'default' | 'derived';
 
@@ -47,7 +48,8 @@ export interface ExplainStepView {
   status: number | null;
   error: string | null;
   fallBackOnError: boolean;
-  why: string;
+  /** Why go moved on or stopped here: a message the UI renders in its language (explain.step.*). */
+  why: Message;
 }
 
 /** What go would do for one module, walked live against the chain. */
@@ -61,8 +63,10 @@ export interface ExplainView {
   servedBy: string | null;
   /** served, failed (go reports an error) or hang (go waits forever at the last step). */
   outcome: 'served' | 'failed' | 'hang';
+  /** go's error, verbatim (not translated). */
   error: string | null;
-  fix: string | null;
+  /** The advice (explain.fix.*, explain.auth.*, explain.checksum.*), rendered by the UI. */
+  fix: Message | null;
   startedAt: number;
   finishedAt: number;
 }

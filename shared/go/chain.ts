@@ -3,6 +3,7 @@
 //
 // The walk is a generator so that a caller performs only the network fetches go would
 // actually make: it yields an Attempt, the caller probes and sends back the Outcome.
+import { msg, type Message } from '../i18n/message.js';
 import { goQuote } from '../util/utf8.js';
 import { checkModulePath } from './escape.js';
 import { parseGoproxy } from './goproxy.js';
@@ -23,8 +24,8 @@ export type Outcome =
   | { kind: 'notFound'; status: number | null; message: string }
   /** `stall`: the error comes only after go's own timeout (30 s dial, 10 s TLS handshake). */
   | { kind: 'error'; status: number | null; message: string; stall?: Stall }
-  /** Connected, then no response (or a body that stops): go waits forever. */
-  | { kind: 'hang'; message: string };
+  /** Connected, then no response (or a body that stops after `status`): go waits forever. */
+  | { kind: 'hang'; message: string; status?: number | null };
 
 /** A network fetch the caller must perform. */
 export type Attempt =
@@ -40,8 +41,8 @@ export interface ChainStep {
   fallBackOnError: boolean;
   /** Seconds go waits at this step before it gives up (its dial or TLS timeout); null when the answer comes at once or never ('hang'). */
   goWaitsSeconds?: number | null;
-  /** One sentence: why go moved on or stopped. */
-  why: string;
+  /** One sentence: why go moved on or stopped (shared/i18n/parts/explain.ts, explain.step.*). */
+  why: Message;
 }
 
 /** served: some entry serves the module; failed: go reports an error; hang: go waits forever at the last step. */
@@ -54,8 +55,8 @@ export interface ChainResolution {
   servedBy: string | null;
   outcome: ChainVerdict;
   error: string | null;
-  /** One-line advice, or null when there is nothing to fix (or nothing obvious). */
-  fix: string | null;
+  /** One-line advice (explain.fix.*), or null when there is nothing to fix (or nothing obvious). */
+  fix: Message | null;
 }
 
 /** gonoproxy is the effective value (already defaulted from GOPRIVATE). */
@@ -102,15 +103,15 @@ const DIRECT_RANK = 2;
 export function* walkChain(config: ChainConfig, modulePath: string, version?: string): Generator<Attempt, ChainResolution, Outcome> {
   const list = proxySpecs(config);
   if (!list.ok) {
-    return { module: modulePath, steps: [], servedBy: null, outcome: 'failed', error: list.error, fix: `Fix GOPROXY: it must be a list of http(s)/file URLs, "direct" or "off" separated by "," or "|" (${list.error}).` };
+    return { module: modulePath, steps: [], servedBy: null, outcome: 'failed', error: list.error, fix: msg('explain.fix.goproxy-invalid', { error: list.error }) };
   }
   if (modulePath === 'std' || modulePath === 'cmd') {
     const error = `can't query specific version (${goQuote(version ?? 'latest')}) of standard-library module ${goQuote(modulePath)}`;
-    return { module: modulePath, steps: [], servedBy: null, outcome: 'failed', error, fix: 'The standard library comes with the go toolchain and is never downloaded.' };
+    return { module: modulePath, steps: [], servedBy: null, outcome: 'failed', error, fix: msg('explain.fix.std') };
   }
   const malformed = checkModulePath(modulePath);
   if (malformed !== null) {
-    return { module: modulePath, steps: [], servedBy: null, outcome: 'failed', error: malformed, fix: 'Check the module path: it is not one go can download.' };
+    return { module: modulePath, steps: [], servedBy: null, outcome: 'failed', error: malformed, fix: msg('explain.fix.bad-path') };
   }
 
   const privateModule = matchPrefixPatterns(config.gonoproxy, modulePath);
@@ -126,16 +127,16 @@ export function* walkChain(config: ChainConfig, modulePath: string, version?: st
     const entry = specName(spec);
     const outcome = yield* lookupOutcome(spec, privateModule);
     if (outcome.kind === 'ok') {
-      steps.push({ entry, outcome: 'ok', status: null, error: null, fallBackOnError: spec.fallBackOnError, goWaitsSeconds: null, why: `${describe(spec)} served the module, so go stops here.` });
+      steps.push({ entry, outcome: 'ok', status: null, error: null, fallBackOnError: spec.fallBackOnError, goWaitsSeconds: null, why: msg('explain.step.served', { entry: describe(spec) }) });
       return { module: modulePath, steps, servedBy: spec.kind === 'proxy' ? spec.url : 'direct', outcome: 'served', error: null, fix: slowEntryFix(list.specs, steps) };
     }
     if (outcome.kind === 'hang') {
       // No error ever comes back, so neither ',' nor '|' gets a say: the walk ends here.
       steps.push({
         entry, outcome: 'hang', status: null, error: outcome.message, fallBackOnError: spec.fallBackOnError, goWaitsSeconds: null,
-        why: `${describe(spec)} accepted the connection but never answers: go has no response timeout, so it waits here forever, whatever separator follows.`,
+        why: outcome.status == null ? msg('explain.step.hang', { entry: describe(spec) }) : msg('explain.step.hang-body', { entry: describe(spec), status: outcome.status }),
       });
-      return { module: modulePath, steps, servedBy: null, outcome: 'hang', error: `go would hang: ${outcome.message}`, fix: hangFix(spec) };
+      return { module: modulePath, steps, servedBy: null, outcome: 'hang', error: outcome.message, fix: hangFix(spec) };
     }
     const isNotExist = outcome.kind === 'notFound' || outcome.kind === 'skipped' || outcome.kind === 'off';
     const err = outcome.message;
@@ -218,12 +219,13 @@ function specName(spec: ProxySpec): string {
   return spec.kind === 'proxy' ? spec.url : spec.kind;
 }
 
-function describe(spec: ProxySpec): string {
+/** How a step's sentence names the entry ("Entry 2 (https://…)"). */
+function describe(spec: ProxySpec): Message {
   switch (spec.kind) {
-    case 'proxy': return `Entry ${spec.position} (${spec.url})`;
-    case 'direct': return `Entry ${spec.position} (direct)`;
-    case 'off': return `Entry ${spec.position} (off)`;
-    case 'noproxy': return 'The GONOPROXY step (direct)';
+    case 'proxy': return msg('explain.entry.proxy', { position: spec.position, url: spec.url });
+    case 'direct':
+    case 'off': return msg('explain.entry.keyword', { position: spec.position, keyword: spec.kind });
+    case 'noproxy': return msg('explain.entry.noproxy');
   }
 }
 
@@ -231,31 +233,29 @@ function separatorAfter(spec: ProxySpec): string {
   return spec.fallBackOnError ? "'|'" : "','";
 }
 
-function explainStep(spec: ProxySpec, outcome: StepOutcome, stops: boolean, isLast: boolean): string {
-  const onward = isLast ? 'it was the last entry' : 'go tries the next entry';
+type FailedStep = Exclude<StepOutcome, { kind: 'ok' } | { kind: 'hang' }>;
+
+function explainStep(spec: ProxySpec, outcome: FailedStep, stops: boolean, isLast: boolean): Message {
+  const onward = msg(isLast ? 'explain.onward.last' : 'explain.onward.next');
+  const entry = describe(spec);
   switch (outcome.kind) {
     case 'skipped':
-      return spec.kind === 'noproxy'
-        ? `The module does not match GONOPROXY/GOPRIVATE, so go skips the no-proxy step and ${onward === 'go tries the next entry' ? 'uses GOPROXY' : 'has nothing else to try'}.`
-        : `${describe(spec)} is not asked: the module matches GONOPROXY/GOPRIVATE, and ${onward}.`;
+      if (spec.kind === 'noproxy') return msg(isLast ? 'explain.step.noproxy-skipped-last' : 'explain.step.noproxy-skipped');
+      return msg('explain.step.private-skipped', { entry, onward });
     case 'off':
-      return `${describe(spec)} refuses every module lookup, and the list ends there.`;
+      return msg('explain.step.off', { entry });
     case 'notFound':
-      return `${describe(spec)} does not have the module${outcome.status !== null ? ` (${outcome.status})` : ''}, a not-found answer, so ${isLast ? onward : 'go tries the next entry'}.`;
+      return outcome.status !== null ? msg('explain.step.not-found-status', { entry, status: outcome.status, onward }) : msg('explain.step.not-found', { entry, onward });
     case 'error': {
       const what = outcome.stall
-        ? `${describe(spec)} ${outcome.stall === 'dial' ? `cannot be reached: go waits ${GO_DIAL_TIMEOUT_S} s to connect` : `stalls the TLS handshake: go waits ${GO_TLS_HANDSHAKE_TIMEOUT_S} s`}, then fails`
-        : `${describe(spec)} failed${outcome.status !== null ? ` with ${outcome.status}` : ''}`;
-      if (spec.kind === 'direct') return `${what}; direct ends the list.`;
-      if (spec.kind === 'noproxy') return `${what}; the GONOPROXY step never falls back, so go stops here.`;
-      if (!stops && outcome.stall) return `${what} and is followed by '|', so ${onward}; every request that reaches this entry pays the ${stallSeconds(outcome.stall)} s again.`;
-      if (!stops) return `${what} and is followed by '|', so ${onward}.`;
-      return isLast ? `${what} and it was the last entry.` : `${what} and is followed by ${separatorAfter(spec)}, which falls back only on 404/410, so go stops here.`;
+        ? msg(outcome.stall === 'dial' ? 'explain.what.dial' : 'explain.what.tls', { entry, seconds: stallSeconds(outcome.stall) })
+        : outcome.status !== null ? msg('explain.what.failed-status', { entry, status: outcome.status }) : msg('explain.what.failed', { entry });
+      if (spec.kind === 'direct') return msg('explain.step.error-direct', { what });
+      if (spec.kind === 'noproxy') return msg('explain.step.error-noproxy', { what });
+      if (!stops && outcome.stall) return msg('explain.step.error-pipe-stall', { what, onward, seconds: stallSeconds(outcome.stall) });
+      if (!stops) return msg('explain.step.error-pipe', { what, onward });
+      return isLast ? msg('explain.step.error-last', { what }) : msg('explain.step.error-stops', { what, separator: separatorAfter(spec) });
     }
-    case 'ok':
-      return `${describe(spec)} served the module.`;
-    case 'hang':
-      return `${describe(spec)} never answers: go waits forever.`;
   }
 }
 
@@ -269,63 +269,64 @@ const REQUESTS_PER_MODULE = 3;
 const TYPICAL_GRAPH_MODULES = 50;
 
 /** "150 requests × 30 s = 75 min": what a stalling entry costs a typical download. */
-export function stallCost(stall: Stall): string {
+export function stallCost(stall: Stall): Message {
   const requests = REQUESTS_PER_MODULE * TYPICAL_GRAPH_MODULES;
   const seconds = requests * stallSeconds(stall);
-  return `about ${REQUESTS_PER_MODULE} requests per module (.info, .mod, .zip), so a ${TYPICAL_GRAPH_MODULES}-module graph pays ${requests} × ${stallSeconds(stall)} s = ${Math.round(seconds / 60)} min of waiting, spread over go's parallel downloads`;
+  return msg('explain.stall.cost', { perModule: REQUESTS_PER_MODULE, modules: TYPICAL_GRAPH_MODULES, requests, seconds: stallSeconds(stall), minutes: Math.round(seconds / 60) });
 }
 
-function stallPhrase(stall: Stall): string {
-  return stall === 'dial' ? `cannot be reached within go's ${GO_DIAL_TIMEOUT_S} s dial timeout` : `stalls the TLS handshake until go's ${GO_TLS_HANDSHAKE_TIMEOUT_S} s timeout`;
+function stallPhrase(stall: Stall): Message {
+  return msg(stall === 'dial' ? 'explain.stall.dial' : 'explain.stall.tls', { seconds: stallSeconds(stall) });
+}
+
+/** "entry 2 (https://…)" inside a fix, or the step's entry as written when the list has no such proxy. */
+function inlineName(specs: readonly ProxySpec[], entry: string): Message | string {
+  const spec = specs.find((s) => s.kind === 'proxy' && s.url === entry);
+  return spec && spec.kind === 'proxy' ? msg('explain.entry.proxy-inline', { position: spec.position, url: spec.url }) : entry;
 }
 
 /** When go gets there in the end but only after waiting out a stalling entry, on every request. */
-function slowEntryFix(specs: readonly ProxySpec[], steps: readonly ChainStep[]): string | null {
+function slowEntryFix(specs: readonly ProxySpec[], steps: readonly ChainStep[]): Message | null {
   const slow = steps.find((s) => s.outcome === 'error' && s.goWaitsSeconds != null);
   if (slow === undefined) return null;
-  const spec = specs.find((s) => s.kind === 'proxy' && s.url === slow.entry);
-  const name = spec && spec.kind === 'proxy' ? `entry ${spec.position} (${spec.url})` : slow.entry;
   const stall: Stall = slow.goWaitsSeconds === GO_DIAL_TIMEOUT_S ? 'dial' : 'tls';
-  return `${name} ${stallPhrase(stall)}, and go pays that on every request before '|' moves on: ${stallCost(stall)}. Remove it from GOPROXY or move it after the entry that serves your modules.`;
+  return msg('explain.fix.slow-entry', { entry: inlineName(specs, slow.entry), stall: stallPhrase(stall), cost: stallCost(stall) });
 }
 
 /** A hang has one cure: go must not reach that entry. '|' never helps: no error ever comes. */
-function hangFix(spec: ProxySpec): string {
+function hangFix(spec: ProxySpec): Message {
   switch (spec.kind) {
     case 'proxy':
-      return `Remove entry ${spec.position} (${spec.url}) from GOPROXY, or move it after an entry that serves your modules: it accepts connections and never answers, go has no response timeout, and '|' does not help (it only moves on after an error).`;
+      return msg('explain.fix.hang-proxy', { position: spec.position, url: spec.url });
     case 'direct':
+      return msg('explain.fix.hang-direct');
     case 'noproxy':
-      return `The module's own host accepts the connection and never answers, and go has no response timeout: put a proxy that has the module before direct in GOPROXY${spec.kind === 'noproxy' ? ', or take the module out of GONOPROXY/GOPRIVATE' : ''}.`;
+      return msg('explain.fix.hang-noproxy');
     case 'off':
-      return 'GOPROXY=off refuses downloads.';
+      return msg('explain.fix.off');
   }
 }
 
-function adviseFix(specs: readonly ProxySpec[], steps: readonly ChainStep[], stoppedAt: StopPoint | null, privateModule: boolean): string | null {
+// The example chain the advice quotes when GOPROXY ends with off: go's own default.
+const DEFAULT_GOPROXY = 'https://proxy.golang.org,direct';
+
+function adviseFix(specs: readonly ProxySpec[], steps: readonly ChainStep[], stoppedAt: StopPoint | null, privateModule: boolean): Message | null {
   const refused = steps.find((s) => s.error?.startsWith(ERR_INSECURE_CREDENTIALS));
-  if (refused !== undefined) {
-    const spec = specs.find((s) => s.kind === 'proxy' && s.url === refused.entry);
-    const name = spec && spec.kind === 'proxy' ? `entry ${spec.position} (${spec.url})` : refused.entry;
-    return `${name} has user:password in an http:// URL, and go never sends credentials over plain http: it refuses the request. Serve that proxy over https (go sends credentials only there) and keep them in ~/.netrc or GOAUTH rather than in GOPROXY.`;
-  }
+  if (refused !== undefined) return msg('explain.fix.insecure-credentials', { entry: inlineName(specs, refused.entry) });
   if (stoppedAt !== null && stoppedAt.spec.kind === 'proxy' && stoppedAt.stall !== null) {
-    return `entry ${stoppedAt.spec.position} ${stallPhrase(stoppedAt.stall)} and is followed by ',': go stops there. Remove it from GOPROXY (best), or use '|' after it to move on after the ${stallSeconds(stoppedAt.stall)} s, paid again on every request: ${stallCost(stoppedAt.stall)}.`;
+    const stall = stoppedAt.stall;
+    return msg('explain.fix.stall-stops', { position: stoppedAt.spec.position, stall: stallPhrase(stall), seconds: stallSeconds(stall), cost: stallCost(stall) });
   }
   if (stoppedAt !== null && stoppedAt.spec.kind === 'proxy') {
-    const failed = stoppedAt.status !== null ? `returned ${stoppedAt.status}` : 'failed';
-    return `entry ${stoppedAt.spec.position} ${failed} and is followed by ',': go stops here; use '|' to fail over on errors`;
+    const position = stoppedAt.spec.position;
+    return stoppedAt.status !== null ? msg('explain.fix.status-stops', { position, status: stoppedAt.status }) : msg('explain.fix.failed-stops', { position });
   }
   const last = steps[steps.length - 1];
-  if (last?.entry === 'off') {
-    return 'GOPROXY ends with off, which refuses downloads; put a proxy (and direct) before it, e.g. https://proxy.golang.org,direct.';
-  }
+  if (last?.entry === 'off') return msg('explain.fix.ends-off', { example: DEFAULT_GOPROXY });
   if (steps.length > 0 && steps.every((s) => s.outcome === 'notFound' || s.outcome === 'skipped')) {
-    if (privateModule) return 'The module matches GONOPROXY/GOPRIVATE, so only a direct fetch can serve it; add direct to GOPROXY or remove the pattern.';
+    if (privateModule) return msg('explain.fix.private-no-direct');
     const hasDirect = specs.some((s) => s.kind === 'direct');
-    return hasDirect
-      ? 'No entry has this module or version; check the module path and version.'
-      : 'No proxy has this module or version; if it is private, add its pattern to GOPRIVATE so go fetches it directly, or add direct to GOPROXY.';
+    return msg(hasDirect ? 'explain.fix.nowhere-direct' : 'explain.fix.nowhere-proxy');
   }
   return null;
 }

@@ -2,6 +2,7 @@
 // "explain a module" box. The explanation comes from the explain engine (the same answer as
 // `goproxyctl explain`); this only maps its steps onto nodes and edges and orders them so the
 // view can animate them one at a time.
+import type { Message } from '../i18n/message.js';
 import type { ChainGraph } from './chain-graph.js';
 
 export type StepOutcome = 'ok' | 'notFound' | 'error' | 'skipped' | 'hang';
@@ -17,7 +18,7 @@ export interface ExplanationStepInput {
   outcome: StepOutcome;
   status: number | null;
   error: string | null;
-  why: string;
+  why: Message;
 }
 
 /** Structurally the engine's Explanation and the contract's ExplainView. */
@@ -28,8 +29,9 @@ export interface ExplanationInput {
   servedBy: string | null;
   /** 'hang': go waits forever at the last step (absent in answers from before hangs were modelled). */
   outcome?: 'served' | 'failed' | 'hang';
+  /** go's error, verbatim. */
   error: string | null;
-  fix: string | null;
+  fix: Message | null;
 }
 
 export interface PathStep {
@@ -38,7 +40,7 @@ export interface PathStep {
   entry: string;
   outcome: StepOutcome;
   status: number | null;
-  why: string;
+  why: Message;
   /** The node the step happened at; null when the graph no longer has that entry. */
   nodeId: string | null;
   /** The edge go followed to reach the node; null for a step the graph cannot place. */
@@ -47,9 +49,10 @@ export interface PathStep {
 
 export type Verdict =
   | { kind: 'served'; module: string; version: string | null; entry: string }
-  | { kind: 'failed'; module: string; error: string; fix: string | null }
-  /** go never answers and never fails: it waits forever at the last step. */
-  | { kind: 'hang'; module: string; error: string; fix: string | null };
+  /** error: go's error verbatim, or null when there is none to quote (no entry served the module). */
+  | { kind: 'failed'; module: string; error: string | null; fix: Message | null }
+  /** go never answers and never fails: it waits forever at the last step (error: the request it waits on). */
+  | { kind: 'hang'; module: string; error: string | null; fix: Message | null };
 
 export interface ExplainPath {
   steps: PathStep[];
@@ -96,7 +99,7 @@ export function explainPath(graph: ChainGraph, explanation: ExplanationInput): E
   const verdict: Verdict =
     explanation.servedBy !== null
       ? { kind: 'served', module: explanation.module, version: explanation.version, entry: explanation.servedBy }
-      : { kind: explanation.outcome === 'hang' ? 'hang' : 'failed', module: explanation.module, error: explanation.error ?? 'no entry served the module', fix: explanation.fix };
+      : { kind: explanation.outcome === 'hang' ? 'hang' : 'failed', module: explanation.module, error: explanation.error, fix: explanation.fix };
   if (explanation.servedBy === null) servedNodeId = null;
   return { steps, servedNodeId, verdict, stale };
 }

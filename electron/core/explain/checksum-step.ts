@@ -6,6 +6,7 @@ import type { ProbeSession } from '../probe/session.js';
 import type { SumdbFetch } from '../sumdb/route.js';
 import { explainChecksum, type ChecksumExplanation, type ChecksumConfig } from './checksum.js';
 import { goGet } from './go-get.js';
+import type { Message } from '../../../shared/i18n/message.js';
 
 export type { ChecksumConfig, ChecksumExplanation };
 
@@ -16,7 +17,7 @@ interface Served {
   servedBy: string | null;
   outcome: 'served' | 'failed' | 'hang';
   error: string | null;
-  fix: string | null;
+  fix: Message | null;
   checksum: ChecksumExplanation | null;
 }
 

@@ -21,6 +21,7 @@ import { goAtLeast } from '../../../shared/go/version.js';
 import type { ProbeSession } from '../probe/session.js';
 import { pickGoImport } from '../probe/probe-direct.js';
 import { checksumStep, type ChecksumConfig, type ChecksumExplanation } from './checksum-step.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
 export interface ExplainRequest {
   module: string;
@@ -119,20 +120,17 @@ export async function explainModule(req: ExplainRequest): Promise<Explanation> {
 type Getter = (url: string, opts: GoGetOptions) => Promise<GetResult>;
 
 /** Why go got a 401 from this entry, and what makes go send the right credentials. */
-async function unauthorizedFix(entry: string, credentials: GoCredentials, goVersion: string | null): Promise<string | null> {
+async function unauthorizedFix(entry: string, credentials: GoCredentials, goVersion: string | null): Promise<Message | null> {
   const url = new URL(entry);
-  if (url.protocol === 'http:') {
-    return `${entry} wants credentials (401), and go never sends credentials over plain http (neither from .netrc nor from the URL): serve that proxy over https, then put the credentials in ~/.netrc or GOAUTH.`;
-  }
+  if (url.protocol === 'http:') return msg('explain.auth.http', { entry });
   const mismatch = await credentials.netrcMismatch(entry);
   if (!mismatch) return null;
-  const go = goVersion ?? 'this go';
+  const { wanted, file } = mismatch;
   if (mismatch.present.length > 0) {
-    return `${entry} wants credentials (401): ${mismatch.file} has "machine ${mismatch.present.join('", "machine ')}" but ${go} looks for "machine ${mismatch.wanted}". Add a line for ${mismatch.wanted} (listing both forms works with every go version).`;
+    const present = mismatch.present.map((m) => `"machine ${m}"`).join(', ');
+    return msg('explain.auth.netrc-other-name', { entry, file, present, go: goVersion ?? msg('explain.auth.this-go'), wanted });
   }
-  const netrcLine = `add "machine ${mismatch.wanted} login <user> password <secret>" to ${mismatch.file}`;
-  if (!goAtLeast(goVersion, 1, 24)) return `${entry} wants credentials (401) and go found none for it: ${netrcLine}.`;
-  return `${entry} wants credentials (401) and go found none for it: set GOAUTH='command goproxyctl auth helper' after \`goproxyctl auth set\` (the keychain), or ${netrcLine} with GOAUTH=netrc (the default).`;
+  return msg(goAtLeast(goVersion, 1, 24) ? 'explain.auth.none-goauth' : 'explain.auth.none', { entry, wanted, file });
 }
 
 async function walk(config: { goproxy: string; gonoproxy: string }, module: string, ask: (a: Attempt) => Promise<Outcome>): Promise<ChainResolution> {
@@ -192,7 +190,7 @@ function toOutcome(res: GetResult): Outcome {
     case 'ok':
       return { kind: 'ok' };
     case 'hang':
-      return { kind: 'hang', message: res.message };
+      return { kind: 'hang', message: res.message, status: res.status };
     case 'error':
       return res.stall ? { kind: 'error', status: res.status, message: res.message, stall: res.stall } : { kind: 'error', status: res.status, message: res.message };
     case 'notFound':
@@ -208,7 +206,7 @@ async function askDirect(module: string, get: Getter): Promise<Outcome> {
   const url = `https://${module}?go-get=1`;
   const res = await get(url, { ...SMALL, request: 'go-get' });
   if (res.kind === 'ok' && pickGoImport(res.body.toString('utf8'), module)) return { kind: 'ok' };
-  if (res.kind === 'hang') return { kind: 'hang', message: res.message };
+  if (res.kind === 'hang') return { kind: 'hang', message: res.message, status: res.status };
   const why = res.kind === 'ok' ? `https fetch: no go-import meta tag at ${url}` : `https fetch: ${res.message}`;
   return { kind: 'error', status: res.status, message: `unrecognized import path "${module}": ${why}` };
 }

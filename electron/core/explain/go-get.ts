@@ -79,17 +79,16 @@ export async function goGet(session: ProbeSession, url: string, opts: GoGetOptio
  * has any (net.Dialer's "i/o timeout", net/http's "TLS handshake timeout").
  */
 function stalled(url: string, where: string, status: number | null, failure: NonNullable<FetchResult['timing']['error']>): GetResult {
-  const target = new URL(where);
   switch (failure.phase) {
     case 'dns':
     case 'connect':
       return stallError(url, where, 'dial');
     case 'tls':
       return stallError(url, where, 'tls');
-    default: {
-      const what = status === null ? 'accepted the connection but sent no response' : `sent ${status} and then stopped sending the body`;
-      return { kind: 'hang', status, url: where, message: `Get "${url}": ${target.host} ${what} within explain's wait, and go has no response timeout` };
-    }
+    default:
+      // go prints nothing for a hang: the message names the request it would wait on; the
+      // status (headers came, the body stopped) lets the explanation say which wait it is.
+      return { kind: 'hang', status, url: where, message: `GET ${url}` };
   }
 }
 

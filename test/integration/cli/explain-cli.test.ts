@@ -43,7 +43,8 @@ interface ExplainJson {
   outcome: string;
   error: string | null;
   fix: string | null;
-  steps: { entry: string; outcome: string; status: number | null; request: string }[];
+  fixMessage: { id: string; params?: Record<string, unknown> } | null;
+  steps: { entry: string; outcome: string; status: number | null; request: string; why: string; whyMessage: { id: string } }[];
 }
 
 const explainJson = (stdout: string): ExplainJson => JSON.parse(stdout) as ExplainJson;
@@ -57,7 +58,12 @@ test('a 502 before "," stops go: exit 1, the error, and the fix', async () => {
   assert.equal(out.version, 'v1.0.0');
   assert.match(out.error ?? '', /502/);
   assert.match(out.fix ?? '', /\|/);
-  assert.deepEqual(Object.keys(out.steps[0] ?? {}).sort(), ['entry', 'error', 'goWaitsSeconds', 'outcome', 'request', 'status']);
+  assert.deepEqual(Object.keys(out.steps[0] ?? {}).sort(), ['entry', 'error', 'goWaitsSeconds', 'outcome', 'request', 'status', 'why', 'whyMessage']);
+  assert.equal(typeof out.fix, 'string', 'the text stays a string, in English by default');
+  assert.equal(out.fixMessage?.id, 'explain.fix.status-stops');
+  assert.deepEqual(out.fixMessage?.params, { position: 1, status: 502 });
+  assert.equal(out.steps[0]!.whyMessage.id, 'explain.step.error-stops');
+  assert.match(out.steps[0]!.why, /is followed by ',', which falls back only on 404\/410/);
   assert.deepEqual(
     out.steps.map((s) => [s.entry, s.outcome, s.status]),
     [[lab.proxies.bad!.url, 'error', 502]],

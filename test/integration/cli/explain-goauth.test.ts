@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLab, type Lab } from '../../lab/index.js';
 import { explainModule } from '../../../electron/core/explain/explain-module.js';
+import { render } from '../../../shared/i18n/catalog.js';
 
 const CREDS = { user: 'ci', password: 's3cr3t-pa55' };
 let lab: Lab;
@@ -69,6 +70,7 @@ test('go 1.24 with the default GOAUTH (netrc): the .netrc entry for host:port is
 test('go 1.23 does not read GOAUTH: a command there changes nothing, and the fix names the .netrc line', async () => {
   const r = await explainWith('go1.23.5', `command ${helper}`);
   assert.equal(r.outcome, 'failed');
-  assert.match(r.fix!, /machine 127\.0\.0\.1:\d+ login/);
-  assert.doesNotMatch(r.fix!, /GOAUTH/);
+  assert.equal(r.fix?.id, 'explain.auth.none');
+  assert.match(render('en', r.fix), /machine 127\.0\.0\.1:\d+ login/);
+  assert.doesNotMatch(render('en', r.fix), /GOAUTH/);
 });

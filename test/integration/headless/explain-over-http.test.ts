@@ -12,6 +12,7 @@ import { createHeadlessClient, type StreamStatus } from '../../../renderer/bridg
 import { ContractError } from '../../../shared/contract/envelope.js';
 import type { AppState } from '../../../shared/contract/state.js';
 import { applyStreamMessage, type StreamMessage } from '../../../shared/contract/stream.js';
+import { render } from '../../../shared/i18n/catalog.js';
 import { goToolchains } from '../../support/go.js';
 import { startTinyProxy, TINY_MODULE, TINY_VERSION, type TinyProxy } from './tiny-proxy.js';
 
@@ -87,7 +88,9 @@ test('a 502 before "," makes go fail: explain reports it with the fix, over HTTP
   const view = await api.explain({ module: TINY_MODULE, version: TINY_VERSION });
   assert.equal(view.servedBy, null);
   assert.match(view.error ?? '', /502/);
-  assert.match(view.fix ?? '', /\|/);
+  assert.equal(view.fix?.id, 'explain.fix.status-stops', 'the fix crosses as a message the dashboard renders');
+  assert.match(render('en', view.fix), /\|/);
+  assert.match(render('zh-CN', view.fix), /改用 '\|'/);
   const state = await api.state();
   assert.equal(state.explain.last?.error, view.error);
   const config = await api.refreshConfig({});

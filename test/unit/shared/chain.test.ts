@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { resolveChain, walkChain, type Attempt, type Outcome } from '../../../shared/go/chain.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import type { Message } from '../../../shared/i18n/message.js';
+
+/** The fix as the English CLI prints it ('' when there is none). */
+const en = (fix: Message | null): string => (fix === null ? '' : render('en', fix));
 
 const M = 'example.com/lib';
 type Table = Record<string, Outcome>;
@@ -30,9 +35,9 @@ test('comma falls through only on 404/410; other failures stop the walk', () => 
     assert.equal(r.servedBy, null);
     assert.deepEqual(r.asked, ['https://a.example']);
     assert.equal(r.error, failure.kind === 'ok' ? null : failure.message);
-    assert.match(r.fix ?? '', /entry 1 .*followed by ',': go stops here; use '\|' to fail over on errors/);
+    assert.match(en(r.fix), /entry 1 .*followed by ',': go stops here; use '\|' to fail over on errors/);
   }
-  assert.equal(run('https://a.example,direct', { 'https://a.example': status(502) }).fix, "entry 1 returned 502 and is followed by ',': go stops here; use '|' to fail over on errors");
+  assert.equal(en(run('https://a.example,direct', { 'https://a.example': status(502) }).fix), "entry 1 returned 502 and is followed by ',': go stops here; use '|' to fail over on errors");
 });
 
 test('pipe falls through on any error, timeouts included', () => {
@@ -81,7 +86,7 @@ test("error ranking: direct beats proxy errors, which beat not-found (bestErrRan
   assert.equal(proxies.error, 'reading 502', 'a later proxy error replaces an earlier one');
   const notFound = run('https://a.example,https://b.example', { 'https://a.example': status(404), 'https://b.example': status(410) });
   assert.equal(notFound.error, 'reading 410', 'among not-found errors the last one wins');
-  assert.match(notFound.fix ?? '', /GOPRIVATE|direct/);
+  assert.match(en(notFound.fix), /GOPRIVATE|direct/);
   const useProxy = run('https://a.example', { 'https://a.example': status(404) }, 'corp.example');
   assert.equal(useProxy.error, 'reading 404', 'the proxy 404 replaces errUseProxy');
   const proxyThenNotFound = run('https://a.example|https://b.example', { 'https://a.example': status(502), 'https://b.example': status(404) });

@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { resolveChain, type Attempt, type Outcome } from '../../../shared/go/chain.js';
 import { buildChainGraph } from '../../../shared/ui/chain-graph.js';
 import { explainPath, pathFrame, type ExplanationInput, type ExplanationStepInput } from '../../../shared/ui/explain-path.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import type { Message } from '../../../shared/i18n/message.js';
 
 const M = 'golang.org/x/text';
 
@@ -49,7 +51,7 @@ test('a failure on a "," entry stops the path there, with go\'s fix', () => {
   assert.deepEqual(path.steps.map((s) => s.nodeId), ['entry-1']);
   assert.equal(path.servedNodeId, null);
   assert.equal(path.verdict.kind, 'failed');
-  assert.match((path.verdict as { fix: string }).fix, /use '\|' to fail over on errors/);
+  assert.match(render('en', (path.verdict as { fix: Message }).fix), /use '\|' to fail over on errors/);
 });
 
 test('a silent entry behind "|": the path stops there and the verdict is a hang, with the fix that names it', () => {
@@ -59,7 +61,7 @@ test('a silent entry behind "|": the path stops there and the verdict is a hang,
   assert.deepEqual(path.steps.map((s) => [s.nodeId, s.outcome]), [['entry-1', 'hang']]);
   assert.equal(path.servedNodeId, null);
   assert.equal(path.verdict.kind, 'hang');
-  assert.match((path.verdict as { fix: string }).fix, /Remove entry 1 \(https:\/\/a\.example\)/);
+  assert.match(render('en', (path.verdict as { fix: Message }).fix), /Remove entry 1 \(https:\/\/a\.example\)/);
 });
 
 test('a URL listed twice: the second visit lands on the second node', () => {
