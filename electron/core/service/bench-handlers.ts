@@ -106,8 +106,6 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
                 workload: report.workload,
                 results: report.results,
                 recommendation: report.recommendation,
-                // The same decision, worded for each UI language by the benchmark itself.
-                reasonsByLocale: report.reasonsByLocale,
                 cancelled: report.cancelled,
                 anyWorking: report.anyWorking,
                 warnings: [...credentials.warnings, ...report.warnings],
