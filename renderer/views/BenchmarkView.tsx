@@ -144,7 +144,7 @@ function BenchTable({ rows, d, workload }: { rows: BenchRow[]; d: Translate; wor
                   <div className="error bench-error" data-testid="bench-error">
                     {failureWords(r.error, d)}
                     <div className="bench-error-detail" data-testid="bench-error-detail">
-                      {say(r.error.messageMessage)}
+                      {withCode(say(r.error.messageMessage))}
                     </div>
                   </div>
                 )
@@ -174,7 +174,7 @@ function ScoreExplanation({ lines, say }: { lines: readonly Message[]; say: (m: 
       <summary>{say(msg('bench.score.why'))}</summary>
       <ul>
         {lines.map((line, i) => (
-          <li key={i}>{say(line)}</li>
+          <li key={i}>{withCode(say(line))}</li>
         ))}
       </ul>
     </details>
@@ -228,7 +228,7 @@ function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app:
       </ul>
       {report.warnings.map((w, i) => (
         <p key={i} className="warning" data-testid="bench-warning">
-          {say(w)}
+          {withCode(say(w))}
         </p>
       ))}
       <h4>{d('bench.diff')}</h4>

@@ -212,7 +212,7 @@ export async function dial(target: Target, ctx: DialContext): Promise<Socket> {
     dialHost = unbracket(mapped.slice(0, i));
     dialPort = mapped.slice(i + 1);
   }
-  const where = proxy ? `the proxy ${hopHost}` : hostname;
+  const where = proxy ? msg('bench.probe.theProxy', { host: hopHost }) : hostname;
   const opened: Socket[] = [];
   let phase: Phase = 'dns';
   let dnsMs: number | null = null;

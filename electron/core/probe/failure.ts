@@ -41,7 +41,7 @@ export function scrub(text: string, secrets: readonly string[]): string {
 }
 
 /** Classifies an error thrown by Node or undici while `phase` was under way. */
-export function classifyError(err: unknown, phase: Phase, where: string, secrets: readonly string[] = []): ProbeFailure {
+export function classifyError(err: unknown, phase: Phase, where: string | Message, secrets: readonly string[] = []): ProbeFailure {
   if (err instanceof ProbeError) return err.failure;
   const code = errorCode(err);
   const detail = scrub(err instanceof Error ? err.message : String(err), secrets);

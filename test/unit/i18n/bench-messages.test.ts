@@ -43,8 +43,8 @@ test("an unclassified error keeps Node's text verbatim as a value inside the tra
   const err = Object.assign(new Error('socket hang up'), { code: 'ECONNSOMETHING' });
   const f = classifyError(err, 'ttfb', 'proxy.test');
   assert.deepEqual(f.messageMessage, msg('bench.probe.requestFailedCode', { where: 'proxy.test', detail: 'socket hang up', code: 'ECONNSOMETHING' }));
-  assert.equal(render('zh-CN', f.messageMessage), '请求 proxy.test 失败：socket hang up（ECONNSOMETHING）。');
-  assert.equal(f.message, 'Request to proxy.test failed: socket hang up (ECONNSOMETHING).');
+  assert.equal(render('zh-CN', f.messageMessage), '请求 proxy.test 失败：`socket hang up`（ECONNSOMETHING）。');
+  assert.equal(f.message, 'Request to proxy.test failed: `socket hang up` (ECONNSOMETHING).');
 });
 
 test('a 502 and a 404 are classified as before, worded as messages', () => {
