@@ -201,7 +201,7 @@ export function recommendChain(results: readonly CandidateSummary[], context: Re
     reasons.push(msg('bench.reason.nothingWorks'));
   }
   if (failing.length > 0) {
-    const excluded = failing.map((r) => (r.summary.error ? msg('bench.reason.withKind', { candidate: r.summary.candidate, kind: kindMessage(r.summary.error.kind) }) : msg('bench.reason.unranked', { candidate: r.summary.candidate, score: 0 })));
+    const excluded = failing.map((r) => (r.summary.error ? msg('bench.reason.withKind', { candidate: r.summary.candidate, kind: kindMessage(r.summary.error.kind) }) : r.summary.candidate));
     reasons.push(msg('bench.reason.excluded', { list: listMessage(excluded) }));
   }
   const sumdb = recommendGosumdb(context, results.filter(isSumdb), entries.length > 0 ? entries : currentEntries, proxies);

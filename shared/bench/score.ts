@@ -76,7 +76,7 @@ function certificateMessage(summary: CandidateSummary): Message | null {
     case 'healthy':
       return msg('bench.score.certHealthy', { days });
     case 'expiring':
-      return msg('bench.score.certExpiring', { days });
+      return msg(days === 1 ? 'bench.score.certExpiringTomorrow' : 'bench.score.certExpiring', { days });
     case 'broken': {
       const problem = summary.tls?.problem ?? null;
       return problem === null || problem === 'expired' ? msg('bench.score.certExpired') : msg('bench.score.certRefused', { problem: tlsProblemMessage(problem) });

@@ -50,5 +50,6 @@ export function inspectTls(socket: TLSSocket, hostname: string, now = Date.now()
 
 export function expiryWarning(info: TlsInfo, where: string): Message | null {
   if (info.problem !== null || info.daysToExpiry >= EXPIRY_WARNING_DAYS) return null;
-  return msg('bench.warning.certExpires', { where, days: info.daysToExpiry, date: info.validTo });
+  const days = info.daysToExpiry;
+  return msg(days === 1 ? 'bench.warning.certExpiresTomorrow' : 'bench.warning.certExpires', { where, days, date: info.validTo });
 }

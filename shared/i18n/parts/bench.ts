@@ -66,6 +66,7 @@ export const benchEn = {
   'bench.score.sumdbUnchecked': 'Checksum database support was not checked.',
   'bench.score.certHealthy': 'Certificate valid for {days} more days.',
   'bench.score.certExpiring': 'Certificate expires in {days} days: it will soon fail.',
+  'bench.score.certExpiringTomorrow': 'Certificate expires in {days} day: it will soon fail.',
   'bench.score.certExpired': 'Certificate has expired; go will not fetch from it.',
   'bench.score.certRefused': 'Certificate is refused ({problem}); go will not fetch from it.',
 
@@ -178,6 +179,7 @@ export const benchEn = {
   // Warnings of a run (the probe's, the history's, the credentials').
   'bench.warning.sumdbCheckFailed': 'The checksum database check failed: {error}',
   'bench.warning.certExpires': 'The certificate of {where} expires in {days} days ({date}).',
+  'bench.warning.certExpiresTomorrow': 'The certificate of {where} expires in {days} day ({date}).',
   'bench.warning.historyUnwritable': 'The results could not be added to the history (`{error}`).',
   'bench.warning.credentialIndexUnreadable': 'The credential index could not be read (`{error}`); private proxies are probed without credentials.',
   'bench.warning.credentialUnreadable': 'The credential for {origin} could not be read from the keychain (`{error}`); it was probed without one.',
@@ -293,6 +295,7 @@ export const benchZh: Readonly<Record<keyof typeof benchEn, string>> = {
   'bench.score.sumdbUnchecked': '未检查校验和数据库支持。',
   'bench.score.certHealthy': '证书还有 {days} 天有效。',
   'bench.score.certExpiring': '证书将在 {days} 天后过期：即将失效。',
+  'bench.score.certExpiringTomorrow': '证书将在 {days} 天后过期：即将失效。',
   'bench.score.certExpired': '证书已过期；go 不会从它下载。',
   'bench.score.certRefused': '证书不被信任（{problem}）；go 不会从它下载。',
 
@@ -399,6 +402,7 @@ export const benchZh: Readonly<Record<keyof typeof benchEn, string>> = {
 
   'bench.warning.sumdbCheckFailed': '校验和数据库检查失败：{error}',
   'bench.warning.certExpires': '{where} 的证书将在 {days} 天后过期（{date}）。',
+  'bench.warning.certExpiresTomorrow': '{where} 的证书将在 {days} 天后过期（{date}）。',
   'bench.warning.historyUnwritable': '无法把结果写入历史记录（`{error}`）。',
   'bench.warning.credentialIndexUnreadable': '无法读取凭据索引（`{error}`）；私有代理将在没有凭据的情况下探测。',
   'bench.warning.credentialUnreadable': '无法从钥匙串读取 {origin} 的凭据（`{error}`）；已在没有凭据的情况下探测。',

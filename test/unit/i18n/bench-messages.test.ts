@@ -86,6 +86,7 @@ test('a certificate about to expire is a warning message with the days and the d
   const w = expiryWarning(info, 'soon.test');
   assert.deepEqual(w, msg('bench.warning.certExpires', { where: 'soon.test', days: 4, date: '2026-12-03T00:00:00.000Z' }));
   assert.equal(expiryWarning({ ...info, daysToExpiry: 30 }, 'soon.test'), null);
+  assert.equal(render('en', expiryWarning({ ...info, daysToExpiry: 1 }, 'soon.test')!), 'The certificate of soon.test expires in 1 day (2026-12-03T00:00:00.000Z).');
   zhClean(render('zh-CN', w));
 });
 
