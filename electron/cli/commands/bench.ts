@@ -18,7 +18,7 @@ import { profileIdProblem } from '../../../shared/profile/validate.js';
 import { ProfileError, ProfileStore } from '../../core/profiles/index.js';
 import { saveRecommendation } from '../../core/profiles/save-recommendation.js';
 import { localeOfCli } from '../lang.js';
-import { renderer } from '../../../shared/i18n/catalog.js';
+import { render, renderer } from '../../../shared/i18n/catalog.js';
 import { msg, type Locale, type Message } from '../../../shared/i18n/message.js';
 
 export const command: CliCommand = {
@@ -64,17 +64,17 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
     const json = args.values.json === true;
     const locale = localeOfCli(io.lang);
     const t = renderer(locale);
-    const explicit = args.values.proxies === undefined ? null : parseProxies(String(args.values.proxies));
+    const explicit = args.values.proxies === undefined ? null : parseProxies(String(args.values.proxies), locale);
     const saveAs = args.values['save-profile'] === undefined ? null : profileIdFor(String(args.values['save-profile']));
-    const module = await probeModuleFor(args.values.module, io.env);
-    const samples = parseWhole('--samples', args.values.samples, 3, 1, 20);
-    const concurrency = parseWhole('--concurrency', args.values.concurrency, 8, 1, 64);
-    const timeouts = timeoutsFor(parseWhole('--timeout', args.values.timeout, DEFAULT_TIMEOUTS.overallMs, 100, 600_000));
+    const module = await probeModuleFor(args.values.module, io.env, locale);
+    const samples = parseWhole('--samples', args.values.samples, 3, 1, 20, locale);
+    const concurrency = parseWhole('--concurrency', args.values.concurrency, 8, 1, 64, locale);
+    const timeouts = timeoutsFor(parseWhole('--timeout', args.values.timeout, DEFAULT_TIMEOUTS.overallMs, 100, 600_000, locale));
 
     const snapshot = await readGoConfig(io.env, { signal: io.signal });
     const currentGoproxy = snapshot.effective.GOPROXY.value;
     const candidates = explicit ? dedupeCandidates([...explicit, ...catalogSumdbs()]) : defaultCandidates(currentGoproxy);
-    const project = args.values.project === undefined ? null : await projectFor(String(args.values.project), io, candidates, timeouts);
+    const project = args.values.project === undefined ? null : await projectFor(String(args.values.project), io, candidates, timeouts, locale);
     const credentials = storedCredentials();
     const view = progressView(io, json, locale);
     const releaseSignals = keepSignalsForAbort();
@@ -164,18 +164,18 @@ function progressView(io: CliIo, json: boolean, locale: Locale): { onEvent: (e: 
   };
 }
 
-function parseProxies(raw: string): BenchCandidate[] {
+function parseProxies(raw: string, locale: Locale): BenchCandidate[] {
   const parsed = candidatesFromList(raw.split(','));
-  if (!parsed.ok) throw new UsageError(`--proxies: ${parsed.error}`);
+  if (!parsed.ok) throw new UsageError(`--proxies: ${render(locale, parsed.error)}`);
   return parsed.candidates;
 }
 
-async function projectFor(dir: string, io: CliIo, candidates: readonly BenchCandidate[], timeouts: PhaseTimeouts): Promise<ProjectWorkload> {
+async function projectFor(dir: string, io: CliIo, candidates: readonly BenchCandidate[], timeouts: PhaseTimeouts, locale: Locale): Promise<ProjectWorkload> {
   const proxies = candidates.filter((c) => c.kind === 'proxy').map((c) => c.url.replace(/\/+$/, ''));
   try {
     return await projectWorkload(path.resolve(io.cwd, dir), proxies, { env: io.env, signal: io.signal, timeouts });
   } catch (err) {
-    if (err instanceof ProjectError) throw new UsageError(`--project: ${err.message}`);
+    if (err instanceof ProjectError) throw new UsageError(`--project: ${render(locale, err.says)}`);
     throw err;
   }
 }
@@ -187,11 +187,11 @@ function projectLine(p: ProjectWorkload): Message {
   return msg('bench.out.project', { graph, size });
 }
 
-function parseWhole(flag: string, raw: FlagValue, fallback: number, min: number, max: number): number {
+function parseWhole(flag: string, raw: FlagValue, fallback: number, min: number, max: number, locale: Locale): number {
   if (raw === undefined) return fallback;
   const text = String(raw).trim();
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} takes a whole number between ${min} and ${max}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(render(locale, msg('bench.input.wholeNumber', { flag, min, max })));
   return n;
 }
 

@@ -184,6 +184,21 @@ export const benchEn = {
   'bench.warning.credentialIndexUnreadable': 'The credential index could not be read (`{error}`); private proxies are probed without credentials.',
   'bench.warning.credentialUnreadable': 'The credential for {origin} could not be read from the keychain (`{error}`); it was probed without one.',
 
+  // What is wrong with the input of a benchmark (bench's flags, the Benchmark view's list).
+  'bench.input.noProxies': 'give at least one proxy URL, e.g. https://goproxy.cn',
+  'bench.input.anEntry': 'an entry',
+  'bench.input.quoted': '"{entry}"',
+  'bench.input.notUrl': '{entry} is not a URL; give proxy base URLs such as https://goproxy.cn',
+  'bench.input.notHttp': '{entry} is not an http(s) URL; give proxy base URLs such as https://goproxy.cn',
+  'bench.input.noHost': '{entry} has no host; give proxy base URLs such as https://goproxy.cn',
+  'bench.input.queryOrFragment': "{entry} has a query or fragment, which go would not keep; give the proxy's base URL",
+  'bench.input.wholeNumber': '{flag} takes a whole number between {min} and {max}',
+  'bench.input.noGoMod': '{dir} has no go.mod; give the directory of a Go module (the one with go.mod)',
+  'bench.module.empty': 'give a module as path@version, e.g. {example}',
+  'bench.module.bad-path': 'that is not a valid module path (`{detail}`); give path@version, e.g. {example}',
+  'bench.module.bad-version': '"{detail}" is not a full semantic version; give one such as v1.2.3, e.g. {example}',
+  'bench.module.no-version': "give the version too (path@version, e.g. {example}): the probe asks for that version's .info, .mod and .zip",
+
   // `goproxyctl bench` output (electron/cli/format/bench-table.ts, electron/cli/commands/bench.ts).
   'bench.out.col.candidate': 'candidate',
   'bench.out.col.status': 'status',
@@ -406,6 +421,20 @@ export const benchZh: Readonly<Record<keyof typeof benchEn, string>> = {
   'bench.warning.historyUnwritable': '无法把结果写入历史记录（`{error}`）。',
   'bench.warning.credentialIndexUnreadable': '无法读取凭据索引（`{error}`）；私有代理将在没有凭据的情况下探测。',
   'bench.warning.credentialUnreadable': '无法从钥匙串读取 {origin} 的凭据（`{error}`）；已在没有凭据的情况下探测。',
+
+  'bench.input.noProxies': '请至少给出一个代理 URL，例如 https://goproxy.cn',
+  'bench.input.anEntry': '其中一项',
+  'bench.input.quoted': '"{entry}"',
+  'bench.input.notUrl': '{entry} 不是 URL；请给出代理的基础 URL，例如 https://goproxy.cn',
+  'bench.input.notHttp': '{entry} 不是 http(s) URL；请给出代理的基础 URL，例如 https://goproxy.cn',
+  'bench.input.noHost': '{entry} 没有主机名；请给出代理的基础 URL，例如 https://goproxy.cn',
+  'bench.input.queryOrFragment': '{entry} 带有查询参数或片段，go 不会保留它们；请给出代理的基础 URL',
+  'bench.input.wholeNumber': '{flag} 必须是 {min} 到 {max} 之间的整数',
+  'bench.input.noGoMod': '{dir} 中没有 go.mod；请给出 Go 模块的目录（含 go.mod 的那个）',
+  'bench.module.empty': '请按 path@version 的格式给出模块，例如 {example}',
+  'bench.module.bad-path': '这不是有效的模块路径（`{detail}`）；请按 path@version 给出，例如 {example}',
+  'bench.module.bad-version': '"{detail}" 不是完整的语义化版本；请给出类似 v1.2.3 的版本，例如 {example}',
+  'bench.module.no-version': '请同时给出版本（path@version，例如 {example}）：探测会请求该版本的 .info、.mod 和 .zip',
 
   'bench.out.col.candidate': '候选',
   'bench.out.col.status': '状态',

@@ -276,3 +276,17 @@ test('--json --lang zh: the texts in Chinese, the field names and the messages b
   assert.equal(by.get(url('empty'))!.estimate, `可以连通，但没有 ${labModule(lab)}`);
   assert.match(by.get(url('fast'))!.estimate, /^获取典型依赖图的 100 个模块约需 [\d.]+ (ms|s|min|h)$/);
 });
+
+test('bad input with --lang zh: the reason in Chinese, the flag and the value verbatim, exit 2', async () => {
+  const cases: [string[], string][] = [
+    [['--samples', '0'], '--samples 必须是 1 到 20 之间的整数'],
+    [['--proxies', 'ftp://example.com'], '--proxies: "ftp://example.com" 不是 http(s) URL；请给出代理的基础 URL，例如 https://goproxy.cn'],
+    [['--module', 'golang.org/x/text'], '--module: 请同时给出版本（path@version，例如 golang.org/x/mod@v0.17.0）'],
+  ];
+  for (const [args, said] of cases) {
+    const r = await benchCli(['--lang', 'zh', ...args], env, 30_000);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.ok(r.stderr.includes(said), r.stderr);
+    assert.equal(r.stdout, '');
+  }
+});
