@@ -98,7 +98,7 @@ Exit codes: 0 at least one proxy (or direct) works, 1 none does, 2 bad input, 13
       return 130;
     }
     if (project && !json) io.stderr.write(`goproxyctl bench: ${t(projectLine(project))}\n`);
-    const saved = saveAs !== null && report.anyWorking ? await saveAdvice(io, report.recommendation, saveAs) : null;
+    const saved = saveAs !== null && report.anyWorking ? await saveAdvice(io, report.recommendation, saveAs, locale) : null;
     if (saveAs !== null && saved === null) io.stderr.write(`goproxyctl bench: ${t(msg('bench.out.notSaved', { id: saveAs }))}\n`);
     if (json) {
       writeJson(io, { ...toBenchJson(report.durationMs, report.results, report.recommendation, report.workload, locale), savedProfile: saved });
@@ -215,12 +215,12 @@ function profileIdFor(id: string): string {
 }
 
 /** The advice saved as the user's profile `id`: the same use case as the dashboard's Apply. */
-async function saveAdvice(io: CliIo, recommendation: Recommendation, id: string): Promise<string> {
+async function saveAdvice(io: CliIo, recommendation: Recommendation, id: string, locale: Locale): Promise<string> {
   const store = new ProfileStore({ env: io.env, cwd: io.cwd });
   try {
     await saveRecommendation(store, recommendation, id);
   } catch (err) {
-    if (err instanceof ProfileError) throw new UsageError(`cannot save the advice as "${id}": ${err.message}`);
+    if (err instanceof ProfileError) throw new UsageError(render(locale, msg('bench.input.cannotSave', { id, error: err.message })));
     throw err;
   }
   return id;
