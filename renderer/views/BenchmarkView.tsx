@@ -132,8 +132,8 @@ function BenchTable({ rows, d, workload }: { rows: BenchRow[]; d: Translate; wor
           const missing = verdict === 'missing-module' ? (r.result?.summary.missingModule ?? '') : null;
           return (
           <tr key={r.candidate} data-testid="bench-row" data-candidate={r.candidate} data-status={r.status} data-verdict={verdict ?? undefined} className={missing !== null ? 'bench-missing-module' : undefined}>
-            <th scope="row" className="mono">
-              {r.candidate}
+            <th scope="row">
+              <span className="mono">{r.candidate}</span>
               {missing !== null ? (
                 <div className="bench-error bench-amber" data-testid="bench-missing-module">
                   {d('bench.missingModule', { module: missing })}

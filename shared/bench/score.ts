@@ -90,6 +90,7 @@ function certificateMessage(summary: CandidateSummary): Message | null {
 export function explainScore(summary: CandidateSummary, workload: Workload = REPRESENTATIVE_WORKLOAD): Message[] {
   const { score, estimate } = scoreCandidate(summary, workload);
   const total = msg('bench.score.total', { score, estimate: describeEstimate(estimate, workload) });
+  if (candidateStatus(summary) === 'missing-module') return [total, msg('bench.score.missingModule', { module: summary.missingModule ?? '' })];
   if (!isWorking(summary)) {
     const error = summary.error;
     return [total, error ? msg('bench.score.neverWorkedBecause', { kind: kindMessage(error.kind), error: error.messageMessage }) : msg('bench.score.neverWorked')];

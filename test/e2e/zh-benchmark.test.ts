@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { fixtureGraph, startLab, type Lab } from '../lab/index.js';
 import { goToolchains } from '../support/go.js';
+import { screenshotDir } from '../support/screenshots.js';
 import { checkZhText, VISIBLE_PROSE_SCRIPT } from '../support/zh-check.js';
 import { buildRenderer, openChromium, startServe, stopServe } from './headless-dashboard.js';
 
@@ -105,12 +106,19 @@ test('zh-CN benchmark: rows, errors, the missing module, score explanations and 
   assert.match(fastExplained, /得分 [\d.]+\/100：获取典型依赖图的 100 个模块约需/);
   assert.match(fastExplained, /300 个请求，首字节/);
   assert.match(await row('refused').getByTestId('bench-score-explain').innerText(), /没有一次采样成功（连接失败：无法连接到 .*（ECONNREFUSED）。），得分为 0/);
+  assert.match(await row('empty').getByTestId('bench-score-explain').innerText(), /可以连通，因此保留在推荐的代理链中/);
+  // Each explanation and error on its own too (prose, not code: the whole-view check below reads them as well).
+  for (const text of [...(await explanations.allInnerTexts()), ...(await page.getByTestId('bench-error').allInnerTexts())]) {
+    assert.deepEqual(checkZhText(text).english, [], text);
+  }
 
   // The reasons, rendered from messages in the language in effect.
   const reasons = await page.getByTestId('bench-reason').allInnerTexts();
   assert.ok(reasons.some((r) => r.startsWith(`按 go 预计耗时排序的代理：${proxyUrl('fast')}（约 `)), reasons.join('\n'));
   assert.ok(reasons.some((r) => r.includes('以下代理没有一次采样成功，已排除：') && r.includes(`${proxyUrl('broken')}（HTTP 错误）`) && r.includes(`${proxyUrl('refused')}（连接失败）`)), reasons.join('\n'));
   assert.ok(reasons.some((r) => r.includes(`${proxyUrl('empty')}（golang.org/x/mod@v0.17.0）`)), reasons.join('\n'));
+
+  await page.getByRole('main').screenshot({ path: path.join(screenshotDir(), 'zh-CN-benchmark-run.png') });
 
   // The whole view: Chinese outside code, URLs, paths and names.
   const text = await page.evaluate<string>(VISIBLE_PROSE_SCRIPT);

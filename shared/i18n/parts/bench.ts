@@ -53,6 +53,7 @@ export const benchEn = {
   // The score in sentences (shared/bench/score.ts explainScore).
   'bench.score.why': 'How the score is made',
   'bench.score.total': 'Score {score} of 100: {estimate}.',
+  'bench.score.missingModule': 'It answered 404/410 for {module}: reachable, so it is kept in the recommended chain after the proxies that served it, but there is no time to score.',
   'bench.score.neverWorked': 'No sample worked, so the score is 0 and it is left out of the recommended chain.',
   'bench.score.neverWorkedBecause': 'No sample worked ({kind}: {error}), so the score is 0 and it is left out of the recommended chain.',
   'bench.score.setup': 'One connection set up (name, connect, TLS): {time}.',
@@ -298,6 +299,7 @@ export const benchZh: Readonly<Record<keyof typeof benchEn, string>> = {
 
   'bench.score.why': '得分的由来',
   'bench.score.total': '得分 {score}/100：{estimate}。',
+  'bench.score.missingModule': '它对 {module} 返回 404/410：可以连通，因此保留在推荐的代理链中、排在提供了该模块的代理之后，但没有可用于评分的耗时。',
   'bench.score.neverWorked': '没有一次采样成功，得分为 0，不会进入推荐的代理链。',
   'bench.score.neverWorkedBecause': '没有一次采样成功（{kind}：{error}），得分为 0，不会进入推荐的代理链。',
   'bench.score.setup': '建立一次连接（域名解析、连接、TLS）：{time}。',

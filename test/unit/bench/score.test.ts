@@ -7,6 +7,7 @@ import { explainScore, scoreCandidate } from '../../../shared/bench/score.js';
 import { failing, random, randomSummary, summary, tls } from './fixtures.js';
 import { render, renderer } from '../../../shared/i18n/catalog.js';
 import { msg } from '../../../shared/i18n/message.js';
+import { makeFailure } from '../../../electron/core/probe/failure.js';
 
 const score = (s: Parameters<typeof scoreCandidate>[0]): number => scoreCandidate(s).score;
 
@@ -103,4 +104,12 @@ test('explainScore of a dead candidate names the failure and says it is left out
   const zh = lines.map(renderer('zh-CN'));
   assert.match(zh[1] ?? '', /不会进入推荐的代理链/);
   assert.match(zh[1] ?? '', /域名解析失败/);
+});
+
+test('explainScore of a proxy without the probe module: reachable, kept in the chain, no time', () => {
+  const lacks = failing('https://mirror.example', 'connect', { missingModule: 'x@v1.0.0', error: makeFailure('not-found', 'ttfb', msg('bench.probe.missingModule', { where: 'mirror.example', module: 'x@v1.0.0', status: 404 }), 404) });
+  const lines = explainScore(lacks);
+  assert.deepEqual(lines.map((l) => l.id), ['bench.score.total', 'bench.score.missingModule']);
+  assert.match(render('en', lines[1]!), /kept in the recommended chain/);
+  assert.match(render('zh-CN', lines[1]!), /保留在推荐的代理链中/);
 });
