@@ -7,7 +7,7 @@ import { familiesDiffer, type FamilyFigures, type FamilySplit } from '../../../s
 import { candidateStatus } from '../../../shared/bench/score.js';
 import type { Recommendation } from '../../../shared/bench/recommend.js';
 import type { BenchEvent } from '../../core/bench/events.js';
-import type { FailureKind } from '../../../shared/bench/types.js';
+import type { FailureKind, ProtocolRequest } from '../../../shared/bench/types.js';
 import { kindMessage, listMessage } from '../../../shared/bench/words.js';
 import { renderer } from '../../../shared/i18n/catalog.js';
 import { msg, type Locale, type Message } from '../../../shared/i18n/message.js';
@@ -18,10 +18,25 @@ export interface LiveRow {
   state: 'waiting' | 'running' | 'done' | 'cancelled';
   sample: number;
   of: number;
-  /** e.g. "zip transfer", the request and phase under way. */
+  /** e.g. ".zip transfer": the request (as the protocol spells it) and the phase under way. */
   activity: Message;
   result: CandidateResult | null;
 }
+
+/** A request as go's protocol spells it (code in every language): ".zip", "@v/list". */
+const REQUEST_WORDS: Readonly<Record<ProtocolRequest, string>> = {
+  list: '@v/list',
+  latest: '@latest',
+  info: '.info',
+  mod: '.mod',
+  zip: '.zip',
+  'sumdb-supported': '/sumdb/…/supported',
+  'sumdb-latest': '/sumdb/…/latest',
+  'sumdb-lookup': '/sumdb/…/lookup',
+  'sumdb-tile': '/sumdb/…/tile',
+  'go-get': '?go-get=1',
+  'info-refs': '/info/refs',
+};
 
 /** The live view after one more event (rows are created on candidate-start, in start order). */
 export function applyBenchEvent(rows: readonly LiveRow[], e: BenchEvent): LiveRow[] {
@@ -33,7 +48,8 @@ export function applyBenchEvent(rows: readonly LiveRow[], e: BenchEvent): LiveRo
     if (row.candidate !== name) return row;
     switch (e.type) {
       case 'phase': {
-        const { request, phase } = e.progress;
+        const { phase } = e.progress;
+        const request = REQUEST_WORDS[e.progress.request];
         return { ...row, sample: e.progress.sample, activity: phase === 'done' ? msg('bench.out.activity.requestDone', { request }) : msg('bench.out.activity.phase', { request, phase: msg(`bench.out.phase.${phase}`) }) };
       }
       case 'sample-done':
