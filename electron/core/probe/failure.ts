@@ -1,5 +1,6 @@
 // Turning whatever went wrong into one ProbeFailure: a kind the scorer and the chain simulator
-// can act on, the phase it happened in, and one credential-free sentence for the user.
+// can act on, the phase it happened in, and one credential-free sentence for the user as a message
+// (the catalogue's bench.probe.*: Node's error code and text stay verbatim values inside it).
 import type { FailureKind, Phase, ProbeFailure, TlsInfo } from '../../../shared/bench/types.js';
 import { render } from '../../../shared/i18n/catalog.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
