@@ -14,7 +14,7 @@ import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, BenchmarkView as BenchmarkReport } from '../../shared/contract/state.js';
 import type { ProbeFailure } from '../../shared/bench/types.js';
 import { DEFAULT_PROBE_MODULE, formatModule, parseProbeModule } from '../../shared/bench/probe-module.js';
-import { candidateStatus } from '../../shared/bench/score.js';
+import { candidateStatus, explainScore } from '../../shared/bench/score.js';
 import { describeEstimate, REPRESENTATIVE_WORKLOAD, type Workload } from '../../shared/bench/estimate.js';
 import { finishedRows, orderRows, phaseSegments, rowsFromReport, type BenchRow } from '../../shared/ui/bench-rows.js';
 import { diffChains, type ChainDiffRow } from '../../shared/ui/chain-diff.js';
@@ -24,7 +24,8 @@ import type { LiveBench } from '../components/useBenchRows.js';
 import { rich, withCode } from '../i18n/rich.js';
 import { PhaseLegend } from '../components/PhaseLegend.js';
 import './dashboard.css';
-import { translate, type Locale, type Translate } from '../i18n/i18n.js';
+import { translate, useRenderMessage, type Locale, type Translate } from '../i18n/i18n.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
 import { currentSwitch } from '../../shared/ui/superseded.js';
 
 export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: Api; locale: Locale; live: LiveBench }) {
@@ -108,13 +109,14 @@ export function BenchmarkView({ app, api, locale, live }: { app: AppState; api: 
           {d('bench.running', { count: bench.running.candidates.length })}
         </p>
       )}
-      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <><PhaseLegend /><BenchTable rows={rows} d={d} workload={last?.workload ?? REPRESENTATIVE_WORKLOAD} locale={locale} /></>}
-      {bench.running === null && last !== null && <Recommendation report={last} app={app} api={api} d={d} locale={locale} />}
+      {rows.length === 0 ? bench.running === null && <p className="view-state empty" data-testid="bench-idle">{d('bench.idle')}</p> : <><PhaseLegend /><BenchTable rows={rows} d={d} workload={last?.workload ?? REPRESENTATIVE_WORKLOAD} /></>}
+      {bench.running === null && last !== null && <Recommendation report={last} app={app} api={api} d={d} />}
     </section>
   );
 }
 
-function BenchTable({ rows, d, workload, locale }: { rows: BenchRow[]; d: Translate; workload: Workload; locale: Locale }) {
+function BenchTable({ rows, d, workload }: { rows: BenchRow[]; d: Translate; workload: Workload }) {
+  const say = useRenderMessage();
   return (
     <table className="bench-table" data-testid="bench-rows">
       <thead>
@@ -134,8 +136,8 @@ function BenchTable({ rows, d, workload, locale }: { rows: BenchRow[]; d: Transl
           const missing = verdict === 'missing-module' ? (r.result?.summary.missingModule ?? '') : null;
           return (
           <tr key={r.candidate} data-testid="bench-row" data-candidate={r.candidate} data-status={r.status} data-verdict={verdict ?? undefined} className={missing !== null ? 'bench-missing-module' : undefined}>
-            <th scope="row" className="mono">
-              {r.candidate}
+            <th scope="row">
+              <span className="mono">{r.candidate}</span>
               {missing !== null ? (
                 <div className="bench-error bench-amber" data-testid="bench-missing-module">
                   {d('bench.missingModule', { module: missing })}
@@ -145,12 +147,16 @@ function BenchTable({ rows, d, workload, locale }: { rows: BenchRow[]; d: Transl
                 r.status !== 'running' && (
                   <div className="error bench-error" data-testid="bench-error">
                     {failureWords(r.error, d)}
+                    <div className="bench-error-detail" data-testid="bench-error-detail">
+                      {withCode(say(r.error.messageMessage))}
+                    </div>
                   </div>
                 )
               )}
+              {r.result !== null && r.result.summary.kind !== 'sumdb' && r.status !== 'running' && <ScoreExplanation lines={explainScore(r.result.summary, workload)} say={say} />}
             </th>
             <td>{r.status === 'running' ? d('bench.status.running', { done: r.samplesDone, total: r.samplesTotal ?? '?' }) + (r.phase !== null ? ` · ${d('bench.phaseNow', { phase: d(`phase.${r.phase}`) })}` : '') : d(`bench.status.${r.status}`)}</td>
-            <td data-testid="bench-go-time">{r.result !== null && r.result.summary.kind !== 'sumdb' && r.result.estimateMs !== null && r.result.estimateMs !== undefined ? describeEstimate({ ms: r.result.estimateMs, setupMs: 0, requestsMs: 0, bytesMs: 0, failureRate: 0 }, workload, locale === 'zh-CN' ? 'zh-CN' : 'en') : '—'}</td>
+            <td data-testid="bench-go-time">{r.result !== null && r.result.summary.kind !== 'sumdb' && r.result.estimateMs !== null && r.result.estimateMs !== undefined ? say(describeEstimate({ ms: r.result.estimateMs }, workload)) : '—'}</td>
             <td>
               <PhaseBar row={r} d={d} />
             </td>
@@ -162,6 +168,20 @@ function BenchTable({ rows, d, workload, locale }: { rows: BenchRow[]; d: Transl
         })}
       </tbody>
     </table>
+  );
+}
+
+/** How the score is made (explainScore), folded under the candidate: the time and where it goes. */
+function ScoreExplanation({ lines, say }: { lines: readonly Message[]; say: (m: Message) => string }) {
+  return (
+    <details className="bench-explain" data-testid="bench-score-explain">
+      <summary>{say(msg('bench.score.why'))}</summary>
+      <ul>
+        {lines.map((line, i) => (
+          <li key={i}>{withCode(say(line))}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -188,7 +208,8 @@ function failureWords(error: ProbeFailure, d: Translate): string {
   return error.status !== null ? d('failure.status', { words, status: error.status }) : words;
 }
 
-function Recommendation({ report, app, api, d, locale }: { report: BenchmarkReport; app: AppState; api: Api; d: Translate; locale: Locale }) {
+function Recommendation({ report, app, api, d }: { report: BenchmarkReport; app: AppState; api: Api; d: Translate }) {
+  const say = useRenderMessage();
   const vars = app.config.view?.vars ?? [];
   const current = { goproxy: vars.find((v) => v.name === 'GOPROXY')?.value ?? '', gosumdb: vars.find((v) => v.name === 'GOSUMDB')?.value ?? '' };
   const rec = report.recommendation;
@@ -205,13 +226,13 @@ function Recommendation({ report, app, api, d, locale }: { report: BenchmarkRepo
         GOPROXY={rec.goproxy}
       </p>
       <ul>
-        {(report.reasonsByLocale?.[locale] ?? rec.reasons).map((r) => (
-          <li key={r}>{withCode(r)}</li>
+        {rec.reasons.map((reason, i) => (
+          <li key={i} data-testid="bench-reason">{withCode(say(reason))}</li>
         ))}
       </ul>
-      {report.warnings.map((w) => (
-        <p key={w} className="warning">
-          {w}
+      {report.warnings.map((w, i) => (
+        <p key={i} className="warning" data-testid="bench-warning">
+          {withCode(say(w))}
         </p>
       ))}
       <h4>{d('bench.diff')}</h4>

@@ -4,6 +4,8 @@
 import type { Distribution } from './stats.js';
 import { candidateStatus, isReachable, isWorking, scoreCandidate, type CandidateStatus } from './score.js';
 import { describeEstimate, REPRESENTATIVE_WORKLOAD, type Workload } from './estimate.js';
+import { render } from '../i18n/catalog.js';
+import { msg, type Locale, type Message } from '../i18n/message.js';
 import { summarizeSamples, type CandidateSummary } from './summary.js';
 import { familiesDiffer, splitByFamily, type FamilySplit } from './families.js';
 import type { CandidateKind, FailureKind, HttpProtocol, ProbeSample } from './types.js';
@@ -28,12 +30,15 @@ export interface BenchJsonResult {
   totalMs: Distribution | null;
   throughputBytesPerSec: number | null;
   protocol: HttpProtocol | null;
-  error: { kind: FailureKind; status: number | null; message: string } | null;
+  /** `message` is the sentence rendered in the command's language; `messageMessage` the same as a message (id and values, stable for scripts). */
+  error: { kind: FailureKind; status: number | null; message: string; messageMessage: Message } | null;
   score: number;
   /** Estimated ms for the real go to fetch the workload through it; null when it does not work. */
   estimateMs: number | null;
-  /** The same in words, e.g. "≈ 4.2 s for a typical graph's 100 modules". */
+  /** The same in words in the command's language, e.g. "≈ 4.2 s for a typical graph's 100 modules". */
   estimate: string;
+  /** `estimate` as a message (id and values). */
+  estimateMessage: Message;
   /** working, missing-module ("reachable, does not have <module>"), or failing. */
   status: CandidateStatus;
   /** The probe module when the proxy answered 404/410 for it, else null. */
@@ -72,9 +77,19 @@ export function rankResults(results: readonly CandidateResult[]): CandidateResul
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const roundDist = (d: Distribution | null): Distribution | null => (d ? { median: round2(d.median), p90: round2(d.p90) } : null);
 
-export function toJsonResult(r: CandidateResult, workload: Workload = REPRESENTATIVE_WORKLOAD): BenchJsonResult {
+/** What the row's `estimate` says: the time in words, or why there is none. */
+export function estimateMessageOf(r: CandidateResult, workload: Workload = REPRESENTATIVE_WORKLOAD): Message {
+  const s = r.summary;
+  if (s.kind === 'sumdb') return msg('bench.estimate.sumdb');
+  if (candidateStatus(s) === 'missing-module') return msg('bench.estimate.missingModule', { module: s.missingModule ?? '' });
+  return describeEstimate({ ms: r.estimateMs ?? null }, workload);
+}
+
+/** One row of `bench --json`; its texts in `locale` (English by default, so scripts keep working), each with its message beside it. */
+export function toJsonResult(r: CandidateResult, workload: Workload = REPRESENTATIVE_WORKLOAD, locale: Locale = 'en'): BenchJsonResult {
   const s = r.summary;
   const estimateMs = r.estimateMs ?? null;
+  const estimate = estimateMessageOf(r, workload);
   return {
     proxy: s.candidate,
     ok: isWorking(s),
@@ -84,10 +99,11 @@ export function toJsonResult(r: CandidateResult, workload: Workload = REPRESENTA
     totalMs: roundDist(s.totalMs),
     throughputBytesPerSec: s.throughputBytesPerSec === null ? null : Math.round(s.throughputBytesPerSec),
     protocol: s.protocol,
-    error: s.error ? { kind: s.error.kind, status: s.error.status, message: s.error.message } : null,
+    error: s.error ? { kind: s.error.kind, status: s.error.status, message: render(locale, s.error.messageMessage), messageMessage: s.error.messageMessage } : null,
     score: r.score,
     estimateMs: estimateMs === null ? null : Math.round(estimateMs),
-    estimate: s.kind === 'sumdb' ? 'a checksum database, not a module proxy' : candidateStatus(s) === 'missing-module' ? `reachable, does not have ${s.missingModule ?? ''}` : describeEstimate({ ms: estimateMs, setupMs: 0, requestsMs: 0, bytesMs: 0, failureRate: 0 }, workload),
+    estimate: render(locale, estimate),
+    estimateMessage: estimate,
     status: candidateStatus(s),
     missingModule: s.missingModule ?? null,
     ...(r.families && familiesDiffer(r.families) ? { families: roundFamilies(r.families) } : {}),
@@ -106,11 +122,11 @@ function roundFamilies(split: FamilySplit): FamilySplit {
   return { ipv4: one(split.ipv4), ipv6: one(split.ipv6) };
 }
 
-export function toBenchJson(durationMs: number, results: readonly CandidateResult[], recommendation: { goproxy: string; gosumdb: string | null }, workload: Workload = REPRESENTATIVE_WORKLOAD): BenchJson {
+export function toBenchJson(durationMs: number, results: readonly CandidateResult[], recommendation: { goproxy: string; gosumdb: string | null }, workload: Workload = REPRESENTATIVE_WORKLOAD, locale: Locale = 'en'): BenchJson {
   return {
     durationMs: Math.round(durationMs),
     workload,
-    results: rankResults(results).map((r) => toJsonResult(r, workload)),
+    results: rankResults(results).map((r) => toJsonResult(r, workload, locale)),
     recommendation: { goproxy: recommendation.goproxy, gosumdb: recommendation.gosumdb },
   };
 }

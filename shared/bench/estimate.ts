@@ -18,6 +18,7 @@
 // (npm run bench:probe, latency-bound and bandwidth-bound proxies) that averages about two
 // requests in flight, hence GO_PARALLELISM = 2. A failed request is paid for and then served by
 // the next entry (behind "|"), which is assumed as fast as this one.
+import { msg, type Message } from '../i18n/message.js';
 import type { CandidateSummary } from './summary.js';
 
 /** What go fetches: a project's module graph, or the representative one below. */
@@ -83,8 +84,6 @@ export function scoreFromTime(ms: number | null): number {
   return Math.max(0.1, Math.round((1000 * SCORE_HALF_TIME_MS) / (SCORE_HALF_TIME_MS + Math.max(0, ms))) / 10);
 }
 
-export type EstimateLang = 'en' | 'zh-CN';
-
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 100_000) return `${(ms / 1000).toFixed(1)} s`;
@@ -92,18 +91,15 @@ export function formatDuration(ms: number): string {
   return `${(ms / 3_600_000).toFixed(1)} h`;
 }
 
-function workloadWords(w: Workload, lang: EstimateLang): string {
-  if (lang === 'zh-CN') {
-    return w.source === 'project' ? `本项目的 ${w.modules} 个模块` : w.source === 'lab' ? `测试图的 ${w.modules} 个模块` : `典型依赖图的 ${w.modules} 个模块`;
-  }
-  return w.source === 'project' ? `this project's ${w.modules} modules` : w.source === 'lab' ? `the lab graph's ${w.modules} modules` : `a typical graph's ${w.modules} modules`;
+/** "this project's 42 modules", "a typical graph's 100 modules". */
+export function workloadMessage(w: Workload): Message {
+  return msg(`bench.estimate.workload.${w.source}`, { modules: w.modules });
 }
 
 /** "≈ 4.2 s for a typical graph's 100 modules", or why there is no time. */
-export function describeEstimate(est: FetchEstimate, workload: Workload, lang: EstimateLang = 'en'): string {
-  if (est.ms === null) return lang === 'zh-CN' ? '无法通过它获取模块' : 'go would not get modules through it';
-  const words = workloadWords(workload, lang);
-  return lang === 'zh-CN' ? `获取${words}约需 ${formatDuration(est.ms)}` : `≈ ${formatDuration(est.ms)} for ${words}`;
+export function describeEstimate(est: Pick<FetchEstimate, 'ms'>, workload: Workload): Message {
+  if (est.ms === null) return msg('bench.estimate.none');
+  return msg('bench.estimate.time', { time: formatDuration(est.ms), workload: workloadMessage(workload) });
 }
 
 /** A project's graph as a workload: its module count and, when known, its bytes (else the representative average per module). */

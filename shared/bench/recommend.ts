@@ -28,9 +28,10 @@ import type { ChainEntry } from '../go/goproxy.js';
 import { formatGoproxy, parseGoproxy } from '../go/goproxy.js';
 import { KNOWN_GOSUMDB, parseGosumdb } from '../go/gosumdb.js';
 import { formatDuration, type Workload } from './estimate.js';
-import type { Lang } from './score.js';
 import { candidateStatus, isWorking, scoreCandidate } from './score.js';
 import type { CandidateSummary } from './summary.js';
+import { msg, type Message } from '../i18n/message.js';
+import { kindMessage, listMessage } from './words.js';
 
 export interface RecommendContext {
   /** The GOPROXY go uses now (its effective value). */
@@ -43,7 +44,6 @@ export interface RecommendContext {
   directReachable?: boolean | null;
   /** What the proxies are ranked for (the estimated time to fetch it); default the representative graph. */
   workload?: Workload;
-  lang?: Lang;
 }
 
 export interface Recommendation {
@@ -51,7 +51,8 @@ export interface Recommendation {
   /** The GOSUMDB to set, or null to leave it as it is. */
   gosumdb: string | null;
   entries: ChainEntry[];
-  reasons: string[];
+  /** Why, as messages: each front end renders them in its user's language. */
+  reasons: Message[];
 }
 
 interface Ranked {
@@ -76,97 +77,17 @@ function proxyEntry(url: string): ChainEntry {
   return { kind: 'proxy', url, fallBackOnError: true, raw: url, hasCredentials: false };
 }
 
-// The engine's own error text (English, as the probe reports it) is quoted in backticks: it is a
-// diagnostic to copy, not a sentence to translate, and the dashboard shows it as code.
-interface Texts {
-  order(list: string): string;
-  excluded(list: string): string;
-  missingKept(list: string): string;
-  commaWarning(): string;
-  directKept(): string;
-  directKeptUnchecked(): string;
-  directDropped(): string;
-  directOnly(checked: boolean): string;
-  nothingWorks(): string;
-  invalidGoproxy(error: string): string;
-  sumdbDirect(name: string, value: string): string;
-  sumdbThroughChain(name: string, proxy: string, value: string): string;
-  sumdbClaimsOnly(proxy: string, name: string, error: string): string;
-  sumdbDirectExplicit(name: string): string;
-  sumdbViaProxy(proxy: string, name: string): string;
-  sumdbOwnRoute(url: string): string;
-  sumdbOwnRouteFails(url: string, error: string): string;
-  sumdbChina(): string;
-  sumdbNothing(name: string, route: string, error: string | null): string;
-  sumdbUnchecked(): string;
-  sumdbWasOff(): string;
-  sumdbInvalid(error: string): string;
-}
-
-const EN: Texts = {
-  order: (l) => `Proxies by the time go would take: ${l}; joined with "|" so any error (timeout, 5xx, refused connection) fails over to the next one.`,
-  excluded: (l) => `Left out because no sample worked: ${l}.`,
-  missingKept: (l) => `Kept, after the proxies that served the probe module: ${l}; reachable, but answered 404/410 for it, and go moves on from "not found" with either separator.`,
-  commaWarning: () => 'Your current chain uses "," after a proxy: go falls through a "," only on 404/410, so a timeout or 5xx there stops the download.',
-  directKept: () => '"direct" stays at the end: your chain had it and the version-control hosts are reachable, so a module no proxy can serve still downloads.',
-  directKeptUnchecked: () => '"direct" stays at the end as in your chain; its reachability was not checked.',
-  directDropped: () => '"direct" is dropped: the version-control hosts were unreachable, so it would only add a timeout. Private modules belong in GOPRIVATE.',
-  directOnly: (checked) => (checked ? 'No proxy worked, but the version-control hosts are reachable: "direct" alone.' : 'No proxy worked; "direct" (not checked) is the only remaining route.'),
-  nothingWorks: () => 'Nothing worked, not even direct: your GOPROXY is kept. Check the network, or HTTPS_PROXY if you are behind a corporate proxy.',
-  invalidGoproxy: (e) => `Your current GOPROXY is invalid (${e}).`,
-  sumdbDirect: (n, v) => `${n} answers directly and a lookup with its proving tile verified: GOSUMDB=${v}.`,
-  sumdbThroughChain: (n, p, v) => `go sends ${n} lookups to ${p} (the first proxy of the chain serving /sumdb/${n}), and a lookup with its proving tile verified there: GOSUMDB=${v}.`,
-  sumdbClaimsOnly: (p, n, e) => `${p} answers /sumdb/${n}/supported but a real lookup through it fails (${e}); go would send every lookup there and fail, so GOSUMDB must name a route that works.`,
-  sumdbDirectExplicit: (n) => `${n} itself answered a lookup that verified: GOSUMDB names it with its URL, which bypasses the proxies.`,
-  sumdbViaProxy: (p, n) => `${p} serves ${n} (a lookup with its proving tile verified): GOSUMDB names that route explicitly.`,
-  sumdbOwnRoute: (u) => `The URL in your GOSUMDB (${u}) answered a lookup that verified: GOSUMDB stays as it is.`,
-  sumdbOwnRouteFails: (u, e) => `The URL in your GOSUMDB (${u}) failed a real lookup (\`${e}\`).`,
-  sumdbChina: () => 'sum.golang.org is unreachable, but its mirror sum.golang.google.cn answered a lookup that verified.',
-  sumdbNothing: (n, r, e) =>
-    `No route to ${n} completed a real lookup: go will stop on every module that is not already in go.sum (${r}${e ? `: \`${e}\`` : ''}). GOSUMDB is left as it is. ` +
-    'Safe choices: list your private module paths in GONOSUMDB (or GOPRIVATE); keep verification on: never make GOSUMDB=off a default.',
-  sumdbUnchecked: () => 'The checksum database was not probed: GOSUMDB is left as it is.',
-  sumdbWasOff: () => 'GOSUMDB=off disables checksum verification; a working database is available, so it is turned back on (put private modules in GONOSUMDB or GOPRIVATE).',
-  sumdbInvalid: (e) => `Your current GOSUMDB is invalid (${e}).`,
-};
-
-const ZH: Texts = {
-  order: (l) => `按 go 预计耗时排序的代理：${l}；用 "|" 连接，任何错误（超时、5xx、连接被拒）都会切换到下一个。`,
-  excluded: (l) => `以下代理没有一次采样成功，已排除：${l}。`,
-  missingKept: (l) => `保留在提供了探测模块的代理之后：${l}；它们可以连通，只是对该模块返回 404/410，而 go 遇到“未找到”时无论用哪种分隔符都会继续尝试下一个。`,
-  commaWarning: () => '当前代理链在代理后使用了 ","：go 只在 404/410 时才继续尝试下一个，超时或 5xx 会直接失败。',
-  directKept: () => '保留末尾的 "direct"：原配置中有它，且代码托管站点可达，代理都没有的模块仍可下载。',
-  directKeptUnchecked: () => '按原配置保留末尾的 "direct"；未检测其可达性。',
-  directDropped: () => '去掉 "direct"：代码托管站点不可达，它只会增加一次超时。私有模块请用 GOPRIVATE。',
-  directOnly: (checked) => (checked ? '没有可用的代理，但代码托管站点可达：只使用 "direct"。' : '没有可用的代理；"direct"（未检测）是唯一剩下的途径。'),
-  nothingWorks: () => '所有途径都不可用（包括 direct）：保留当前 GOPROXY。请检查网络，或在公司代理后设置 HTTPS_PROXY。',
-  invalidGoproxy: (e) => `当前 GOPROXY 无效（${e}）。`,
-  sumdbDirect: (n, v) => `${n} 可以直连，一次查询及其证明 tile 均已验证通过：GOSUMDB=${v}。`,
-  sumdbThroughChain: (n, p, v) => `go 会把 ${n} 的查询发给 ${p}（代理链中第一个提供 /sumdb/${n} 的代理），在那里的一次查询及其证明 tile 均已验证通过：GOSUMDB=${v}。`,
-  sumdbClaimsOnly: (p, n, e) => `${p} 对 /sumdb/${n}/supported 返回 200，但通过它的真实查询失败（${e}）；go 会把所有查询都发给它并失败，因此 GOSUMDB 必须指定可用的途径。`,
-  sumdbDirectExplicit: (n) => `${n} 本身的查询验证通过：GOSUMDB 带上它的 URL，从而绕过代理。`,
-  sumdbViaProxy: (p, n) => `${p} 提供 ${n}（一次查询及其证明 tile 均已验证通过）：GOSUMDB 明确指定这条途径。`,
-  sumdbOwnRoute: (u) => `你的 GOSUMDB 中的 URL（${u}）查询验证通过：GOSUMDB 保持不变。`,
-  sumdbOwnRouteFails: (u, e) => `你的 GOSUMDB 中的 URL（${u}）真实查询失败（\`${e}\`）。`,
-  sumdbChina: () => 'sum.golang.org 不可达，但其镜像 sum.golang.google.cn 的查询验证通过。',
-  sumdbNothing: (n, r, e) =>
-    `没有任何到 ${n} 的途径完成真实查询：对于 go.sum 中尚未记录的模块，go 都会停止（${r}${e ? `：\`${e}\`` : ''}）。GOSUMDB 保持不变。` +
-    '安全的做法：把私有模块路径列入 GONOSUMDB（或 GOPRIVATE）；保持校验开启，切勿把 GOSUMDB=off 作为默认设置。',
-  sumdbUnchecked: () => '未检测校验和数据库：GOSUMDB 保持不变。',
-  sumdbWasOff: () => 'GOSUMDB=off 关闭了校验；现在有可用的校验和数据库，因此重新开启（私有模块请放入 GONOSUMDB 或 GOPRIVATE）。',
-  sumdbInvalid: (e) => `当前 GOSUMDB 无效（${e}）。`,
-};
-
-function describe(r: Ranked, scoreWord: string): string {
-  return r.ms === null ? `${r.summary.candidate} (${r.score})` : `${r.summary.candidate} (≈ ${formatDuration(r.ms)}, ${scoreWord} ${r.score})`;
+/** A proxy in the ranked list: "url (≈ 4.2 s, score 87)". */
+function describe(r: Ranked): Message {
+  return r.ms === null ? msg('bench.reason.unranked', { candidate: r.summary.candidate, score: r.score }) : msg('bench.reason.ranked', { candidate: r.summary.candidate, time: formatDuration(r.ms), score: r.score });
 }
 
 /** A route's verdict: true when a lookup through it verified, false when it was tried and failed, null untried. */
-function routeStatus(sumdbs: readonly CandidateSummary[], url: string): { ok: boolean | null; error: string | null } {
+function routeStatus(sumdbs: readonly CandidateSummary[], url: string): { ok: boolean | null; error: Message | null } {
   const probed = sumdbs.filter((s) => s.candidate.replace(/\/+$/, '') === url);
   if (probed.length === 0) return { ok: null, error: null };
   if (probed.some(isWorking)) return { ok: true, error: null };
-  return { ok: false, error: probed.find((s) => s.error)?.error?.message ?? null };
+  return { ok: false, error: probed.find((s) => s.error)?.error?.messageMessage ?? null };
 }
 
 /** Where go sends lookups with this chain and a GOSUMDB without URL: the first proxy claiming support, else the database. */
@@ -184,53 +105,52 @@ function recommendGosumdb(
   sumdbs: readonly CandidateSummary[],
   entries: readonly ChainEntry[],
   proxies: readonly Ranked[],
-  t: Texts,
-): { gosumdb: string | null; reasons: string[] } {
-  const reasons: string[] = [];
+): { gosumdb: string | null; reasons: Message[] } {
+  const reasons: Message[] = [];
   const current = context.currentGosumdb.trim();
   const parsed = parseGosumdb(current);
-  if (!parsed.ok) reasons.push(t.sumdbInvalid(parsed.error));
+  if (!parsed.ok) reasons.push(msg('bench.reason.sumdbInvalid', { error: parsed.error }));
   const wasOff = parsed.ok && parsed.value.kind === 'off';
   const db = parsed.ok && parsed.value.kind === 'db' ? parsed.value : null;
   const name = db?.name ?? PUBLIC_SUMDB;
   // The value without a URL: the name when go knows its key, else the full verifier key.
   const plain = !db || KNOWN_GOSUMDB[db.name] === db.verifierKey ? name : db.verifierKey;
-  const advise = (value: string, why: string): { gosumdb: string | null; reasons: string[] } => ({
+  const advise = (value: string, why: Message): { gosumdb: string | null; reasons: Message[] } => ({
     gosumdb: value,
-    reasons: [...reasons, ...(wasOff ? [t.sumdbWasOff()] : []), why],
+    reasons: [...reasons, ...(wasOff ? [msg('bench.reason.sumdbWasOff')] : []), why],
   });
-  if (sumdbs.length === 0) return { gosumdb: null, reasons: [...reasons, t.sumdbUnchecked()] };
+  if (sumdbs.length === 0) return { gosumdb: null, reasons: [...reasons, msg('bench.reason.sumdbUnchecked')] };
 
   // The user's own URL is the route go takes whatever GOPROXY says.
   if (db?.url) {
     const own = routeStatus(sumdbs, db.url.replace(/\/+$/, ''));
-    if (own.ok === true) return advise(current, t.sumdbOwnRoute(db.url));
-    if (own.ok === false) reasons.push(t.sumdbOwnRouteFails(db.url, own.error ?? '?'));
+    if (own.ok === true) return advise(current, msg('bench.reason.sumdbOwnRoute', { url: db.url }));
+    if (own.ok === false) reasons.push(msg('bench.reason.sumdbOwnRouteFails', { url: db.url, error: own.error ?? msg('bench.reason.unknownError') }));
   }
   const goRoute = routeGoTakes(entries, proxies, name);
   const goStatus = routeStatus(sumdbs, goRoute.url);
-  if (goStatus.ok === true) return advise(plain, goRoute.proxy ? t.sumdbThroughChain(name, goRoute.proxy, plain) : t.sumdbDirect(name, plain));
-  if (goStatus.ok === false && goRoute.proxy) reasons.push(t.sumdbClaimsOnly(goRoute.proxy, name, goStatus.error ?? '?'));
+  if (goStatus.ok === true) return advise(plain, goRoute.proxy ? msg('bench.reason.sumdbThroughChain', { name, proxy: goRoute.proxy, value: plain }) : msg('bench.reason.sumdbDirect', { name, value: plain }));
+  if (goStatus.ok === false && goRoute.proxy) reasons.push(msg('bench.reason.sumdbClaimsOnly', { proxy: goRoute.proxy, name, error: goStatus.error ?? msg('bench.reason.unknownError') }));
 
-  const alternatives: { url: string; value: string; why: string }[] = [];
-  if (goRoute.proxy) alternatives.push({ url: `https://${name}`, value: `${plain} https://${name}`, why: t.sumdbDirectExplicit(name) });
+  const alternatives: { url: string; value: string; why: Message }[] = [];
+  if (goRoute.proxy) alternatives.push({ url: `https://${name}`, value: `${plain} https://${name}`, why: msg('bench.reason.sumdbDirectExplicit', { name }) });
   for (const r of proxies) {
     if (!entries.some((e) => e.kind === 'proxy' && e.url === r.summary.candidate)) continue;
     const url = `${r.summary.candidate.replace(/\/+$/, '')}/sumdb/${name}`;
-    if (url !== goRoute.url) alternatives.push({ url, value: `${plain} ${url}`, why: t.sumdbViaProxy(r.summary.candidate, name) });
+    if (url !== goRoute.url) alternatives.push({ url, value: `${plain} ${url}`, why: msg('bench.reason.sumdbViaProxy', { proxy: r.summary.candidate, name }) });
   }
-  if (plain === PUBLIC_SUMDB) alternatives.push({ url: `https://${CHINA_SUMDB_HOST}`, value: CHINA_SUMDB_HOST, why: t.sumdbChina() });
+  if (plain === PUBLIC_SUMDB) alternatives.push({ url: `https://${CHINA_SUMDB_HOST}`, value: CHINA_SUMDB_HOST, why: msg('bench.reason.sumdbChina') });
   for (const alt of alternatives) {
     if (routeStatus(sumdbs, alt.url).ok === true) return advise(alt.value, alt.why);
   }
   const tried = goStatus.ok !== null || alternatives.some((a) => routeStatus(sumdbs, a.url).ok !== null);
-  if (!tried) return { gosumdb: null, reasons: [...reasons, t.sumdbUnchecked()] };
-  return { gosumdb: null, reasons: [...reasons, t.sumdbNothing(name, goRoute.url, goStatus.error)] };
+  if (!tried) return { gosumdb: null, reasons: [...reasons, msg('bench.reason.sumdbUnchecked')] };
+  const nothing = goStatus.error ? msg('bench.reason.sumdbNothingBecause', { name, route: goRoute.url, error: goStatus.error }) : msg('bench.reason.sumdbNothing', { name, route: goRoute.url });
+  return { gosumdb: null, reasons: [...reasons, nothing] };
 }
 
-/** The recommended chain and checksum-database setting, with the reasons in words. */
+/** The recommended chain and checksum-database setting, with the reasons as messages. */
 export function recommendChain(results: readonly CandidateSummary[], context: RecommendContext): Recommendation {
-  const t = context.lang === 'zh-CN' ? ZH : EN;
   const sumdbNames = new Set(context.sumdbCandidates ?? []);
   const isSumdb = (s: CandidateSummary): boolean => s.kind === 'sumdb' || sumdbNames.has(s.candidate);
   const proxies = results
@@ -251,9 +171,9 @@ export function recommendChain(results: readonly CandidateSummary[], context: Re
   const directReachable =
     context.directReachable !== undefined ? context.directReachable : directSummaries.length === 0 ? null : directSummaries.some(isWorking);
 
-  const reasons: string[] = [];
+  const reasons: Message[] = [];
   const current = parseGoproxy(context.currentGoproxy.trim());
-  if (!current.ok) reasons.push(t.invalidGoproxy(current.error));
+  if (!current.ok) reasons.push(msg('bench.reason.invalidGoproxy', { error: current.error }));
   const currentEntries = current.ok ? current.value.entries : [];
   const hadDirect = currentEntries.some((e) => e.kind === 'direct');
   const usedComma = currentEntries.some((e, i) => e.kind === 'proxy' && !e.fallBackOnError && i < currentEntries.length - 1);
@@ -261,29 +181,30 @@ export function recommendChain(results: readonly CandidateSummary[], context: Re
   let entries: ChainEntry[];
   if (kept.length > 0) {
     entries = kept.map((r) => proxyEntry(r.summary.candidate));
-    if (working.length > 0) reasons.push(t.order(working.map((r) => describe(r, context.lang === 'zh-CN' ? '得分' : 'score')).join(', ')));
-    if (missing.length > 0) reasons.push(t.missingKept(missing.map((r) => `${r.summary.candidate} (${r.summary.missingModule ?? ''})`).join(', ')));
-    if (usedComma) reasons.push(t.commaWarning());
+    if (working.length > 0) reasons.push(msg('bench.reason.order', { list: listMessage(working.map(describe)) }));
+    if (missing.length > 0) reasons.push(msg('bench.reason.missingKept', { list: listMessage(missing.map((r) => msg('bench.reason.withModule', { candidate: r.summary.candidate, module: r.summary.missingModule ?? '' }))) }));
+    if (usedComma) reasons.push(msg('bench.reason.commaWarning'));
     if (hadDirect && directReachable === true) {
       entries.push({ kind: 'direct', fallBackOnError: false });
-      reasons.push(t.directKept());
+      reasons.push(msg('bench.reason.directKept'));
     } else if (hadDirect && directReachable === null) {
       entries.push({ kind: 'direct', fallBackOnError: false });
-      reasons.push(t.directKeptUnchecked());
+      reasons.push(msg('bench.reason.directKeptUnchecked'));
     } else if (hadDirect) {
-      reasons.push(t.directDropped());
+      reasons.push(msg('bench.reason.directDropped'));
     }
   } else if (directReachable !== false) {
     entries = [{ kind: 'direct', fallBackOnError: false }];
-    reasons.push(t.directOnly(directReachable === true));
+    reasons.push(msg(directReachable === true ? 'bench.reason.directOnly' : 'bench.reason.directOnlyUnchecked'));
   } else {
     entries = [];
-    reasons.push(t.nothingWorks());
+    reasons.push(msg('bench.reason.nothingWorks'));
   }
   if (failing.length > 0) {
-    reasons.push(t.excluded(failing.map((r) => (r.summary.error ? `${r.summary.candidate} (${r.summary.error.kind})` : r.summary.candidate)).join(', ')));
+    const excluded = failing.map((r) => (r.summary.error ? msg('bench.reason.withKind', { candidate: r.summary.candidate, kind: kindMessage(r.summary.error.kind) }) : r.summary.candidate));
+    reasons.push(msg('bench.reason.excluded', { list: listMessage(excluded) }));
   }
-  const sumdb = recommendGosumdb(context, results.filter(isSumdb), entries.length > 0 ? entries : currentEntries, proxies, t);
+  const sumdb = recommendGosumdb(context, results.filter(isSumdb), entries.length > 0 ? entries : currentEntries, proxies);
   if (entries.length === 0) {
     return { goproxy: context.currentGoproxy, gosumdb: sumdb.gosumdb, entries: [...currentEntries], reasons: [...reasons, ...sumdb.reasons] };
   }

@@ -5,7 +5,9 @@
 // change the time and so not the score; they are said in words (explainScore) and a refused
 // certificate already fails every sample (go will not fetch from it).
 import { describeEstimate, estimateFetch, formatDuration, GO_PARALLELISM, REPRESENTATIVE_WORKLOAD, scoreFromTime, type FetchEstimate, type Workload } from './estimate.js';
+import { msg, type Message } from '../i18n/message.js';
 import type { CandidateSummary } from './summary.js';
+import { kindMessage, tlsProblemMessage } from './words.js';
 
 export interface CandidateScore {
   score: number;
@@ -54,8 +56,6 @@ export function scoreCandidate(summary: CandidateSummary, workload: Workload = R
   return { score: isWorking(summary) ? scoreFromTime(estimate.ms) : 0, estimate };
 }
 
-export type Lang = 'en' | 'zh-CN';
-
 function formatRate(bytesPerSec: number): string {
   if (bytesPerSec >= 1_000_000) return `${(bytesPerSec / 1_000_000).toFixed(1)} MB/s`;
   if (bytesPerSec >= 1_000) return `${(bytesPerSec / 1_000).toFixed(0)} kB/s`;
@@ -70,85 +70,44 @@ function formatBytes(n: number): string {
 
 const ms = (x: number): string => `${Math.round(x)} ms`;
 
-interface Phrases {
-  total(score: number, estimate: string): string;
-  neverWorked(error: string | null): string;
-  setup(setup: string): string;
-  requests(n: number, latency: string, parallel: number, total: string): string;
-  failures(percent: number, cost: string): string;
-  bytes(bytes: string, rate: string, total: string): string;
-  noThroughput(): string;
-  protocol(errors: number): string;
-  sumdb(supported: boolean | null): string;
-  certificate(health: CertificateHealth, days: number | null, problem: string | null): string | null;
+function certificateMessage(summary: CandidateSummary): Message | null {
+  const days = summary.tls?.daysToExpiry ?? 0;
+  switch (certificateHealth(summary)) {
+    case 'healthy':
+      return msg('bench.score.certHealthy', { days });
+    case 'expiring':
+      return msg(days === 1 ? 'bench.score.certExpiringTomorrow' : 'bench.score.certExpiring', { days });
+    case 'broken': {
+      const problem = summary.tls?.problem ?? null;
+      return problem === null || problem === 'expired' ? msg('bench.score.certExpired') : msg('bench.score.certRefused', { problem: tlsProblemMessage(problem) });
+    }
+    case 'none':
+      return null;
+  }
 }
 
-const EN: Phrases = {
-  total: (s, e) => `Score ${s} of 100: ${e}.`,
-  neverWorked: (e) => `No sample worked${e ? ` (${e})` : ''}, so the score is 0 and it is left out of the recommended chain.`,
-  setup: (t) => `One connection set up (name, connect, TLS): ${t}.`,
-  requests: (n, l, p, t) => `${n} requests at ${l} to the first byte, ${p} at a time: ${t}.`,
-  failures: (pct, c) => `${pct}% of requests failed; each costs ${c} before go moves on, plus the request again elsewhere.`,
-  bytes: (b, r, t) => `${b} at ${r}: ${t}.`,
-  noThroughput: () => 'Throughput was not measured (the probe module\'s zip is under 64 kB, too small to time the pipe): the bytes add nothing to the estimate.',
-  protocol: (e) => `${e} response${e === 1 ? '' : 's'} broke the Go module proxy protocol (counted as failed requests).`,
-  sumdb: (s) =>
-    s === true ? 'Serves the checksum database (sum.golang.org) itself.' : s === false ? 'Does not serve the checksum database.' : 'Checksum database support was not checked.',
-  certificate: (h, d, problem) => {
-    switch (h) {
-      case 'healthy':
-        return `Certificate valid for ${d} more days.`;
-      case 'expiring':
-        return `Certificate expires in ${d} day${d === 1 ? '' : 's'}: it will soon fail.`;
-      case 'broken':
-        return `Certificate ${problem === null || problem === 'expired' ? 'has expired' : `is refused (${problem})`}; go will not fetch from it.`;
-      case 'none':
-        return null;
-    }
-  },
-};
-
-const ZH: Phrases = {
-  total: (s, e) => `得分 ${s}/100：${e}。`,
-  neverWorked: (e) => `没有一次采样成功${e ? `（${e}）` : ''}，得分为 0，不会进入推荐的代理链。`,
-  setup: (t) => `建立一次连接（域名解析、连接、TLS）：${t}。`,
-  requests: (n, l, p, t) => `${n} 个请求，首字节 ${l}，同时 ${p} 个：${t}。`,
-  failures: (pct, c) => `${pct}% 的请求失败；每次失败耗费 ${c} 后 go 才转向下一个，并在别处重新请求。`,
-  bytes: (b, r, t) => `${b}，速度 ${r}：${t}。`,
-  noThroughput: () => '没有测量下载速度（探测模块的 zip 小于 64 kB，不足以测出带宽）：估算中不计字节耗时。',
-  protocol: (e) => `${e} 个响应不符合 Go 模块代理协议（按失败请求计）。`,
-  sumdb: (s) => (s === true ? '自身提供校验和数据库（sum.golang.org）。' : s === false ? '不提供校验和数据库。' : '未检查校验和数据库支持。'),
-  certificate: (h, d, problem) => {
-    switch (h) {
-      case 'healthy':
-        return `证书还有 ${d} 天有效。`;
-      case 'expiring':
-        return `证书将在 ${d} 天后过期：即将失效。`;
-      case 'broken':
-        return `证书${problem === null || problem === 'expired' ? '已过期' : `不被信任（${problem}）`}；go 不会从它下载。`;
-      case 'none':
-        return null;
-    }
-  },
-};
-
 /** The score in sentences: the time and where it goes, then what does not change the time. */
-export function explainScore(summary: CandidateSummary, lang: Lang, workload: Workload = REPRESENTATIVE_WORKLOAD): string[] {
-  const t = lang === 'zh-CN' ? ZH : EN;
+export function explainScore(summary: CandidateSummary, workload: Workload = REPRESENTATIVE_WORKLOAD): Message[] {
   const { score, estimate } = scoreCandidate(summary, workload);
+  const total = msg('bench.score.total', { score, estimate: describeEstimate(estimate, workload) });
+  if (candidateStatus(summary) === 'missing-module') return [total, msg('bench.score.missingModule', { module: summary.missingModule ?? '' })];
   if (!isWorking(summary)) {
-    const error = summary.error ? `${summary.error.kind}: ${summary.error.message}` : null;
-    return [t.total(score, describeEstimate(estimate, workload, lang)), t.neverWorked(error)];
+    const error = summary.error;
+    return [total, error ? msg('bench.score.neverWorkedBecause', { kind: kindMessage(error.kind), error: error.messageMessage }) : msg('bench.score.neverWorked')];
   }
-  const lines = [t.total(score, describeEstimate(estimate, workload, lang))];
-  if (estimate.setupMs > 0) lines.push(t.setup(ms(estimate.setupMs)));
-  lines.push(t.requests(workload.requests, ms(summary.ttfbMs?.median ?? 0), GO_PARALLELISM, formatDuration(estimate.requestsMs)));
-  if (estimate.failureRate > 0) lines.push(t.failures(Math.round(estimate.failureRate * 100), formatDuration(summary.failureMs ?? 0)));
+  const lines = [total];
+  if (estimate.setupMs > 0) lines.push(msg('bench.score.setup', { time: ms(estimate.setupMs) }));
+  lines.push(msg('bench.score.requests', { requests: workload.requests, latency: ms(summary.ttfbMs?.median ?? 0), parallel: GO_PARALLELISM, time: formatDuration(estimate.requestsMs) }));
+  if (estimate.failureRate > 0) lines.push(msg('bench.score.failures', { percent: Math.round(estimate.failureRate * 100), cost: formatDuration(summary.failureMs ?? 0) }));
   const tp = summary.throughputBytesPerSec;
-  lines.push(tp !== null && tp > 0 ? t.bytes(formatBytes(workload.bytes), formatRate(tp * GO_PARALLELISM), formatDuration(estimate.bytesMs)) : t.noThroughput());
-  if (summary.protocolErrors > 0) lines.push(t.protocol(summary.protocolErrors));
-  lines.push(t.sumdb(summary.sumdbSupported));
-  const cert = t.certificate(certificateHealth(summary), summary.tls?.daysToExpiry ?? null, summary.tls?.problem ?? null);
+  lines.push(
+    tp !== null && tp > 0
+      ? msg('bench.score.bytes', { bytes: formatBytes(workload.bytes), rate: formatRate(tp * GO_PARALLELISM), time: formatDuration(estimate.bytesMs) })
+      : msg('bench.score.noThroughput'),
+  );
+  if (summary.protocolErrors > 0) lines.push(msg('bench.score.protocol', { count: summary.protocolErrors }));
+  lines.push(msg(summary.sumdbSupported === true ? 'bench.score.sumdbServed' : summary.sumdbSupported === false ? 'bench.score.sumdbNotServed' : 'bench.score.sumdbUnchecked'));
+  const cert = certificateMessage(summary);
   if (cert !== null) lines.push(cert);
   return lines;
 }

@@ -1,6 +1,7 @@
 // The vocabulary of a probe: what one sample of one candidate measured, and why it failed.
 // Shared by the prober (electron/core/probe), scoring/recommendation/history, the CLI and the UI.
 // Pure types only: this file is in shared/ and must not import Node, DOM or Electron.
+import type { Message } from '../i18n/message.js';
 
 /** The phases of one HTTP request, in the order they happen. */
 export type Phase = 'dns' | 'connect' | 'tls' | 'ttfb' | 'transfer';
@@ -50,8 +51,10 @@ export interface ProbeFailure {
   /** The phase the failure happened in, when known (always set for `timeout`). */
   phase: Phase | null;
   status: number | null;
-  /** One sentence, never containing credentials. */
+  /** One sentence in English, never containing credentials: for logs and the engines that relay it (the relay, explain). */
   message: string;
+  /** The same sentence as a message (shared/i18n), which every front end renders in its user's language. */
+  messageMessage: Message;
   tls?: TlsInfo;
 }
 
@@ -95,8 +98,8 @@ export interface ProbeSample {
   protocol: HttpProtocol | null;
   tls: TlsInfo | null;
   sumdbSupported: boolean | null;
-  /** Human sentences, e.g. "certificate expires in 5 days". */
-  warnings: string[];
+  /** Warnings for the user, e.g. "the certificate of … expires in 5 days", as messages. */
+  warnings: Message[];
   /** Number of TCP connections opened for the sample (1 when every request reused the first). */
   connections?: number;
   /** The HTTP(S) proxy the sample went through (credentials removed), or null when it went direct. */

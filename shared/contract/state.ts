@@ -6,7 +6,6 @@ import type { Profile } from '../profile/types.js';
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../repair/decide.js';
 import type { WatchEvent } from '../repair/events.js';
 import type { BenchmarkReport } from '../bench/report.js';
-import type { UiLocale } from '../ui/appearance.js';
 import type { Message } from '../i18n/message.js';
 
 export type ConfigSource = 'os-env' | 'env-file' | 'goroot-env' | 'default' | 'derived';
@@ -198,11 +197,11 @@ export interface KeychainStatusView {
 }
 
 /**
- * A finished benchmark as the UI sees it: the engine's report without its bookkeeping, plus the
- * recommendation's reasons in each UI language (the recommendation engine words them itself,
- * shared/bench/recommend.ts), so a change of language needs no new run.
+ * A finished benchmark as the UI sees it: the engine's report without its bookkeeping. Its reasons,
+ * warnings and failures are messages (shared/i18n) the dashboard renders when it draws, so a change
+ * of language needs no new run.
  */
-export type BenchmarkView = Omit<BenchmarkReport, 'recorded'> & { reasonsByLocale?: Record<UiLocale, string[]> };
+export type BenchmarkView = Omit<BenchmarkReport, 'recorded'>;
 
 /** One upstream of the local relay's chain, as the relay measured it. */
 export interface RelayUpstreamView {

@@ -1,6 +1,7 @@
 // A benchmark's recommendation as a profile, so applying it goes through the use engine like any
 // switch (one undoable apply, verified with the real go). Pure.
 import type { Recommendation } from '../bench/recommend.js';
+import { renderer } from '../i18n/catalog.js';
 import { goproxyEntries } from './assign.js';
 import { structuredCloneProfile, type Profile } from './index.js';
 
@@ -19,7 +20,8 @@ export function recommendedProfile(base: Profile, rec: Recommendation, id: strin
     ...copy,
     id,
     name,
-    description: rec.reasons.join(' '),
+    // The profile file is data: its description is in English, whatever the language of the screen.
+    description: rec.reasons.map(renderer('en')).join(' '),
     goproxy,
     gosumdb: rec.gosumdb ?? copy.gosumdb,
   };

@@ -17,6 +17,9 @@ import type { Recommendation } from '../../../shared/bench/recommend.js';
 import { profileIdProblem } from '../../../shared/profile/validate.js';
 import { ProfileError, ProfileStore } from '../../core/profiles/index.js';
 import { saveRecommendation } from '../../core/profiles/save-recommendation.js';
+import { localeOfCli } from '../lang.js';
+import { render, renderer } from '../../../shared/i18n/catalog.js';
+import { msg, type Locale, type Message } from '../../../shared/i18n/message.js';
 
 export const command: CliCommand = {
   name: 'bench',
@@ -55,19 +58,21 @@ export const command: CliCommand = {
   },
   async run(args, io) {
     const json = args.values.json === true;
-    const explicit = args.values.proxies === undefined ? null : parseProxies(String(args.values.proxies));
+    const locale = localeOfCli(io.lang);
+    const t = renderer(locale);
+    const explicit = args.values.proxies === undefined ? null : parseProxies(String(args.values.proxies), locale);
     const saveAs = args.values['save-profile'] === undefined ? null : profileIdFor(String(args.values['save-profile']));
-    const module = await probeModuleFor(args.values.module, io.env);
-    const samples = parseWhole('--samples', args.values.samples, 3, 1, 20);
-    const concurrency = parseWhole('--concurrency', args.values.concurrency, 8, 1, 64);
-    const timeouts = timeoutsFor(parseWhole('--timeout', args.values.timeout, DEFAULT_TIMEOUTS.overallMs, 100, 600_000));
+    const module = await probeModuleFor(args.values.module, io.env, locale);
+    const samples = parseWhole('--samples', args.values.samples, 3, 1, 20, locale);
+    const concurrency = parseWhole('--concurrency', args.values.concurrency, 8, 1, 64, locale);
+    const timeouts = timeoutsFor(parseWhole('--timeout', args.values.timeout, DEFAULT_TIMEOUTS.overallMs, 100, 600_000, locale));
 
     const snapshot = await readGoConfig(io.env, { signal: io.signal });
     const currentGoproxy = snapshot.effective.GOPROXY.value;
     const candidates = explicit ? dedupeCandidates([...explicit, ...catalogSumdbs()]) : defaultCandidates(currentGoproxy);
-    const project = args.values.project === undefined ? null : await projectFor(String(args.values.project), io, candidates, timeouts);
+    const project = args.values.project === undefined ? null : await projectFor(String(args.values.project), io, candidates, timeouts, locale);
     const credentials = storedCredentials();
-    const view = progressView(io, json);
+    const view = progressView(io, json, locale);
     const releaseSignals = keepSignalsForAbort();
     const report = await runBenchmark(candidates, {
       module,
@@ -79,25 +84,25 @@ export const command: CliCommand = {
       credentialsFor: (url) => credentials.credentialsFor(url),
       currentGoproxy,
       currentGosumdb: snapshot.effective.GOSUMDB.value,
-      lang: io.lang === 'zh' ? 'zh-CN' : 'en',
       workload: project?.workload,
       onEvent: view.onEvent,
     }).finally(releaseSignals);
     view.finish();
-    for (const w of [...credentials.warnings, ...report.warnings]) io.stderr.write(`goproxyctl bench: ${terminalSafe(w)}\n`);
+    for (const w of [...credentials.warnings, ...report.warnings]) io.stderr.write(`goproxyctl bench: ${terminalSafe(t(w))}\n`);
     if (report.cancelled) {
-      io.stderr.write('goproxyctl bench: interrupted.\n');
+      io.stderr.write(`goproxyctl bench: ${t(msg('bench.out.interrupted'))}\n`);
       return 130;
     }
-    if (project && !json) io.stderr.write(`goproxyctl bench: ${projectLine(project)}\n`);
-    const saved = saveAs !== null && report.anyWorking ? await saveAdvice(io, report.recommendation, saveAs) : null;
-    if (saveAs !== null && saved === null) io.stderr.write(`goproxyctl bench: no candidate works, so the advice was not saved as "${saveAs}".\n`);
+    if (project && !json) io.stderr.write(`goproxyctl bench: ${t(projectLine(project))}\n`);
+    const saved = saveAs !== null && report.anyWorking ? await saveAdvice(io, report.recommendation, saveAs, locale) : null;
+    if (saveAs !== null && saved === null) io.stderr.write(`goproxyctl bench: ${t(msg('bench.out.notSaved', { id: saveAs }))}\n`);
     if (json) {
-      writeJson(io, { ...toBenchJson(report.durationMs, report.results, report.recommendation, report.workload), savedProfile: saved });
+      writeJson(io, { ...toBenchJson(report.durationMs, report.results, report.recommendation, report.workload, locale), savedProfile: saved });
     } else {
-      const lines = ['', ...resultTable(report.results, { color: io.isTTY, workload: report.workload }), ''];
-      lines.push(...recommendationLines(report.recommendation, saved));
-      lines.push('', `${report.results.length} candidates in ${(report.durationMs / 1000).toFixed(1)} s, ${samples} sample${samples === 1 ? '' : 's'} each.`);
+      const lines = ['', ...resultTable(report.results, { color: io.isTTY, workload: report.workload, locale }), ''];
+      lines.push(...recommendationLines(report.recommendation, saved, locale));
+      const seconds = (report.durationMs / 1000).toFixed(1);
+      lines.push('', t(samples === 1 ? msg('bench.out.summaryOne', { count: report.results.length, seconds }) : msg('bench.out.summary', { count: report.results.length, seconds, samples })));
       io.stdout.write(terminalSafeText(lines.join('\n')) + '\n');
     }
     return report.anyWorking ? EXIT.ok : EXIT.failed;
@@ -121,11 +126,11 @@ function keepSignalsForAbort(): () => void {
 }
 
 /** Live rows rewritten in place on a terminal; otherwise one stderr line per finished candidate. */
-function progressView(io: CliIo, json: boolean): { onEvent: (e: BenchEvent) => void; finish: () => void } {
+function progressView(io: CliIo, json: boolean, locale: Locale): { onEvent: (e: BenchEvent) => void; finish: () => void } {
   if (!io.isTTY || json) {
     return {
       onEvent: (e) => {
-        if (e.type === 'candidate-done' && !e.cancelled) io.stderr.write(`${terminalSafe(finishedLine(e.result))}\n`);
+        if (e.type === 'candidate-done' && !e.cancelled) io.stderr.write(`${terminalSafe(finishedLine(e.result, locale))}\n`);
       },
       finish: () => {},
     };
@@ -138,7 +143,7 @@ function progressView(io: CliIo, json: boolean): { onEvent: (e: BenchEvent) => v
     timer = null;
     // Up to the first row (CSI n F), then each row cleared (CSI 2K) and rewritten.
     let out = drawn > 0 ? `\x1b[${drawn}F` : '';
-    for (const row of rows) out += `\x1b[2K${terminalSafe(liveLine(row, width))}\n`;
+    for (const row of rows) out += `\x1b[2K${terminalSafe(liveLine(row, width, locale))}\n`;
     drawn = rows.length;
     io.stdout.write(out);
   };
@@ -155,33 +160,34 @@ function progressView(io: CliIo, json: boolean): { onEvent: (e: BenchEvent) => v
   };
 }
 
-function parseProxies(raw: string): BenchCandidate[] {
+function parseProxies(raw: string, locale: Locale): BenchCandidate[] {
   const parsed = candidatesFromList(raw.split(','));
-  if (!parsed.ok) throw new UsageError(`--proxies: ${parsed.error}`);
+  if (!parsed.ok) throw new UsageError(`--proxies: ${render(locale, parsed.error)}`);
   return parsed.candidates;
 }
 
-async function projectFor(dir: string, io: CliIo, candidates: readonly BenchCandidate[], timeouts: PhaseTimeouts): Promise<ProjectWorkload> {
+async function projectFor(dir: string, io: CliIo, candidates: readonly BenchCandidate[], timeouts: PhaseTimeouts, locale: Locale): Promise<ProjectWorkload> {
   const proxies = candidates.filter((c) => c.kind === 'proxy').map((c) => c.url.replace(/\/+$/, ''));
   try {
     return await projectWorkload(path.resolve(io.cwd, dir), proxies, { env: io.env, signal: io.signal, timeouts });
   } catch (err) {
-    if (err instanceof ProjectError) throw new UsageError(`--project: ${err.message}`);
+    if (err instanceof ProjectError) throw new UsageError(`--project: ${render(locale, err.says)}`);
     throw err;
   }
 }
 
-function projectLine(p: ProjectWorkload): string {
-  const graph = `${p.graph.zips.length} modules from ${p.graph.source}${p.graph.modOnly.length ? ` (+${p.graph.modOnly.length} go.mod files)` : ''}`;
-  const size = p.sized > 0 ? `sized from ${p.sized} zips through ${p.sizedBy}` : 'zip sizes unknown (the representative 150 kB average is used)';
-  return `project: ${graph}, ${size}.`;
+function projectLine(p: ProjectWorkload): Message {
+  const modules = p.graph.zips.length;
+  const graph = p.graph.modOnly.length ? msg('bench.out.projectGraphMods', { modules, source: p.graph.source, mods: p.graph.modOnly.length }) : msg('bench.out.projectGraph', { modules, source: p.graph.source });
+  const size = p.sized > 0 ? msg('bench.out.projectSized', { zips: p.sized, proxy: p.sizedBy ?? '' }) : msg('bench.out.projectUnsized');
+  return msg('bench.out.project', { graph, size });
 }
 
-function parseWhole(flag: string, raw: FlagValue, fallback: number, min: number, max: number): number {
+function parseWhole(flag: string, raw: FlagValue, fallback: number, min: number, max: number, locale: Locale): number {
   if (raw === undefined) return fallback;
   const text = String(raw).trim();
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${flag} takes a whole number between ${min} and ${max}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(render(locale, msg('bench.input.wholeNumber', { flag, min, max })));
   return n;
 }
 
@@ -205,12 +211,12 @@ function profileIdFor(id: string): string {
 }
 
 /** The advice saved as the user's profile `id`: the same use case as the dashboard's Apply. */
-async function saveAdvice(io: CliIo, recommendation: Recommendation, id: string): Promise<string> {
+async function saveAdvice(io: CliIo, recommendation: Recommendation, id: string, locale: Locale): Promise<string> {
   const store = new ProfileStore({ env: io.env, cwd: io.cwd });
   try {
     await saveRecommendation(store, recommendation, id);
   } catch (err) {
-    if (err instanceof ProfileError) throw new UsageError(`cannot save the advice as "${id}": ${err.message}`);
+    if (err instanceof ProfileError) throw new UsageError(render(locale, msg('bench.input.cannotSave', { id, error: err.message })));
     throw err;
   }
   return id;

@@ -4,12 +4,13 @@
 import { defaultCredentialIndexPath, readCredentialIndex } from '../secrets/credential-index.js';
 import { createKeychainSecretStore, normalizeCredentialOrigin, type SecretStore } from '../secrets/index.js';
 import type { Credentials } from '../probe/index.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
 export interface CredentialLookup {
   /** The credential stored for the candidate's origin, or null when none is stored. */
   credentialsFor(candidateUrl: string): Promise<Credentials | null>;
   /** Sentences about credentials that exist but could not be read (the keychain was locked...). */
-  readonly warnings: string[];
+  readonly warnings: Message[];
 }
 
 export interface StoredCredentialOptions {
@@ -27,14 +28,14 @@ function originOf(candidateUrl: string): string | null {
 }
 
 export function storedCredentials(opts: StoredCredentialOptions = {}): CredentialLookup {
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   let indexed: Promise<Set<string>> | undefined;
   let store: SecretStore | undefined = opts.store;
   const origins = (): Promise<Set<string>> => {
     indexed ??= readCredentialIndex(opts.indexPath ?? defaultCredentialIndexPath())
       .then((refs) => new Set(refs.map((r) => r.origin)))
       .catch((err: unknown) => {
-        warnings.push(`The credential index could not be read (${(err as Error).message}); private proxies are probed without credentials.`);
+        warnings.push(msg('bench.warning.credentialIndexUnreadable', { error: (err as Error).message }));
         return new Set<string>();
       });
     return indexed;
@@ -51,7 +52,7 @@ export function storedCredentials(opts: StoredCredentialOptions = {}): Credentia
         return stored ? { user: stored.user, secret: stored.secret } : null;
       } catch (err) {
         // Never the secret in a message: the store's errors are written to name only the fix.
-        warnings.push(`The credential for ${origin} could not be read from the keychain (${(err as Error).message}); it was probed without one.`);
+        warnings.push(msg('bench.warning.credentialUnreadable', { origin, error: (err as Error).message }));
         return null;
       }
     },

@@ -10,11 +10,20 @@ import type { ModuleRef } from '../../../shared/bench/probe-module.js';
 import { DEFAULT_TIMEOUTS, type PhaseTimeouts } from '../probe/options.js';
 import { escapeModuleText } from '../probe/protocol-checks.js';
 import { ProbeSession } from '../probe/session.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
 /** Zips whose size is asked for. */
 const SIZING_SAMPLE = 8;
 
-export class ProjectError extends Error {}
+/** A project directory that cannot be used; `says` is the reason as a message, `message` its English rendering. */
+export class ProjectError extends Error {
+  readonly says: Message;
+  constructor(says: Message) {
+    super(render('en', says));
+    this.says = says;
+  }
+}
 
 export interface ProjectWorkload {
   workload: Workload;
@@ -36,7 +45,7 @@ async function readIfPresent(file: string): Promise<string | null> {
 
 export async function readProjectGraph(dir: string): Promise<ProjectGraph> {
   const [goMod, goSum] = await Promise.all([readIfPresent(path.join(dir, 'go.mod')), readIfPresent(path.join(dir, 'go.sum'))]);
-  if (goMod === null) throw new ProjectError(`${dir} has no go.mod; give the directory of a Go module (the one with go.mod)`);
+  if (goMod === null) throw new ProjectError(msg('bench.input.noGoMod', { dir }));
   return goSum !== null && goSum.trim() !== '' ? graphFromGoSum(goSum) : graphFromGoMod(goMod);
 }
 

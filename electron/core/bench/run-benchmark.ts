@@ -3,7 +3,6 @@
 // the same link and skew each other), then summaries, scores and the recommended chain.
 // Memory stays bounded: a candidate's samples are summarized as soon as it finishes; only the
 // summaries and the history records (a few numbers per sample) are kept.
-import type { Lang } from '../../../shared/bench/score.js';
 import { aggregateCandidate, anyRouteWorks, rankResults, type CandidateResult } from '../../../shared/bench/aggregate.js';
 import type { BenchCandidate } from '../../../shared/bench/catalog.js';
 import type { BenchmarkReport } from '../../../shared/bench/report.js';
@@ -17,6 +16,7 @@ import type { BenchListener } from './events.js';
 import type { HistoryRecord } from '../history/index.js';
 import { appendHistory, recordsOfSamples } from './history-writer.js';
 import { runPool } from './pool.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { probeSumdbRoutes } from './sumdb-routes.js';
 
 export const DEFAULT_SAMPLES = 3;
@@ -44,8 +44,6 @@ export interface RunBenchmarkOptions {
   /** The user's current settings, for the recommendation. */
   currentGoproxy: string;
   currentGosumdb: string;
-  /** The language of the recommendation's reasons (default English). */
-  lang?: Lang;
   /** Where the history is written; null to not record; default the app's data directory. */
   historyDir?: string | null;
   onEvent?: BenchListener;
@@ -76,7 +74,7 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
   const workload = opts.workload ?? REPRESENTATIVE_WORKLOAD;
   const startedAt = Date.now();
   const t0 = performance.now();
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const results: CandidateResult[] = [];
   // Only the few numbers the history keeps survive a finished candidate, never its samples.
   const records: HistoryRecord[] = [];
@@ -129,16 +127,14 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
         ca: opts.ca,
         credentialsFor: opts.credentialsFor,
       });
-  // One decision, worded in each language the UIs speak (a pure function of the same evidence).
-  const adviseIn = (lang: Lang) => recommendChain([...ranked, ...sumdbRoutes].map((r) => r.summary), { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb, workload, lang });
-  const reasonsByLocale = { en: adviseIn('en').reasons, 'zh-CN': adviseIn('zh-CN').reasons };
-  const recommendation = { ...adviseIn('en'), reasons: reasonsByLocale[opts.lang ?? 'en'] };
+  // One decision; its reasons are messages, worded by whichever front end shows them.
+  const recommendation = recommendChain([...ranked, ...sumdbRoutes].map((r) => r.summary), { currentGoproxy: opts.currentGoproxy, currentGosumdb: opts.currentGosumdb, workload });
   let recorded = 0;
   if (opts.historyDir !== null) {
     try {
       recorded = await appendHistory(records, opts.historyDir);
     } catch (err) {
-      warnings.push(`The results could not be added to the history (${(err as Error).message}).`);
+      warnings.push(msg('bench.warning.historyUnwritable', { error: (err as Error).message }));
     }
   }
   return {
@@ -147,7 +143,6 @@ export async function runBenchmark(candidates: readonly BenchCandidate[], opts: 
     workload,
     results: ranked,
     recommendation,
-    reasonsByLocale,
     cancelled,
     anyWorking: anyRouteWorks(ranked),
     recorded,

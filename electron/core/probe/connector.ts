@@ -14,7 +14,9 @@ import type { HttpProtocol, Phase, TlsInfo } from '../../../shared/bench/types.j
 import { withDeadline } from './deadline.js';
 import { ProbeError, classifyError, probeError } from './failure.js';
 import type { PhaseTimeouts } from './options.js';
-import { describeProblem, inspectTls } from './tls-info.js';
+import { inspectTls } from './tls-info.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { tlsProblemMessage } from '../../../shared/bench/words.js';
 
 export interface ConnectionRecord {
   dnsMs: number;
@@ -124,7 +126,7 @@ function tunnel(socket: Socket, authority: string, proxyAuth: string | null): Pr
     };
     const onClose = (): void => {
       cleanup();
-      reject(probeError('connect', 'connect', 'The HTTPS proxy closed the connection during CONNECT.'));
+      reject(probeError('connect', 'connect', msg('bench.probe.tunnelClosed')));
     };
     const onData = (chunk: Buffer): void => {
       head = Buffer.concat([head, chunk]);
@@ -132,7 +134,7 @@ function tunnel(socket: Socket, authority: string, proxyAuth: string | null): Pr
       if (end < 0) {
         if (head.length > MAX_CONNECT_RESPONSE) {
           cleanup();
-          reject(probeError('too-large', 'connect', 'The HTTPS proxy sent an oversized answer to CONNECT.'));
+          reject(probeError('too-large', 'connect', msg('bench.probe.tunnelOversized')));
         }
         return;
       }
@@ -143,9 +145,9 @@ function tunnel(socket: Socket, authority: string, proxyAuth: string | null): Pr
       const statusLine = head.subarray(0, head.indexOf('\r\n')).toString('latin1');
       const status = Number(/^HTTP\/\d(?:\.\d)? (\d{3})/.exec(statusLine)?.[1] ?? NaN);
       if (status >= 200 && status < 300) resolve();
-      else if (status === 407) reject(probeError('auth', 'connect', 'The HTTPS proxy demands credentials (407).', 407));
-      else if (Number.isFinite(status)) reject(probeError('connect', 'connect', `The HTTPS proxy refused the tunnel (HTTP ${status}).`, status));
-      else reject(probeError('protocol', 'connect', 'The HTTPS proxy answered CONNECT with something that is not HTTP.'));
+      else if (status === 407) reject(probeError('auth', 'connect', msg('bench.probe.tunnelAuth'), 407));
+      else if (Number.isFinite(status)) reject(probeError('connect', 'connect', msg('bench.probe.tunnelRefused', { status }), status));
+      else reject(probeError('protocol', 'connect', msg('bench.probe.tunnelNotHttp')));
     };
     socket.on('data', onData);
     socket.once('error', onError);
@@ -210,7 +212,7 @@ export async function dial(target: Target, ctx: DialContext): Promise<Socket> {
     dialHost = unbracket(mapped.slice(0, i));
     dialPort = mapped.slice(i + 1);
   }
-  const where = proxy ? `the proxy ${hopHost}` : hostname;
+  const where = proxy ? msg('bench.probe.theProxy', { host: hopHost }) : hostname;
   const opened: Socket[] = [];
   let phase: Phase = 'dns';
   let dnsMs: number | null = null;
@@ -224,8 +226,8 @@ export async function dial(target: Target, ctx: DialContext): Promise<Socket> {
     const t0 = performance.now();
     phaseStart = t0;
     const addresses = await withDeadline(lookupAll(dialHost, ctx.family, ctx.hosts ?? {}), ctx.timeouts.dnsMs,
-      () => probeError('timeout', 'dns', `DNS lookup of ${dialHost} timed out after ${ctx.timeouts.dnsMs} ms.`), ctx.signal);
-    if (addresses.length === 0) throw probeError('dns', 'dns', `DNS lookup of ${dialHost} returned no IPv${ctx.family ?? ''} address.`);
+      () => probeError('timeout', 'dns', msg('bench.probe.dnsTimedOut', { where: dialHost, ms: ctx.timeouts.dnsMs })), ctx.signal);
+    if (addresses.length === 0) throw probeError('dns', 'dns', ctx.family ? msg('bench.probe.dnsNoAddressOf', { where: dialHost, family: ctx.family }) : msg('bench.probe.dnsNoAddress', { where: dialHost }));
     dnsMs = performance.now() - t0;
 
     phase = 'connect';
@@ -248,13 +250,13 @@ export async function dial(target: Target, ctx: DialContext): Promise<Socket> {
           hop = await handshake(s, hopHost, ctx, ['http/1.1']);
           opened.push(hop);
           const tlsInfo = inspectTls(hop as TLSSocket, hopHost);
-          if (tlsInfo.problem) throw probeError('tls', 'connect', `The HTTPS proxy ${hopHost} cannot be trusted: ${describeProblem(tlsInfo.problem)}.`, null, tlsInfo);
+          if (tlsInfo.problem) throw probeError('tls', 'connect', msg('bench.probe.tunnelUntrusted', { where: hopHost, problem: tlsProblemMessage(tlsInfo.problem) }), null, tlsInfo);
         }
         if (proxy && secure) await tunnel(hop, `${target.hostname.includes(':') && !target.hostname.startsWith('[') ? `[${hostname}]` : target.hostname}:${port}`, basicAuth(proxy));
         return hop;
       })();
       socket = await withDeadline(connectWork, ctx.timeouts.connectMs,
-        () => probeError('timeout', 'connect', `Connecting to ${where} timed out after ${ctx.timeouts.connectMs} ms.`), ctx.signal);
+        () => probeError('timeout', 'connect', msg('bench.probe.connectTimedOutAfter', { where, ms: ctx.timeouts.connectMs })), ctx.signal);
     } finally {
       stop.abort();
       ctx.signal.removeEventListener('abort', onAbort);
@@ -272,12 +274,12 @@ export async function dial(target: Target, ctx: DialContext): Promise<Socket> {
     const t2 = performance.now();
     phaseStart = t2;
     const tlsSocket = await withDeadline(handshake(socket, hostname, ctx, ['h2', 'http/1.1']), ctx.timeouts.tlsMs,
-      () => probeError('timeout', 'tls', `The TLS handshake with ${hostname} timed out after ${ctx.timeouts.tlsMs} ms.`), ctx.signal);
+      () => probeError('timeout', 'tls', msg('bench.probe.tlsTimedOut', { where: hostname, ms: ctx.timeouts.tlsMs })), ctx.signal);
     opened.push(tlsSocket);
     tlsMs = performance.now() - t2;
     const info = inspectTls(tlsSocket, hostname);
     if (info.problem) {
-      throw probeError('tls', 'tls', `${hostname} cannot be trusted: ${describeProblem(info.problem)} (${info.subject || 'no subject'}).`, null, info);
+      throw probeError('tls', 'tls', info.subject ? msg('bench.probe.untrusted', { where: hostname, problem: tlsProblemMessage(info.problem), subject: info.subject }) : msg('bench.probe.untrustedNoSubject', { where: hostname, problem: tlsProblemMessage(info.problem) }), null, info);
     }
     ctx.onConnection({
       dnsMs, connectMs, tlsMs,

@@ -3,12 +3,13 @@
 import type { ProbeFailure, RequestTiming } from '../../../shared/bench/types.js';
 import { classifyStatus, makeFailure } from './failure.js';
 import type { FetchResult } from './session.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
 /** The failure of a response (transport error, non-200 status, or a body `check` rejects). */
-export function judge(res: FetchResult, where: string, check: ((body: Buffer) => string | null) | null, opts: { truncationAllowed?: boolean } = {}): ProbeFailure | null {
+export function judge(res: FetchResult, where: string, check: ((body: Buffer) => Message | null) | null, opts: { truncationAllowed?: boolean } = {}): ProbeFailure | null {
   if (res.timing.error) return res.timing.error;
   if (res.overflowed && !opts.truncationAllowed && res.status === 200) {
-    return makeFailure('too-large', 'transfer', `${where}: the ${res.timing.request} answer went on past ${res.body.length} bytes.`, res.status);
+    return makeFailure('too-large', 'transfer', msg('bench.probe.answerTooLong', { where, request: res.timing.request, bytes: res.body.length }), res.status);
   }
   const status = res.status ?? 0;
   if (status !== 200) {
@@ -20,7 +21,7 @@ export function judge(res: FetchResult, where: string, check: ((body: Buffer) =>
     });
   }
   const problem = check ? check(res.body) : null;
-  return problem ? makeFailure('protocol', 'transfer', `${where}: ${problem}.`, status) : null;
+  return problem ? makeFailure('protocol', 'transfer', msg('bench.probe.badAnswer', { where, problem }), status) : null;
 }
 
 export function withError(timing: RequestTiming, error: ProbeFailure | null): RequestTiming {

@@ -8,6 +8,7 @@ import { resolveCaps, type ProbeOptionsBase } from './options.js';
 import type { ModuleRef } from './probe-proxy.js';
 import { parseGoImports } from './protocol-checks.js';
 import { runSample } from './sample-runner.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export type ProbeDirectOptions = ProbeOptionsBase;
 
@@ -33,8 +34,8 @@ export async function probeDirect(module: ModuleRef, opts: ProbeDirectOptions = 
       let meta: ReturnType<typeof pickGoImport> = null;
       let err: ProbeFailure | null = judge(goGet, where, (b) => {
         meta = pickGoImport(b.toString('utf8'), module.path);
-        if (!meta) return `no go-import meta tag for ${module.path}`;
-        if (meta.vcs !== 'git') return `the repository uses ${meta.vcs}, which the probe does not check`;
+        if (!meta) return msg('bench.check.noGoImport', { module: module.path });
+        if (meta.vcs !== 'git') return msg('bench.check.vcsNotGit', { vcs: meta.vcs });
         return null;
       });
       ctx.record(withError(goGet.timing, err));
@@ -44,13 +45,13 @@ export async function probeDirect(module: ModuleRef, opts: ProbeDirectOptions = 
       try {
         refsUrl = new URL(`${repoRoot}/info/refs?service=git-upload-pack`);
       } catch {
-        return { error: makeFailure('protocol', null, `${where}: the go-import repository URL is not a URL.`) };
+        return { error: makeFailure('protocol', null, msg('bench.probe.goImportNotUrl', { where })) };
       }
       const refs = await ctx.fetch({ request: 'info-refs', url: refsUrl.href, maxBytes: caps.small });
       err = judge(refs, refsUrl.host, (b) => {
         const type = refs.headers['content-type'];
-        if (type !== 'application/x-git-upload-pack-advertisement') return `the repository answered ${String(type ?? 'no content type')}, not a git smart-HTTP advertisement`;
-        if (!b.subarray(0, 4).toString('latin1').match(/^[0-9a-f]{4}$/)) return 'the git advertisement is not in pkt-line format';
+        if (type !== 'application/x-git-upload-pack-advertisement') return msg('bench.check.notGitAdvert', { type: type === undefined ? msg('bench.check.noContentType') : String(type) });
+        if (!b.subarray(0, 4).toString('latin1').match(/^[0-9a-f]{4}$/)) return msg('bench.check.notPktLine');
         return null;
       }, { truncationAllowed: true });
       ctx.record(withError(refs.timing, err));

@@ -7,6 +7,7 @@ import { contentLength, judge, withError } from './judge.js';
 import { MIN_THROUGHPUT_BYTES, resolveCaps, ZIP_READ_MS, type Credentials, type ProbeOptionsBase } from './options.js';
 import { checkInfo, checkList, checkMod, checkZipHead, escapeModuleText } from './protocol-checks.js';
 import { isFatal, runSample, stripUserinfo } from './sample-runner.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export type { ModuleRef };
 
@@ -113,7 +114,7 @@ export async function probeProxy(candidate: string, opts: ProbeProxyOptions): Pr
       }
       if (served === null && error === null && chosenMissing !== null) {
         // Every module asked for was "not here": the proxy answers, it just does not have them.
-        error = makeFailure('not-found', 'ttfb', `${where} is reachable, does not have ${formatModule(chosen)} (answered ${chosenMissing.status ?? 404}).`, chosenMissing.status);
+        error = makeFailure('not-found', 'ttfb', msg('bench.probe.missingModule', { where, module: formatModule(chosen), status: chosenMissing.status ?? 404 }), chosenMissing.status);
       }
 
       let sumdbSupported: boolean | null = null;
@@ -125,7 +126,7 @@ export async function probeProxy(candidate: string, opts: ProbeProxyOptions): Pr
         if (!sumdbErr) sumdbSupported = true;
         else if (sumdbErr.kind === 'not-found') sumdbSupported = false;
         else {
-          ctx.warnings.push(`The checksum database check failed: ${sumdbErr.message}`);
+          ctx.warnings.push(msg('bench.warning.sumdbCheckFailed', { error: sumdbErr.messageMessage }));
           note(sumdbErr, false);
         }
       }
@@ -139,11 +140,11 @@ export async function probeProxy(candidate: string, opts: ProbeProxyOptions): Pr
         let zipErr: ProbeFailure | null = null;
         if (!zip.timing.error && zip.status === 200) {
           if (declared !== null && declared > GO_MAX_ZIP_BYTES) {
-            zipErr = makeFailure('too-large', 'transfer', `${where}: the .zip is ${declared} bytes, more than go accepts (500 MB).`, zip.status);
+            zipErr = makeFailure('too-large', 'transfer', msg('bench.probe.zipOverGoLimit', { where, bytes: declared }), zip.status);
           } else if (zip.overflowed && declared !== null && declared <= caps.zip) {
-            zipErr = makeFailure('too-large', 'transfer', `${where}: the .zip claimed ${declared} bytes but sent more than ${caps.zip}.`, zip.status);
+            zipErr = makeFailure('too-large', 'transfer', msg('bench.probe.zipMoreThanClaimed', { where, bytes: declared, cap: caps.zip }), zip.status);
           } else if (zip.overflowed && declared === null) {
-            zipErr = makeFailure('too-large', 'transfer', `${where}: the .zip has no declared size and went on past ${caps.zip} bytes.`, zip.status);
+            zipErr = makeFailure('too-large', 'transfer', msg('bench.probe.zipUndeclared', { where, cap: caps.zip }), zip.status);
           }
         }
         zipErr ??= judge(zip, where, (b) => checkZipHead(b, path, version), { truncationAllowed: true });

@@ -14,6 +14,7 @@ import { resolveCaps, type ProbeOptionsBase } from './options.js';
 import { credentialsFrom, normalizeCandidate, parseCandidate, type ModuleRef } from './probe-proxy.js';
 import { checkSumdbLatest } from './protocol-checks.js';
 import { runSample, stripUserinfo } from './sample-runner.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export interface ProbeSumdbOptions extends ProbeOptionsBase {
   /** Looked up through the route; without it only the signed tree head is checked. */
@@ -57,7 +58,7 @@ export async function probeSumdb(url: string, opts: ProbeSumdbOptions = {}): Pro
         const shape = checkSumdbLatest(text);
         if (shape || !key) return shape;
         const opened = openTreeNote(text, key);
-        return opened.ok ? null : `the tree note is not signed by ${name}'s key (${opened.error.split('\n')[0]})`;
+        return opened.ok ? null : msg('bench.check.noteWrongKey', { name, error: opened.error.split('\n')[0] ?? '' });
       });
       ctx.record(withError(latest.timing, latestErr));
       if (latestErr || !opts.module || !key) return { error: latestErr, sumdbSupported: latestErr === null };
@@ -76,7 +77,7 @@ export async function probeSumdb(url: string, opts: ProbeSumdbOptions = {}): Pro
       const found = await lookupAndProve(base, opts.module.path, opts.module.version, key, fetch);
       if (found.ok) return { error: null, sumdbSupported: true };
       const error: ProbeFailure =
-        httpFailure ?? makeFailure('protocol', 'transfer', `${where}: the lookup of ${opts.module.path}@${opts.module.version} does not verify (${found.error.split('\n')[0]}).`, 200);
+        httpFailure ?? makeFailure('protocol', 'transfer', msg('bench.probe.lookupNotVerified', { where, module: `${opts.module.path}@${opts.module.version}`, error: found.error.split('\n')[0] ?? '' }), 200);
       return { error, sumdbSupported: false };
     },
   });

@@ -6,6 +6,7 @@ import { ProbeError, probeError } from './failure.js';
 import { resolveTimeouts, type Credentials, type ProbeOptionsBase } from './options.js';
 import { ProbeSession, originOf, type FetchResult, type FetchSpec } from './session.js';
 import { expiryWarning } from './tls-info.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
 /** Failures after which the remaining requests of a sample cannot tell anything new. */
 export function isFatal(f: ProbeFailure): boolean {
@@ -42,7 +43,7 @@ export interface SampleContext {
   /** Records a request's timing (after the caller has judged its body). */
   record(timing: RequestTiming): void;
   readonly aborted: boolean;
-  readonly warnings: string[];
+  readonly warnings: Message[];
 }
 
 export interface RunSampleArgs {
@@ -85,22 +86,22 @@ export async function runSample(args: RunSampleArgs): Promise<ProbeSample> {
     signal: ac.signal,
     onPhase: (r, p) => progress(r, p),
   });
-  const onUserAbort = (): void => ac.abort(probeError('cancelled', session.phase, `The probe of ${args.candidate} was cancelled.`));
+  const onUserAbort = (): void => ac.abort(probeError('cancelled', session.phase, msg('bench.probe.cancelledOf', { where: args.candidate })));
   if (opts.signal?.aborted) onUserAbort();
   opts.signal?.addEventListener('abort', onUserAbort, { once: true });
   const overall = setTimeout(() => {
-    ac.abort(probeError('timeout', session.phase, `The probe of ${args.candidate} did not finish within ${timeouts.overallMs} ms.`));
+    ac.abort(probeError('timeout', session.phase, msg('bench.probe.sampleTimedOut', { where: args.candidate, ms: timeouts.overallMs })));
   }, timeouts.overallMs);
 
   const requests: RequestTiming[] = [];
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   let verdict: Awaited<ReturnType<RunSampleArgs['body']>>;
   try {
     verdict = await args.body({
       fetch: async (spec) => {
         if (ac.signal.aborted) {
           const reason = ac.signal.reason as unknown;
-          const failure = reason instanceof ProbeError ? reason.failure : probeError('cancelled', null, 'The probe was cancelled.').failure;
+          const failure = reason instanceof ProbeError ? reason.failure : probeError('cancelled', null, msg('bench.probe.cancelled')).failure;
           const timing: RequestTiming = { request: spec.request, path: new URL(spec.url).pathname, status: null, dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, transferMs: null, bytes: 0, protocol: null, reused: false, error: failure };
           return { timing, status: null, headers: {}, body: Buffer.alloc(0), overflowed: false, timeCapped: false, finalUrl: spec.url, crossOriginRedirect: false, credentialsSent: false };
         }

@@ -9,6 +9,7 @@ import { makeConnector, type ConnectionRecord, type DialContext, type FailedConn
 import { ProbeError, classifyError, makeFailure, probeError } from './failure.js';
 import { MAX_HEADER_BYTES, type Credentials, type PhaseTimeouts } from './options.js';
 import { trustContext } from './trust-store.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export interface SessionConfig {
   timeouts: PhaseTimeouts;
@@ -91,7 +92,7 @@ export class ProbeSession {
   }
 
   private readonly onAbort = (): void => {
-    const reason = this.cfg.signal.reason instanceof Error ? this.cfg.signal.reason : probeError('cancelled', this.currentPhase, 'The probe was cancelled.');
+    const reason = this.cfg.signal.reason instanceof Error ? this.cfg.signal.reason : probeError('cancelled', this.currentPhase, msg('bench.probe.cancelled'));
     this.currentAbort?.(reason);
   };
 
@@ -129,7 +130,7 @@ export class ProbeSession {
       secrets: this.secrets,
     };
     if (proxy && proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
-      throw probeError('connect', 'connect', `The proxy scheme ${proxy.protocol} from the environment is not supported by the probe.`);
+      throw probeError('connect', 'connect', msg('bench.probe.proxySchemeUnsupported', { scheme: proxy.protocol }));
     }
     const client = new Client(origin, {
       connect: makeConnector(ctx),
@@ -212,7 +213,7 @@ export class ProbeSession {
           controller = ctrl;
           written = performance.now();
           this.setPhase('ttfb');
-          timer = setTimeout(() => abortWith(probeError('timeout', 'ttfb', `${where} did not answer within ${ttfbLimit} ms.`)), ttfbLimit);
+          timer = setTimeout(() => abortWith(probeError('timeout', 'ttfb', msg('bench.probe.noAnswer', { where, ms: ttfbLimit }))), ttfbLimit);
         },
         onResponseStarted: () => {
           // llhttp's on_message_begin (h1) / the 'response' event (h2): the first response byte.
@@ -224,7 +225,7 @@ export class ProbeSession {
           respHeaders = hdrs;
           if (!firstByte) firstByte = performance.now();
           this.setPhase('transfer');
-          timer = setTimeout(() => abortWith(probeError('timeout', 'transfer', `${where} did not finish the response body within ${transferLimit} ms.`)), transferLimit);
+          timer = setTimeout(() => abortWith(probeError('timeout', 'transfer', msg('bench.probe.bodyTimedOut', { where, ms: transferLimit }))), transferLimit);
           if (maxReadMs !== undefined && statusCode === 200) {
             // Enough of the body to measure the pipe: stop here, as a capped read does.
             readTimer = setTimeout(() => {
@@ -309,24 +310,24 @@ export class ProbeSession {
       try {
         next = new URL(location, url);
       } catch {
-        error = makeFailure('redirect', 'ttfb', `${url.host} redirected to an invalid location.`, hop.status);
+        error = makeFailure('redirect', 'ttfb', msg('bench.probe.redirectInvalid', { where: url.host }), hop.status);
         break;
       }
       if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-        error = makeFailure('redirect', 'ttfb', `${url.host} redirected to an unsupported scheme (${next.protocol}).`, hop.status);
+        error = makeFailure('redirect', 'ttfb', msg('bench.probe.redirectScheme', { where: url.host, scheme: next.protocol }), hop.status);
         break;
       }
       if (url.protocol === 'https:' && next.protocol === 'http:') {
         // cmd/go's web client refuses to downgrade: "redirected from secure URL to insecure URL".
-        error = makeFailure('redirect', 'ttfb', `${url.host} redirected from https to insecure http, which go refuses.`, hop.status);
+        error = makeFailure('redirect', 'ttfb', msg('bench.probe.redirectInsecure', { where: url.host }), hop.status);
         break;
       }
       if (visited.has(next.href)) {
-        error = makeFailure('redirect', 'ttfb', `${url.host} redirects in a loop.`, hop.status);
+        error = makeFailure('redirect', 'ttfb', msg('bench.probe.redirectLoop', { where: url.host }), hop.status);
         break;
       }
       if (redirects >= MAX_REDIRECTS) {
-        error = makeFailure('redirect', 'ttfb', `${first.host} redirected more than ${MAX_REDIRECTS} times (go stops after 10).`, hop.status);
+        error = makeFailure('redirect', 'ttfb', msg('bench.probe.redirectTooMany', { where: first.host, max: MAX_REDIRECTS }), hop.status);
         break;
       }
       if (originOf(next) !== startOrigin) crossOriginRedirect = true;

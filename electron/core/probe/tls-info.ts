@@ -3,6 +3,7 @@
 // certificate can still be described ("expired 3 days ago, CN=mirror.example").
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
 import type { TlsInfo, TlsProblem } from '../../../shared/bench/types.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
 const DAY_MS = 86_400_000;
 export const EXPIRY_WARNING_DAYS = 14;
@@ -26,19 +27,6 @@ export function tlsProblemFromCode(code: string | undefined | null): TlsProblem 
   return 'untrusted';
 }
 
-export function describeProblem(problem: TlsProblem): string {
-  switch (problem) {
-    case 'expired':
-      return 'its certificate has expired (or is not yet valid)';
-    case 'self-signed':
-      return 'its certificate is self-signed';
-    case 'wrong-host':
-      return 'its certificate is for another host name';
-    case 'untrusted':
-      return 'its certificate is not signed by a trusted authority';
-  }
-}
-
 /** Reads the peer certificate and judges it for `hostname` the way go's crypto/tls would. */
 export function inspectTls(socket: TLSSocket, hostname: string, now = Date.now()): TlsInfo {
   const cert = socket.getPeerCertificate(false);
@@ -60,8 +48,8 @@ export function inspectTls(socket: TLSSocket, hostname: string, now = Date.now()
   };
 }
 
-export function expiryWarning(info: TlsInfo, where: string): string | null {
+export function expiryWarning(info: TlsInfo, where: string): Message | null {
   if (info.problem !== null || info.daysToExpiry >= EXPIRY_WARNING_DAYS) return null;
   const days = info.daysToExpiry;
-  return `The certificate of ${where} expires in ${days} day${days === 1 ? '' : 's'} (${info.validTo}).`;
+  return msg(days === 1 ? 'bench.warning.certExpiresTomorrow' : 'bench.warning.certExpires', { where, days, date: info.validTo });
 }

@@ -14,6 +14,7 @@ import { proxyForUrl } from '../../../shared/net/proxy-env.js';
 import { makeConnector, type DialContext } from '../probe/connector.js';
 import { classifyError, probeError, ProbeError } from '../probe/failure.js';
 import { trustContext } from '../probe/trust-store.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export interface FetchRequest {
   url: string;
@@ -96,7 +97,7 @@ export class UpstreamClient {
     if (req.signal.aborted) local.abort(req.signal.reason);
     // The first-byte deadline covers the connect too: a pool may queue the request behind a dial.
     const headDeadline = setTimeout(
-      () => local.abort(probeError('timeout', 'ttfb', `${url.host} did not answer within ${req.connectDeadlineMs + req.firstByteDeadlineMs} ms.`)),
+      () => local.abort(probeError('timeout', 'ttfb', msg('bench.probe.noAnswer', { where: url.host, ms: req.connectDeadlineMs + req.firstByteDeadlineMs }))),
       req.connectDeadlineMs + req.firstByteDeadlineMs,
     );
     try {
@@ -219,7 +220,7 @@ async function readBody(body: Dispatcher.ResponseData['body'], req: Pick<FetchRe
       size += chunk.length;
       if (size > req.maxBytes) {
         body.destroy();
-        throw probeError('too-large', 'transfer', `the answer is larger than the ${req.maxBytes}-byte limit`);
+        throw probeError('too-large', 'transfer', msg('bench.probe.answerOverLimit', { bytes: req.maxBytes }));
       }
       if (out === null && size > (req.memoryBytes ?? IN_MEMORY_BYTES) && req.spoolDir !== null) {
         await mkdir(req.spoolDir, { recursive: true });

@@ -19,6 +19,7 @@ import type { CommandContext, HandlerGroup, ServiceContext } from './context.js'
 import { historyDirOf } from './history-handlers.js';
 import { probeModuleOfSettings } from './settings-file.js';
 import { commit } from './store.js';
+import { render } from '../../../shared/i18n/catalog.js';
 
 export interface BenchLifecycle {
   /** Resolves when no benchmark is running (after close, tests). */
@@ -31,7 +32,7 @@ export type BenchHandlers = HandlerGroup<Pick<CommandHandlers<CommandContext>, '
 /** The proxies a user typed, as benchmark candidates (the CLI's rule); a bad entry is a bad request. */
 export function candidatesFromInput(entries: readonly string[]): BenchCandidate[] {
   const parsed = candidatesFromList(entries);
-  if (!parsed.ok) throw new ContractError('bad-request', parsed.error);
+  if (!parsed.ok) throw new ContractError('bad-request', render('en', parsed.error));
   return parsed.candidates;
 }
 
@@ -107,8 +108,6 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
                 workload: report.workload,
                 results: report.results,
                 recommendation: report.recommendation,
-                // The same decision, worded for each UI language by the benchmark itself.
-                reasonsByLocale: report.reasonsByLocale,
                 cancelled: report.cancelled,
                 anyWorking: report.anyWorking,
                 warnings: [...credentials.warnings, ...report.warnings],

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { startLab, type Lab } from '../../lab/index.js';
 import { HistoryStore } from '../../../electron/core/history/index.js';
 import { benchCli, benchEnv, labModule, tempHome, type TempHome } from './helpers.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import type { Message } from '../../../shared/i18n/message.js';
+import { checkZhText } from '../../support/zh-check.js';
 
 let lab: Lab;
 let home: TempHome;
@@ -34,7 +37,8 @@ after(async () => {
   await home?.close();
 });
 
-const RESULT_KEYS = ['error', 'estimate', 'estimateMs', 'missingModule', 'ok', 'protocol', 'proxy', 'samples', 'score', 'status', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'];
+// estimateMessage and error.messageMessage: the texts' messages (id and values) beside the texts, for scripts.
+const RESULT_KEYS = ['error', 'estimate', 'estimateMessage', 'estimateMs', 'missingModule', 'ok', 'protocol', 'proxy', 'samples', 'score', 'status', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'];
 
 interface JsonResult {
   proxy: string;
@@ -45,10 +49,11 @@ interface JsonResult {
   totalMs: { median: number; p90: number } | null;
   throughputBytesPerSec: number | null;
   protocol: string | null;
-  error: { kind: string; status: number | null; message: string } | null;
+  error: { kind: string; status: number | null; message: string; messageMessage: Message } | null;
   score: number;
   estimateMs: number | null;
   estimate: string;
+  estimateMessage: Message;
   status: 'working' | 'missing-module' | 'failing';
   missingModule: string | null;
 }
@@ -82,6 +87,8 @@ test('--json: exactly one object of the contract shape, failures classified, nul
   assert.deepEqual(Object.keys(doc.recommendation), ['goproxy', 'gosumdb']);
   for (const r of doc.results) {
     assert.deepEqual(Object.keys(r).sort(), RESULT_KEYS, r.proxy);
+    if (r.error !== null) assert.deepEqual(Object.keys(r.error), ['kind', 'status', 'message', 'messageMessage'], r.proxy);
+    assert.equal(typeof r.estimateMessage.id, 'string');
     assert.ok(r.successRate >= 0 && r.successRate <= 1);
     assert.equal(typeof r.score, 'number');
   }
@@ -106,6 +113,8 @@ test('--json: exactly one object of the contract shape, failures classified, nul
   // The score is a time: the real go's estimated time for the representative graph, in words too.
   assert.ok(fast.estimateMs !== null && fast.estimateMs > 0);
   assert.match(fast.estimate, /^≈ [\d.]+ (ms|s|min|h) for a typical graph's 100 modules$/);
+  assert.equal(fast.estimateMessage.id, 'bench.estimate.time');
+  assert.equal(render('en', fast.estimateMessage), fast.estimate);
   assert.ok(fast.estimateMs < by.get(url('slow'))!.estimateMs!, 'faster first bytes, shorter time');
 
   const refused = by.get(url('refused'))!;
@@ -113,7 +122,12 @@ test('--json: exactly one object of the contract shape, failures classified, nul
     { ok: refused.ok, ttfbMs: refused.ttfbMs, totalMs: refused.totalMs, throughput: refused.throughputBytesPerSec, protocol: refused.protocol, kind: refused.error?.kind, status: refused.error?.status, score: refused.score },
     { ok: false, ttfbMs: null, totalMs: null, throughput: null, protocol: null, kind: 'connect', status: null, score: 0 },
   );
+  // The sentence: English text for scripts that read it, and its message with Node's code verbatim.
+  const refusedHost = new URL(url('refused')).hostname;
+  assert.equal(refused.error?.message, `Could not connect to ${refusedHost} (ECONNREFUSED).`);
+  assert.deepEqual(refused.error?.messageMessage, { id: 'bench.probe.connectFailed', params: { where: refusedHost, code: 'ECONNREFUSED' } });
   const badGateway = by.get(url('bad-gateway'))!;
+  assert.deepEqual(badGateway.error?.messageMessage, { id: 'bench.probe.httpStatus', params: { where: new URL(url('bad-gateway')).host, status: 502 } });
   assert.equal(badGateway.ok, false);
   assert.deepEqual([badGateway.error?.kind, badGateway.error?.status], ['http', 502]);
   assert.equal(badGateway.totalMs, null);
@@ -195,6 +209,84 @@ test('bad input: one sentence and exit 2', async () => {
     assert.match(r.stderr, message);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.ok(!r.stderr.includes('hunter2'));
+    assert.equal(r.stdout, '');
+  }
+});
+
+/** What a person reads in Chinese: the command's own name and the commands it quotes in backticks are code, left out. */
+function assertChinese(text: string, minCjk = 50): void {
+  const prose = text.replace(/^goproxyctl bench: /gm, '').replace(/`[^`\n]*`/g, ' ');
+  const check = checkZhText(prose);
+  assert.deepEqual(check.english, [], prose);
+  assert.ok(check.cjk >= minCjk, prose);
+}
+
+const ZH_PROXIES = ['fast', 'bad-gateway', 'refused', 'empty'];
+
+test('--lang zh: the progress lines, the table, the reasons and the errors in Chinese; code and values verbatim', async () => {
+  const r = await benchCli(['--lang', 'zh', '--samples', '1', '--module', labModule(lab), '--proxies', ZH_PROXIES.map(url).join(',')], env);
+  assert.equal(r.code, 0, r.stderr);
+  assertChinese(r.stdout);
+  assertChinese(r.stderr);
+  assert.match(r.stdout, /^候选 +状态 +go 预计耗时 +首字节 +第 90 百分位 +吞吐量 +成功率 +错误 +得分$/m);
+  assert.match(r.stdout, /推荐配置：/);
+  assert.match(r.stdout, /按 go 预计耗时排序的代理：/);
+  assert.match(r.stdout, /应用方式：/);
+  assert.ok(r.stdout.includes(`! ${url('empty')}：可以连通，但没有 ${labModule(lab)}`), r.stdout);
+  const refusedHost = new URL(url('refused')).hostname;
+  // The refused proxy: the kind in words, the sentence translated, Node's code verbatim inside it.
+  assert.ok(r.stderr.includes(`✖ ${url('refused')}：连接失败：无法连接到 ${refusedHost}（ECONNREFUSED）。`), r.stderr);
+  assert.ok(r.stderr.includes(`✖ ${url('bad-gateway')}：HTTP 错误 502：${new URL(url('bad-gateway')).host} 返回 HTTP 502。`), r.stderr);
+  assert.match(r.stdout, /以下代理没有一次采样成功，已排除：/);
+  assert.ok(r.stdout.includes(`go env -w`), r.stdout);
+});
+
+test('LANG=zh_CN.UTF-8 and no flag: the same Chinese output; --lang en keeps it English', async () => {
+  const args = ['--samples', '1', '--module', labModule(lab), '--proxies', ZH_PROXIES.map(url).join(',')];
+  const zh = await benchCli(args, { ...env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' });
+  assert.equal(zh.code, 0, zh.stderr);
+  assertChinese(zh.stdout);
+  assertChinese(zh.stderr);
+  assert.match(zh.stdout, /^候选 +状态/m);
+  const en = await benchCli(['--lang', 'en', ...args], { ...env, LANG: 'zh_CN.UTF-8' });
+  assert.equal(en.code, 0, en.stderr);
+  assert.match(en.stdout, /^candidate +status +go would take +first byte +p90 +throughput +success +error +score$/m);
+  assert.match(en.stdout, /Proxies by the time go would take: /);
+  assert.ok(en.stderr.includes(`✖ ${url('refused')}: connect: Could not connect to ${new URL(url('refused')).hostname} (ECONNREFUSED).`), en.stderr);
+  assert.equal(checkZhText(en.stdout).cjk, 0, en.stdout);
+});
+
+test('--json --lang zh: the texts in Chinese, the field names and the messages beside them as in English', async () => {
+  const r = await benchCli(['--json', '--lang', 'zh', '--samples', '1', '--module', labModule(lab), '--proxies', ZH_PROXIES.map(url).join(',')], env);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(r.stdout) as BenchJson;
+  const by = new Map(doc.results.map((x) => [x.proxy, x]));
+  for (const x of doc.results) {
+    assert.deepEqual(Object.keys(x).sort(), RESULT_KEYS, x.proxy);
+    assert.equal(x.estimate, render('zh-CN', x.estimateMessage));
+    assertChinese(x.estimate, 2);
+    if (x.error !== null) {
+      assert.equal(x.error.message, render('zh-CN', x.error.messageMessage));
+      assertChinese(x.error.message, 2);
+    }
+  }
+  const refused = by.get(url('refused'))!;
+  assert.equal(refused.error?.messageMessage.id, 'bench.probe.connectFailed');
+  assert.equal(refused.error?.message, `无法连接到 ${new URL(url('refused')).hostname}（ECONNREFUSED）。`);
+  assert.equal(by.get(url('empty'))!.estimate, `可以连通，但没有 ${labModule(lab)}`);
+  assert.match(by.get(url('fast'))!.estimate, /^获取典型依赖图的 100 个模块约需 [\d.]+ (ms|s|min|h)$/);
+});
+
+test('bad input with --lang zh: the reason in Chinese, the flag and the value verbatim, exit 2', async () => {
+  const cases: [string[], string][] = [
+    [['--samples', '0'], '--samples 必须是 1 到 20 之间的整数'],
+    [['--proxies', 'ftp://example.com'], '--proxies: "ftp://example.com" 不是 http(s) URL；请给出代理的基础 URL，例如 https://goproxy.cn'],
+    [['--module', 'golang.org/x/text'], '--module: 请同时给出版本（path@version，例如 golang.org/x/mod@v0.17.0）'],
+  ];
+  for (const [args, said] of cases) {
+    const r = await benchCli(['--lang', 'zh', ...args], env, 30_000);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.ok(r.stderr.includes(said), r.stderr);
     assert.equal(r.stdout, '');
   }
 });

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { runBenchmark, type BenchEvent } from '../../../electron/core/bench/index.js';
 import { isHardFailure } from '../../../electron/core/probe/index.js';
 import { startLab, type Lab } from '../../lab/index.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { makeFailure } from '../../../electron/core/probe/failure.js';
 
 let lab: Lab;
 const short = { dnsMs: 1_000, connectMs: 1_000, tlsMs: 1_000, ttfbMs: 600, transferMs: 2_000, overallMs: 5_000 };
@@ -66,7 +68,7 @@ test('a proxy that answered and then stalled once is measured on every sample', 
 
 test('isHardFailure: nothing answered, or no connection, name or TLS session', () => {
   const timing = (status: number | null) => ({ request: 'list' as const, path: '/', status, dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null, transferMs: null, bytes: 0, protocol: null, reused: false, error: null });
-  const fail = (kind: 'timeout' | 'connect' | 'dns' | 'http' | 'not-found', phase: 'connect' | 'ttfb' | 'transfer' | 'dns' | 'tls') => ({ kind, phase, status: null, message: '' });
+  const fail = (kind: 'timeout' | 'connect' | 'dns' | 'http' | 'not-found', phase: 'connect' | 'ttfb' | 'transfer' | 'dns' | 'tls') => makeFailure(kind, phase, msg('bench.probe.connectFailed', { where: 'dead.test', code: 'ECONNREFUSED' }));
   assert.equal(isHardFailure({ error: fail('timeout', 'ttfb'), requests: [timing(null)] }), true);
   assert.equal(isHardFailure({ error: fail('timeout', 'ttfb'), requests: [timing(200), timing(null)] }), false, 'it answered before');
   assert.equal(isHardFailure({ error: fail('timeout', 'transfer'), requests: [timing(200)] }), false);

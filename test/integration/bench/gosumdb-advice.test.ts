@@ -8,6 +8,8 @@ import { after, before, test } from 'node:test';
 import { runBenchmark } from '../../../electron/core/bench/index.js';
 import { startLab, type Lab } from '../../lab/index.js';
 import { goToolchains, runCommand } from '../../support/go.js';
+import type { Locale, Message } from '../../../shared/i18n/message.js';
+import { renderer } from '../../../shared/i18n/catalog.js';
 
 let lab: Lab;
 const MODULE = { path: 'lab.invalid/app', version: 'v1.0.0' };
@@ -40,7 +42,8 @@ function download(goBin: string, env: Record<string, string>) {
 
 test('a mirror claiming /supported is not a route: the advice names the route whose lookup verified', async () => {
   const report = await bench(['claims', 'good']);
-  const { goproxy, gosumdb, reasons } = report.recommendation;
+  const { goproxy, gosumdb } = report.recommendation;
+  const reasons = said(report.recommendation);
   assert.equal(goproxy.split('|')[0], lab.proxies.claims!.url, 'the claiming mirror is the faster proxy');
   assert.equal(gosumdb, `${lab.checksumDb.verifierKey} ${lab.proxies.good!.url}/sumdb/sum.golang.org`);
   assert.ok(reasons.some((r) => r.includes(lab.proxies.claims!.url) && r.includes('/supported')), reasons.join('\n'));
@@ -59,8 +62,13 @@ test('a mirror claiming /supported is not a route: the advice names the route wh
 test('no route completes a lookup: GOSUMDB is left alone, the reasons say what go will do and the safe choices', async () => {
   const report = await bench(['claims']);
   assert.equal(report.recommendation.gosumdb, null);
-  const said = report.recommendation.reasons.join('\n');
-  assert.match(said, /go will stop on every module that is not already in go\.sum/);
-  assert.match(said, /GONOSUMDB/);
-  assert.match(said, /never make GOSUMDB=off a default/);
+  const saidText = said(report.recommendation).join('\n');
+  assert.match(saidText, /go will stop on every module that is not already in go\.sum/);
+  assert.match(saidText, /GONOSUMDB/);
+  assert.match(saidText, /never make GOSUMDB=off a default/);
 });
+
+/** The reasons as a person reads them in `locale`. */
+function said(r: { reasons: readonly Message[] }, locale: Locale = 'en'): string[] {
+  return r.reasons.map(renderer(locale));
+}

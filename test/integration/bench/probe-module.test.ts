@@ -16,6 +16,8 @@ import type { AppState } from '../../../shared/contract/state.js';
 import { fixtureGraph, largeFixtureModule, startLab, type Lab } from '../../lab/index.js';
 import { goToolchains, runCommand } from '../../support/go.js';
 import { benchCli, benchEnv, tempHome, type TempHome } from './helpers.js';
+import type { Locale, Message } from '../../../shared/i18n/message.js';
+import { renderer } from '../../../shared/i18n/catalog.js';
 
 let lab: Lab;
 let home: TempHome;
@@ -64,7 +66,7 @@ test('a proxy that 404s the probe module is reachable (amber), not failing, and 
   // Kept, first (nothing served the module), never replaced by direct; the dead one is left out.
   assert.equal(report.recommendation.goproxy.split('|')[0], url('lacks-module'), report.recommendation.goproxy);
   assert.ok(!report.recommendation.goproxy.includes(url('dead')), report.recommendation.goproxy);
-  assert.ok(report.recommendation.reasons.some((r) => r.includes('reachable, but answered 404/410')), report.recommendation.reasons.join('\n'));
+  assert.ok(said(report.recommendation).some((r) => r.includes('reachable, but answered 404/410')), said(report.recommendation).join('\n'));
   assert.equal(report.anyWorking, true);
 });
 
@@ -189,3 +191,8 @@ test('the CLI and the service ask for the same module: the built-in default, the
     await own.close();
   }
 });
+
+/** The reasons as a person reads them in `locale`. */
+function said(r: { reasons: readonly Message[] }, locale: Locale = 'en'): string[] {
+  return r.reasons.map(renderer(locale));
+}

@@ -159,7 +159,7 @@ test('bench --save-profile → the printed `goproxyctl use <id>` → a new bash 
   const { home, env } = await blogHome('use');
   const bench = await runCommand(process.execPath, [cliPath, 'bench', '--samples', '1', '--module', graph()[0]!, '--proxies', candidates().join(','), '--save-profile', 'my-advice'], { env, cwd: home, timeoutMs: 120_000 });
   assert.equal(bench.code, 0, bench.stdout + bench.stderr);
-  const printed = bench.stdout.split('\n').map((l) => /goproxyctl use \S+$/.exec(l.trim())?.[0]).find(Boolean);
+  const printed = bench.stdout.split('\n').map((l) => /goproxyctl use [^\s`]+/.exec(l.trim())?.[0]).find(Boolean);
   assert.equal(printed, 'goproxyctl use my-advice', bench.stdout);
   const advised = /^ {2}GOPROXY=(.*)$/m.exec(bench.stdout)![1]!;
 

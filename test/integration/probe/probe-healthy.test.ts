@@ -4,6 +4,7 @@ import type { Lab } from '../../lab/index.js';
 import { probeProxy, probeFamilies } from '../../../electron/core/probe/index.js';
 import type { ProbeProgress } from '../../../shared/bench/types.js';
 import { labWith, probeOpts } from './lab-helpers.js';
+import { render } from '../../../shared/i18n/catalog.js';
 
 let lab: Lab;
 before(async () => {
@@ -67,7 +68,8 @@ test('a certificate that expires within 14 days is a warning on a healthy result
   assert.equal(s.ok, true, JSON.stringify(s.error));
   assert.ok(s.tls && s.tls.daysToExpiry >= 4 && s.tls.daysToExpiry <= 5, JSON.stringify(s.tls));
   assert.equal(s.warnings.length, 1);
-  assert.match(s.warnings[0]!, /expires in [45] days/);
+  assert.equal(s.warnings[0]!.id, 'bench.warning.certExpires');
+  assert.match(render('en', s.warnings[0]!), /expires in [45] days/);
 });
 
 test('first-byte time includes the injected latency (lower bound only)', async () => {

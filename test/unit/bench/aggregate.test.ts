@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import { aggregateCandidate, anyRouteWorks, rankResults, toBenchJson, toJsonResult } from '../../../shared/bench/aggregate.js';
 import { PUBLIC_CATALOG, catalogSumdbs, dedupeCandidates, defaultCandidates, probedCatalog } from '../../../shared/bench/catalog.js';
 import type { ProbeFailure, ProbeSample, RequestTiming } from '../../../shared/bench/types.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { makeFailure } from '../../../electron/core/probe/failure.js';
+import { REPRESENTATIVE_WORKLOAD } from '../../../shared/bench/estimate.js';
 
 function req(request: RequestTiming['request'], ttfbMs: number | null, error: ProbeFailure | null = null): RequestTiming {
   return { request, path: `/m/@v/${request}`, status: error ? error.status : 200, dnsMs: null, connectMs: null, tlsMs: null, ttfbMs, transferMs: 1, bytes: 10, protocol: 'http/1.1', reused: true, error };
@@ -28,9 +31,9 @@ function sample(startedAt: number, ttfbs: number[], opts: { error?: ProbeFailure
   };
 }
 
-const http502: ProbeFailure = { kind: 'http', phase: 'ttfb', status: 502, message: '127.0.0.1:1 answered 502.' };
-const cancelled: ProbeFailure = { kind: 'cancelled', phase: 'ttfb', status: null, message: 'The probe was cancelled.' };
-const refused: ProbeFailure = { kind: 'connect', phase: 'connect', status: null, message: 'refused' };
+const http502: ProbeFailure = makeFailure('http', 'ttfb', msg('bench.probe.httpStatus', { where: '127.0.0.1:1', status: 502 }), 502);
+const cancelled: ProbeFailure = makeFailure('cancelled', 'ttfb', msg('bench.probe.cancelled'));
+const refused: ProbeFailure = makeFailure('connect', 'connect', msg('bench.probe.connectFailed', { where: '127.0.0.1:1', code: 'ECONNREFUSED' }));
 
 test('ttfb median and p90 are over every request of every sample, not per-sample medians', () => {
   // Per-sample medians would be 2 and 100 (median 51); over all ten requests the median is 3.5.
@@ -50,7 +53,7 @@ test('cancelled samples are left out; a failing sample lowers the success rate a
 
 test('the --json row has exactly the contract keys, with nulls when nothing was measured', () => {
   const dead = toJsonResult(aggregateCandidate('http://dead', 'proxy', [sample(1, [], { error: refused, throughput: null }), sample(2, [], { error: refused, throughput: null })]));
-  assert.deepEqual(Object.keys(dead).sort(), ['error', 'estimate', 'estimateMs', 'missingModule', 'ok', 'protocol', 'proxy', 'samples', 'score', 'status', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'].sort());
+  assert.deepEqual(Object.keys(dead).sort(), ['error', 'estimate', 'estimateMessage', 'estimateMs', 'missingModule', 'ok', 'protocol', 'proxy', 'samples', 'score', 'status', 'successRate', 'throughputBytesPerSec', 'totalMs', 'ttfbMs'].sort());
   assert.deepEqual(dead, {
     proxy: 'http://dead',
     ok: false,
@@ -60,13 +63,19 @@ test('the --json row has exactly the contract keys, with nulls when nothing was 
     totalMs: null,
     throughputBytesPerSec: null,
     protocol: 'http/1.1',
-    error: { kind: 'connect', status: null, message: 'refused' },
+    error: { kind: 'connect', status: null, message: 'Could not connect to 127.0.0.1:1 (ECONNREFUSED).', messageMessage: msg('bench.probe.connectFailed', { where: '127.0.0.1:1', code: 'ECONNREFUSED' }) },
     score: 0,
     estimateMs: null,
     estimate: 'go would not get modules through it',
+    estimateMessage: msg('bench.estimate.none'),
     status: 'failing',
     missingModule: null,
   });
+  // The texts in the command's language, the messages beside them unchanged.
+  const deadZh = toJsonResult(aggregateCandidate('http://dead', 'proxy', [sample(1, [], { error: refused, throughput: null })]), REPRESENTATIVE_WORKLOAD, 'zh-CN');
+  assert.equal(deadZh.estimate, '无法通过它获取模块');
+  assert.equal(deadZh.error?.message, '无法连接到 127.0.0.1:1（ECONNREFUSED）。');
+  assert.deepEqual(deadZh.error?.messageMessage, dead.error?.messageMessage);
   const live = toJsonResult(aggregateCandidate('http://live', 'proxy', [sample(1, [1.234567], { durationMs: 10.987 })]));
   assert.equal(live.ok, true);
   assert.deepEqual(live.ttfbMs, { median: 1.23, p90: 1.23 });

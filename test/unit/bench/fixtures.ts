@@ -2,6 +2,8 @@
 import type { CandidateSummary } from '../../../shared/bench/summary.js';
 import type { TlsInfo } from '../../../shared/bench/types.js';
 import { mulberry32 } from '../../../shared/util/prng.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { makeFailure } from '../../../electron/core/probe/failure.js';
 
 export function tls(daysToExpiry: number, problem: TlsInfo['problem'] = null): TlsInfo {
   return { subject: 'CN=proxy.example', issuer: 'CN=Example CA', validTo: '2030-01-01T00:00:00Z', daysToExpiry, problem };
@@ -35,10 +37,18 @@ export function failing(candidate: string, kind: 'timeout' | 'dns' | 'connect' =
     throughputBytesPerSec: null,
     sumdbSupported: null,
     tls: null,
-    error: { kind, phase: kind === 'timeout' ? 'connect' : kind === 'dns' ? 'dns' : 'connect', status: null, message: `${kind} failure` },
+    error: failureOf(kind, candidate),
     protocol: null,
     ...overrides,
   });
+}
+
+/** The failure the probe reports for a dead host of each kind (electron/core/probe/failure.ts's words). */
+function failureOf(kind: 'timeout' | 'dns' | 'connect', candidate: string) {
+  const where = candidate.replace(/^https?:\/\//, '');
+  if (kind === 'timeout') return makeFailure('timeout', 'connect', msg('bench.probe.connectTimedOutAfter', { where, ms: 3000 }));
+  if (kind === 'dns') return makeFailure('dns', 'dns', msg('bench.probe.dnsFailed', { where, code: 'ENOTFOUND' }));
+  return makeFailure('connect', 'connect', msg('bench.probe.connectFailed', { where, code: 'ECONNREFUSED' }));
 }
 
 /** Seeded, so a failing random sequence can be replayed. */

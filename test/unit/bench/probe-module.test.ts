@@ -9,6 +9,10 @@ import { settingsSchema } from '../../../shared/contract/request-schemas.js';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/state.js';
 import { mergeSettings } from '../../../electron/core/service/settings-file.js';
 import { failing, summary } from './fixtures.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { makeFailure } from '../../../electron/core/probe/failure.js';
+import type { Locale, Message } from '../../../shared/i18n/message.js';
+import { renderer } from '../../../shared/i18n/catalog.js';
 
 test('path@version through the shared module-query parser, with the version required', () => {
   assert.deepEqual(parseProbeModule(' golang.org/x/mod@v0.17.0 '), { ok: true, module: { path: 'golang.org/x/mod', version: 'v0.17.0' } });
@@ -42,7 +46,7 @@ test('the setting: null or invalid is the default; the schema rejects an invalid
   assert.equal(mergeSettings({ probeModule: 'lab.invalid/a@v1.0.0' }, {}).probeModule, 'lab.invalid/a@v1.0.0');
 });
 
-const notFound = { kind: 'not-found' as const, phase: 'ttfb' as const, status: 404, message: 'mirror is reachable, does not have x@v1.0.0 (answered 404).' };
+const notFound = makeFailure('not-found', 'ttfb', msg('bench.probe.missingModule', { where: 'mirror', module: 'x@v1.0.0', status: 404 }), 404);
 
 test('404/410 for every probe module: missing-module, not failing; a timeout stays failing', () => {
   const lacks = failing('https://mirror.example', 'timeout', { error: notFound, missingModule: 'x@v1.0.0', ttfbMs: { median: 30, p90: 40 } });
@@ -58,8 +62,8 @@ test('the recommendation keeps a proxy that lacks the probe module, after the wo
   assert.equal(alone.goproxy, 'https://mirror.example');
   const withWorking = recommendChain([lacks, dead, summary({ candidate: 'https://good.example' })], { currentGoproxy: 'https://dead.example', currentGosumdb: 'off' });
   assert.equal(withWorking.goproxy, 'https://good.example|https://mirror.example');
-  assert.ok(withWorking.reasons.some((r) => r.includes('https://mirror.example (x@v1.0.0)')));
-  assert.ok(recommendChain([lacks], { currentGoproxy: 'direct', currentGosumdb: 'off', lang: 'zh-CN' }).reasons.some((r) => r.includes('404/410')));
+  assert.ok(said(withWorking).some((r) => r.includes('https://mirror.example (x@v1.0.0)')));
+  assert.ok(said(recommendChain([lacks], { currentGoproxy: 'direct', currentGosumdb: 'off' }), 'zh-CN').some((r) => r.includes('404/410')));
 });
 
 test('proxies that lack the probe module are ordered by how soon they answered, not by URL', () => {
@@ -69,3 +73,8 @@ test('proxies that lack the probe module are ordered by how soon they answered, 
     assert.equal(recommendChain(order, { currentGoproxy: 'direct', currentGosumdb: 'off', directReachable: false }).goproxy, 'https://zz-near.example|https://aa-far.example');
   }
 });
+
+/** The reasons as a person reads them in `locale`. */
+function said(r: { reasons: readonly Message[] }, locale: Locale = 'en'): string[] {
+  return r.reasons.map(renderer(locale));
+}

@@ -4,6 +4,9 @@ import { parseGoproxy } from '../../../shared/go/goproxy.js';
 import { recommendChain } from '../../../shared/bench/recommend.js';
 import type { CandidateSummary } from '../../../shared/bench/summary.js';
 import { failing, random, randomSummary, summary } from './fixtures.js';
+import type { Locale, Message } from '../../../shared/i18n/message.js';
+import { renderer } from '../../../shared/i18n/catalog.js';
+import { checkZhText } from '../../support/zh-check.js';
 
 const DEFAULTS = { currentGoproxy: 'https://proxy.golang.org,direct', currentGosumdb: 'sum.golang.org' };
 
@@ -21,7 +24,7 @@ test('working proxies by score, joined with "|"; a proxy that never answered is 
     r.entries.map((e) => (e.kind === 'proxy' ? [e.url, e.fallBackOnError] : [e.kind])),
     [['https://fast.example', true], ['https://slow.example', true]],
   );
-  assert.ok(r.reasons.some((x) => x.includes('https://proxy.golang.org (timeout)')));
+  assert.ok(said(r).some((x) => x.includes('https://proxy.golang.org (timeout)')));
   // What go will parse back is the same chain.
   const parsed = parseGoproxy(r.goproxy);
   assert.ok(parsed.ok);
@@ -50,7 +53,7 @@ test('direct is kept at the end only when the user had it and it is reachable', 
   assert.equal(kept.goproxy, 'https://fast.example|direct');
   const dropped = recommendChain([fast, direct(false)], DEFAULTS);
   assert.equal(dropped.goproxy, 'https://fast.example');
-  assert.ok(dropped.reasons.some((x) => x.includes('GOPRIVATE')));
+  assert.ok(said(dropped).some((x) => x.includes('GOPRIVATE')));
   const notHad = recommendChain([fast, direct(true)], { ...DEFAULTS, currentGoproxy: 'https://proxy.golang.org' });
   assert.equal(notHad.goproxy, 'https://fast.example');
   const viaContext = recommendChain([fast], { ...DEFAULTS, directReachable: false });
@@ -64,14 +67,14 @@ test('when no proxy works: direct alone if it works; the current chain kept if n
   assert.equal(onlyDirect.goproxy, 'direct');
   const nothing = recommendChain([dead, direct(false)], { ...DEFAULTS, currentGoproxy: 'https://proxy.golang.org,direct' });
   assert.equal(nothing.goproxy, 'https://proxy.golang.org,direct');
-  assert.ok(nothing.reasons.some((x) => x.includes('HTTPS_PROXY')));
+  assert.ok(said(nothing).some((x) => x.includes('HTTPS_PROXY')));
 });
 
 test('a comma in the current chain is called out', () => {
   const r = recommendChain([fast, slow], { ...DEFAULTS, currentGoproxy: 'https://slow.example,https://fast.example' });
-  assert.ok(r.reasons.some((x) => x.includes('404/410')));
+  assert.ok(said(r).some((x) => x.includes('404/410')));
   const piped = recommendChain([fast, slow], { ...DEFAULTS, currentGoproxy: 'https://slow.example|https://fast.example' });
-  assert.ok(!piped.reasons.some((x) => x.includes('404/410')));
+  assert.ok(!said(piped).some((x) => x.includes('404/410')));
 });
 
 /** A lookup (with its proving tile) through <proxy>/sumdb/sum.golang.org verified, or failed. */
@@ -97,7 +100,7 @@ test('GOSUMDB: through a proxy only after a real lookup there verified', () => {
   const r = recommendChain([claims, slow, sumGolangOrg(false), route('https://claims.example', false), route('https://slow.example', true)], DEFAULTS);
   assert.equal(r.goproxy.split('|')[0], 'https://claims.example');
   assert.equal(r.gosumdb, 'sum.golang.org https://slow.example/sumdb/sum.golang.org');
-  assert.ok(r.reasons.some((x) => x.includes('https://claims.example') && x.includes('/supported')), r.reasons.join('\n'));
+  assert.ok(said(r).some((x) => x.includes('https://claims.example') && x.includes('/supported')), said(r).join('\n'));
   // /supported alone is never enough.
   assert.equal(recommendChain([claims, sumGolangOrg(false)], DEFAULTS).gosumdb, null);
   const trailing = summary({ candidate: 'https://mirrors.example/goproxy', sumdbSupported: true });
@@ -110,10 +113,10 @@ test('GOSUMDB: the China mirror when only it verified; else left alone, saying w
   assert.equal(recommendChain([noProxyServes, sumGolangOrg(false), sumGoogleCn(true)], DEFAULTS).gosumdb, 'sum.golang.google.cn');
   const none = recommendChain([noProxyServes, sumGolangOrg(false), sumGoogleCn(false)], DEFAULTS);
   assert.equal(none.gosumdb, null);
-  const said = none.reasons.join('\n');
-  assert.match(said, /go will stop on every module that is not already in go\.sum/);
-  assert.match(said, /GONOSUMDB/);
-  assert.match(said, /never make GOSUMDB=off a default/);
+  const saidText = said(none).join('\n');
+  assert.match(saidText, /go will stop on every module that is not already in go\.sum/);
+  assert.match(saidText, /GONOSUMDB/);
+  assert.match(saidText, /never make GOSUMDB=off a default/);
   // A dead proxy that claims sumdb support is not a route.
   const deadServing = failing('https://dead.example', 'timeout', { sumdbSupported: true });
   assert.equal(recommendChain([noProxyServes, deadServing, sumGolangOrg(false)], DEFAULTS).gosumdb, null);
@@ -126,7 +129,7 @@ test("GOSUMDB: not probed: left alone; the user's own database keeps its key and
   const ownRoute = summary({ candidate: 'https://sum.corp.example', kind: 'sumdb' });
   const r = recommendChain([fast, ownRoute], { ...DEFAULTS, currentGosumdb: own });
   assert.equal(r.gosumdb, own);
-  assert.ok(r.reasons.some((x) => x.includes('https://sum.corp.example')));
+  assert.ok(said(r).some((x) => x.includes('https://sum.corp.example')));
   const down = recommendChain([fast, failing('https://sum.corp.example', 'dns', { kind: 'sumdb' })], { ...DEFAULTS, currentGosumdb: own });
   assert.equal(down.gosumdb, null);
   // Without a URL, go reaches it at https://sum.corp.example: the key stays, never a bare name go cannot verify.
@@ -137,13 +140,13 @@ test("GOSUMDB: not probed: left alone; the user's own database keeps its key and
 test('an invalid current GOSUMDB is replaced when a database works, and said to be invalid', () => {
   const r = recommendChain([fast, sumGolangOrg(true)], { ...DEFAULTS, currentGosumdb: 'goproxy.cn/sumdb/sum.golang.org' });
   assert.equal(r.gosumdb, 'sum.golang.org');
-  assert.ok(r.reasons.some((x) => x.includes('malformed verifier id')));
+  assert.ok(said(r).some((x) => x.includes('malformed verifier id')));
 });
 
 test('GOSUMDB=off is turned back on when a database works, with the reason', () => {
   const r = recommendChain([fast, sumGolangOrg(true)], { ...DEFAULTS, currentGosumdb: 'off' });
   assert.equal(r.gosumdb, 'sum.golang.org');
-  assert.ok(r.reasons.some((x) => x.includes('GOSUMDB=off')));
+  assert.ok(said(r).some((x) => x.includes('GOSUMDB=off')));
 });
 
 test('sumdbCandidates in the context mark database candidates as well as kind', () => {
@@ -153,10 +156,18 @@ test('sumdbCandidates in the context mark database candidates as well as kind', 
   assert.equal(r.gosumdb, 'sum.golang.org');
 });
 
-test('reasons come in Simplified Chinese on request', () => {
-  const r = recommendChain([fast, slow, dead, sumGolangOrg(false), route('https://slow.example', false)], { ...DEFAULTS, lang: 'zh-CN' });
-  assert.ok(r.reasons.some((x) => x.includes('按 go 预计耗时排序的代理')));
-  assert.ok(r.reasons.some((x) => x.includes('已排除')));
-  assert.ok(r.reasons.some((x) => x.includes('真实查询失败')));
-  assert.ok(r.reasons.some((x) => x.includes('GONOSUMDB') && x.includes('GOSUMDB=off')));
+test('reasons are messages, rendered in Simplified Chinese from the same decision', () => {
+  const r = recommendChain([fast, slow, dead, sumGolangOrg(false), route('https://slow.example', false)], DEFAULTS);
+  const zh = said(r, 'zh-CN');
+  assert.ok(zh.some((x) => x.includes('按 go 预计耗时排序的代理')));
+  assert.ok(zh.some((x) => x.includes('已排除') && x.includes('https://proxy.golang.org（超时）')), zh.join('\n'));
+  assert.ok(zh.some((x) => x.includes('真实查询失败')));
+  assert.ok(zh.some((x) => x.includes('GONOSUMDB') && x.includes('GOSUMDB=off')));
+  assert.equal(zh.length, r.reasons.length);
+  for (const line of zh) assert.deepEqual(checkZhText(line).english, [], line);
 });
+
+/** The reasons as a person reads them in `locale`. */
+function said(r: { reasons: readonly Message[] }, locale: Locale = 'en'): string[] {
+  return r.reasons.map(renderer(locale));
+}

@@ -3,13 +3,15 @@ import { test } from 'node:test';
 import { summarizeSamples } from '../../../shared/bench/summary.js';
 import type { ProbeFailure, ProbeSample, RequestTiming } from '../../../shared/bench/types.js';
 import { tls } from './fixtures.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { makeFailure } from '../../../electron/core/probe/failure.js';
 
 function request(ttfbMs: number | null, error: ProbeFailure | null = null): RequestTiming {
   return { request: 'info', path: '/m/@v/v1.0.0.info', status: error ? null : 200, dnsMs: null, connectMs: null, tlsMs: null, ttfbMs, transferMs: 1, bytes: 10, protocol: 'h2', reused: true, error };
 }
 
-const timeout: ProbeFailure = { kind: 'timeout', phase: 'ttfb', status: null, message: 'no answer within 5 s' };
-const protocolError: ProbeFailure = { kind: 'protocol', phase: 'transfer', status: 200, message: '.info is not JSON' };
+const timeout: ProbeFailure = makeFailure('timeout', 'ttfb', msg('bench.probe.noAnswer', { where: 'proxy.test', ms: 5000 }));
+const protocolError: ProbeFailure = makeFailure('protocol', 'transfer', msg('bench.probe.badAnswer', { where: 'proxy.test', problem: msg('bench.check.infoNotJson') }), 200);
 
 function sample(startedAt: number, ok: boolean, ttfbs: (number | null)[], extra: Partial<ProbeSample> = {}): ProbeSample {
   return {
@@ -52,11 +54,11 @@ test('protocol errors are counted per response; error is null when every sample 
 });
 
 test('nothing worked: no latency figures, the most frequent failure kind wins, the latest on a tie', () => {
-  const dns: ProbeFailure = { kind: 'dns', phase: 'dns', status: null, message: 'no such host' };
+  const dns: ProbeFailure = makeFailure('dns', 'dns', msg('bench.probe.dnsFailed', { where: 'proxy.test', code: 'ENOTFOUND' }));
   const s = summarizeSamples('https://p.example', 'proxy', [
     sample(1, false, [], { error: dns }),
     sample(2, false, [], { error: timeout }),
-    sample(3, false, [], { error: { ...dns, message: 'still no such host' } }),
+    sample(3, false, [], { error: { ...dns, message: 'still no such host', messageMessage: msg('bench.probe.dnsFailed', { where: 'proxy.test', code: 'EAI_AGAIN' }) } }),
   ]);
   assert.equal(s.successRate, 0);
   assert.equal(s.ttfbMs, null);
@@ -69,7 +71,7 @@ test('nothing worked: no latency figures, the most frequent failure kind wins, t
 });
 
 test('a certificate seen only on a failure (e.g. expired) is still reported', () => {
-  const expired: ProbeFailure = { kind: 'tls', phase: 'tls', status: null, message: 'certificate has expired', tls: tls(-3, 'expired') };
+  const expired: ProbeFailure = makeFailure('tls', 'tls', msg('bench.probe.untrusted', { where: 'proxy.test', problem: msg('bench.tls.expired'), subject: 'CN=proxy.test' }), null, tls(-3, 'expired'));
   const s = summarizeSamples('https://p.example', 'proxy', [sample(1, false, [], { error: expired })]);
   assert.equal(s.tls?.problem, 'expired');
 });
