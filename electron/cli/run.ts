@@ -159,13 +159,19 @@ function fail(io: CliIo, locale: Locale, who: string, sentence: Message, exitCod
   return { exitCode, locale, failure: { text, message: sentence } };
 }
 
+/** The full stop a sentence still needs: none after one, Chinese after Chinese, else ASCII. */
+function closingStop(sentence: string): string {
+  if (/[.。!?！？]$/.test(sentence)) return '';
+  return /[\u4e00-\u9fff]/.test(sentence) ? '。' : '.';
+}
+
 function reportError(err: unknown, name: string, io: CliIo, locale: Locale): Outcome {
   const who = `goproxyctl ${name}`;
   if (err instanceof UsageError) {
     if (err.sentence) return fail(io, locale, who, err.sentence, EXIT.usage);
     // A command's own sentence, not yet a message: printed as it wrote it.
     const said = terminalSafe(err.message.replace(/\s+/g, ' ').trim());
-    const text = `${who}: ${said}${said.endsWith('.') ? '' : '.'}`;
+    const text = `${who}: ${said}${closingStop(said)}`;
     io.stderr.write(text + '\n');
     return { exitCode: EXIT.usage, locale, failure: { text } };
   }
