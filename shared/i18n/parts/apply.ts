@@ -393,7 +393,7 @@ export const applyZh: Readonly<Record<keyof typeof applyEn, string>> = {
   'apply.profile.name': '必须是非空字符串',
   'apply.profile.description': '如果提供，必须是字符串',
   'apply.profile.gosumdb-type': '必须是字符串（例如 "sum.golang.org"），或用 `null` 表示使用 go 的默认值',
-  'apply.profile.gosumdb-rejected': 'go 不接受 "{value}"（{error}）；请使用 "sum.golang.org"、"sum.golang.google.cn"、`off` 或 `NAME+KEY [URL]`',
+  'apply.profile.gosumdb-rejected': 'go 不接受 `{value}`（{error}）；请使用 "sum.golang.org"、"sum.golang.google.cn"、`off` 或 `NAME+KEY [URL]`',
   'apply.profile.patterns-nullable': '必须是以逗号分隔的模块路径通配符列表、空字符串 "" 或 `null`（`null` 表示与 `goprivate` 相同）',
   'apply.profile.patterns': '必须是以逗号分隔的模块路径通配符列表，或空字符串 ""',
   'apply.profile.pattern.empty-entry': '第 {position} 项为空；go 会跳过它，请删除多余的逗号',
