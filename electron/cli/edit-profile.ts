@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serializeProfile } from '../../shared/profile/document.js';
 import type { Profile } from '../../shared/profile/types.js';
-import { validateProfile } from '../../shared/profile/validate.js';
+import { joinedProblems, validateProfile } from '../../shared/profile/validate.js';
 import { productDirs } from '../core/apply/product-dirs.js';
 import type { ProfileStore } from '../core/profiles/profile-store.js';
 import { UsageError, type CliIo } from './command.js';
@@ -38,8 +38,7 @@ export async function editInEditor(id: string, store: ProfileStore, io: CliIo): 
     }
     const kept = path.join(state, `${id}.edited.json`);
     await writeFile(kept, text, { mode: 0o600 });
-    const errors = problems.errors.slice(0, -1).reduceRight((rest, first) => msg('apply.joined', { first, rest }), problems.errors.at(-1)!);
-    throw new UsageError(words(msg('apply.edit.invalid', { id, errors, kept })));
+    throw new UsageError(words(msg('apply.edit.invalid', { id, errors: joinedProblems(problems.errors), kept })));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,9 @@ import type { AppState, ProfileView, SubscriptionView } from '../../shared/contr
 import type { Profile } from '../../shared/profile/types.js';
 import { builtinProfileWords } from '../../shared/ui/profile-text.js';
 import type { Message } from '../../shared/i18n/message.js';
+import { render } from '../../shared/i18n/catalog.js';
+import { ContractError } from '../../shared/contract/envelope.js';
+import { joinedProblems, validateProfile } from '../../shared/profile/validate.js';
 import { formatDateTime } from '../../shared/ui/format.js';
 import { blankProfile, credentialOrigins, freeProfileId, newProfileId } from '../../shared/ui/profile-edit.js';
 import { useCommand } from '../components/useCommand.js';
@@ -28,7 +31,16 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
   useEffect(() => {
     void api.refreshProfiles({}).catch(() => {});
   }, [api]);
-  const save = useCommand(async (p: Profile, isNew: boolean) => (isNew ? api.createProfile({ profile: p }) : api.updateProfile({ profile: p })));
+  const save = useCommand(async (p: Profile, isNew: boolean) => {
+    // Checked here first, with the engine's own validator: its messages are worded in the language
+    // in effect (the service checks again and refuses what slips through).
+    const checked = validateProfile(p);
+    if (!checked.ok) {
+      const detail = joinedProblems(checked.errors);
+      throw new ContractError('bad-request', render('en', detail), detail);
+    }
+    return isNew ? api.createProfile({ profile: p }) : api.updateProfile({ profile: p });
+  });
   const action = useCommand(async (run: () => Promise<unknown>) => run());
   const ids = profiles.list.map((p) => p.profile.id);
   const referenced = [...new Set(profiles.list.flatMap((p) => credentialOrigins(p.profile)))];

@@ -22,6 +22,12 @@ export function profileIdProblem(id: string): Message | null {
   return ID.test(id) ? null : msg('apply.profile.bad-id', { id });
 }
 
+/** Several problems as one message ("a; b; c"), nested pairwise so each language joins them its own way. */
+export function joinedProblems(problems: readonly Message[]): Message {
+  if (problems.length === 0) return msg('apply.empty');
+  return problems.slice(0, -1).reduceRight((rest, first) => msg('apply.joined', { first, rest }), problems.at(-1)!);
+}
+
 /** "<field>: <problem>", the form of every validation error. */
 export function fieldProblem(field: string, problem: Message): Message {
   return msg('apply.profile.field', { field, problem });

@@ -1,7 +1,7 @@
 // `goproxyctl profiles`: list, show, create, delete, duplicate, import, export, subscribe, refresh.
 import path from 'node:path';
 import { assignProfile } from '../../../shared/profile/assign.js';
-import { applyBlockers } from '../../../shared/profile/validate.js';
+import { applyBlockers, joinedProblems } from '../../../shared/profile/validate.js';
 import { editInEditor } from '../edit-profile.js';
 import { profileGoproxy } from '../../../shared/profile/to-go-env.js';
 import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
@@ -125,10 +125,10 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
     case 'set': {
       const [id, ...assignments] = rest as [string, ...string[]];
       const result = assignProfile(await store.get(id), assignments);
-      if (!result.ok) throw new UsageError(words(msg('apply.profiles.not-changed', { id, errors: joined(result.errors) })));
+      if (!result.ok) throw new UsageError(words(msg('apply.profiles.not-changed', { id, errors: joinedProblems(result.errors) })));
       await store.update(result.profile);
       const blockers = applyBlockers(result.profile);
-      const next = blockers.length > 0 ? msg('apply.profiles.set-still', { id, blockers: joined(blockers) }) : msg('apply.profiles.set-ready', { id });
+      const next = blockers.length > 0 ? msg('apply.profiles.set-still', { id, blockers: joinedProblems(blockers) }) : msg('apply.profiles.set-ready', { id });
       const goproxy = profileGoproxy(result.profile);
       say(msg('apply.profiles.set', { keys: result.changed.join(', '), id, goproxy, next }), { profile: result.profile, goproxy, ...blockersJson(blockers, locale) });
       return EXIT.ok;
@@ -209,11 +209,6 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
 function joinedIds(list: readonly string[], form: 'apply.profiles.id' | 'apply.profiles.id-plain' = 'apply.profiles.id'): Message {
   const quoted = list.map((id) => msg(form, { id }));
   return quoted.length === 0 ? msg('apply.empty') : quoted.slice(0, -1).reduceRight((rest, first) => msg('apply.list', { first, rest }), quoted.at(-1)!);
-}
-
-/** Messages in a row ("a; b"), each language joining its own way. */
-function joined(items: readonly Message[]): Message {
-  return items.length === 0 ? msg('apply.empty') : items.slice(0, -1).reduceRight((rest, first) => msg('apply.joined', { first, rest }), items.at(-1)!);
 }
 
 /** A message with a URL's user:password removed from every text value (a stored subscription error may quote one). */

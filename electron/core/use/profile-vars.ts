@@ -1,6 +1,7 @@
 // A profile as the variables an apply writes: profileToGoEnv, plus GOAUTH when the profile has
 // credentials and go can use a helper (1.24+). Pure.
 import { applyBlockers, profileToGoEnv, type Profile } from '../../../shared/profile/index.js';
+import { joinedProblems } from '../../../shared/profile/validate.js';
 import { UseInputError } from './errors.js';
 import { goAtLeast } from '../../../shared/go/version.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
@@ -18,7 +19,7 @@ export interface ProfileVars {
 export function profileVars(profile: Profile, goVersion: string | null, helperArgv: readonly string[]): ProfileVars {
   const blockers = applyBlockers(profile);
   if (blockers.length > 0) {
-    throw new UseInputError(msg('apply.use.template', { id: profile.id, blockers: joined(blockers) }));
+    throw new UseInputError(msg('apply.use.template', { id: profile.id, blockers: joinedProblems(blockers) }));
   }
   const vars = profileToGoEnv(profile);
   const notes: Message[] = [];
@@ -37,9 +38,4 @@ export function profileVars(profile: Profile, goVersion: string | null, helperAr
     }
   }
   return { vars, notes };
-}
-
-/** Messages in a row, "a; b; c", as one message (nested pairwise so each language joins its own way). */
-export function joined(items: readonly Message[]): Message {
-  return items.slice(0, -1).reduceRight((rest, first) => msg('apply.joined', { first, rest }), items.at(-1) ?? msg('apply.empty'));
 }
