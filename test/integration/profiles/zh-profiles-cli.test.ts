@@ -111,7 +111,7 @@ test('import, export, subscribe: errors about the document and the source in Chi
   assert.match(template.stderr, /方案 `corporate` 是模板：`goproxy\[0\]\.url`：请把 <PRIVATE_PROXY_URL> 替换为/);
   assert.deepEqual(zhCliProblems(template.stderr), []);
   const format = await cli(['export', 'china', '--to', 'nope'], ZH);
-  assert.match(format.stderr, /--to 必须是以下之一：/);
+  assert.match(format.stderr, /`--to` 必须是以下之一：/);
   assert.deepEqual(zhCliProblems(format.stderr), []);
   // The snippet itself is code: the same in every language.
   const snippet = await cli(['export', 'china', '--to', 'shell', '--lang', 'zh']);
