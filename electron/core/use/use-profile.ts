@@ -2,6 +2,7 @@
 //   planUse   resolve the profile → its Go variables (validated) → the apply plan (the dry run);
 //   commitUse write it (one transaction, undoable), record the active profile, then verify with
 //             the real go that new processes and new terminals see the profile.
+import { joinedProblems } from '../../../shared/profile/validate.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
 import { goEnvFilePath } from '../apply/go-env-path.js';
 import path from 'node:path';
@@ -62,13 +63,13 @@ export async function planUse(request: UseRequest): Promise<UsePlan> {
   const goBinary = request.goBinary === undefined ? findGoBinary(request.env, platform) : request.goBinary;
   // Before go runs at all: go blocks on a fifo in place of its env file.
   await assertGoEnvFileReadable(request.env, platform, request.cwd).catch((err: unknown) => {
-    throw err instanceof GoEnvError ? new UseInputError(nothingWritten(err.message)) : err;
+    throw err instanceof GoEnvError ? new UseInputError(nothingWritten([msg('apply.problem.go-env-file', { problem: err.message })])) : err;
   });
   const goVersion = goBinary ? await queryGo(goBinary, request.env).then((f) => f.version, () => null) : null;
   const { vars, notes } = profileVars(profile, goVersion, request.helperArgv);
   const shells = request.shells ?? profile.targets.shells ?? undefined;
   const plan = await planApply({ label: `use ${profile.id}`, vars, shells, goEnv: profile.targets.goEnv, env: request.env, platform, cwd: request.cwd, goBinary });
-  if (plan.problems.length > 0) throw new UseInputError(nothingWritten(plan.problems.join('; ')));
+  if (plan.problems.length > 0) throw new UseInputError(nothingWritten(plan.problemMessages));
   const warnings = plan.warnings.map((w) => (request.env.GOENV === 'off' && w === goEnvOffReason() ? msg('apply.note.goenv-off') : msg('apply.note.go-said', { output: w })));
   return { request, profile, vars, goBinary, goVersion, notes: [...notes, ...warnings], plan };
 }
@@ -80,7 +81,7 @@ export async function commitUse(use: UsePlan, opts: { signal?: AbortSignal } = {
   try {
     record = await commitApply(plan, { windowsRunner: platform === 'win32' ? execFileRunner : undefined, lock: { signal: opts.signal } });
   } catch (err) {
-    if (err instanceof ApplyRefusedError) throw new UseInputError(nothingWritten(err.message));
+    if (err instanceof ApplyRefusedError) throw new UseInputError(nothingWritten(err.details.length > 0 ? err.details : err.refusals.map((problem) => msg('apply.problem.go-env-file', { problem }))));
     throw err;
   }
   await new ProfileStore({ env: request.env, platform, cwd: request.cwd }).setActive(use.profile.id);
@@ -111,12 +112,9 @@ function fishStartupFiles(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, dir
   return [path.join(path.dirname(path.dirname(owned)), 'config.fish')];
 }
 
-/**
- * The apply engine's refusals (invalid variables, unwritable or damaged files) are shared with the
- * doctor and the repair engine and still come as English sentences: quoted in the message.
- */
-function nothingWritten(reason: string): Message {
-  return msg('apply.use.nothing-written', { reason });
+/** The apply engine's refusals (invalid variables, unwritable or damaged files), nothing written. */
+function nothingWritten(problems: readonly Message[]): Message {
+  return msg('apply.use.nothing-written', { reason: joinedProblems(problems) });
 }
 
 /** The plan's warning when GOENV=off (electron/core/apply/go-env-path.ts), worded by the catalogue instead. */

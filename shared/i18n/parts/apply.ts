@@ -262,6 +262,20 @@ export const applyEn = {
   'apply.edit.invalid': '"{id}" was not changed: {errors}. Your edit is kept in {kept}; fix it, then run `goproxyctl profiles import {kept} --replace`',
   'apply.edit.not-json': 'the file is not valid JSON ({error})',
   'apply.edit.id-changed': 'the id changed to "{id}"; to copy a profile use goproxyctl profiles duplicate',
+  // The apply engine's refusals (electron/core/apply): nothing is written when one applies.
+  'apply.problem.go-env': '{problem}',
+  'apply.problem.go-env-file': '{problem}',
+  'apply.problem.in-file': '{file}: {problem}',
+  'apply.refusal.not-regular': '{file} is not a regular file, so goproxyctl will not replace it; remove it or leave this target out',
+  'apply.refusal.read-only': '{file} is read-only (mode {mode}), so goproxyctl left every file unchanged; make it writable (chmod u+w) or leave this target out',
+  'apply.refusal.no-permission': 'you do not have permission to write {file}, so goproxyctl left every file unchanged; fix its permissions or leave this target out',
+  'apply.refusal.not-directory': '{dir} is not a directory, so goproxyctl cannot create files in it; fix the path or leave this target out',
+  'apply.refusal.directory-read-only': 'the directory {dir} is read-only, so goproxyctl left every file unchanged; make it writable (chmod u+w) or leave this target out',
+  'apply.refusal.no-directory': 'no existing directory above {file}; check the path',
+  'apply.refusal.rc-unreadable': '{file}: {shell} would no longer be able to read this file after the edit ({said}), so it was not changed; fix the file by hand or report this as a goproxyctl bug',
+  'apply.block.unclosed-before-next': 'a "{begin}" line has no matching "{end}" line before the next block; fix the file by hand',
+  'apply.block.unopened': 'a "{end}" line has no matching "{begin}" line above it; fix the file by hand',
+  'apply.block.unclosed': 'a "{begin}" line has no matching "{end}" line; fix the file by hand',
 } as const satisfies Readonly<Record<`apply.${string}`, string>>;
 
 export const applyZh: Readonly<Record<keyof typeof applyEn, string>> = {
@@ -518,4 +532,18 @@ export const applyZh: Readonly<Record<keyof typeof applyEn, string>> = {
   'apply.edit.invalid': '`{id}` 没有修改：{errors}。你的编辑保存在 {kept}；修正后运行 `goproxyctl profiles import {kept} --replace`',
   'apply.edit.not-json': '文件不是有效的 JSON（{error}）',
   'apply.edit.id-changed': 'ID 被改成了 `{id}`；要复制方案，请使用 `goproxyctl profiles duplicate`',
+
+  'apply.problem.go-env': 'go 不接受这个值：`{problem}`',
+  'apply.problem.go-env-file': '写入 go env 文件失败：`{problem}`',
+  'apply.problem.in-file': '{file}：{problem}',
+  'apply.refusal.not-regular': '{file} 不是普通文件，goproxyctl 不会替换它；请删除它，或不要选择这个目标',
+  'apply.refusal.read-only': '{file} 是只读的（权限 {mode}），goproxyctl 没有修改任何文件；请让它可写（`chmod u+w`），或不要选择这个目标',
+  'apply.refusal.no-permission': '你没有写入 {file} 的权限，goproxyctl 没有修改任何文件；请修正它的权限，或不要选择这个目标',
+  'apply.refusal.not-directory': '{dir} 不是目录，goproxyctl 无法在其中创建文件；请修正路径，或不要选择这个目标',
+  'apply.refusal.directory-read-only': '目录 {dir} 是只读的，goproxyctl 没有修改任何文件；请让它可写（`chmod u+w`），或不要选择这个目标',
+  'apply.refusal.no-directory': '{file} 的上级路径中没有已存在的目录；请检查路径',
+  'apply.refusal.rc-unreadable': '{file}：修改之后 `{shell}` 将无法读取这个文件（`{said}`），因此没有修改它；请手动修复该文件，或把这个问题作为 goproxyctl 的缺陷报告',
+  'apply.block.unclosed-before-next': '`{begin}` 行在下一个区块之前没有对应的 `{end}` 行；请手动修复该文件',
+  'apply.block.unopened': '`{end}` 行上方没有对应的 `{begin}` 行；请手动修复该文件',
+  'apply.block.unclosed': '`{begin}` 行没有对应的 `{end}` 行；请手动修复该文件',
 };

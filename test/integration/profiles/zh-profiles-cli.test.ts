@@ -119,6 +119,23 @@ test('import, export, subscribe: errors about the document and the source in Chi
 
   const none = await cli(['profiles', 'refresh', '--lang', 'zh']);
   assert.equal(none.stdout, '没有订阅；运行 `goproxyctl profiles subscribe <url-or-file>` 添加一个。\n');
+
+  const team = path.join(home, 'team.json');
+  await writeFile(team, JSON.stringify({ schema: 1, profiles: [{ ...JSON.parse((await cli(['profiles', 'export', 'global'])).stdout), id: 'team-a', name: 'Team A' }] }));
+  const subscribed = await cli(['profiles', 'subscribe', team], ZH);
+  assert.equal(subscribed.code, 0, subscribed.stderr);
+  assert.equal(subscribed.stdout, `已订阅 ${team}：\`team-a\`。\n`);
+  await writeFile(team, '{"schema": 1,');
+  const refreshed = await cli(['profiles', 'refresh', '--lang', 'zh']);
+  assert.equal(refreshed.code, 1);
+  assert.equal(refreshed.stdout, `✗ ${team}：${team} 不是有效的 JSON（第 1 行，第 14 列）；请修正语法，或重新导出该方案（保留之前的方案）\n`);
+  assert.deepEqual(zhCliProblems(refreshed.stdout), []);
+  const listed = JSON.parse((await cli(['profiles', '--json', '--lang', 'zh'])).stdout) as { subscriptions: { lastError: string; lastErrorMessage: { id: string } }[] };
+  assert.match(listed.subscriptions[0]!.lastError, /不是有效的 JSON/);
+  assert.equal(listed.subscriptions[0]!.lastErrorMessage.id, 'apply.document.not-json');
+  const listedEn = JSON.parse((await cli(['profiles', '--json'])).stdout) as typeof listed;
+  assert.match(listedEn.subscriptions[0]!.lastError, /is not valid JSON/);
+  assert.match((await cli(['profiles'], ZH)).stdout, /1 个订阅；运行 `goproxyctl profiles refresh` 刷新。/);
 });
 
 test('profiles edit: an invalid edit is refused in Chinese, with the way back', async () => {

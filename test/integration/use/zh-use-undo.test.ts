@@ -3,7 +3,7 @@
 // zh check; --json keeps its fields (rendered in the command's language) with the message next to
 // each sentence; English stays the default.
 import assert from 'node:assert/strict';
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { runCommand } from '../../support/go.js';
@@ -98,4 +98,15 @@ test('undo --list and undo in Chinese (--lang zh, then LANG=zh_CN.UTF-8): labels
 
   const en = await cli(['undo', '--list']);
   assert.match(en.stdout, /undone\s+use china\s+\(\d+ files\)\n.*undone\s+use global\s+\(\d+ files\)\n$/);
+});
+
+test('a read-only startup file stops `use` before anything is written, said in Chinese; --json of the error keeps English by default', { timeout: 120_000 }, async () => {
+  await chmod(bashrc, 0o444);
+  const r = await cli(['use', 'china', '--lang', 'zh']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^goproxyctl use: 没有写入任何内容：.*\.bashrc 是只读的（权限 0444），goproxyctl 没有修改任何文件；请让它可写（`chmod u\+w`），或不要选择这个目标/);
+  assert.deepEqual(zhCliProblems(r.stderr), []);
+  const en = await cli(['use', 'china']);
+  assert.match(en.stderr, /^goproxyctl use: nothing was written: .*\.bashrc is read-only \(mode 0444\), so goproxyctl left every file unchanged/);
+  await chmod(bashrc, 0o644);
 });
