@@ -120,6 +120,8 @@ export interface SwitchView {
   mismatches: string[];
   /** The same, as facts the UI words in the user's language; absent from older states. */
   mismatchDetails?: MismatchView[];
+  /** The verdict on each difference as a message the UI renders in its language; absent from older states. */
+  mismatchMessages?: Message[];
   /** Things to know that did not block the switch, as messages the UI renders. */
   notes: Message[];
   finishedAt: number;

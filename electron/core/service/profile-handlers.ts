@@ -3,6 +3,7 @@
 // Switching is the use engine's job (plan → apply → verify with the real go), the same code path
 // as `goproxyctl use`, so the tray, the dashboard and the CLI cannot disagree.
 import { render } from '../../../shared/i18n/catalog.js';
+import { mismatchVerdict } from '../../../shared/ui/mismatch.js';
 import type { Message } from '../../../shared/i18n/message.js';
 import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
@@ -133,6 +134,7 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
             path: m.path,
             line: m.line,
           })),
+          mismatchMessages: result.verification.mismatches.map((m) => redactMessage(mismatchVerdict({ context: m.context, variable: m.variable, expected: m.expected, actual: m.actual, source: m.source, path: m.path, line: m.line }))),
           notes: plan.notes.map(redactMessage),
           finishedAt: ctx.now(),
         };

@@ -276,6 +276,15 @@ export const applyEn = {
   'apply.block.unclosed-before-next': 'a "{begin}" line has no matching "{end}" line before the next block; fix the file by hand',
   'apply.block.unopened': 'a "{end}" line has no matching "{begin}" line above it; fix the file by hand',
   'apply.block.unclosed': 'a "{begin}" line has no matching "{end}" line; fix the file by hand',
+  // The dashboard's verdict after a switch (shared/ui/mismatch.ts words the facts the service sends).
+  'apply.verdict.current': 'goproxyctl itself was started with {variable}={actual} in its environment, which wins over the profile for the go it runs (a running program never sees a terminal\'s later changes). New terminals get the profile; restart goproxyctl from one to make this view follow.',
+  'apply.verdict.terminal-line': 'a new {shell} terminal gets {variable}={actual}: {path} line {line} sets it after goproxyctl\'s block. Remove that line, or use Fix in the Doctor.',
+  'apply.verdict.terminal-file': 'a new {shell} terminal gets {variable}={actual}: {path} or a file it runs sets it. Remove that assignment.',
+  'apply.verdict.clean-env': 'a new process gets {variable}={actual}: it is set in the environment programs start with (a launcher, /etc/environment, the desktop session).',
+  'apply.verdict.env-file': 'go gets {variable}={actual} from the go env file {path}. Apply the profile again.',
+  'apply.verdict.goroot-env': 'go gets {variable}={actual} from {path}, and the go env file does not override it.',
+  'apply.verdict.other': 'go gets {variable}={actual} instead of the profile\'s value.',
+  'apply.verdict.empty': '(empty)',
 } as const satisfies Readonly<Record<`apply.${string}`, string>>;
 
 export const applyZh: Readonly<Record<keyof typeof applyEn, string>> = {
@@ -546,4 +555,12 @@ export const applyZh: Readonly<Record<keyof typeof applyEn, string>> = {
   'apply.block.unclosed-before-next': '`{begin}` 行在下一个区块之前没有对应的 `{end}` 行；请手动修复该文件',
   'apply.block.unopened': '`{end}` 行上方没有对应的 `{begin}` 行；请手动修复该文件',
   'apply.block.unclosed': '`{begin}` 行没有对应的 `{end}` 行；请手动修复该文件',
+  'apply.verdict.current': 'goproxyctl 启动时的环境中带有 {variable}={actual}，它对 goproxyctl 运行的 go 优先于方案（正在运行的程序看不到终端之后的修改）。新终端会得到该方案；从新终端重新启动 goproxyctl 即可让此视图跟随。',
+  'apply.verdict.terminal-line': '新的 {shell} 终端得到 {variable}={actual}：{path} 第 {line} 行在 goproxyctl 区块之后设置了它。请删除该行，或在诊断中点击“修复”。',
+  'apply.verdict.terminal-file': '新的 {shell} 终端得到 {variable}={actual}：{path} 或它执行的文件设置了它。请删除该赋值。',
+  'apply.verdict.clean-env': '新进程得到 {variable}={actual}：它在程序启动时的环境中被设置（启动器、/etc/environment、桌面会话）。',
+  'apply.verdict.env-file': 'go 从 go env 文件 {path} 得到 {variable}={actual}。请重新应用该方案。',
+  'apply.verdict.goroot-env': 'go 从 {path} 得到 {variable}={actual}，而 go env 文件没有覆盖它。',
+  'apply.verdict.other': 'go 得到 {variable}={actual}，而不是方案中的值。',
+  'apply.verdict.empty': '（空）',
 };

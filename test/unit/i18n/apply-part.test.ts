@@ -10,6 +10,7 @@ import { assignProfile } from '../../../shared/profile/assign.js';
 import { joinedProblems } from '../../../shared/profile/validate.js';
 import { builtinProfileMessages, builtinProfileWords, profileNameIn } from '../../../shared/ui/profile-text.js';
 import { applyLabelMessage } from '../../../shared/ui/apply-label.js';
+import { mismatchVerdict } from '../../../shared/ui/mismatch.js';
 import { checkZhText } from '../../support/zh-check.js';
 
 test('every Chinese template of the apply part is Chinese outside code, with its values in place', () => {
@@ -72,4 +73,11 @@ test('apply labels of the history as messages; a label of another form has none'
   assert.deepEqual(applyLabelMessage('use china'), { id: 'apply.label.use', params: { profile: 'china' } });
   assert.equal(render('zh-CN', applyLabelMessage('watch: reorder GOPROXY')!), '网络变化后自动调整 GOPROXY 顺序');
   assert.equal(applyLabelMessage('something else'), null);
+});
+
+test('the dashboard verdict on a difference is a catalogue message with the facts, in both languages', () => {
+  const base = { context: 'bash' as const, variable: 'GOPROXY', expected: 'https://goproxy.cn,direct', actual: 'https://shadow.example', source: 'os-env', path: '/h/.bashrc', line: 4 };
+  assert.deepEqual(mismatchVerdict(base), { id: 'apply.verdict.terminal-line', params: { variable: 'GOPROXY', actual: 'https://shadow.example', path: '/h/.bashrc', line: 4, shell: 'bash' } });
+  assert.equal(render('zh-CN', mismatchVerdict({ ...base, context: 'current', path: null, line: null, actual: '' })).startsWith('goproxyctl 启动时的环境中带有 GOPROXY=（空）'), true);
+  assert.match(render('en', mismatchVerdict({ ...base, source: 'env-file', path: '/h/.config/go/env' })), /^go gets GOPROXY=https:\/\/shadow\.example from the go env file \/h\/\.config\/go\/env\. Apply the profile again\.$/);
 });
