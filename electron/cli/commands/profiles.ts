@@ -6,7 +6,7 @@ import { editInEditor } from '../edit-profile.js';
 import { profileGoproxy } from '../../../shared/profile/to-go-env.js';
 import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { atomicWrite } from '../../core/apply/atomic-write.js';
-import { readBoundedFile } from '../../core/profiles/bounded-file.js';
+import { BoundedFileError, readBoundedFile } from '../../core/profiles/bounded-file.js';
 import { ProfileError } from '../../core/profiles/errors.js';
 import { MAX_DOCUMENT_BYTES } from '../../core/profiles/fetch-source.js';
 import { redactUrlCredentials } from '../../core/profiles/source-credentials.js';
@@ -147,7 +147,7 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
       const file = path.resolve(io.cwd, rest[0]!);
       const bytes = await readBoundedFile(file, MAX_DOCUMENT_BYTES, { signal: io.signal }).catch((err: unknown) => {
         if (io.signal.aborted) throw err;
-        throw new UsageError(words(msg('apply.profiles.import-read', { error: (err as Error).message })));
+        throw new UsageError(words(msg('apply.profiles.import-read', { error: err instanceof BoundedFileError ? err.detail : (err as Error).message })));
       });
       const text = bytes.toString('utf8');
       const imported = await store.importDocument(text, file, { replace: Boolean(args.values.replace) });

@@ -13,7 +13,7 @@ import { productDirs, type ProductDirs } from '../apply/product-dirs.js';
 import { withWriterLock } from '../apply/writer-lock.js';
 import { ProfileError } from './errors.js';
 import { BoundedFileError } from './bounded-file.js';
-import { fetchSource, isUrlSource } from './fetch-source.js';
+import { fetchSource, isUrlSource, FetchSourceError } from './fetch-source.js';
 import { redactUrlCredentials, splitSourceCredentials } from './source-credentials.js';
 import { KeychainSubscriptionSecrets, type SubscriptionSecrets } from '../secrets/subscription-secrets.js';
 import { isLoopbackHost } from '../secrets/origin.js';
@@ -177,7 +177,8 @@ export class ProfileStore {
     const text = await fetchSource(normalized, { timeoutMs: this.fetchTimeoutMs, signal: opts.signal, credential }).catch((err: unknown) => {
       if (opts.signal?.aborted) throw err;
       // The fetch's own reason (an HTTP status, a network error) is quoted as it was reported.
-      throw new ProfileError(msg(err instanceof BoundedFileError ? 'apply.store.fetch-file' : 'apply.store.fetch-url', { error: (err as Error).message }));
+      const error = err instanceof BoundedFileError || err instanceof FetchSourceError ? err.detail : (err as Error).message;
+      throw new ProfileError(msg(err instanceof BoundedFileError ? 'apply.store.fetch-file' : 'apply.store.fetch-url', { error }));
     });
     const profiles = this.parseSubscribed(text, normalized);
     if (credential !== null) await this.secrets.set(normalized, credential);
@@ -244,7 +245,7 @@ export class ProfileStore {
       } catch (err) {
         if (opts.signal?.aborted) throw err;
         // A fetch's own failure (an HTTP status, a network error) is quoted as it was reported.
-        error = err instanceof ProfileError ? err.detail : msg('apply.store.fetch-failed', { error: (err as Error).message });
+        error = err instanceof ProfileError || err instanceof BoundedFileError || err instanceof FetchSourceError ? err.detail : msg('apply.store.fetch-failed', { error: (err as Error).message });
       }
       let ids = sub.profileIds;
       await this.mutate((data) => {

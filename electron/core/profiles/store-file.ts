@@ -42,7 +42,7 @@ export async function readStore(file: string): Promise<StoreData> {
     const cause = (err as { cause?: NodeJS.ErrnoException }).cause;
     if (cause?.code === 'ENOENT') return emptyStore();
     // Not a regular file, or absurdly large: damaged. (A failing stat or open is reported as such.)
-    if (err instanceof BoundedFileError && cause === undefined) throw damaged(err.message.replace(`${file} `, ''));
+    if (err instanceof BoundedFileError && cause === undefined) throw damaged(err.detail);
     throw err;
   }
   let value: unknown;

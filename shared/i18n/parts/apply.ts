@@ -285,6 +285,22 @@ export const applyEn = {
   'apply.verdict.goroot-env': 'go gets {variable}={actual} from {path}, and the go env file does not override it.',
   'apply.verdict.other': 'go gets {variable}={actual} instead of the profile\'s value.',
   'apply.verdict.empty': '(empty)',
+  // Reading a profile document (electron/core/profiles/bounded-file.ts) and fetching a subscription.
+  'apply.file.cannot-read': 'cannot read {file} ({error})',
+  'apply.file.replaced': '{file} was replaced while it was being read; try again',
+  'apply.file.not-regular': '{file} is {kind}, not a regular file',
+  'apply.file.too-large-mib': '{file} is larger than {size} MiB',
+  'apply.file.too-large-bytes': '{file} is larger than {size} bytes',
+  'apply.file.kind.directory': 'a directory',
+  'apply.file.kind.fifo': 'a named pipe (fifo)',
+  'apply.file.kind.char-device': 'a character device',
+  'apply.file.kind.block-device': 'a block device',
+  'apply.file.kind.socket': 'a socket',
+  'apply.file.kind.other': 'not a file',
+  'apply.fetch.failed': 'cannot fetch {source} ({why})',
+  'apply.fetch.http': 'HTTP {status}',
+  'apply.fetch.too-large': 'larger than {size} bytes',
+  'apply.fetch.timeout': 'no answer within {ms} ms',
 } as const satisfies Readonly<Record<`apply.${string}`, string>>;
 
 export const applyZh: Readonly<Record<keyof typeof applyEn, string>> = {
@@ -563,4 +579,20 @@ export const applyZh: Readonly<Record<keyof typeof applyEn, string>> = {
   'apply.verdict.goroot-env': 'go 从 {path} 得到 {variable}={actual}，而 go env 文件没有覆盖它。',
   'apply.verdict.other': 'go 得到 {variable}={actual}，而不是方案中的值。',
   'apply.verdict.empty': '（空）',
+
+  'apply.file.cannot-read': '无法读取 {file}（{error}）',
+  'apply.file.replaced': '读取 {file} 时它被替换了；请重试',
+  'apply.file.not-regular': '{file} 是{kind}，不是普通文件',
+  'apply.file.too-large-mib': '{file} 超过 {size} MiB',
+  'apply.file.too-large-bytes': '{file} 超过 {size} 字节',
+  'apply.file.kind.directory': '目录',
+  'apply.file.kind.fifo': '命名管道（FIFO）',
+  'apply.file.kind.char-device': '字符设备',
+  'apply.file.kind.block-device': '块设备',
+  'apply.file.kind.socket': '套接字',
+  'apply.file.kind.other': '非文件',
+  'apply.fetch.failed': '无法获取 {source}（{why}）',
+  'apply.fetch.http': 'HTTP 状态码 {status}',
+  'apply.fetch.too-large': '超过 {size} 字节',
+  'apply.fetch.timeout': '{ms} 毫秒内没有响应',
 };

@@ -99,6 +99,14 @@ test('import, export, subscribe: errors about the document and the source in Chi
   assert.match(imported.stderr, /bad\.json：`name`：必须是非空字符串（另有 1 处错误）/);
   assert.deepEqual(zhCliProblems(imported.stderr), []);
 
+  const device = await cli(['profiles', 'import', '/dev/zero', '--lang', 'zh']);
+  assert.equal(device.code, 2);
+  assert.match(device.stderr, /^goproxyctl profiles: \/dev\/zero 是字符设备，不是普通文件；请给出方案 JSON 文件的路径/);
+  assert.deepEqual(zhCliProblems(device.stderr), []);
+  const dir = await cli(['profiles', 'subscribe', home], ZH);
+  assert.match(dir.stderr, /是目录，不是普通文件；请给出方案 JSON 文件的路径或它的 https:\/\/ 地址/);
+  assert.deepEqual(zhCliProblems(dir.stderr), []);
+
   const notJson = path.join(home, 'broken.json');
   await writeFile(notJson, '{"schema": 1,');
   const broken = await cli(['profiles', 'subscribe', notJson], ZH);
