@@ -102,7 +102,7 @@ export async function planApply(request: ApplyRequest): Promise<ApplyPlan> {
       if (!(err instanceof GoEnvError)) throw err;
       // GOENV=off is not an error for the apply: the shell files still carry the settings.
       if (env.GOENV === 'off') warnings.push(err.message);
-      else problem(err.message, msg('apply.problem.go-env-file', { problem: err.message }));
+      else problem(err.message, err.detail);
     }
   }
 

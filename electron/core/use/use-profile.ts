@@ -63,7 +63,7 @@ export async function planUse(request: UseRequest): Promise<UsePlan> {
   const goBinary = request.goBinary === undefined ? findGoBinary(request.env, platform) : request.goBinary;
   // Before go runs at all: go blocks on a fifo in place of its env file.
   await assertGoEnvFileReadable(request.env, platform, request.cwd).catch((err: unknown) => {
-    throw err instanceof GoEnvError ? new UseInputError(nothingWritten([msg('apply.problem.go-env-file', { problem: err.message })])) : err;
+    throw err instanceof GoEnvError ? new UseInputError(nothingWritten([err.detail])) : err;
   });
   const goVersion = goBinary ? await queryGo(goBinary, request.env).then((f) => f.version, () => null) : null;
   const { vars, notes } = profileVars(profile, goVersion, request.helperArgv);
@@ -81,7 +81,8 @@ export async function commitUse(use: UsePlan, opts: { signal?: AbortSignal } = {
   try {
     record = await commitApply(plan, { windowsRunner: platform === 'win32' ? execFileRunner : undefined, lock: { signal: opts.signal } });
   } catch (err) {
-    if (err instanceof ApplyRefusedError) throw new UseInputError(nothingWritten(err.details.length > 0 ? err.details : err.refusals.map((problem) => msg('apply.problem.go-env-file', { problem }))));
+    // An apply refused by planApply has its messages; a refusal from elsewhere is quoted as written.
+    if (err instanceof ApplyRefusedError) throw new UseInputError(nothingWritten(err.details.length > 0 ? err.details : err.refusals.map((problem) => msg('apply.problem.quoted', { problem }))));
     throw err;
   }
   await new ProfileStore({ env: request.env, platform, cwd: request.cwd }).setActive(use.profile.id);
