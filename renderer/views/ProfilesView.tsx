@@ -6,7 +6,7 @@ import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, ProfileView, SubscriptionView } from '../../shared/contract/state.js';
 import type { Profile } from '../../shared/profile/types.js';
 import { builtinProfileWords } from '../../shared/ui/profile-text.js';
-import type { Message } from '../../shared/i18n/message.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
 import { render } from '../../shared/i18n/catalog.js';
 import { ContractError } from '../../shared/contract/envelope.js';
 import { joinedProblems, validateProfile } from '../../shared/profile/validate.js';
@@ -43,6 +43,9 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
   });
   const action = useCommand(async (run: () => Promise<unknown>) => run());
   const ids = profiles.list.map((p) => p.profile.id);
+  // A copy is named in the language in effect, after the name the list shows.
+  const copyName = (p: ProfileView): string =>
+    render(locale, msg('apply.profile.copy-name', { name: builtinProfileWords(p.profile.id, p.origin, locale, p.profile.name)?.name ?? p.profile.name }));
   const referenced = [...new Set(profiles.list.flatMap((p) => credentialOrigins(p.profile)))];
   return (
     <section className="view dashboard-view" aria-labelledby="profiles-heading" data-testid="profiles-view">
@@ -91,7 +94,7 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
               confirming={confirming === p.profile.id}
               onSwitch={() => void action.run(() => api.switchProfile({ id: p.profile.id }))}
               onEdit={() => setEditing({ profile: p.profile, isNew: false })}
-              onDuplicate={() => void action.run(() => api.duplicateProfile({ id: p.profile.id, newId: freeProfileId(p.profile.id, ids), name: null }))}
+              onDuplicate={() => void action.run(() => api.duplicateProfile({ id: p.profile.id, newId: freeProfileId(p.profile.id, ids), name: copyName(p) }))}
               onExport={() => void action.run(async () => setExported(await api.exportProfile({ id: p.profile.id })))}
               onDelete={() => setConfirming(p.profile.id)}
               onConfirmDelete={(yes) => {

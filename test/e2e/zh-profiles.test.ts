@@ -108,6 +108,10 @@ test('switching to china: the Overview verdict says, in Chinese, what still over
 
 test('an invalid edit is refused with the validator\'s messages in Chinese, and nothing is saved', { timeout: 60_000 }, async () => {
   await page.getByTestId('nav-profiles').click();
+  // A copy is named in the language in effect.
+  await page.getByTestId('duplicate-offline').click();
+  await page.getByTestId('profile-offline-copy').waitFor(T);
+  assert.match(await page.getByTestId('profile-offline-copy').innerText(), /离线（副本）/);
   await page.getByTestId('profile-new').click();
   await page.getByTestId('profile-editor').waitFor(T);
   await page.getByTestId('editor-name').fill('我的方案');

@@ -1,4 +1,5 @@
 // `goproxyctl profiles`: list, show, create, delete, duplicate, import, export, subscribe, refresh.
+import { profileNameIn } from '../../../shared/ui/profile-text.js';
 import path from 'node:path';
 import { assignProfile } from '../../../shared/profile/assign.js';
 import { applyBlockers, joinedProblems } from '../../../shared/profile/validate.js';
@@ -118,7 +119,9 @@ async function dispatch(sub: string, rest: string[], args: ParsedArgs, io: CliIo
       return EXIT.ok;
     }
     case 'duplicate': {
-      const created = await store.duplicate(rest[0]!, rest[1]!, name);
+      // The copy's name in the command's language (a built-in's name in its words there).
+      const copyName = name ?? words(msg('apply.profile.copy-name', { name: profileNameIn(locale, await store.get(rest[0]!)) }));
+      const created = await store.duplicate(rest[0]!, rest[1]!, copyName);
       say(msg('apply.profiles.duplicated', { id: created.id, from: rest[0]! }), { created });
       return EXIT.ok;
     }

@@ -131,7 +131,7 @@ export class ProfileStore {
     const problem = profileIdProblem(newId);
     if (problem) throw new ProfileError(problem);
     const source = await this.get(id);
-    return this.create({ ...structuredCloneProfile(source), id: newId, name: name ?? `${source.name} (copy)` });
+    return this.create({ ...structuredCloneProfile(source), id: newId, name: name ?? render('en', msg('apply.profile.copy-name', { name: source.name })) });
   }
 
   /** Imports every profile of a document; all are validated (and their ids checked) before any is stored. */

@@ -126,6 +126,7 @@ export const applyEn = {
   'apply.verify.context.current': 'current',
   'apply.verify.context.shell': '{shell}',
   // Profile validation (shared/profile/validate.ts) and templates' placeholders.
+  'apply.profile.copy-name': '{name} (copy)',
   'apply.profile.field': '{field}: {problem}',
   'apply.profile.not-object': 'profile: must be a JSON object with the fields id, name, goproxy, ...',
   'apply.profile.must-object': 'must be a JSON object with the fields id, name, goproxy, ...',
@@ -425,6 +426,7 @@ export const applyZh: Readonly<Record<keyof typeof applyEn, string>> = {
   'apply.verify.context.current': '当前环境',
   'apply.verify.context.shell': '新的 `{shell}` 终端',
 
+  'apply.profile.copy-name': '{name}（副本）',
   'apply.profile.field': '`{field}`：{problem}',
   'apply.profile.not-object': '方案必须是一个 JSON 对象，包含 `id`、`name`、`goproxy` 等字段',
   'apply.profile.must-object': '必须是一个 JSON 对象，包含 `id`、`name`、`goproxy` 等字段',

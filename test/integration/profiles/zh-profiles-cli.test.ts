@@ -80,6 +80,7 @@ test('show, set, create, duplicate, delete: blockers and confirmations in Chines
 
   const dup = await cli(['profiles', 'duplicate', 'global', 'my-global', '--lang', 'zh']);
   assert.equal(dup.stdout, '已创建 `my-global`，它是 `global` 的副本。\n');
+  assert.equal((JSON.parse((await cli(['profiles', 'show', 'my-global', '--json'])).stdout) as { profile: { name: string } }).profile.name, '全球（proxy.golang.org）（副本）');
   const readOnly = await cli(['profiles', 'set', 'china', 'GOPRIVATE=x.example'], ZH);
   assert.equal(readOnly.code, 2);
   assert.match(readOnly.stderr, /`china` 是内置方案，不能修改/);
