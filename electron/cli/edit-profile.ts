@@ -8,15 +8,19 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serializeProfile } from '../../shared/profile/document.js';
 import type { Profile } from '../../shared/profile/types.js';
-import { validateProfile } from '../../shared/profile/validate.js';
+import { joinedProblems, validateProfile } from '../../shared/profile/validate.js';
 import { productDirs } from '../core/apply/product-dirs.js';
 import type { ProfileStore } from '../core/profiles/profile-store.js';
 import { UsageError, type CliIo } from './command.js';
+import { localeOfCli } from './lang.js';
+import { render } from '../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
 
 export async function editInEditor(id: string, store: ProfileStore, io: CliIo): Promise<Profile> {
+  const words = (m: Message): string => render(localeOfCli(io.lang), m);
   const original = await store.get(id);
   const listed = (await store.list()).find((l) => l.profile.id === id);
-  if (listed?.origin !== 'user') throw new UsageError(`"${id}" is not one of your profiles; copy it first: goproxyctl profiles duplicate ${id} my-${id}`);
+  if (listed?.origin !== 'user') throw new UsageError(words(msg('apply.edit.not-yours', { id })));
   const editor = io.env.VISUAL || io.env.EDITOR || 'vi';
   const state = productDirs(io.env).state;
   await mkdir(state, { recursive: true, mode: 0o700 });
@@ -25,7 +29,7 @@ export async function editInEditor(id: string, store: ProfileStore, io: CliIo): 
   try {
     await writeFile(file, serializeProfile(original), { mode: 0o600 });
     const code = await runEditor(editor, file, io);
-    if (code !== 0) throw new UsageError(`the editor (${editor}) exited with ${code}; "${id}" was not changed`);
+    if (code !== 0) throw new UsageError(words(msg('apply.edit.editor-failed', { editor, code, id })));
     const text = await readFile(file, 'utf8');
     const problems = editProblems(text, id);
     if (problems.profile) {
@@ -34,23 +38,23 @@ export async function editInEditor(id: string, store: ProfileStore, io: CliIo): 
     }
     const kept = path.join(state, `${id}.edited.json`);
     await writeFile(kept, text, { mode: 0o600 });
-    throw new UsageError(`"${id}" was not changed: ${problems.errors.join('; ')}. Your edit is kept in ${kept}; fix it, then run \`goproxyctl profiles import ${kept} --replace\``);
+    throw new UsageError(words(msg('apply.edit.invalid', { id, errors: joinedProblems(problems.errors), kept })));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 /** The edited text as the same profile, or why not. Pure. */
-export function editProblems(text: string, id: string): { profile: Profile; errors?: never } | { profile?: never; errors: string[] } {
+export function editProblems(text: string, id: string): { profile: Profile; errors?: never } | { profile?: never; errors: Message[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { errors: [`the file is not valid JSON (${(err as Error).message})`] };
+    return { errors: [msg('apply.edit.not-json', { error: (err as Error).message })] };
   }
   const checked = validateProfile(value);
   if (!checked.ok) return { errors: checked.errors };
-  if (checked.profile.id !== id) return { errors: [`the id changed to "${checked.profile.id}"; to copy a profile use goproxyctl profiles duplicate`] };
+  if (checked.profile.id !== id) return { errors: [msg('apply.edit.id-changed', { id: checked.profile.id })] };
   return { profile: checked.profile };
 }
 

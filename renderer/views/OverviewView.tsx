@@ -6,7 +6,8 @@ import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, FindingView, SwitchView } from '../../shared/contract/state.js';
 import { parseApplyLabel } from '../../shared/ui/apply-label.js';
 import { displayValue, formatDateTime } from '../../shared/ui/format.js';
-import { mismatchMessage } from '../../shared/ui/mismatch.js';
+import { mismatchVerdict } from '../../shared/ui/mismatch.js';
+import type { Message } from '../../shared/i18n/message.js';
 import { chainHealthSummary } from '../../shared/ui/overview.js';
 import { builtinProfileWords } from '../../shared/ui/profile-text.js';
 import { currentFix, currentSwitch, undoStillCurrent } from '../../shared/ui/superseded.js';
@@ -16,7 +17,7 @@ import { failureText } from '../i18n/failure.js';
 import { rich } from '../i18n/rich.js';
 import { RelayCard } from './RelayCard.js';
 import './dashboard.css';
-import { useTranslate, isMessageKey, type Locale, type Translate } from '../i18n/i18n.js';
+import { useRenderMessage, useTranslate, isMessageKey, type Locale, type Translate } from '../i18n/i18n.js';
 
 export function OverviewView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
   const d = useTranslate();
@@ -45,6 +46,7 @@ export function OverviewView({ app, api, locale }: { app: AppState; api: Api; lo
 }
 
 function ActiveProfile({ app, api, d, locale }: { app: AppState; api: Api; d: Translate; locale: Locale }) {
+  const renderMessage = useRenderMessage();
   const active = app.profiles.list.find((p) => p.active) ?? null;
   const summary = chainHealthSummary(app.config.view?.chain ?? [], app.health);
   const test = useCommand(() => api.testNow({}));
@@ -67,7 +69,7 @@ function ActiveProfile({ app, api, d, locale }: { app: AppState; api: Api; d: Tr
       {sw.error !== null && <p className="error">{d('common.failed', { error: sw.error })}</p>}
       {last !== null && (
         <p data-testid="overview-switched" className={last.verified ? 'ok' : 'warning'}>
-          {rich(last.verified ? d('overview.switched') : d('overview.switchedMismatch', { why: mismatchWords(last, d) }), { id: <span className="mono">{last.profileId}</span> })}
+          {rich(last.verified ? d('overview.switched') : d('overview.switchedMismatch', { why: mismatchWords(last, renderMessage) }), { id: <span className="mono">{last.profileId}</span> })}
         </p>
       )}
       <button type="button" onClick={() => void test.run()} disabled={test.busy || app.watch.running} data-testid="test-now">
@@ -168,12 +170,11 @@ function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d:
   );
 }
 
-/** What still overrides a switched profile, in the user's words (the engine's English for states without details). */
-function mismatchWords(sw: SwitchView, d: Translate): string {
-  if (sw.mismatchDetails === undefined) return sw.mismatches.join('; ');
-  return sw.mismatchDetails
-    .map((m) => d(`mismatch.${mismatchMessage(m)}`, { variable: m.variable, actual: displayValue(m.actual, d('common.empty')), path: m.path ?? '', line: m.line ?? '', shell: m.context }))
-    .join(' ');
+/** What still overrides a switched profile, in the user's words (the engine's English for states from before verdicts were messages). */
+function mismatchWords(sw: SwitchView, renderMessage: (m: Message) => string): string {
+  const verdicts = sw.mismatchMessages ?? sw.mismatchDetails?.map(mismatchVerdict);
+  if (verdicts === undefined) return sw.mismatches.join('; ');
+  return verdicts.map(renderMessage).join(' ');
 }
 
 /**

@@ -1,7 +1,7 @@
 // Creating or editing a profile: entries reorder by drag and by keyboard (Alt+↑/↓ on the handle,
 // or the buttons), each separator shown with what go does after it, the private patterns with a
 // live "does this module path match?" tester (go's matcher, shared/go/match.ts).
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Profile, Separator } from '../../shared/profile/types.js';
 import { addEntry, moveEntry, removeEntry, replaceEntryUrl, separatorMeaning, setSeparator, testPrivatePatterns } from '../../shared/ui/profile-edit.js';
 import { type Translate } from '../i18n/i18n.js';
@@ -9,7 +9,7 @@ import { RelayOptionField } from './RelayOptionField.js';
 
 const SEPARATORS: readonly Separator[] = [',', '|'];
 
-export function ProfileEditor({ initial, isNew, busy, error, onSave, onCancel, d }: { initial: Profile; isNew: boolean; busy: boolean; error: string | null; onSave: (p: Profile) => void; onCancel: () => void; d: Translate }) {
+export function ProfileEditor({ initial, isNew, busy, error, onSave, onCancel, d }: { initial: Profile; isNew: boolean; busy: boolean; error: ReactNode | null; onSave: (p: Profile) => void; onCancel: () => void; d: Translate }) {
   const [p, setP] = useState<Profile>(initial);
   const [newEntry, setNewEntry] = useState('');
   const [probe, setProbe] = useState('');
@@ -149,7 +149,7 @@ export function ProfileEditor({ initial, isNew, busy, error, onSave, onCancel, d
       </p>
       {error !== null && (
         <p className="error" role="alert">
-          {d('common.failed', { error })}
+          {error}
         </p>
       )}
       <div className="actions">

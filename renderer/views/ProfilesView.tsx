@@ -1,23 +1,29 @@
 // The Profiles view: every profile (built-in, yours, subscribed) with switch, edit, duplicate,
 // delete and export; a new profile; import; team subscriptions (add, refresh, unsubscribe);
 // credentials per private proxy.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, ProfileView, SubscriptionView } from '../../shared/contract/state.js';
 import type { Profile } from '../../shared/profile/types.js';
-import { builtinProfileWords, parseBlocker } from '../../shared/ui/profile-text.js';
+import { builtinProfileWords } from '../../shared/ui/profile-text.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
+import { render } from '../../shared/i18n/catalog.js';
+import { ContractError } from '../../shared/contract/envelope.js';
+import { joinedProblems, validateProfile } from '../../shared/profile/validate.js';
 import { formatDateTime } from '../../shared/ui/format.js';
 import { blankProfile, credentialOrigins, freeProfileId, newProfileId } from '../../shared/ui/profile-edit.js';
 import { useCommand } from '../components/useCommand.js';
 import { CredentialsPanel } from './CredentialsPanel.js';
 import { ProfileEditor } from './ProfileEditor.js';
 import './dashboard.css';
-import { useTranslate, type Locale, type Translate } from '../i18n/i18n.js';
+import { useRenderMessage, useTranslate, type Locale, type Translate } from '../i18n/i18n.js';
+import { withCode } from '../i18n/rich.js';
 
 type Editing = { profile: Profile; isNew: boolean } | null;
 
 export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
   const d = useTranslate();
+  const failed = useFailureText();
   const profiles = app.profiles;
   const [editing, setEditing] = useState<Editing>(null);
   const [exported, setExported] = useState<{ id: string; text: string } | null>(null);
@@ -25,9 +31,21 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
   useEffect(() => {
     void api.refreshProfiles({}).catch(() => {});
   }, [api]);
-  const save = useCommand(async (p: Profile, isNew: boolean) => (isNew ? api.createProfile({ profile: p }) : api.updateProfile({ profile: p })));
+  const save = useCommand(async (p: Profile, isNew: boolean) => {
+    // Checked here first, with the engine's own validator: its messages are worded in the language
+    // in effect (the service checks again and refuses what slips through).
+    const checked = validateProfile(p);
+    if (!checked.ok) {
+      const detail = joinedProblems(checked.errors);
+      throw new ContractError('bad-request', render('en', detail), detail);
+    }
+    return isNew ? api.createProfile({ profile: p }) : api.updateProfile({ profile: p });
+  });
   const action = useCommand(async (run: () => Promise<unknown>) => run());
   const ids = profiles.list.map((p) => p.profile.id);
+  // A copy is named in the language in effect, after the name the list shows.
+  const copyName = (p: ProfileView): string =>
+    render(locale, msg('apply.profile.copy-name', { name: builtinProfileWords(p.profile.id, p.origin, locale, p.profile.name)?.name ?? p.profile.name }));
   const referenced = [...new Set(profiles.list.flatMap((p) => credentialOrigins(p.profile)))];
   return (
     <section className="view dashboard-view" aria-labelledby="profiles-heading" data-testid="profiles-view">
@@ -38,15 +56,15 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
         </button>
       </div>
       {profiles.error !== null && <p className="view-state error" role="alert">{d('common.failed', { error: profiles.error })}</p>}
-      {action.error !== null && <p className="error" role="alert">{d('common.failed', { error: action.error })}</p>}
-      {app.switching.error !== null && <p className="error" role="alert">{d('common.failed', { error: app.switching.error })}</p>}
+      {action.error !== null && <p className="error" role="alert">{failed(action.error, action.errorDetail)}</p>}
+      {app.switching.error !== null && <p className="error" role="alert">{failed(app.switching.error, app.switching.errorMessage ?? null)}</p>}
       {editing !== null && (
         <ProfileEditor
           key={editing.profile.id + String(editing.isNew)}
           initial={editing.profile}
           isNew={editing.isNew}
           busy={save.busy}
-          error={save.error}
+          error={save.error === null ? null : failed(save.error, save.errorDetail)}
           d={d}
           onCancel={() => {
             setEditing(null);
@@ -76,7 +94,7 @@ export function ProfilesView({ app, api, locale }: { app: AppState; api: Api; lo
               confirming={confirming === p.profile.id}
               onSwitch={() => void action.run(() => api.switchProfile({ id: p.profile.id }))}
               onEdit={() => setEditing({ profile: p.profile, isNew: false })}
-              onDuplicate={() => void action.run(() => api.duplicateProfile({ id: p.profile.id, newId: freeProfileId(p.profile.id, ids), name: null }))}
+              onDuplicate={() => void action.run(() => api.duplicateProfile({ id: p.profile.id, newId: freeProfileId(p.profile.id, ids), name: copyName(p) }))}
               onExport={() => void action.run(async () => setExported(await api.exportProfile({ id: p.profile.id })))}
               onDelete={() => setConfirming(p.profile.id)}
               onConfirmDelete={(yes) => {
@@ -110,15 +128,20 @@ interface ItemProps {
   onConfirmDelete: (yes: boolean) => void;
 }
 
-/** A template's blocker in the user's words (shared/ui/profile-text.ts reads the engine's form). */
-function blockerText(text: string, d: Translate): string {
-  const b = parseBlocker(text);
-  return b === null ? text : d('profiles.blocker', { placeholder: b.placeholder, where: b.where === 'credentials' ? d('profiles.blockerCredentials') : b.where });
+/**
+ * A command's failure in the language in effect: the engine's message when it sent one (a profile
+ * validation or subscription error), else its sentence as written; `code` parts show as code.
+ */
+function useFailureText(): (error: string, detail: Message | null) => ReactNode {
+  const d = useTranslate();
+  const renderMessage = useRenderMessage();
+  return (error, detail) => withCode(d('common.failed', { error: detail === null ? error : renderMessage(detail) }));
 }
 
 function ProfileItem({ view, d, locale, busy, switching, confirming, onSwitch, onEdit, onDuplicate, onExport, onDelete, onConfirmDelete }: ItemProps) {
   const p = view.profile;
   const words = builtinProfileWords(p.id, view.origin, locale, p.name);
+  const renderMessage = useRenderMessage();
   const mine = view.origin === 'user';
   const chain = p.goproxy.map((e, i) => (i < p.goproxy.length - 1 ? e.url + (e.separator ?? ',') : e.url)).join('');
   return (
@@ -134,7 +157,7 @@ function ProfileItem({ view, d, locale, busy, switching, confirming, onSwitch, o
         </p>
       )}
       <p className="mono">GOPROXY={chain}</p>
-      {view.blockers.length > 0 && <p className="warning">{d('profiles.blocked', { why: view.blockers.map((b) => blockerText(b, d)).join(d('profiles.blockerSep')) })}</p>}
+      {view.blockers.length > 0 && <p className="warning">{withCode(d('profiles.blocked', { why: view.blockers.map(renderMessage).join(d('profiles.blockerSep')) }))}</p>}
       <div className="actions">
         <button type="button" onClick={onSwitch} disabled={busy || view.active || view.blockers.length > 0} data-testid={`switch-${p.id}`}>
           {switching ? d('common.working') : d('profiles.switch')}
@@ -190,6 +213,7 @@ function Exported({ exported, d, onClose }: { exported: { id: string; text: stri
 }
 
 function Import({ api, d }: { api: Api; d: Translate }) {
+  const failed = useFailureText();
   const [text, setText] = useState('');
   const [replace, setReplace] = useState(false);
   const run = useCommand((t: string, r: boolean) => api.importProfiles({ text: t, replace: r }));
@@ -217,7 +241,7 @@ function Import({ api, d }: { api: Api; d: Translate }) {
           {d('profiles.import')}
         </button>
       </div>
-      {run.error !== null && <p className="error" role="alert">{d('common.failed', { error: run.error })}</p>}
+      {run.error !== null && <p className="error" role="alert">{failed(run.error, run.errorDetail)}</p>}
       {run.result !== null && <p className="ok">{d('profiles.importDone', { count: run.result.length })}</p>}
     </details>
   );
@@ -226,6 +250,7 @@ function Import({ api, d }: { api: Api; d: Translate }) {
 const DEFAULT_INTERVAL_HOURS = 24;
 
 function Subscriptions({ profiles, api, d, locale }: { profiles: AppState['profiles']; api: Api; d: Translate; locale: Locale }) {
+  const failed = useFailureText();
   const [source, setSource] = useState('');
   const [hours, setHours] = useState(String(DEFAULT_INTERVAL_HOURS));
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -268,13 +293,13 @@ function Subscriptions({ profiles, api, d, locale }: { profiles: AppState['profi
           {add.busy ? d('subs.adding') : d('subs.add')}
         </button>
       </form>
-      {add.error !== null && <p className="error" role="alert">{d('common.failed', { error: add.error })}</p>}
+      {add.error !== null && <p className="error" role="alert">{failed(add.error, add.errorDetail)}</p>}
       {add.result !== null && add.error === null && <p className="ok" role="status">{d('subs.added', { count: add.result.profileIds.length })}</p>}
-      {refresh.error !== null && <p className="error" role="alert">{d('common.failed', { error: refresh.error })}</p>}
+      {refresh.error !== null && <p className="error" role="alert">{failed(refresh.error, refresh.errorDetail)}</p>}
       {refresh.result !== null && refresh.error === null && (
         <p className="ok" role="status">{d('subs.refreshed', { ok: refresh.result.filter((r) => r.lastError === null).length, total: refresh.result.length })}</p>
       )}
-      {remove.error !== null && <p className="error" role="alert">{d('common.failed', { error: remove.error })}</p>}
+      {remove.error !== null && <p className="error" role="alert">{failed(remove.error, remove.errorDetail)}</p>}
       {!profiles.loaded ? (
         <p className="view-state loading" role="status">{d('subs.loading')}</p>
       ) : subs.length === 0 ? (
@@ -313,6 +338,7 @@ interface SubscriptionItemProps {
 }
 
 function SubscriptionItem({ sub, d, locale, busy, confirming, onUnsubscribe, onConfirm }: SubscriptionItemProps) {
+  const renderMessage = useRenderMessage();
   return (
     <li className="profile" data-testid="subscription">
       <div className="profile-head">
@@ -321,7 +347,7 @@ function SubscriptionItem({ sub, d, locale, busy, confirming, onUnsubscribe, onC
       <p className="muted">{sub.lastSuccess !== null ? d('subs.lastSuccess', { time: formatDateTime(locale, sub.lastSuccess) }) : d('subs.never')}</p>
       {sub.lastError !== null && (
         <p className="warning" role="alert" data-testid="subscription-error">
-          {d('subs.lastError', { time: sub.lastAttempt !== null ? formatDateTime(locale, sub.lastAttempt) : '', error: sub.lastError })}
+          {withCode(d('subs.lastError', { time: sub.lastAttempt !== null ? formatDateTime(locale, sub.lastAttempt) : '', error: sub.lastErrorMessage ? renderMessage(sub.lastErrorMessage) : sub.lastError }))}
         </p>
       )}
       <p className="mono" data-testid="subscription-profiles">

@@ -2,6 +2,8 @@
 // sentence) because Electron's IPC and contextBridge keep only an Error's message, and the
 // headless client must rebuild the same error the preload client does.
 
+import { isMessage, type Message } from '../i18n/message.js';
+
 export type ErrorCode =
   /** The request does not match the contract (wrong shape, invalid module path...). */
   | 'bad-request'
@@ -10,13 +12,15 @@ export type ErrorCode =
   /** The engine failed (e.g. go could not be run); the message says what to do. */
   | 'failed';
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+/** `detail`: the same sentence as a message, when the engine has one, for the UI to word in its language. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string; detail?: Message } };
 
 export class ContractError extends Error {
   override name = 'ContractError';
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly detail?: Message,
   ) {
     super(message);
   }
@@ -24,7 +28,8 @@ export class ContractError extends Error {
 
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
-  throw new ContractError(envelope.error.code, envelope.error.message);
+  const detail = envelope.error.detail;
+  throw new ContractError(envelope.error.code, envelope.error.message, isMessage(detail) ? detail : undefined);
 }
 
 const CODES: readonly ErrorCode[] = ['bad-request', 'superseded', 'failed'];

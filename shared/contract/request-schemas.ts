@@ -1,6 +1,7 @@
 // Request shapes shared by several contract keys, built from the domain's own validators so the
 // transports reject exactly what the engines would (a profile by validateProfile, a network rule
 // by networkRuleProblem, a profile id by profileIdProblem).
+import { render } from '../i18n/catalog.js';
 import { profileIdProblem } from '../profile/validate.js';
 import { validateProfile } from '../profile/validate.js';
 import type { Profile } from '../profile/types.js';
@@ -9,11 +10,15 @@ import { parseProbeModule, probeModuleProblemText } from '../bench/probe-module.
 import { array, boolean, custom, integer, nullable, number, object, oneOf, refine, string, type Schema } from './schema.js';
 import { LANGUAGES, THEMES, type AppSettings } from './state.js';
 
-export const profileId = refine(string({ minLength: 1, maxLength: 100 }), profileIdProblem);
+// The contract's schema errors are English sentences (the transports' convention): the problem is rendered in English here.
+export const profileId = refine(string({ minLength: 1, maxLength: 100 }), (id) => {
+  const problem = profileIdProblem(id);
+  return problem && render('en', problem);
+});
 
 export const profileSchema: Schema<Profile> = custom('profile', (value) => {
   const r = validateProfile(value);
-  return r.ok ? { ok: true, value: r.profile } : { ok: false, error: `is not a valid profile: ${r.errors.join('; ')}` };
+  return r.ok ? { ok: true, value: r.profile } : { ok: false, error: `is not a valid profile: ${r.errors.map((e) => render('en', e)).join('; ')}` };
 });
 
 const CONDITION_KEYS = ['ssid', 'gatewaySubnet', 'dnsSearchDomain'] as const;

@@ -3,10 +3,10 @@
 // with credentials is redacted before it enters the state (see redact.ts).
 import type { Finding } from '../doctor/types.js';
 import type { Profile } from '../profile/types.js';
+import type { Message } from '../i18n/message.js';
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../repair/decide.js';
 import type { WatchEvent } from '../repair/events.js';
 import type { BenchmarkReport } from '../bench/report.js';
-import type { Message } from '../i18n/message.js';
 
 export type ConfigSource = 'os-env' | 'env-file' | 'goroot-env' | 'default' | 'derived';
 
@@ -77,8 +77,8 @@ export interface ProfileView {
   /** The subscription source, for subscribed profiles. */
   subscription: string | null;
   active: boolean;
-  /** Why it cannot be applied yet (a placeholder to fill in...); empty when it can. */
-  blockers: string[];
+  /** What must be filled in before the profile can be applied (a template's placeholders), as messages. */
+  blockers: Message[];
 }
 
 /** A team's published profile document the user subscribed to (credentials in the URL redacted). */
@@ -89,8 +89,10 @@ export interface SubscriptionView {
   /** ISO times; null before the first attempt / success. */
   lastAttempt: string | null;
   lastSuccess: string | null;
-  /** The last refresh's failure in one sentence; null after a success. */
+  /** The last refresh's failure in one sentence (English); null after a success. */
   lastError: string | null;
+  /** The same failure as a message the UI words in its language; null or absent when there is none (or from an older store). */
+  lastErrorMessage?: Message | null;
   /** The profiles it provides (kept from the last success when a refresh fails). */
   profileIds: string[];
 }
@@ -120,7 +122,10 @@ export interface SwitchView {
   mismatches: string[];
   /** The same, as facts the UI words in the user's language; absent from older states. */
   mismatchDetails?: MismatchView[];
-  notes: string[];
+  /** The verdict on each difference as a message the UI renders in its language; absent from older states. */
+  mismatchMessages?: Message[];
+  /** Things to know that did not block the switch, as messages the UI renders. */
+  notes: Message[];
   finishedAt: number;
 }
 
@@ -255,7 +260,8 @@ export interface AppState {
     subscriptions: SubscriptionView[];
   };
   /** The profile switch in progress (through the use engine) and the last one. */
-  switching: { running: string | null; last: SwitchView | null; error: string | null };
+  /** errorMessage: the failure as a message the UI words in its language, when the engine has one. */
+  switching: { running: string | null; last: SwitchView | null; error: string | null; errorMessage?: Message | null };
   doctor: { running: boolean; findings: FindingView[] | null; checkedAt: number | null; lastFix: DoctorFixView | null; error: string | null };
   applies: { list: ApplyView[]; error: string | null };
   settings: AppSettings;

@@ -3,6 +3,7 @@
 // Pure. An empty value unsets what can be unset (GOSUMDB, GONOPROXY, GONOSUMDB fall back to go's
 // defaults or to GOPRIVATE; GOPRIVATE/GOINSECURE become ""; GOFLAGS "" means "unset GOFLAGS").
 import { parseGoproxy } from '../go/goproxy.js';
+import { msg, type Message } from '../i18n/message.js';
 import { structuredCloneProfile } from './builtins.js';
 import type { Profile, ProxyEntry } from './types.js';
 import { validateProfile } from './validate.js';
@@ -10,7 +11,7 @@ import { validateProfile } from './validate.js';
 export const ASSIGNABLE_KEYS = ['GOPROXY', 'GOSUMDB', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE', 'GOFLAGS', 'name', 'description'] as const;
 export type AssignableKey = (typeof ASSIGNABLE_KEYS)[number];
 
-export type AssignResult = { ok: true; profile: Profile; changed: AssignableKey[] } | { ok: false; errors: string[] };
+export type AssignResult = { ok: true; profile: Profile; changed: AssignableKey[] } | { ok: false; errors: Message[] };
 
 /** A GOPROXY value as profile entries (the separator after each entry, none after the last). */
 export function goproxyEntries(value: string): { ok: true; entries: ProxyEntry[] } | { ok: false; error: string } {
@@ -25,7 +26,7 @@ export function goproxyEntries(value: string): { ok: true; entries: ProxyEntry[]
 }
 
 export function assignProfile(base: Profile, assignments: readonly string[]): AssignResult {
-  const errors: string[] = [];
+  const errors: Message[] = [];
   const changed: AssignableKey[] = [];
   const next = structuredCloneProfile(base);
   for (const assignment of assignments) {
@@ -33,7 +34,7 @@ export function assignProfile(base: Profile, assignments: readonly string[]): As
     const key = eq < 0 ? assignment : assignment.slice(0, eq);
     const known = ASSIGNABLE_KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
     if (eq < 0 || !known) {
-      errors.push(`"${assignment}" is not KEY=VALUE with a KEY among ${ASSIGNABLE_KEYS.join(', ')}`);
+      errors.push(msg('apply.set.not-assignment', { assignment, keys: ASSIGNABLE_KEYS.join(', ') }));
       continue;
     }
     const value = assignment.slice(eq + 1);
@@ -42,7 +43,7 @@ export function assignProfile(base: Profile, assignments: readonly string[]): As
       case 'GOPROXY': {
         const entries = goproxyEntries(value);
         if (entries.ok) next.goproxy = entries.entries;
-        else errors.push(`GOPROXY: ${entries.error}`);
+        else errors.push(msg('apply.profile.field', { field: 'GOPROXY', problem: entries.error }));
         break;
       }
       case 'GOSUMDB':

@@ -1,5 +1,6 @@
-// The built-in profiles. Ids are stable (scripts and the tray refer to them); the values and the
+// The built-in profiles (their words are the catalogue's English, shared/i18n/parts/apply.ts). Ids are stable (scripts and the tray refer to them); the values and the
 // reasons for them are documented in docs/profiles.md and follow go-semantics.md.
+import { applyEn } from '../i18n/parts/apply.js';
 import { PROFILE_SCHEMA, type Profile } from './types.js';
 
 const everyShell = { goEnv: true, shells: null };
@@ -8,8 +9,8 @@ export const BUILTIN_PROFILES: readonly Profile[] = [
   {
     schema: PROFILE_SCHEMA,
     id: 'china',
-    name: 'Mainland China',
-    description: 'goproxy.cn, failing over to Alibaba Cloud on any error; checksums from sum.golang.google.cn.',
+    name: applyEn['apply.builtin.china.name'],
+    description: applyEn['apply.builtin.china.description'],
     // "|" after goproxy.cn: a 5xx, a reset or a timeout there moves on to Alibaba Cloud (a "," would
     // stop go with an error). "," before direct: direct is tried only when both mirrors answer
     // 404/410 (a module they cannot see); when both mirrors are broken, going direct from the
@@ -31,8 +32,8 @@ export const BUILTIN_PROFILES: readonly Profile[] = [
   {
     schema: PROFILE_SCHEMA,
     id: 'global',
-    name: 'Global (proxy.golang.org)',
-    description: "Google's proxy, falling back to the origin servers on any error.",
+    name: applyEn['apply.builtin.global.name'],
+    description: applyEn['apply.builtin.global.description'],
     // Go's default is "https://proxy.golang.org,direct": a timeout or 5xx there ends the search.
     // With "|" go fetches from the version-control host instead, which every public module has.
     goproxy: [{ url: 'https://proxy.golang.org', separator: '|' }, { url: 'direct' }],
@@ -47,8 +48,8 @@ export const BUILTIN_PROFILES: readonly Profile[] = [
   {
     schema: PROFILE_SCHEMA,
     id: 'corporate',
-    name: 'Corporate (template)',
-    description: 'A private proxy first (it serves your private modules too), then proxy.golang.org; private paths skip the public checksum database. Fill in the placeholders.',
+    name: applyEn['apply.builtin.corporate.name'],
+    description: applyEn['apply.builtin.corporate.description'],
     // Private modules go to the private proxy: GONOPROXY="none" matches no path, so they do not
     // inherit GOPRIVATE there and bypass it (go would then fetch them from their VCS, with none of
     // the proxy's credentials). GONOSUMDB stays unset, so it follows GOPRIVATE: private paths are
@@ -69,8 +70,8 @@ export const BUILTIN_PROFILES: readonly Profile[] = [
   {
     schema: PROFILE_SCHEMA,
     id: 'offline',
-    name: 'Offline',
-    description: 'No downloads at all: work from the module cache and vendor directories.',
+    name: applyEn['apply.builtin.offline.name'],
+    description: applyEn['apply.builtin.offline.description'],
     goproxy: [{ url: 'off' }],
     gosumdb: null,
     goprivate: '',

@@ -2,6 +2,7 @@
 // switch (one undoable apply, verified with the real go). Pure.
 import type { Recommendation } from '../bench/recommend.js';
 import { renderer } from '../i18n/catalog.js';
+import { applyEn } from '../i18n/parts/apply.js';
 import { goproxyEntries } from './assign.js';
 import { structuredCloneProfile, type Profile } from './index.js';
 
@@ -11,7 +12,7 @@ export const RECOMMENDED_PROFILE_ID = 'recommended';
  * The base profile (the active one, so private settings survive) with the recommended chain, under
  * `id` (default "recommended": the dashboard's Apply; `bench --save-profile <id>` names its own).
  */
-export function recommendedProfile(base: Profile, rec: Recommendation, id: string = RECOMMENDED_PROFILE_ID, name = 'Recommended by the benchmark'): Profile {
+export function recommendedProfile(base: Profile, rec: Recommendation, id: string = RECOMMENDED_PROFILE_ID, name: string = applyEn['apply.builtin.recommended.name']): Profile {
   const parsed = goproxyEntries(rec.goproxy);
   if (!parsed.ok) throw new Error(`the recommended GOPROXY is not valid (${parsed.error})`);
   const goproxy = parsed.entries;

@@ -1,5 +1,6 @@
 // Subscriptions: a team publishes a profile document at a URL or in a shared file; goproxyctl
 // refreshes it on demand and on a schedule. The schedule decision is pure.
+import type { Message } from '../i18n/message.js';
 
 export interface Subscription {
   /** http(s) URL or absolute file path. */
@@ -9,8 +10,10 @@ export interface Subscription {
   /** ISO time of the last attempt, successful or not; null before the first. */
   lastAttempt: string | null;
   lastSuccess: string | null;
-  /** The last failure, one sentence; null after a success. */
+  /** The last failure, one sentence (English); null after a success. */
   lastError: string | null;
+  /** The same failure as a message, for each front end's language (absent in stores written before it existed). */
+  lastErrorMessage?: Message | null;
   /** Ids of the profiles this subscription provided at its last successful refresh. */
   profileIds: string[];
   /** 'keychain': the URL had a user:password, kept in the OS keychain (never in this record). */

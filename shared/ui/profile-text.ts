@@ -1,48 +1,42 @@
-// The words of the built-in profiles and of a template's blockers, in the user's language. The
-// profile engine (shared/profile) keeps English for the CLI and the profile documents; the UI and
-// the tray show these instead. Pure.
+// The words of the built-in profiles in the user's language, from the one catalogue
+// (shared/i18n/parts/apply.ts, whose English the profiles themselves carry): the UI, the tray and
+// the CLI show these. Pure.
+import { render } from '../i18n/catalog.js';
+import { msg, type Locale, type Message } from '../i18n/message.js';
+import { BUILTIN_IDS } from '../profile/builtins.js';
 import { RECOMMENDED_PROFILE_ID } from '../profile/recommended.js';
-import type { UiLocale } from './appearance.js';
+import { applyEn } from '../i18n/parts/apply.js';
 
 interface ProfileWords {
   name: string;
   description: string;
 }
 
-const BUILTIN_ZH: Readonly<Record<string, ProfileWords>> = {
-  china: { name: '中国大陆', description: '使用 goproxy.cn，任何错误时切换到阿里云；校验和来自 sum.golang.google.cn。' },
-  global: { name: '全球（proxy.golang.org）', description: 'Google 的代理，任何错误时回退到源代码托管服务器。' },
-  corporate: { name: '企业（模板）', description: '先用私有代理，再用 proxy.golang.org；私有模块直接从你的版本控制系统获取。请填写占位符。' },
-  offline: { name: '离线', description: '完全不下载：只使用本地模块缓存和项目中的依赖副本目录。' },
-};
-
-/** The benchmark's profile (shared/profile/recommended.ts), while it keeps the name it was given. */
-const RECOMMENDED = { id: RECOMMENDED_PROFILE_ID, name: 'Recommended by the benchmark' };
-const RECOMMENDED_ZH: ProfileWords = { name: '测速推荐', description: '由最近一次测速的推荐生成的代理链（推荐理由见“测速”视图）。' };
+type BuiltinWordsId = 'china' | 'global' | 'corporate' | 'offline' | 'recommended';
 
 /**
- * A profile's name and description in the locale, for the profiles whose words goproxyctl wrote
- * (the built-ins, and the benchmark's "recommended" while it has the given name); null keeps the
- * profile's own words (a name the user or a team chose is shown as written).
+ * A profile's name and description as messages, for the profiles whose words goproxyctl wrote
+ * (the built-ins, and the benchmark's "recommended" while it keeps the name it was given); null
+ * keeps the profile's own words (a name the user or a team chose is shown as written).
  */
-export function builtinProfileWords(id: string, origin: 'builtin' | 'user' | 'subscription', locale: UiLocale, name?: string): ProfileWords | null {
+export function builtinProfileMessages(id: string, origin: 'builtin' | 'user' | 'subscription', name?: string): { name: Message; description: Message } | null {
+  let key: BuiltinWordsId | null = null;
+  if (origin === 'builtin' && BUILTIN_IDS.includes(id)) key = id as BuiltinWordsId;
+  else if (origin === 'user' && id === RECOMMENDED_PROFILE_ID && name === applyEn['apply.builtin.recommended.name']) key = 'recommended';
+  if (key === null) return null;
+  return { name: msg(`apply.builtin.${key}.name`), description: msg(`apply.builtin.${key}.description`) };
+}
+
+/** The same words rendered in a locale; null in English (the profile's own words are the catalogue's English) or for the user's own words. */
+export function builtinProfileWords(id: string, origin: 'builtin' | 'user' | 'subscription', locale: Locale, name?: string): ProfileWords | null {
   if (locale !== 'zh-CN') return null;
-  if (origin === 'builtin') return BUILTIN_ZH[id] ?? null;
-  if (origin === 'user' && id === RECOMMENDED.id && name === RECOMMENDED.name) return RECOMMENDED_ZH;
-  return null;
+  const words = builtinProfileMessages(id, origin, name);
+  return words && { name: render(locale, words.name), description: render(locale, words.description) };
 }
 
-/** One blocker (shared/profile/validate.ts applyBlockers: "<field>: replace <PLACEHOLDER> with …") as parts to word. */
-export interface Blocker {
-  /** The Go variable or part of the profile the placeholder is in. */
-  where: string;
-  placeholder: string;
-}
-
-export function parseBlocker(text: string): Blocker | null {
-  const m = /^(\S+): replace (\S+) with /.exec(text);
-  if (!m) return null;
-  const field = m[1]!;
-  const where = /^goproxy\[/.test(field) ? 'GOPROXY' : /^credentials\[/.test(field) ? 'credentials' : field.toUpperCase();
-  return { where, placeholder: m[2]! };
+/** A profile's name in a locale (the CLI has no origin at hand: a built-in id with its built-in name is goproxyctl's words). */
+export function profileNameIn(locale: Locale, profile: { id: string; name: string }): string {
+  const origin = BUILTIN_IDS.includes(profile.id) && applyEn[`apply.builtin.${profile.id as 'china'}.name`] === profile.name ? 'builtin' : 'user';
+  const words = builtinProfileMessages(profile.id, origin, profile.name);
+  return words ? render(locale, words.name) : profile.name;
 }

@@ -4,6 +4,9 @@ import { ExportError, EXPORT_FORMATS, exportProfile, type ExportFormat } from '.
 import { ProfileError } from '../../core/profiles/errors.js';
 import { ProfileStore } from '../../core/profiles/profile-store.js';
 import { EXIT, UsageError, writeJson, type CliCommand } from '../command.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { localeOfCli } from '../lang.js';
 
 export const command: CliCommand = {
   name: 'export',
@@ -19,10 +22,11 @@ export const command: CliCommand = {
   allowPositionals: true,
   options: { to: { type: 'string' } },
   async run(args, io) {
-    if (args.positionals.length !== 1) throw new UsageError('give exactly one profile id, e.g. `goproxyctl export china --to docker`');
+    const locale = localeOfCli(io.lang);
+    if (args.positionals.length !== 1) throw new UsageError(render(locale, msg('apply.export.one-profile')));
     const to = args.values.to;
     if (typeof to !== 'string' || !(EXPORT_FORMATS as readonly string[]).includes(to)) {
-      throw new UsageError(`--to must be one of ${EXPORT_FORMATS.join(', ')}`);
+      throw new UsageError(render(locale, msg('apply.export.formats', { formats: EXPORT_FORMATS.join(', ') })));
     }
     try {
       const profile = await new ProfileStore({ env: io.env, cwd: io.cwd }).get(args.positionals[0]!);
@@ -31,7 +35,7 @@ export const command: CliCommand = {
       else io.stdout.write(terminalSafeText(snippet.text)); // a subscription's profile name is in the title
       return EXIT.ok;
     } catch (err) {
-      if (err instanceof ProfileError || err instanceof ExportError) throw new UsageError(err.message);
+      if (err instanceof ProfileError || err instanceof ExportError) throw new UsageError(render(locale, err.detail));
       throw err;
     }
   },

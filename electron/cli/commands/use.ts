@@ -2,8 +2,12 @@
 // each rc file) to a profile, as one undoable apply, then check with the real go that it took.
 import { selfCommand } from '../../core/cli-install/index.js';
 import { SHELLS, type ShellName } from '../../core/apply/index.js';
-import { commitUse, planUse, UseInputError, type UsePlan, type UseResult } from '../../core/use/index.js';
+import { commitUse, planUse, UseInputError, type UsePlan, type UseResult, type VerifyReport } from '../../core/use/index.js';
 import { explainGoVars } from '../../../shared/profile/explain-vars.js';
+import { profileNameIn } from '../../../shared/ui/profile-text.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Locale, type Message } from '../../../shared/i18n/message.js';
+import { localeOfCli } from '../lang.js';
 import { terminalSafe, terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type FlagValue } from '../command.js';
 
@@ -30,29 +34,30 @@ export const command: CliCommand = {
   },
   allowPositionals: true,
   async run(args, io) {
-    if (args.positionals.length !== 1) throw new UsageError('give exactly one profile id, e.g. `goproxyctl use china`');
-    const shells = parseShells(args.values.shells);
+    const locale = localeOfCli(io.lang);
+    if (args.positionals.length !== 1) throw new UsageError(render(locale, msg('apply.use.one-profile')));
+    const shells = parseShells(args.values.shells, locale);
     let use: UsePlan;
     try {
       use = await planUse({ profileId: args.positionals[0]!, shells, env: io.env, cwd: io.cwd, helperArgv: helperArgv() });
     } catch (err) {
-      if (err instanceof UseInputError) throw new UsageError(err.message);
+      if (err instanceof UseInputError) throw new UsageError(render(locale, err.detail));
       throw err;
     }
     if (args.values['dry-run']) {
-      if (args.values.json) writeJson(io, { ...describePlan(use), dryRun: true });
-      else io.stdout.write(terminalSafeText(renderDryRun(use)));
+      if (args.values.json) writeJson(io, { ...describePlan(use, locale), dryRun: true });
+      else io.stdout.write(terminalSafeText(renderDryRun(use, locale)));
       return EXIT.ok;
     }
     let result: UseResult;
     try {
       result = await commitUse(use, { signal: io.signal }); // Ctrl-C ends a wait for another writer
     } catch (err) {
-      if (err instanceof UseInputError) throw new UsageError(err.message);
+      if (err instanceof UseInputError) throw new UsageError(render(locale, err.detail));
       throw err;
     }
-    if (args.values.json) writeJson(io, { ...describePlan(use), dryRun: false, applyId: result.record?.id ?? null, verification: result.verification });
-    else renderApplied(io, use, result);
+    if (args.values.json) writeJson(io, { ...describePlan(use, locale), dryRun: false, applyId: result.record?.id ?? null, verification: verificationJson(result.verification, locale) });
+    else renderApplied(io, use, result, locale);
     return overriddenForNewSessions(result) ? EXIT.failed : EXIT.ok;
   },
 };
@@ -66,12 +71,13 @@ function overriddenForNewSessions(result: UseResult): boolean {
   return result.verification.mismatches.some((m) => m.context !== 'current');
 }
 
-function parseShells(raw: FlagValue): ShellName[] | undefined {
+function parseShells(raw: FlagValue, locale: Locale): ShellName[] | undefined {
   if (raw === undefined) return undefined;
   const names = String(raw).split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = names.filter((n) => !(SHELLS as readonly string[]).includes(n));
   if (names.length === 0 || unknown.length > 0) {
-    throw new UsageError(`--shells takes a comma-separated list of ${SHELLS.join(', ')}${unknown.length > 0 ? ` ("${unknown.join('", "')}" is not one)` : ''}`);
+    const shellList = SHELLS.join(', ');
+    throw new UsageError(render(locale, unknown.length > 0 ? msg('apply.use.bad-shells-named', { shells: shellList, unknown: `"${unknown.join('", "')}"` }) : msg('apply.use.bad-shells', { shells: shellList })));
   }
   return [...new Set(names)] as ShellName[];
 }
@@ -81,47 +87,62 @@ function helperArgv(): string[] {
   return selfCommand(process.env, process);
 }
 
-function describePlan(use: UsePlan) {
+function describePlan(use: UsePlan, locale: Locale) {
+  const explained = explainGoVars(use.vars);
   return {
     profile: { id: use.profile.id, name: use.profile.name },
     vars: use.vars,
-    /** One line per variable: what it makes go do with this profile's patterns. */
-    explained: explainGoVars(use.vars),
+    /** One line per variable: what it makes go do with this profile's patterns (in the command's language), and the messages. */
+    explained: explained.map((m) => render(locale, m)),
+    explainedMessage: explained,
     go: use.goBinary ? { binary: use.goBinary, version: use.goVersion } : null,
     shells: use.plan.shells,
     files: use.plan.files.map((f) => ({ path: f.path, role: f.role, changed: f.changed, diff: f.diff })),
-    notes: use.notes,
+    notes: use.notes.map((n) => render(locale, n)),
+    notesMessage: use.notes,
   };
 }
 
-function renderDryRun(use: UsePlan): string {
+function renderDryRun(use: UsePlan, locale: Locale): string {
+  const say = (m: Message): string => render(locale, m);
   const changed = use.plan.files.filter((f) => f.changed);
-  const lines = [`Dry run: \`goproxyctl use ${terminalSafe(use.profile.id)}\` (${terminalSafe(use.profile.name)}) would change ${changed.length} file${changed.length === 1 ? '' : 's'}; nothing was written.`, ''];
+  const id = terminalSafe(use.profile.id);
+  const name = terminalSafe(profileNameIn(locale, use.profile));
+  const lines = [say(changed.length === 1 ? msg('apply.use.dry-run.one', { id, name }) : msg('apply.use.dry-run.many', { id, name, count: changed.length })), ''];
   for (const f of changed) lines.push(f.diff.endsWith('\n') ? f.diff : `${f.diff}\n`);
-  lines.push(...whatEachDoes(use));
-  for (const n of use.notes) lines.push(`note: ${n}`);
+  lines.push(...whatEachDoes(use, locale));
+  for (const n of use.notes) lines.push(say(msg('apply.use.note', { note: n })));
   return lines.join('\n') + '\n';
 }
 
-function renderApplied(io: CliIo, use: UsePlan, result: UseResult): void {
+function renderApplied(io: CliIo, use: UsePlan, result: UseResult, locale: Locale): void {
   // The profile's id and name may come from a subscription: shown terminal-safe, like every line here.
   const id = terminalSafe(use.profile.id);
-  const name = terminalSafe(use.profile.name);
-  const out = (line: string): void => void io.stdout.write(terminalSafeText(line));
+  const name = terminalSafe(profileNameIn(locale, use.profile));
+  const out = (m: Message): void => void io.stdout.write(terminalSafeText(render(locale, m)) + '\n');
   const written = result.record?.files ?? [];
-  out(
-    written.length > 0
-      ? `Applied ${id} (${name}): wrote ${written.map((f) => terminalSafe(f.path)).join(', ')}. \`goproxyctl undo\` reverts it.\n`
-      : `${id} (${name}) is already applied: nothing to change.\n`,
-  );
-  out(whatEachDoes(use).join('\n') + '\n');
-  for (const n of use.notes) out(`note: ${terminalSafe(n)}\n`);
+  out(written.length > 0 ? msg('apply.use.applied', { id, name, files: written.map((f) => terminalSafe(f.path)).join(', ') }) : msg('apply.use.already', { id, name }));
+  io.stdout.write(terminalSafeText(whatEachDoes(use, locale).join('\n')) + '\n');
+  for (const n of use.notes) out(msg('apply.use.note', { note: n }));
   const v = result.verification;
-  for (const c of v.contexts) if (!c.checked) out(`not checked (${c.context}): ${terminalSafe(String(c.note))}\n`);
-  if (v.ok) out(`✔ verified with ${use.goBinary ? 'go env -json' : 'the files go reads (go is not installed)'}: new processes and new terminals get the profile.\n`);
-  for (const m of v.mismatches) out(`✖ ${terminalSafe(m.message)}.\n`);
+  for (const c of v.contexts) if (!c.checked && c.note) out(msg('apply.use.not-checked', { context: contextMessage(c.context), why: c.note }));
+  if (v.ok) out(msg(use.goBinary ? 'apply.use.verified-go' : 'apply.use.verified-files'));
+  for (const m of v.mismatches) out(msg('apply.use.mismatch', { mismatch: m.message }));
 }
 
-function whatEachDoes(use: UsePlan): string[] {
-  return ['What each variable does:', ...explainGoVars(use.vars).map((l) => `  ${l}`)];
+function contextMessage(context: VerifyReport['contexts'][number]['context']): Message {
+  return context === 'clean' || context === 'current' ? msg(`apply.verify.context.${context}`) : msg('apply.verify.context.shell', { shell: context });
+}
+
+/** --json: the report with every sentence rendered in the command's language, and the message next to it. */
+function verificationJson(v: VerifyReport, locale: Locale) {
+  return {
+    ...v,
+    contexts: v.contexts.map((c) => ({ ...c, note: c.note && render(locale, c.note), noteMessage: c.note })),
+    mismatches: v.mismatches.map((m) => ({ ...m, message: render(locale, m.message), messageMessage: m.message })),
+  };
+}
+
+function whatEachDoes(use: UsePlan, locale: Locale): string[] {
+  return [render(locale, msg('apply.vars.heading')), ...explainGoVars(use.vars).map((l) => `  ${render(locale, l)}`)];
 }

@@ -1,5 +1,6 @@
 // An apply as a transaction over files: check every file, back every file up, then write them all;
 // if one write fails, the files already written are put back. Runs under the writers' lock.
+import type { Message } from '../../../shared/i18n/message.js';
 import { lstat, mkdir, readFile, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
@@ -27,8 +28,14 @@ export interface ApplyFilesOptions {
 /** Raised before anything was written: the apply was refused as a whole. */
 export class ApplyRefusedError extends Error {
   override name = 'ApplyRefusedError';
-  constructor(readonly refusals: string[]) {
+  /** The refusals as messages, when the caller has them (an apply planned by planApply). */
+  readonly details: readonly Message[];
+  constructor(
+    readonly refusals: string[],
+    details: readonly Message[] = [],
+  ) {
     super(refusals.length > 1 ? `${refusals[0]} (and ${refusals.length - 1} more problem${refusals.length > 2 ? 's' : ''})` : (refusals[0] ?? 'apply refused'));
+    this.details = details;
   }
 }
 

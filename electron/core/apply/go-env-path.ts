@@ -2,19 +2,26 @@
 // a relative path is relative to the working directory, as go opens it), else
 // os.UserConfigDir()/go/env. When a go binary is at hand, `go env GOENV` is asked instead, since
 // the binary is the final judge.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { userConfigDir } from '../goenv/user-config-dir.js';
 
-export type GoEnvLocation = { path: string } | { path: null; reason: string };
+/** No file: why, as a message (`reason` is its English). */
+export type GoEnvLocation = { path: string } | { path: null; reason: string; reasonMessage: Message };
 
 export function goEnvFilePath(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, cwd = process.cwd()): GoEnvLocation {
   const goenv = env.GOENV;
-  if (goenv === 'off') return { path: null, reason: 'GOENV=off disables the go env file, so go ignores `go env -w`; unset GOENV to let goproxyctl write it' };
+  if (goenv === 'off') return noFile(msg('apply.note.goenv-off'));
   if (goenv) return { path: (platform === 'win32' ? path.win32 : path.posix).resolve(cwd, goenv) };
   const dir = userConfigDir(env, platform);
-  if (!dir) return { path: null, reason: 'go cannot find the user config directory (HOME, XDG_CONFIG_HOME or AppData is missing or relative); set HOME' };
+  if (!dir) return noFile(msg('apply.goenv.no-config-dir'));
   return { path: (platform === 'win32' ? path.win32 : path.posix).join(dir, 'go', 'env') };
+}
+
+function noFile(reasonMessage: Message): GoEnvLocation {
+  return { path: null, reason: render('en', reasonMessage), reasonMessage };
 }
 
 /** The answer of the real go: `go env GOENV` (empty output means no file, e.g. GOENV=off). */

@@ -5,6 +5,8 @@
 // (truncate, then write), so a kill at the wrong moment leaves a half-written file, and it would
 // bypass the backup, the read-only check and the dry run. Without go, go-env-file.ts computes the
 // same bytes go would. Variables are validated first (go-env-validate.ts).
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
@@ -43,6 +45,12 @@ export interface GoEnvChange {
 
 export class GoEnvError extends Error {
   override name = 'GoEnvError';
+  /** The problem as a message, for each front end's language (the Error's message is its English). */
+  readonly detail: Message;
+  constructor(detail: Message) {
+    super(render('en', detail));
+    this.detail = detail;
+  }
 }
 
 export async function locateGoEnv(opts: GoEnvOptions = {}): Promise<{ location: GoEnvLocation; goBinary: string | null }> {
@@ -57,9 +65,10 @@ export async function locateGoEnv(opts: GoEnvOptions = {}): Promise<{ location: 
 /** Computes the go env file's next bytes without touching it (used by the dry run and the apply). */
 export async function planGoEnv(vars: Readonly<Record<string, string | null>>, opts: GoEnvOptions = {}): Promise<GoEnvChange> {
   const problems = goEnvProblems(vars);
-  if (problems.length > 0) throw new GoEnvError(`${problems.join('; ')}; nothing was written`);
+  // go's own words for the values it rejects, quoted.
+  if (problems.length > 0) throw new GoEnvError(msg('apply.goenv.rejected', { problems: problems.join('; ') }));
   const { location, goBinary } = await locateGoEnv(opts);
-  if (location.path === null) throw new GoEnvError(location.reason);
+  if (location.path === null) throw new GoEnvError(location.reasonMessage);
   // Stat before reading: a fifo or a device in place of the go env file must not hang the apply.
   const before = (await assertRegularOrMissing(location.path)) ? await readFile(location.path) : null;
   if (!goBinary) return { location, goBinary, before, after: goEnvApply(before, vars), warnings: [] };
@@ -83,7 +92,7 @@ async function assertRegularOrMissing(file: string): Promise<boolean> {
     if (isMissing(err)) return null;
     throw err;
   });
-  if (facts !== null && !facts.isFile()) throw new GoEnvError(`${file} (the go env file) is not a regular file; remove it or set GOENV to a file`);
+  if (facts !== null && !facts.isFile()) throw new GoEnvError(msg('apply.goenv.not-regular', { file }));
   return facts !== null;
 }
 
@@ -165,7 +174,8 @@ function runGo(goBinary: string, args: string[], env: NodeJS.ProcessEnv, cwd: st
   return new Promise((resolve, reject) => {
     execFile(goBinary, args, { env, cwd, timeout: 30_000, maxBuffer: 1 << 20 }, (err, _stdout, stderr) => {
       const lines = String(stderr).split('\n').map((l) => l.trim()).filter(Boolean);
-      if (err) reject(new GoEnvError(`\`go ${args.slice(0, 2).join(' ')}\` refused the change: ${lines.join(' ') || err.message}`));
+      // go's own complaint, quoted as it printed it.
+      if (err) reject(new GoEnvError(msg('apply.goenv.go-refused', { command: `go ${args.slice(0, 2).join(' ')}`, output: lines.join(' ') || err.message })));
       else resolve(lines);
     });
   });

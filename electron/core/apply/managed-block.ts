@@ -9,6 +9,8 @@
 //   - writing again replaces the block in place (same position, nothing else moves).
 // A missing final newline is kept by mirroring it: the block is then appended after a line
 // break of our own and itself ends without one, so removal takes that line break away again.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 export const BEGIN_MARKER = '>>> goproxyctl >>>';
 export const END_MARKER = '<<< goproxyctl <<<';
 
@@ -25,6 +27,12 @@ export interface ManagedBlock {
 
 export class ManagedBlockError extends Error {
   override name = 'ManagedBlockError';
+  /** The damage as a message, for each front end's language (the Error's message is its English). */
+  readonly detail: Message;
+  constructor(detail: Message) {
+    super(render('en', detail));
+    this.detail = detail;
+  }
 }
 
 interface Line {
@@ -100,15 +108,15 @@ function findBlocks(bytes: Buffer, comment: string): BlockSpan[] {
   for (const line of splitLines(bytes)) {
     const text = bytes.toString('latin1', line.start, line.contentEnd).trim();
     if (text === begin) {
-      if (open) throw new ManagedBlockError(`a "${begin}" line has no matching "${end}" line before the next block; fix the file by hand`);
+      if (open) throw new ManagedBlockError(msg('apply.block.unclosed-before-next', { begin, end }));
       open = line;
     } else if (text === end) {
-      if (!open) throw new ManagedBlockError(`a "${end}" line has no matching "${begin}" line above it; fix the file by hand`);
+      if (!open) throw new ManagedBlockError(msg('apply.block.unopened', { begin, end }));
       spans.push({ begin: open, end: line });
       open = null;
     }
   }
-  if (open) throw new ManagedBlockError(`a "${begin}" line has no matching "${end}" line; fix the file by hand`);
+  if (open) throw new ManagedBlockError(msg('apply.block.unclosed', { begin, end }));
   return spans;
 }
 

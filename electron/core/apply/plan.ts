@@ -4,6 +4,8 @@
 // commitApply re-plans from the plan's request once it holds the lock: another writer (the tray,
 // a second CLI) may have changed the files since the dry run, and blocks must be merged into the
 // bytes that are there now, not into the ones the dry run saw.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { existsSync } from 'node:fs';
 import { applyFilesLocked, ApplyRefusedError, type FileChange } from './apply-files.js';
 import { saveRecord, type ApplyRecord } from './apply-journal.js';
@@ -12,11 +14,11 @@ import { GoEnvError, planGoEnv } from './go-env-write.js';
 import { goEnvProblems } from './go-env-validate.js';
 import { ManagedBlockError, writeManagedBlock } from './managed-block.js';
 import { productDirs, type ProductDirs } from './product-dirs.js';
-import { checkingShellFor, rcEditRefusal } from './rc-syntax-check.js';
+import { checkingShellFor, rcEditRefusalMessage } from './rc-syntax-check.js';
 import { readIfRegularFile, resolveLinkChain } from './resolve-link.js';
 import { defaultShells, managedBlockFor, shellTarget, type ShellName } from './shells.js';
 import { unifiedDiff } from './unified-diff.js';
-import { writeRefusal } from './writability.js';
+import { writeRefusalMessage } from './writability.js';
 import { writeWindowsUserEnv, type CommandRunner } from './windows-user-env.js';
 import { withWriterLock, type WriterLockOptions } from './writer-lock.js';
 
@@ -60,6 +62,8 @@ export interface ApplyPlan {
   files: PlannedFile[];
   /** Blocking problems (invalid variables, read-only files, damaged blocks): commit would refuse. */
   problems: string[];
+  /** The same problems as messages, in the same order, for each front end's language. */
+  problemMessages: Message[];
   /** Things worth telling the user that do not block the apply. */
   warnings: string[];
 }
@@ -75,6 +79,12 @@ export async function planApply(request: ApplyRequest): Promise<ApplyPlan> {
   const platform = request.platform ?? process.platform;
   const dirs = request.dirs ?? productDirs(env, platform);
   const problems = goEnvProblems(request.vars);
+  // go's own words for a value it rejects: quoted as go would print them.
+  const problemMessages: Message[] = problems.map((problem) => msg('apply.problem.go-env', { problem }));
+  const problem = (text: string, message: Message): void => {
+    problems.push(text);
+    problemMessages.push(message);
+  };
   const warnings: string[] = [];
   const shells = [...(request.shells ?? defaultShells(env, platform, dirs, existsSync))];
   const wanted: { path: string; role: FileRole; shells: ShellName[]; after: (before: Buffer | null) => Buffer }[] = [];
@@ -92,7 +102,7 @@ export async function planApply(request: ApplyRequest): Promise<ApplyPlan> {
       if (!(err instanceof GoEnvError)) throw err;
       // GOENV=off is not an error for the apply: the shell files still carry the settings.
       if (env.GOENV === 'off') warnings.push(err.message);
-      else problems.push(err.message);
+      else problem(err.message, err.detail);
     }
   }
 
@@ -120,18 +130,19 @@ export async function planApply(request: ApplyRequest): Promise<ApplyPlan> {
       after = w.after(before);
     } catch (err) {
       if (!(err instanceof ManagedBlockError)) throw err;
-      problems.push(`${w.path}: ${err.message}`);
+      problem(`${w.path}: ${err.message}`, msg('apply.problem.in-file', { file: w.path, problem: err.detail }));
       continue;
     }
     const changed = before === null || !before.equals(after);
-    let refusal = changed ? await writeRefusal(resolved.finalPath) : null;
+    let refusalMessage = changed ? await writeRefusalMessage(resolved.finalPath) : null;
     // A startup file the shell could read before and cannot after is never written.
     const checker = w.role === 'startup-file' ? checkingShellFor(w.shells[0] ?? '') : null;
-    if (!refusal && changed && checker) refusal = await rcEditRefusal(w.path, checker, before, after, env);
-    if (refusal) problems.push(refusal);
+    if (!refusalMessage && changed && checker) refusalMessage = await rcEditRefusalMessage(w.path, checker, before, after, env);
+    const refusal = refusalMessage && render('en', refusalMessage);
+    if (refusal && refusalMessage) problem(refusal, refusalMessage);
     files.push({ path: resolved.requested, finalPath: resolved.finalPath, role: w.role, shells: w.shells, before, after, changed, diff: changed ? unifiedDiff(w.path, before, after) : '', refusal });
   }
-  return { request, shells, files, problems, warnings };
+  return { request, shells, files, problems, problemMessages, warnings };
 }
 
 export async function commitApply(plan: ApplyPlan, opts: CommitOptions = {}): Promise<ApplyRecord | null> {
@@ -145,7 +156,7 @@ export async function commitApply(plan: ApplyPlan, opts: CommitOptions = {}): Pr
     dirs.state,
     async (lock) => {
       const fresh = await planApply(pinned);
-      if (fresh.problems.length > 0) throw new ApplyRefusedError(fresh.problems);
+      if (fresh.problems.length > 0) throw new ApplyRefusedError(fresh.problems, fresh.problemMessages);
       const changes: FileChange[] = fresh.files
         .filter((f) => f.changed)
         .map((f) => ({ path: f.path, after: f.after, role: f.role === 'startup-file' ? `startup-file:${f.shells.join(',')}` : f.role }));

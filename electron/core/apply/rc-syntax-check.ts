@@ -3,6 +3,8 @@
 // the file parsed before and does not after (a file that was already broken is not our doing,
 // and refusing to touch it would leave the user with no way to apply). No temporary file: the
 // bytes go through a pipe.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { execFile } from 'node:child_process';
 import { findOnPath } from '../system/find-on-path.js';
 
@@ -38,12 +40,19 @@ export function shellAccepts(shell: CheckingShell, bytes: Uint8Array, env: NodeJ
  * The reason an rc edit must not be written, or null: `after` is rejected by the shell that reads
  * the file while `before` (absent, or the file as it is) was accepted.
  */
-export async function rcEditRefusal(file: string, shell: CheckingShell, before: Uint8Array | null, after: Uint8Array, env: NodeJS.ProcessEnv): Promise<string | null> {
+export async function rcEditRefusalMessage(file: string, shell: CheckingShell, before: Uint8Array | null, after: Uint8Array, env: NodeJS.ProcessEnv): Promise<Message | null> {
   const verdict = await shellAccepts(shell, after, env);
   if (verdict === null || verdict.accepted) return null;
   const was = before === null || before.length === 0 ? { accepted: true, message: '' } : await shellAccepts(shell, before, env);
   if (was !== null && !was.accepted) return null;
-  return `${file}: ${shell} would no longer be able to read this file after the edit (${verdict.message}), so it was not changed; fix the file by hand or report this as a goproxyctl bug`;
+  // The shell's own complaint is quoted as it printed it.
+  return msg('apply.refusal.rc-unreadable', { file, shell, said: verdict.message });
+}
+
+/** The same refusal in English, for the doctor's fixes (which pass sentences around). */
+export async function rcEditRefusal(file: string, shell: CheckingShell, before: Uint8Array | null, after: Uint8Array, env: NodeJS.ProcessEnv): Promise<string | null> {
+  const refusal = await rcEditRefusalMessage(file, shell, before, after, env);
+  return refusal && render('en', refusal);
 }
 
 /** The shell that reads a startup file of this kind, when one can check it. */

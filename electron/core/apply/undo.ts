@@ -1,6 +1,8 @@
 // `goproxyctl undo`: put every file of the last apply back, byte for byte (including the go env
 // file), delete the files it created, and keep the history. Applies form a stack: undoing again
 // undoes the apply before. An apply interrupted half-way (status "pending") is undone the same way.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import os from 'node:os';
 import { removeOrphanedTemps } from './atomic-write.js';
 import { restoreFiles } from './apply-files.js';
@@ -23,8 +25,12 @@ export interface UndoOptions {
 
 export class UndoConflictError extends Error {
   override name = 'UndoConflictError';
+  /** The refusal as a message, for each front end's language (the Error's message is its English). */
+  readonly detail: Message;
   constructor(readonly files: string[]) {
-    super(`${files.join(', ')} changed after the apply, so undo stopped before writing anything; undo with --force to discard those later edits`);
+    const detail = msg('apply.undo.conflict', { files: files.join(', ') });
+    super(render('en', detail));
+    this.detail = detail;
   }
 }
 

@@ -6,6 +6,8 @@
 // is writable. A user who made ~/.bashrc read-only (chmod a-w) asked for it not to change, so the
 // owner's write bit decides, for every user including root; access() adds the ordinary
 // permission check for everyone else.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,39 +22,51 @@ export interface PathFacts {
   accessOk: boolean;
 }
 
-/** The pure decision: the refusal sentence for the file itself, or null when it may be replaced. */
-export function fileRefusal(file: string, facts: PathFacts): string | null {
+/** The pure decision: the refusal for the file itself (a message), or null when it may be replaced. */
+export function fileRefusalMessage(file: string, facts: PathFacts): Message | null {
   if (!facts.exists) return null;
-  if (!facts.isFile) return `${file} is not a regular file, so goproxyctl will not replace it; remove it or leave this target out`;
-  if ((facts.mode & 0o200) === 0) {
-    return `${file} is read-only (mode ${octal(facts.mode)}), so goproxyctl left every file unchanged; make it writable (chmod u+w) or leave this target out`;
-  }
-  if (!facts.accessOk) return `you do not have permission to write ${file}, so goproxyctl left every file unchanged; fix its permissions or leave this target out`;
+  if (!facts.isFile) return msg('apply.refusal.not-regular', { file });
+  if ((facts.mode & 0o200) === 0) return msg('apply.refusal.read-only', { file, mode: octal(facts.mode) });
+  if (!facts.accessOk) return msg('apply.refusal.no-permission', { file });
   return null;
+}
+
+/** The same refusal in English (the doctor, undo and atomic writes still pass sentences around). */
+export function fileRefusal(file: string, facts: PathFacts): string | null {
+  const refusal = fileRefusalMessage(file, facts);
+  return refusal && render('en', refusal);
 }
 
 /** The pure decision for the directory the temp file and the rename happen in. */
-export function directoryRefusal(dir: string, facts: PathFacts): string | null {
+export function directoryRefusalMessage(dir: string, facts: PathFacts): Message | null {
   if (!facts.exists) return null;
-  if (!facts.isDirectory) return `${dir} is not a directory, so goproxyctl cannot create files in it; fix the path or leave this target out`;
-  if ((facts.mode & 0o200) === 0 || !facts.accessOk) {
-    return `the directory ${dir} is read-only, so goproxyctl left every file unchanged; make it writable (chmod u+w) or leave this target out`;
-  }
+  if (!facts.isDirectory) return msg('apply.refusal.not-directory', { dir });
+  if ((facts.mode & 0o200) === 0 || !facts.accessOk) return msg('apply.refusal.directory-read-only', { dir });
   return null;
 }
 
+export function directoryRefusal(dir: string, facts: PathFacts): string | null {
+  const refusal = directoryRefusalMessage(dir, facts);
+  return refusal && render('en', refusal);
+}
+
 /** Checks the final (link-resolved) path of a file and the nearest existing directory above it. */
-export async function writeRefusal(finalPath: string): Promise<string | null> {
-  const refusal = fileRefusal(finalPath, await pathFacts(finalPath, constants.W_OK));
+export async function writeRefusalMessage(finalPath: string): Promise<Message | null> {
+  const refusal = fileRefusalMessage(finalPath, await pathFacts(finalPath, constants.W_OK));
   if (refusal) return refusal;
   let dir = path.dirname(finalPath);
   for (;;) {
     const facts = await pathFacts(dir, constants.W_OK | constants.X_OK);
-    if (facts.exists) return directoryRefusal(dir, facts);
+    if (facts.exists) return directoryRefusalMessage(dir, facts);
     const parent = path.dirname(dir);
-    if (parent === dir) return `no existing directory above ${finalPath}; check the path`;
+    if (parent === dir) return msg('apply.refusal.no-directory', { file: finalPath });
     dir = parent;
   }
+}
+
+export async function writeRefusal(finalPath: string): Promise<string | null> {
+  const refusal = await writeRefusalMessage(finalPath);
+  return refusal && render('en', refusal);
 }
 
 async function pathFacts(p: string, accessMode: number): Promise<PathFacts> {

@@ -16,6 +16,8 @@
 // than `staleMs`. Reclaiming renames the lock away first (only one of several waiters can win that
 // rename), then deletes it. The lock is also released when the process exits (process.exit after
 // a second Ctrl-C); only SIGKILL and power loss skip that, which the pid check covers.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -47,11 +49,16 @@ export interface LockOwner {
 
 export class LockBusyError extends Error {
   override name = 'LockBusyError';
+  /** The refusal as a message, for each front end's language (the Error's message is its English). */
+  readonly detail: Message;
   constructor(
     readonly pid: number | null,
     readonly host: string | null = null,
   ) {
-    super(`another goproxyctl is applying a profile (pid ${pid ?? 'unknown'}${host && host !== os.hostname() ? ` on ${host}` : ''}); wait for it to finish and try again`);
+    const holder = pid === null ? msg('apply.lock.holder-unknown') : msg('apply.lock.holder', { pid });
+    const detail = msg('apply.lock.busy', { holder: host && host !== os.hostname() ? msg('apply.lock.holder-on-host', { holder, host }) : holder });
+    super(render('en', detail));
+    this.detail = detail;
   }
 }
 

@@ -1,6 +1,8 @@
 // Snippets that carry a profile to places the tray cannot reach: Dockerfiles, CI, direnv, plain
 // shells. Pure. Values are quoted for each format; credentials never appear: they become
 // references to CI secrets (or a BuildKit secret) that the user creates once.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { applyBlockers } from '../../../shared/profile/validate.js';
 import { profileToPortableGoEnv } from '../../../shared/profile/to-go-env.js';
 import type { Profile } from '../../../shared/profile/types.js';
@@ -18,8 +20,14 @@ export interface Snippet {
   secrets: string[];
 }
 
+/** A profile that cannot be exported (a template): the sentence as a message, the Error's message its English. */
 export class ExportError extends Error {
   override name = 'ExportError';
+  readonly detail: Message;
+  constructor(detail: Message) {
+    super(render('en', detail));
+    this.detail = detail;
+  }
 }
 
 interface CredentialSecret {
@@ -40,7 +48,7 @@ export function credentialSecrets(profile: Profile): CredentialSecret[] {
 
 export function exportProfile(profile: Profile, format: ExportFormat): Snippet {
   const blockers = applyBlockers(profile);
-  if (blockers.length > 0) throw new ExportError(`profile "${profile.id}" is a template: ${blockers[0]}; duplicate it and fill it in first`);
+  if (blockers.length > 0) throw new ExportError(msg('apply.export.template', { id: profile.id, blocker: blockers[0]! }));
   const vars = profileToPortableGoEnv(profile);
   const creds = credentialSecrets(profile);
   const secrets = creds.flatMap((c) => [c.user, c.token]);

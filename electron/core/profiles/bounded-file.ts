@@ -5,26 +5,34 @@
 // checked again (the path may have been swapped between the stat and the open) before a read
 // that stops at the cap whatever the file does meanwhile (it may grow while we read).
 // Messages name the file and the problem; the caller adds the fix that fits its command.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 
 export class BoundedFileError extends Error {
   override name = 'BoundedFileError';
+  /** The problem as a message, for each front end's language (the Error's message is its English). */
+  readonly detail: Message;
+  constructor(detail: Message, options?: ErrorOptions) {
+    super(render('en', detail), options);
+    this.detail = detail;
+  }
 }
 
 export async function readBoundedFile(file: string, maxBytes: number, opts: { signal?: AbortSignal } = {}): Promise<Buffer> {
   const before = await stat(file).catch((err: NodeJS.ErrnoException) => {
-    throw new BoundedFileError(`cannot read ${file} (${err.code ?? err.message})`, { cause: err });
+    throw new BoundedFileError(msg('apply.file.cannot-read', { file, error: err.code ?? err.message }), { cause: err });
   });
   refuseUnlessSmallRegular(file, before, maxBytes);
   // O_NONBLOCK: opening a fifo for reading otherwise waits for a writer; O_NOCTTY: a terminal
   // device must never become our controlling terminal.
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY).catch((err: NodeJS.ErrnoException) => {
-    throw new BoundedFileError(`cannot read ${file} (${err.code ?? err.message})`, { cause: err });
+    throw new BoundedFileError(msg('apply.file.cannot-read', { file, error: err.code ?? err.message }), { cause: err });
   });
   try {
     const opened = await handle.stat();
-    if (opened.dev !== before.dev || opened.ino !== before.ino) throw new BoundedFileError(`${file} was replaced while it was being read; try again`);
+    if (opened.dev !== before.dev || opened.ino !== before.ino) throw new BoundedFileError(msg('apply.file.replaced', { file }));
     refuseUnlessSmallRegular(file, opened, maxBytes);
     const buffer = Buffer.alloc(maxBytes + 1);
     let length = 0;
@@ -42,19 +50,19 @@ export async function readBoundedFile(file: string, maxBytes: number, opts: { si
 }
 
 function refuseUnlessSmallRegular(file: string, st: Stats, maxBytes: number): void {
-  if (!st.isFile()) throw new BoundedFileError(`${file} is ${kindOf(st)}, not a regular file`);
+  if (!st.isFile()) throw new BoundedFileError(msg('apply.file.not-regular', { file, kind: kindOf(st) }));
   if (st.size > maxBytes) throw new BoundedFileError(tooLarge(file, maxBytes));
 }
 
-function tooLarge(file: string, maxBytes: number): string {
-  return `${file} is larger than ${maxBytes / (1 << 20) >= 1 ? `${maxBytes / (1 << 20)} MiB` : `${maxBytes} bytes`}`;
+function tooLarge(file: string, maxBytes: number): Message {
+  return maxBytes / (1 << 20) >= 1 ? msg('apply.file.too-large-mib', { file, size: maxBytes / (1 << 20) }) : msg('apply.file.too-large-bytes', { file, size: maxBytes });
 }
 
-function kindOf(st: Stats): string {
-  if (st.isDirectory()) return 'a directory';
-  if (st.isFIFO()) return 'a named pipe (fifo)';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  return 'not a file';
+function kindOf(st: Stats): Message {
+  if (st.isDirectory()) return msg('apply.file.kind.directory');
+  if (st.isFIFO()) return msg('apply.file.kind.fifo');
+  if (st.isCharacterDevice()) return msg('apply.file.kind.char-device');
+  if (st.isBlockDevice()) return msg('apply.file.kind.block-device');
+  if (st.isSocket()) return msg('apply.file.kind.socket');
+  return msg('apply.file.kind.other');
 }

@@ -2,6 +2,8 @@
 // the body read as a stream and abandoned at the cap), or a file (stat'ed and refused unless it
 // is a small regular file, see bounded-file.ts). Any failure is one sentence naming the source;
 // an abort (Ctrl-C) is rethrown as the abort itself, so the CLI ends with "interrupted".
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { request } from 'undici';
 import { readBoundedFile } from './bounded-file.js';
 import { redactUrlCredentials } from './source-credentials.js';
@@ -17,6 +19,23 @@ export interface FetchSourceOptions {
   signal?: AbortSignal;
   /** Sent as HTTP Basic authentication (the subscription's credential from the keychain). */
   credential?: { user: string; secret: string } | null;
+}
+
+/** A subscription URL that could not be fetched: the sentence as a message, the Error's message its English. */
+export class FetchSourceError extends Error {
+  override name = 'FetchSourceError';
+  readonly detail: Message;
+  constructor(detail: Message, options?: ErrorOptions) {
+    super(render('en', detail), options);
+    this.detail = detail;
+  }
+}
+
+/** Why the answer was refused (a status, a size), inside fetchSource. */
+class FetchProblem extends Error {
+  constructor(readonly detail: Message) {
+    super(render('en', detail));
+  }
 }
 
 export async function fetchSource(source: string, opts: FetchSourceOptions = {}): Promise<string> {
@@ -38,7 +57,7 @@ export async function fetchSource(source: string, opts: FetchSourceOptions = {})
     const res = await request(stripUrlCredentials(source), { method: 'GET', signal, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, headers });
     if (res.statusCode !== 200) {
       await res.body.dump({ limit: 64 * 1024, signal }).catch(() => undefined);
-      throw new Error(`HTTP ${res.statusCode}`);
+      throw new FetchProblem(msg('apply.fetch.http', { status: res.statusCode }));
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -46,15 +65,16 @@ export async function fetchSource(source: string, opts: FetchSourceOptions = {})
       size += (chunk as Buffer).length;
       if (size > MAX_DOCUMENT_BYTES) {
         res.body.destroy();
-        throw new Error(`larger than ${MAX_DOCUMENT_BYTES} bytes`);
+        throw new FetchProblem(msg('apply.fetch.too-large', { size: MAX_DOCUMENT_BYTES }));
       }
       chunks.push(chunk as Buffer);
     }
     return Buffer.concat(chunks).toString('utf8');
   } catch (err) {
     if (opts.signal?.aborted) throw opts.signal.reason;
-    const why = (err as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (err as Error).message;
-    throw new Error(`cannot fetch ${shown} (${why})`, { cause: err });
+    // A network error is quoted as the HTTP client reported it.
+    const why = (err as Error).name === 'TimeoutError' ? msg('apply.fetch.timeout', { ms: timeoutMs }) : err instanceof FetchProblem ? err.detail : (err as Error).message;
+    throw new FetchSourceError(msg('apply.fetch.failed', { source: shown, why }), { cause: err });
   }
 }
 

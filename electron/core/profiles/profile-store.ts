@@ -1,6 +1,8 @@
 // Profiles as the user sees them: the built-ins, their own, and the ones their subscriptions
 // provide. Every change is validated first and written atomically under the writers' lock, so the
 // tray and the CLI never lose each other's edits.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import path from 'node:path';
 import { BUILTIN_PROFILES, builtinProfile, structuredCloneProfile } from '../../../shared/profile/builtins.js';
 import { parseProfileDocument, serializeProfile } from '../../../shared/profile/document.js';
@@ -11,7 +13,7 @@ import { productDirs, type ProductDirs } from '../apply/product-dirs.js';
 import { withWriterLock } from '../apply/writer-lock.js';
 import { ProfileError } from './errors.js';
 import { BoundedFileError } from './bounded-file.js';
-import { fetchSource, isUrlSource } from './fetch-source.js';
+import { fetchSource, isUrlSource, FetchSourceError } from './fetch-source.js';
 import { redactUrlCredentials, splitSourceCredentials } from './source-credentials.js';
 import { KeychainSubscriptionSecrets, type SubscriptionSecrets } from '../secrets/subscription-secrets.js';
 import { isLoopbackHost } from '../secrets/origin.js';
@@ -31,6 +33,8 @@ export interface RefreshResult {
   /** Ids provided after the refresh (unchanged on failure). */
   profileIds: string[];
   error: string | null;
+  /** The error as a message, for each front end's language. */
+  errorMessage: Message | null;
   skipped: boolean;
   /** subscribe only: the URL's user:password was stored in the OS keychain. */
   credentialInKeychain?: boolean;
@@ -127,13 +131,13 @@ export class ProfileStore {
     const problem = profileIdProblem(newId);
     if (problem) throw new ProfileError(problem);
     const source = await this.get(id);
-    return this.create({ ...structuredCloneProfile(source), id: newId, name: name ?? `${source.name} (copy)` });
+    return this.create({ ...structuredCloneProfile(source), id: newId, name: name ?? render('en', msg('apply.profile.copy-name', { name: source.name })) });
   }
 
   /** Imports every profile of a document; all are validated (and their ids checked) before any is stored. */
   async importDocument(text: string, source: string, opts: { replace?: boolean } = {}): Promise<Profile[]> {
     const parsed = parseProfileDocument(text, source);
-    if (!parsed.ok) throw new ProfileError(parsed.errors.length > 1 ? `${parsed.errors[0]} (and ${parsed.errors.length - 1} more)` : parsed.errors[0]!);
+    if (!parsed.ok) throw new ProfileError(parsed.errors.length > 1 ? msg('apply.store.and-more', { first: parsed.errors[0]!, more: parsed.errors.length - 1 }) : parsed.errors[0]!);
     await this.mutate((data) => {
       for (const p of parsed.profiles) {
         const existing = data.profiles.findIndex((q) => q.id === p.id);
@@ -164,15 +168,17 @@ export class ProfileStore {
     const credential = split.credential;
     if (credential !== null) {
       if (new URL(normalized).protocol === 'http:' && !isLoopbackHost(new URL(normalized).hostname)) {
-        throw new ProfileError(`${normalized} uses plain http, which would send the subscription's password unencrypted; use its https:// URL`);
+        throw new ProfileError(msg('apply.store.plain-http', { source: normalized }));
       }
-      if (credential.user === '' || credential.secret === '') throw new ProfileError(`the credential in the URL of ${normalized} needs both a user and a password (https://user:password@host/...)`);
+      if (credential.user === '' || credential.secret === '') throw new ProfileError(msg('apply.store.half-credential', { source: normalized }));
     }
     const data = await readStore(this.file);
-    if (data.subscriptions.some((s) => s.source === normalized)) throw new ProfileError(`already subscribed to ${normalized}; run \`goproxyctl profiles refresh\` to update it`);
+    if (data.subscriptions.some((s) => s.source === normalized)) throw new ProfileError(msg('apply.store.already-subscribed', { source: normalized }));
     const text = await fetchSource(normalized, { timeoutMs: this.fetchTimeoutMs, signal: opts.signal, credential }).catch((err: unknown) => {
       if (opts.signal?.aborted) throw err;
-      throw new ProfileError(`${(err as Error).message}; ${err instanceof BoundedFileError ? 'give the path of a profile JSON file or its https:// URL' : 'check the address and try again'}`);
+      // The fetch's own reason (an HTTP status, a network error) is quoted as it was reported.
+      const error = err instanceof BoundedFileError || err instanceof FetchSourceError ? err.detail : (err as Error).message;
+      throw new ProfileError(msg(err instanceof BoundedFileError ? 'apply.store.fetch-file' : 'apply.store.fetch-url', { error }));
     });
     const profiles = this.parseSubscribed(text, normalized);
     if (credential !== null) await this.secrets.set(normalized, credential);
@@ -195,7 +201,7 @@ export class ProfileStore {
       if (credential !== null) await this.secrets.remove(normalized).catch(() => undefined);
       throw err;
     }
-    return { source: normalized, ok: true, profileIds: profiles.map((p) => p.id), error: null, skipped: false, ...(credential !== null ? { credentialInKeychain: true } : {}) };
+    return { source: normalized, ok: true, profileIds: profiles.map((p) => p.id), error: null, errorMessage: null, skipped: false, ...(credential !== null ? { credentialInKeychain: true } : {}) };
   }
 
   async unsubscribe(source: string): Promise<void> {
@@ -204,7 +210,7 @@ export class ProfileStore {
     await this.mutate((data) => {
       // (A store from before the keychain may still hold the URL with its password.)
       const sub = data.subscriptions.find((s) => s.source === normalized || (isUrlSource(s.source) && splitSourceCredentials(s.source).source === normalized));
-      if (!sub) throw new ProfileError(`not subscribed to ${normalized}; \`goproxyctl profiles list\` shows the subscriptions`);
+      if (!sub) throw new ProfileError(msg('apply.store.not-subscribed', { source: normalized }));
       data.profiles = data.profiles.filter((p) => !sub.profileIds.includes(p.id));
       data.subscriptions = data.subscriptions.filter((s) => s !== sub);
       removed = sub;
@@ -226,19 +232,20 @@ export class ProfileStore {
     await this.moveLegacyCredentials();
     for (const sub of (await readStore(this.file)).subscriptions) {
       if (opts.onlyDue && !refreshDue(sub, now)) {
-        results.push({ source: sub.source, ok: true, profileIds: sub.profileIds, error: null, skipped: true });
+        results.push({ source: sub.source, ok: true, profileIds: sub.profileIds, error: null, errorMessage: null, skipped: true });
         continue;
       }
       let profiles: Profile[] | null = null;
-      let error: string | null = null;
+      let error: Message | null = null;
       try {
         const credential = sub.credential === 'keychain' ? await this.secrets.get(sub.source) : isUrlSource(sub.source) ? splitSourceCredentials(sub.source).credential : null;
-        if (sub.credential === 'keychain' && credential === null) throw new Error(`the password for ${sub.source} is no longer in the OS keychain; unsubscribe and subscribe again with https://user:password@...`);
+        if (sub.credential === 'keychain' && credential === null) throw new ProfileError(msg('apply.store.keychain-lost', { source: sub.source }));
         const text = await fetchSource(sub.source, { timeoutMs: this.fetchTimeoutMs, signal: opts.signal, credential });
         profiles = this.parseSubscribed(text, sub.source);
       } catch (err) {
         if (opts.signal?.aborted) throw err;
-        error = (err as Error).message;
+        // A fetch's own failure (an HTTP status, a network error) is quoted as it was reported.
+        error = err instanceof ProfileError || err instanceof BoundedFileError || err instanceof FetchSourceError ? err.detail : msg('apply.store.fetch-failed', { error: (err as Error).message });
       }
       let ids = sub.profileIds;
       await this.mutate((data) => {
@@ -247,10 +254,11 @@ export class ProfileStore {
         current.lastAttempt = now.toISOString();
         if (profiles !== null) {
           const clash = profiles.find((p) => !current.profileIds.includes(p.id) && this.taken(data, p.id));
-          if (clash) error = `${sub.source} now provides "${clash.id}", which is already another profile's id; rename one of them`;
+          if (clash) error = msg('apply.store.id-clash', { source: sub.source, id: clash.id });
         }
         if (profiles === null || error !== null) {
-          current.lastError = error;
+          current.lastError = error && render('en', error);
+          current.lastErrorMessage = error;
           return;
         }
         data.profiles = data.profiles.filter((p) => !current.profileIds.includes(p.id));
@@ -258,10 +266,11 @@ export class ProfileStore {
         current.profileIds = profiles.map((p) => p.id);
         current.lastSuccess = now.toISOString();
         current.lastError = null;
+        current.lastErrorMessage = null;
         ids = current.profileIds;
         if (data.active !== null && !this.taken(data, data.active)) data.active = null;
       });
-      results.push({ source: sub.source, ok: error === null, profileIds: ids, error, skipped: false });
+      results.push({ source: sub.source, ok: error === null, profileIds: ids, error: error && render('en', error), errorMessage: error, skipped: false });
     }
     return results;
   }
@@ -294,7 +303,7 @@ export class ProfileStore {
 
   private parseSubscribed(text: string, source: string): Profile[] {
     const parsed = parseProfileDocument(text, source);
-    if (!parsed.ok) throw new ProfileError(parsed.errors[0]);
+    if (!parsed.ok) throw new ProfileError(parsed.errors[0]!);
     return parsed.profiles;
   }
 
@@ -303,7 +312,7 @@ export class ProfileStore {
       try {
         return new URL(source).href;
       } catch {
-        throw new ProfileError(`"${redactUrlCredentials(source)}" is not a valid URL; write it as https://host/path/profiles.json`);
+        throw new ProfileError(msg('apply.store.bad-url', { source: redactUrlCredentials(source) }));
       }
     }
     return path.resolve(this.cwd, source);
@@ -311,7 +320,7 @@ export class ProfileStore {
 
   private check(profile: Profile): Profile {
     const checked = validateProfile(profile);
-    if (!checked.ok) throw new ProfileError(checked.errors[0]);
+    if (!checked.ok) throw new ProfileError(checked.errors[0]!);
     return checked.profile;
   }
 
@@ -320,23 +329,23 @@ export class ProfileStore {
   }
 
   private assertFree(data: StoreData, id: string): void {
-    if (builtinProfile(id) !== null) throw new ProfileError(`"${id}" is a built-in profile's id; choose another id`);
-    if (data.profiles.some((p) => p.id === id)) throw new ProfileError(`a profile with the id "${id}" already exists; choose another id or delete it first`);
+    if (builtinProfile(id) !== null) throw new ProfileError(msg('apply.store.builtin-id', { id }));
+    if (data.profiles.some((p) => p.id === id)) throw new ProfileError(msg('apply.store.id-taken', { id }));
   }
 
   /** The index of a user-owned profile, or a clear error for built-in, subscribed or unknown ids. */
   private userIndex(data: StoreData, id: string): number {
-    if (builtinProfile(id) !== null) throw new ProfileError(`"${id}" is built in and cannot be changed; duplicate it first: goproxyctl profiles duplicate ${id} my-${id}`);
+    if (builtinProfile(id) !== null) throw new ProfileError(msg('apply.store.builtin-readonly', { id }));
     const owner = subscriptionOwners(data).get(id);
-    if (owner !== undefined) throw new ProfileError(`"${id}" comes from the subscription ${owner} and is replaced on every refresh; duplicate it to change it`);
+    if (owner !== undefined) throw new ProfileError(msg('apply.store.subscribed-readonly', { id, source: owner }));
     const i = data.profiles.findIndex((p) => p.id === id);
-    if (i < 0) throw new ProfileError(`there is no profile "${id}"; \`goproxyctl profiles list\` shows the ids`);
+    if (i < 0) throw new ProfileError(msg('apply.store.no-profile', { id }));
     return i;
   }
 
   private async unknown(id: string): Promise<ProfileError> {
     const ids = (await this.list()).map((l) => l.profile.id);
-    return new ProfileError(`there is no profile "${id}"; choose one of: ${ids.join(', ')}`);
+    return new ProfileError(msg('apply.store.unknown-id', { id, ids: ids.join(', ') }));
   }
 
   private mutate(change: (data: StoreData) => void): Promise<void> {

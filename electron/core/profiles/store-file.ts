@@ -1,6 +1,7 @@
 // The profile store on disk: <config dir>/profiles.json (XDG_CONFIG_HOME/goproxyctl on Linux,
 // ~/Library/Preferences/goproxyctl on macOS, %APPDATA%\goproxyctl\Config on Windows; the apply
 // engine's product-dirs). Written atomically; a damaged file is reported, never overwritten.
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { validateProfile } from '../../../shared/profile/validate.js';
@@ -32,8 +33,7 @@ export function storePath(configDir: string): string {
 }
 
 export async function readStore(file: string): Promise<StoreData> {
-  const damaged = (why: string): ProfileError =>
-    new ProfileError(`the profile store ${file} is damaged (${why}); fix it by hand or move it away to start afresh`);
+  const damaged = (why: string | Message): ProfileError => new ProfileError(msg('apply.store.damaged', { file, why }));
   let text: string;
   try {
     // Bounded like every file goproxyctl reads: a fifo or a device here must not hang every command.
@@ -42,7 +42,7 @@ export async function readStore(file: string): Promise<StoreData> {
     const cause = (err as { cause?: NodeJS.ErrnoException }).cause;
     if (cause?.code === 'ENOENT') return emptyStore();
     // Not a regular file, or absurdly large: damaged. (A failing stat or open is reported as such.)
-    if (err instanceof BoundedFileError && cause === undefined) throw damaged(err.message.replace(`${file} `, ''));
+    if (err instanceof BoundedFileError && cause === undefined) throw damaged(err.detail);
     throw err;
   }
   let value: unknown;
@@ -51,14 +51,14 @@ export async function readStore(file: string): Promise<StoreData> {
   } catch (err) {
     throw damaged((err as Error).message);
   }
-  if (typeof value !== 'object' || value === null) throw damaged('not a JSON object');
+  if (typeof value !== 'object' || value === null) throw damaged(msg('apply.store.not-object'));
   const v = value as Record<string, unknown>;
-  if (v.version !== STORE_VERSION) throw damaged(`unknown version ${String(v.version)}`);
-  if (!Array.isArray(v.profiles) || !Array.isArray(v.subscriptions)) throw damaged('"profiles" and "subscriptions" must be lists');
+  if (v.version !== STORE_VERSION) throw damaged(msg('apply.store.version', { version: String(v.version) }));
+  if (!Array.isArray(v.profiles) || !Array.isArray(v.subscriptions)) throw damaged(msg('apply.store.lists'));
   const profiles: Profile[] = [];
   v.profiles.forEach((p: unknown, i) => {
     const checked = validateProfile(p, `profiles[${i}]`);
-    if (!checked.ok) throw damaged(checked.errors[0] ?? 'invalid profile');
+    if (!checked.ok) throw damaged(checked.errors[0] ?? msg('apply.store.invalid-profile'));
     profiles.push(checked.profile);
   });
   const active = typeof v.active === 'string' ? v.active : null;

@@ -2,6 +2,9 @@
 // list is re-read so the state is what the store holds (another process, the CLI, may write too).
 // Switching is the use engine's job (plan → apply → verify with the real go), the same code path
 // as `goproxyctl use`, so the tray, the dashboard and the CLI cannot disagree.
+import { render } from '../../../shared/i18n/catalog.js';
+import { mismatchVerdict } from '../../../shared/ui/mismatch.js';
+import type { Message } from '../../../shared/i18n/message.js';
 import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
@@ -40,6 +43,7 @@ export function toSubscriptionView(sub: Subscription): SubscriptionView {
     lastAttempt: sub.lastAttempt,
     lastSuccess: sub.lastSuccess,
     lastError: sub.lastError === null ? null : redactCredentials(sub.lastError),
+    lastErrorMessage: sub.lastErrorMessage ? redactMessage(sub.lastErrorMessage) : null,
     profileIds: [...sub.profileIds],
   };
 }
@@ -57,11 +61,20 @@ export interface ProfileHandlerHooks {
   afterApply(): Promise<void>;
 }
 
+/** A message with every text value redacted (a subscription URL may carry a password). */
+export function redactMessage(message: Message): Message {
+  if (message.params === undefined) return message;
+  const params = Object.fromEntries(Object.entries(message.params).map(([k, v]) => [k, typeof v === 'string' ? redactCredentials(v) : typeof v === 'number' ? v : redactMessage(v)]));
+  return { id: message.id, params };
+}
+
 /** Engine errors the user caused (unknown id, read-only profile, invalid document) are bad requests. */
 function asContractError(err: unknown): ContractError {
   if (err instanceof ContractError) return err;
   const message = redactCredentials((err as Error)?.message ?? String(err));
-  return new ContractError(err instanceof ProfileError || err instanceof UseInputError ? 'bad-request' : 'failed', message);
+  // The user's own mistakes come with the message the dashboard words in its language.
+  if (err instanceof ProfileError || err instanceof UseInputError) return new ContractError('bad-request', message, redactMessage(err.detail));
+  return new ContractError('failed', message);
 }
 
 export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandlerHooks): Pick<CommandHandlers<CommandContext>, ProfileKeys> {
@@ -102,7 +115,7 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
 
   function switchTo(id: string): Promise<SwitchView> {
     return switching.run(async (): Promise<SwitchView> => {
-      commit(store, { switching: { ...store.getState().switching, running: id, error: null } });
+      commit(store, { switching: { ...store.getState().switching, running: id, error: null, errorMessage: null } });
       try {
         const plan = await planUse({ profileId: id, env: ctx.env, cwd: ctx.cwd, helperArgv: ctx.helperArgv });
         const result = await commitUse(plan);
@@ -111,7 +124,7 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
           applyId: result.record?.id ?? null,
           files: (result.record?.files ?? []).map((f) => f.path),
           verified: result.verification.ok,
-          mismatches: result.verification.mismatches.map((m) => redactCredentials(m.message)),
+          mismatches: result.verification.mismatches.map((m) => redactCredentials(render('en', m.message))),
           mismatchDetails: result.verification.mismatches.map((m) => ({
             context: m.context,
             variable: m.variable,
@@ -121,15 +134,16 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
             path: m.path,
             line: m.line,
           })),
-          notes: plan.notes.map(redactCredentials),
+          mismatchMessages: result.verification.mismatches.map((m) => redactMessage(mismatchVerdict({ context: m.context, variable: m.variable, expected: m.expected, actual: m.actual, source: m.source, path: m.path, line: m.line }))),
+          notes: plan.notes.map(redactMessage),
           finishedAt: ctx.now(),
         };
-        commit(store, { switching: { running: null, last: view, error: null } });
+        commit(store, { switching: { running: null, last: view, error: null, errorMessage: null } });
         await Promise.all([reload(), hooks.afterApply()]);
         return view;
       } catch (err) {
         const e = asContractError(err);
-        commit(store, { switching: { ...store.getState().switching, running: null, error: e.message } });
+        commit(store, { switching: { ...store.getState().switching, running: null, error: e.message, errorMessage: e.detail ?? null } });
         throw e;
       }
     });

@@ -4,6 +4,7 @@
 // into an Envelope error (one sentence, no stack, no secret).
 import { checkRequest, isCommandKey, type StreamListener, type Unsubscribe } from '../../../shared/contract/contract.js';
 import { ContractError, type Envelope } from '../../../shared/contract/envelope.js';
+import type { Message } from '../../../shared/i18n/message.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
 import type { AppState } from '../../../shared/contract/state.js';
 import type { AppEvent } from '../../../shared/contract/stream.js';
@@ -112,7 +113,7 @@ export function createService(options: ServiceOptions): Service {
         const handler = handlers[key] as (request: unknown, ctx: CommandContext) => Promise<unknown>;
         return { ok: true, value: await handler(checked.value, ctx) };
       } catch (err) {
-        if (err instanceof ContractError) return failure(err.code, err.message);
+        if (err instanceof ContractError) return failure(err.code, err.message, err.detail);
         return failure('failed', redactCredentials((err as Error)?.message ?? String(err)));
       }
     },
@@ -125,7 +126,7 @@ export function createService(options: ServiceOptions): Service {
   };
 }
 
-function failure(code: ContractError['code'], message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+function failure(code: ContractError['code'], message: string, detail?: Message): Envelope<never> {
+  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
 }
 

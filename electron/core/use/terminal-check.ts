@@ -3,6 +3,8 @@
 // environment with what the env script sets. This is the real outcome of an rc edit: a managed
 // block that does not run (a CR in its line, a syntax error earlier in the file, an `exit`) shows
 // up here and nowhere else.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { findOnPath } from '../system/find-on-path.js';
 import { shellEnvAfter, type TerminalShell } from './shell-env.js';
@@ -18,8 +20,9 @@ export interface TerminalDifference {
 export interface TerminalCheck {
   shell: TerminalShell;
   checked: boolean;
-  /** Why it was not checked (shell not installed, startup files hung). */
+  /** Why it was not checked (shell not installed, startup files hung), in English; noteMessage for a person's language. */
   note: string | null;
+  noteMessage: Message | null;
   differences: TerminalDifference[];
   /** What the shell printed on stderr while starting, trimmed (the first lines). */
   stderr: string;
@@ -36,7 +39,8 @@ export async function checkNewTerminals(shells: readonly TerminalShell[], expect
   for (const shell of shells) {
     const bin = findOnPath(shell, env);
     if (bin === null) {
-      results.push({ shell, checked: false, note: `${shell} is not installed`, differences: [], stderr: '' });
+      const noteMessage = msg('apply.verify.shell-missing', { shell });
+      results.push({ shell, checked: false, note: render('en', noteMessage), noteMessage, differences: [], stderr: '' });
       continue;
     }
     const run = await shellEnvAfter(shell, bin, env, { ...(shell === 'bash' && opts.bashRc ? { rcFile: opts.bashRc } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
@@ -48,7 +52,7 @@ export async function checkNewTerminals(shells: readonly TerminalShell[], expect
       .slice(0, 5)
       .join('\n');
     if (run.env === null) {
-      results.push({ shell, checked: false, note: run.error, differences: [], stderr });
+      results.push({ shell, checked: false, note: run.error, noteMessage: run.errorMessage, differences: [], stderr });
       continue;
     }
     const differences: TerminalDifference[] = [];
@@ -56,7 +60,7 @@ export async function checkNewTerminals(shells: readonly TerminalShell[], expect
       const actual = run.env[variable] ?? null;
       if (want === null ? actual !== null && actual !== '' : actual !== want) differences.push({ variable, expected: want, actual });
     }
-    results.push({ shell, checked: true, note: null, differences, stderr });
+    results.push({ shell, checked: true, note: null, noteMessage: null, differences, stderr });
   }
   return results;
 }

@@ -2,6 +2,9 @@
 //   planUse   resolve the profile → its Go variables (validated) → the apply plan (the dry run);
 //   commitUse write it (one transaction, undoable), record the active profile, then verify with
 //             the real go that new processes and new terminals see the profile.
+import { joinedProblems } from '../../../shared/profile/validate.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
+import { goEnvFilePath } from '../apply/go-env-path.js';
 import path from 'node:path';
 import type { Profile } from '../../../shared/profile/index.js';
 import { profileIdProblem } from '../../../shared/profile/index.js';
@@ -35,8 +38,8 @@ export interface UsePlan {
   vars: Record<string, string | null>;
   goBinary: string | null;
   goVersion: string | null;
-  /** Non-blocking notes (credentials on an old go...), plus the apply plan's warnings. */
-  notes: string[];
+  /** Non-blocking notes (credentials on an old go...), plus the apply plan's warnings (go's own output quoted). */
+  notes: Message[];
   plan: ApplyPlan;
 }
 
@@ -48,26 +51,27 @@ export interface UseResult {
 export async function planUse(request: UseRequest): Promise<UsePlan> {
   const platform = request.platform ?? process.platform;
   const idProblem = profileIdProblem(request.profileId);
-  if (idProblem) throw new UseInputError(`${idProblem}; \`goproxyctl profiles list\` shows the profiles`);
+  if (idProblem) throw new UseInputError(msg('apply.use.bad-id', { problem: idProblem }));
   const store = new ProfileStore({ env: request.env, platform, cwd: request.cwd });
   let profile: Profile;
   try {
     profile = await store.get(request.profileId);
   } catch (err) {
-    if (err instanceof ProfileError) throw new UseInputError(err.message);
+    if (err instanceof ProfileError) throw new UseInputError(err.detail);
     throw err;
   }
   const goBinary = request.goBinary === undefined ? findGoBinary(request.env, platform) : request.goBinary;
   // Before go runs at all: go blocks on a fifo in place of its env file.
   await assertGoEnvFileReadable(request.env, platform, request.cwd).catch((err: unknown) => {
-    throw err instanceof GoEnvError ? new UseInputError(`nothing was written: ${err.message}`) : err;
+    throw err instanceof GoEnvError ? new UseInputError(nothingWritten([err.detail])) : err;
   });
   const goVersion = goBinary ? await queryGo(goBinary, request.env).then((f) => f.version, () => null) : null;
   const { vars, notes } = profileVars(profile, goVersion, request.helperArgv);
   const shells = request.shells ?? profile.targets.shells ?? undefined;
   const plan = await planApply({ label: `use ${profile.id}`, vars, shells, goEnv: profile.targets.goEnv, env: request.env, platform, cwd: request.cwd, goBinary });
-  if (plan.problems.length > 0) throw new UseInputError(`nothing was written: ${plan.problems.join('; ')}`);
-  return { request, profile, vars, goBinary, goVersion, notes: [...notes, ...plan.warnings], plan };
+  if (plan.problems.length > 0) throw new UseInputError(nothingWritten(plan.problemMessages));
+  const warnings = plan.warnings.map((w) => (request.env.GOENV === 'off' && w === goEnvOffReason() ? msg('apply.note.goenv-off') : msg('apply.note.go-said', { output: w })));
+  return { request, profile, vars, goBinary, goVersion, notes: [...notes, ...warnings], plan };
 }
 
 export async function commitUse(use: UsePlan, opts: { signal?: AbortSignal } = {}): Promise<UseResult> {
@@ -77,7 +81,8 @@ export async function commitUse(use: UsePlan, opts: { signal?: AbortSignal } = {
   try {
     record = await commitApply(plan, { windowsRunner: platform === 'win32' ? execFileRunner : undefined, lock: { signal: opts.signal } });
   } catch (err) {
-    if (err instanceof ApplyRefusedError) throw new UseInputError(`nothing was written: ${err.message}`);
+    // An apply refused by planApply has its messages; a refusal from elsewhere is quoted as written.
+    if (err instanceof ApplyRefusedError) throw new UseInputError(nothingWritten(err.details.length > 0 ? err.details : err.refusals.map((problem) => msg('apply.problem.quoted', { problem }))));
     throw err;
   }
   await new ProfileStore({ env: request.env, platform, cwd: request.cwd }).setActive(use.profile.id);
@@ -106,4 +111,15 @@ export async function commitUse(use: UsePlan, opts: { signal?: AbortSignal } = {
 function fishStartupFiles(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, dirs: ReturnType<typeof productDirs>): string[] {
   const owned = shellTarget('fish', env, platform, dirs).startupFiles[0]!;
   return [path.join(path.dirname(path.dirname(owned)), 'config.fish')];
+}
+
+/** The apply engine's refusals (invalid variables, unwritable or damaged files), nothing written. */
+function nothingWritten(problems: readonly Message[]): Message {
+  return msg('apply.use.nothing-written', { reason: joinedProblems(problems) });
+}
+
+/** The plan's warning when GOENV=off (electron/core/apply/go-env-path.ts), worded by the catalogue instead. */
+function goEnvOffReason(): string {
+  const location = goEnvFilePath({ GOENV: 'off' });
+  return location.path === null ? location.reason : '';
 }

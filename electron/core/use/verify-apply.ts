@@ -16,15 +16,16 @@ import { goEnvJson } from './go-env-json.js';
 import { bashEnvAfter, type TerminalShell } from './shell-env.js';
 import type { MismatchView } from '../../../shared/contract/state.js';
 import { checkNewTerminals, type TerminalCheck } from './terminal-check.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
-// The contract's view is the shape; the engine adds the rc line's text and the sentence.
+// The contract's view is the shape; the engine adds the rc line's text and the sentence (a message).
 export type VerifyContext = MismatchView['context'];
 
 export interface Mismatch extends MismatchView {
   /** The rc file line that sets it, when found. */
   lineText: string | null;
   /** One sentence for the user, with the fix. */
-  message: string;
+  message: Message;
 }
 
 export interface ContextResult {
@@ -33,7 +34,7 @@ export interface ContextResult {
   /** How the value was read: the real go, or (without go) the files go would read. */
   by: 'go env -json' | 'config files' | null;
   /** Why it could not be checked, when checked is false. */
-  note: string | null;
+  note: Message | null;
 }
 
 export interface VerifyReport {
@@ -82,9 +83,9 @@ export async function verifyApply(opts: VerifyOptions): Promise<VerifyReport> {
     if (shell.env) {
       mismatches.push(...(await compare('bash', shell.env, names, opts, opts.bashRc)));
       contexts.push({ context: 'bash', checked: true, by, note: null });
-    } else contexts.push({ context: 'bash', checked: false, by: null, note: shell.error });
+    } else contexts.push({ context: 'bash', checked: false, by: null, note: shell.errorMessage });
   } else {
-    contexts.push({ context: 'bash', checked: false, by: null, note: opts.bashRc ? 'bash is not installed' : 'bash was not among the shells written' });
+    contexts.push({ context: 'bash', checked: false, by: null, note: opts.bashRc ? msg('apply.verify.shell-missing', { shell: 'bash' }) : msg('apply.verify.bash-not-written') });
   }
 
   // New terminals of every shell written: their own environment must hold the profile's values
@@ -93,7 +94,7 @@ export async function verifyApply(opts: VerifyOptions): Promise<VerifyReport> {
   for (const n of names) expected[n] = opts.vars[n] ?? null;
   const terminals = await checkNewTerminals(opts.terminals ?? [], expected, clean, { bashRc: opts.bashRc });
   for (const t of terminals) {
-    if (t.shell !== 'bash') contexts.push({ context: t.shell, checked: t.checked, by: t.checked ? 'config files' : null, note: t.note });
+    if (t.shell !== 'bash') contexts.push({ context: t.shell, checked: t.checked, by: t.checked ? 'config files' : null, note: t.noteMessage });
     for (const d of t.differences) {
       if (mismatches.some((m) => m.context === t.shell && m.variable === d.variable)) continue;
       mismatches.push(await terminalMismatch(t, d.variable as GoProxyVar, d.expected, d.actual, opts.startupFiles?.[t.shell] ?? []));
@@ -110,16 +111,21 @@ export async function verifyApply(opts: VerifyOptions): Promise<VerifyReport> {
 
 /** A new terminal whose own environment does not hold the profile's value: name the line, or say the block did not run. */
 async function terminalMismatch(t: TerminalCheck, name: GoProxyVar, expected: string | null, actual: string | null, files: string[]): Promise<Mismatch> {
-  const want = expected === null ? 'unset' : JSON.stringify(expected);
-  const got = actual === null ? 'nothing' : JSON.stringify(actual);
   const base = { context: t.shell, variable: name, expected, actual: actual ?? '', source: 'os-env', path: null, line: null, lineText: null };
-  const gets = `a new ${t.shell} terminal gets ${name}=${got} instead of ${want}`;
+  const gets = getsMessage(msg('apply.verify.where.terminal', { shell: t.shell }), name, actual === null ? msg('apply.verify.nothing') : JSON.stringify(actual), expected);
   for (const file of files) {
     const culprit = await culpritIn(file, name, t.shell === 'zsh' ? 'zsh' : 'bash', t.shell === 'fish');
-    if (culprit) return { ...base, path: file, line: culprit.line, lineText: culprit.text, message: `${gets}: ${overrideAdvice(file, culprit, t.shell !== 'fish')}` };
+    if (culprit) return { ...base, path: file, line: culprit.line, lineText: culprit.text, message: msg('apply.verify.mismatch', { gets, why: overrideAdvice(file, culprit, t.shell !== 'fish') }) };
   }
-  const said = t.stderr ? ` (${t.shell} said: ${t.stderr.split('\n')[0]})` : '';
-  return { ...base, path: files[0] ?? null, message: `${gets}: goproxyctl's managed block did not take effect${said}; run \`goproxyctl doctor\` to see what in ${files[0] ?? 'the startup files'} stops it` };
+  const startup = files[0] ?? msg('apply.verify.startup-files');
+  // What the shell printed is quoted as it printed it.
+  const why = t.stderr ? msg('apply.verify.block-not-run-said', { shell: t.shell, said: t.stderr.split('\n')[0]!, file: startup }) : msg('apply.verify.block-not-run', { file: startup });
+  return { ...base, path: files[0] ?? null, message: msg('apply.verify.mismatch', { gets, why }) };
+}
+
+/** "<where> gets NAME=<actual> instead of <expected>", as a message. */
+function getsMessage(where: Message, name: string, actual: string | Message, expected: string | null): Message {
+  return msg('apply.verify.gets', { where, variable: name, actual, expected: expected === null ? msg('apply.verify.unset') : JSON.stringify(expected) });
 }
 
 /** The assignment of `name` after goproxyctl's block (else the last one) in a startup file. */
@@ -137,14 +143,14 @@ async function culpritIn(file: string, name: string, dialect: ShDialect, fish: b
  * `doctor --fix` only for a line it really handles, by commenting it out or, in a file that holds
  * goproxyctl's block, by moving the block after it.
  */
-function overrideAdvice(file: string, culprit: RcAssignment, holdsBlock: boolean): string {
-  const at = `${file} line ${culprit.line} (${culprit.text.trim()}) overrides the profile`;
+function overrideAdvice(file: string, culprit: RcAssignment, holdsBlock: boolean): Message {
+  const at = { file, line: culprit.line, text: culprit.text.trim() };
   const why = whyNotMovable(culprit);
-  if (why === null) return `${at}; remove that line, or run \`goproxyctl doctor --fix\``;
-  if (shadowFixPlan([culprit], true, holdsBlock ? [file] : []) !== null) {
-    return `${at}; change it by hand, or run \`goproxyctl doctor --fix\`, which leaves it as it is (${why.en}) and moves goproxyctl's block after it`;
-  }
-  return `${at}; remove or change it by hand (\`goproxyctl doctor --fix\` leaves it alone: ${why.en})`;
+  if (why === null) return msg('apply.verify.override.remove', at);
+  // The doctor's reason (shared/doctor/rc-scan.ts) is not a catalogue message yet: quoted in English.
+  const reason = why.en;
+  if (shadowFixPlan([culprit], true, holdsBlock ? [file] : []) !== null) return msg('apply.verify.override.fix-moves', { ...at, why: reason });
+  return msg('apply.verify.override.by-hand', { ...at, why: reason });
 }
 
 async function compare(context: VerifyContext, env: NodeJS.ProcessEnv, names: GoProxyVar[], opts: VerifyOptions, rcFile: string | null): Promise<Mismatch[]> {
@@ -182,23 +188,22 @@ function describe(
   envScript: string | null,
 ): Mismatch {
   const eff = snapshot.effective[name];
-  const want = expected === null ? 'unset' : JSON.stringify(expected);
   const base = { context, variable: name, expected, actual, source: eff.source, path: eff.path ?? null, line: null, lineText: null };
-  const where = context === 'clean' ? 'a new process' : context === 'bash' ? 'a new bash terminal' : 'the environment goproxyctl was started from';
-  const gets = `${where} gets ${name}=${JSON.stringify(actual)} instead of ${want}`;
+  const where = msg(context === 'clean' ? 'apply.verify.where.clean' : context === 'bash' ? 'apply.verify.where.bash' : 'apply.verify.where.current');
+  const gets = getsMessage(where, name, JSON.stringify(actual), expected);
+  const because = (why: Message): Message => msg('apply.verify.mismatch', { gets, why });
   if (eff.source === 'os-env') {
     if (context === 'bash' && rcFile) {
       // The last assignment after our block is the one that wins in the shell.
-      if (culprit) return { ...base, path: rcFile, line: culprit.line, lineText: culprit.text.trim(), message: `${gets}: ${overrideAdvice(rcFile, culprit, true)}` };
-      return { ...base, path: rcFile, message: `${gets}: it is set in the environment by ${rcFile} or a file it runs; remove that assignment` };
+      if (culprit) return { ...base, path: rcFile, line: culprit.line, lineText: culprit.text.trim(), message: because(overrideAdvice(rcFile, culprit, true)) };
+      return { ...base, path: rcFile, message: because(msg('apply.verify.rc-env', { file: rcFile })) };
     }
     if (context === 'current') {
-      const reload = envScript ? `, or reload the profile in this one with \`. ${envScript}\`` : `, or run \`unset ${name}\` in this one`;
-      return { ...base, message: `${gets}: it is set in that environment (a terminal opened before the apply?); open a new terminal${reload}` };
+      return { ...base, message: because(envScript ? msg('apply.verify.current-reload', { script: envScript }) : msg('apply.verify.current-unset', { variable: name })) };
     }
-    return { ...base, message: `${gets}: it is set in the environment` };
+    return { ...base, message: because(msg('apply.verify.os-env')) };
   }
-  if (eff.source === 'env-file') return { ...base, message: `${gets}: the go env file ${eff.path ?? ''} sets it; run \`go env -u ${name}\` or apply the profile again` };
-  if (eff.source === 'goroot-env') return { ...base, message: `${gets}: ${eff.path ?? '$GOROOT/go.env'} sets it and the go env file does not override it` };
-  return { ...base, message: `${gets} (from ${eff.source})` };
+  if (eff.source === 'env-file') return { ...base, message: because(msg('apply.verify.env-file', { path: eff.path ?? '', variable: name })) };
+  if (eff.source === 'goroot-env') return { ...base, message: because(msg('apply.verify.goroot-env', { path: eff.path ?? '$GOROOT/go.env' })) };
+  return { ...base, message: msg('apply.verify.mismatch-from', { gets, source: eff.source }) };
 }

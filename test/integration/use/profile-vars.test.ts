@@ -1,5 +1,6 @@
 // The pure parts of `use`: a profile's variables (GOAUTH only where go can run a helper), the rc
 // line finder that names a shadowing export, and go version comparison.
+import { render } from '../../../shared/i18n/catalog.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { builtinProfile, type Profile } from '../../../shared/profile/index.js';
@@ -22,10 +23,10 @@ test('GOAUTH runs the helper on go 1.24+, keeping netrc; older go gets a note ab
   assert.deepEqual(modern.notes, []);
   const old = profileVars(withCredentials, 'go1.23.5', helper);
   assert.equal('GOAUTH' in old.vars, false);
-  assert.match(old.notes[0]!, /go1\.23\.5 has no GOAUTH: run `goproxyctl auth netrc --enable`/);
+  assert.match(render('en', old.notes[0]!), /go1\.23\.5 has no GOAUTH: run `goproxyctl auth netrc --enable`/);
   const spaced = profileVars(withCredentials, 'go1.25.0', ['/usr/bin/node', '/Users/A B/goproxyctl.js']);
   assert.equal('GOAUTH' in spaced.vars, false);
-  assert.match(spaced.notes[0]!, /contains a space/);
+  assert.match(render('en', spaced.notes[0]!), /contains a space/);
   // No credentials: GOAUTH is left alone whatever the version.
   assert.equal('GOAUTH' in profileVars(builtinProfile('china')!, 'go1.24.0', helper).vars, false);
 });

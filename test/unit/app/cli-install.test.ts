@@ -1,6 +1,7 @@
 // The pieces of "Install command-line tool" that do not need a real PATH (the real install is in
 // test/integration/cli-install): the launcher's text for each platform, PATH matching, the
 // Windows Path entry with reg.exe faked, the GOAUTH helper's command, the tray's notification.
+import { render } from '../../../shared/i18n/catalog.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -135,7 +136,7 @@ test('GOAUTH runs the launcher: one path without a space, the installed link whe
   assert.equal(profileVars(withCredentials, 'go1.24.0', ['/home/a/.local/share/goproxyctl/bin/goproxyctl']).vars.GOAUTH, 'netrc;command /home/a/.local/share/goproxyctl/bin/goproxyctl auth helper');
   const none = profileVars(withCredentials, 'go1.24.0', []);
   assert.equal('GOAUTH' in none.vars, false);
-  assert.match(none.notes[0]!, /^GOAUTH was not set because go has no command to run goproxyctl with here \(the app runs from an AppImage/);
+  assert.match(render('en', none.notes[0]!), /^GOAUTH was not set because go has no command to run goproxyctl with here \(the app runs from an AppImage/);
 });
 
 test('how the CLI runs itself again: its launcher, else node and the script, never a bare Electron binary', () => {

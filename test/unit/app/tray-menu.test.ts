@@ -1,5 +1,6 @@
 // The tray: status, tooltip and menu are pure functions of the state; the adapter maps actions
 // to clicks (Electron mocked: only a recording Tray and Menu.buildFromTemplate).
+import { msg } from '../../../shared/i18n/message.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Menu, MenuItemConstructorOptions, NativeImage } from 'electron';
@@ -116,7 +117,7 @@ test('menu: latest latency per entry, failures in words; settings and running ro
   for (const id of ['test-now', 'repair-now']) assert.ok(busyItems.some((i) => i.type === 'normal' && i.id === id && !i.enabled), `${id} waits for the running round`);
   assert.ok(busyItems.filter((i) => i.type === 'radio').every((i) => i.type === 'radio' && !i.enabled), 'no second switch while one runs');
 
-  const blocked = { ...state, profiles: { ...state.profiles, list: [{ ...profileViews(null)[0]!, blockers: ['fill in <PRIVATE_PROXY_URL>'] }] } };
+  const blocked = { ...state, profiles: { ...state.profiles, list: [{ ...profileViews(null)[0]!, blockers: [msg('apply.blocker', { field: 'goproxy[0].url', placeholder: '<PRIVATE_PROXY_URL>', what: msg('apply.blocker.proxy-url') })] }] } };
   assert.ok(buildTrayMenu({ state: blocked, now }, t).some((i) => i.type === 'radio' && !i.enabled), 'a profile with a placeholder cannot be picked');
   const onlyDirect = { ...state, config: { ...state.config, view: configView({ chain: [{ kind: 'direct', fallBackOnError: false }] }) } };
   assert.ok(buildTrayMenu({ state: onlyDirect, now }, t).some((i) => i.type === 'normal' && i.id === 'test-now' && !i.enabled), 'nothing to test without a proxy');

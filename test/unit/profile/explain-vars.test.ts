@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { explainGoVars } from '../../../shared/profile/explain-vars.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import type { Locale } from '../../../shared/i18n/message.js';
+import { explainGoVars as explainGoVarMessages } from '../../../shared/profile/explain-vars.js';
+import { checkZhText } from '../../support/zh-check.js';
+
+/** The lines as a person reads them in a locale. */
+function explainGoVars(vars: Readonly<Record<string, string | null>>, locale: Locale = 'en'): string[] {
+  return explainGoVarMessages(vars).map((m) => render(locale, m));
+}
 
 const CORP = {
   GOPROXY: 'https://athens.corp.example|https://proxy.golang.org,direct',
@@ -38,8 +46,28 @@ test('GOSUMDB off, a key with a URL, GOINSECURE and GOAUTH are described as go t
   assert.match(explainGoVars({ GOSUMDB: 'bogus+key' })[0]!, /go rejects this value: invalid GOSUMDB/);
 });
 
-test('Simplified Chinese on request', () => {
+test('Simplified Chinese from the same messages, with no English outside code', () => {
   const lines = explainGoVars(CORP, 'zh-CN');
   assert.match(lines[0]!, /go 先请求 https:\/\/athens\.corp\.example/);
   assert.match(lines[3]!, /仍经过 GOPROXY，由你的私有代理提供/);
+  // Code stays as written: the assignment that starts each line, and what is quoted in backticks.
+  const vars = { ...CORP, GOFLAGS: '-mod=mod', GOAUTH: 'netrc;command goproxyctl auth helper' };
+  const all = explainGoVars(vars, 'zh-CN')
+    .map((line, i) => line.slice(`${Object.keys(vars)[i]}=${Object.values(vars)[i] ?? ''}`.length))
+    .join('\n')
+    .replace(/`[^`]*`/g, ' ');
+  const zh = checkZhText(all);
+  assert.deepEqual(zh.english, []);
+  assert.ok(zh.cjk > 50);
+});
+
+test('each line is a message: the assignment as written, what it does as a nested message with the values', () => {
+  const [goproxy, , goprivate] = explainGoVarMessages(CORP);
+  assert.equal(goproxy!.id, 'apply.vars.line');
+  assert.equal(goproxy!.params?.assignment, `GOPROXY=${CORP.GOPROXY}`);
+  const what = goproxy!.params?.what as { id: string; params: { steps: { id: string; params: { first: { id: string; params: { url: string } } } } } };
+  assert.equal(what.id, 'apply.vars.goproxy');
+  assert.equal(what.params.steps.id, 'apply.vars.steps');
+  assert.deepEqual(what.params.steps.params.first, { id: 'apply.vars.step.proxy-first', params: { url: 'https://athens.corp.example' } });
+  assert.deepEqual(goprivate!.params?.what, { id: 'apply.vars.goprivate', params: { patterns: 'corp.example/*' } });
 });

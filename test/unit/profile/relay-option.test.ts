@@ -1,5 +1,6 @@
 // The profile option "through the local relay": validation, what `use` writes, and that a profile
 // without it is unchanged (backward compatible).
+import { render } from '../../../shared/i18n/catalog.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { builtinProfile, profileGoproxy, profileRelayPort, profileToGoEnv, profileWrittenGoproxy, serializeProfile, validateProfile } from '../../../shared/profile/index.js';
@@ -30,7 +31,7 @@ test('a bad relay option is one sentence naming the field', () => {
   const errors = (value: unknown): string[] => {
     const check = validateProfile(value);
     assert.ok(!check.ok);
-    return check.errors;
+    return check.errors.map((e) => render('en', e));
   };
   assert.match(errors({ ...base, relay: { port: 0 } }).join(), /^relay\.port: must be a whole number from 1 to 65535/);
   assert.match(errors({ ...base, relay: { port: 7890.5 } }).join(), /relay\.port/);

@@ -1,4 +1,5 @@
 // The profile schema, the built-ins and the pure helpers around them.
+import { render } from '../../../shared/i18n/catalog.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseGoproxy } from '../../../shared/go/goproxy.js';
@@ -9,10 +10,11 @@ import {
 
 const base = (): Record<string, unknown> => JSON.parse(JSON.stringify(builtinProfile('global'))) as Record<string, unknown>;
 
+/** The errors as a person reads them in English (the catalogue's words of the engine's messages). */
 function errorsOf(value: unknown): string[] {
   const r = validateProfile(value);
   assert.equal(r.ok, false, 'expected the profile to be rejected');
-  return r.ok ? [] : r.errors;
+  return r.ok ? [] : r.errors.map((e) => render('en', e));
 }
 
 test('every built-in validates and has a stable id', () => {
@@ -43,7 +45,7 @@ test('offline is "off" and unsets the rest', () => {
 test('the corporate template validates but lists what to fill in before applying', () => {
   const corporate = builtinProfile('corporate')!;
   assert.equal(validateProfile(corporate).ok, true);
-  const blockers = applyBlockers(corporate);
+  const blockers = applyBlockers(corporate).map((b) => render('en', b));
   assert.equal(blockers.length, 2);
   assert.match(blockers[0]!, /^goproxy\[0\]\.url: replace <PRIVATE_PROXY_URL> with your private proxy's URL/);
   assert.match(blockers[1]!, /^goprivate: replace <PRIVATE_MODULE_PATTERNS>/);
@@ -103,11 +105,11 @@ test('a document is one profile or a bundle, and one bad profile rejects the who
   assert.deepEqual(single.profiles.map((p) => p.id), ['team']);
   const bundle = parseProfileDocument(JSON.stringify({ schema: 1, profiles: [{ ...good, id: 'a' }, { ...good, id: 'b', gosumdb: 'nope nope nope' }] }), 'b.json');
   assert.ok(!bundle.ok);
-  assert.match(bundle.errors[0]!, /^b\.json: profiles\[1\]\.gosumdb: go rejects/);
+  assert.match(render('en', bundle.errors[0]!), /^b\.json: profiles\[1\]\.gosumdb: go rejects/);
   const dup = parseProfileDocument(JSON.stringify({ schema: 1, profiles: [{ ...good, id: 'a' }, { ...good, id: 'a' }] }), 'd.json');
-  assert.ok(!dup.ok && /appears twice/.test(dup.errors[0]!));
+  assert.ok(!dup.ok && /appears twice/.test(render('en', dup.errors[0]!)));
   const broken = parseProfileDocument('{"schema": 1,', 'x.json');
-  assert.ok(!broken.ok && /^x\.json is not valid JSON/.test(broken.errors[0]!));
+  assert.ok(!broken.ok && /^x\.json is not valid JSON/.test(render('en', broken.errors[0]!)));
 });
 
 test('refreshDue: first time, after the interval, sooner after a failure, and after the clock moves back', () => {

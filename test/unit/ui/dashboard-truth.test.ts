@@ -7,7 +7,7 @@ import type { ApplyView, MismatchView, SwitchView } from '../../../shared/contra
 import { mismatchMessage } from '../../../shared/ui/mismatch.js';
 import { parseApplyLabel } from '../../../shared/ui/apply-label.js';
 import { displayValue, formatDateTime, formatNumber, timeAxisLabels } from '../../../shared/ui/format.js';
-import { builtinProfileWords, parseBlocker } from '../../../shared/ui/profile-text.js';
+import { builtinProfileWords } from '../../../shared/ui/profile-text.js';
 import { rebaseDraft, ruleProblem } from '../../../shared/ui/settings-form.js';
 import { currentFix, currentSwitch, undoStillCurrent } from '../../../shared/ui/superseded.js';
 import { applyBlockers, builtinProfile } from '../../../shared/profile/index.js';
@@ -37,11 +37,12 @@ test('apply labels and template blockers become ids with parameters', () => {
   assert.deepEqual(parseApplyLabel('doctor --fix shadowed-by-os-env (GOPROXY, GOSUMDB)'), { id: 'doctor-fix', vars: 'GOPROXY, GOSUMDB' });
   assert.deepEqual(parseApplyLabel('lint --fix'), { id: 'lint-fix' });
   assert.deepEqual(parseApplyLabel('something else'), { id: 'other', text: 'something else' });
-  // The real corporate template's blockers, as the profile engine words them.
-  const blockers = applyBlockers(builtinProfile('corporate')!).map(parseBlocker);
-  assert.ok(blockers.length > 0 && blockers.every((b) => b !== null), JSON.stringify(blockers));
-  assert.ok(blockers.some((b) => b.where === 'GOPROXY' && b.placeholder === '<PRIVATE_PROXY_URL>'));
-  assert.ok(blockers.some((b) => b.where === 'GOPRIVATE'));
+  // The real corporate template's blockers: messages naming the field and the placeholder.
+  const blockers = applyBlockers(builtinProfile('corporate')!);
+  assert.deepEqual(blockers.map((b) => [b.id, b.params?.field, b.params?.placeholder]), [
+    ['apply.blocker', 'goproxy[0].url', '<PRIVATE_PROXY_URL>'],
+    ['apply.blocker', 'goprivate', '<PRIVATE_MODULE_PATTERNS>'],
+  ]);
 });
 
 test('built-in profile words exist in Chinese for every built-in, and a user name is never replaced', () => {
