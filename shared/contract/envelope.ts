@@ -2,6 +2,7 @@
 // sentence) because Electron's IPC and contextBridge keep only an Error's message, and the
 // headless client must rebuild the same error the preload client does.
 
+import { render } from '../i18n/catalog.js';
 import { isMessage, type Message } from '../i18n/message.js';
 
 export type ErrorCode =
@@ -23,6 +24,11 @@ export class ContractError extends Error {
     readonly detail?: Message,
   ) {
     super(message);
+  }
+
+  /** An error goproxyctl words itself: English for logs and older clients, the message for the UI's language. */
+  static saying(code: ErrorCode, detail: Message): ContractError {
+    return new ContractError(code, render('en', detail), detail);
   }
 }
 

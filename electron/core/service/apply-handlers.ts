@@ -39,7 +39,7 @@ export function createApplyHandlers(ctx: ServiceContext, hooks: { afterApply(): 
       try {
         record = await undoLastApply({ dirs: ctx.dirs, force: request.force, runner: process.platform === 'win32' ? execFileRunner : undefined });
       } catch (err) {
-        if (err instanceof UndoConflictError || err instanceof LockBusyError) throw new ContractError('failed', redactCredentials(err.message));
+        if (err instanceof UndoConflictError || err instanceof LockBusyError) throw new ContractError('failed', redactCredentials(err.message), err.detail);
         throw err;
       }
       if (!record) return { undone: null, activeProfile: store.getState().profiles.active };

@@ -19,7 +19,7 @@ import type { CommandContext, HandlerGroup, ServiceContext } from './context.js'
 import { historyDirOf } from './history-handlers.js';
 import { probeModuleOfSettings } from './settings-file.js';
 import { commit } from './store.js';
-import { render } from '../../../shared/i18n/catalog.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export interface BenchLifecycle {
   /** Resolves when no benchmark is running (after close, tests). */
@@ -32,7 +32,7 @@ export type BenchHandlers = HandlerGroup<Pick<CommandHandlers<CommandContext>, '
 /** The proxies a user typed, as benchmark candidates (the CLI's rule); a bad entry is a bad request. */
 export function candidatesFromInput(entries: readonly string[]): BenchCandidate[] {
   const parsed = candidatesFromList(entries);
-  if (!parsed.ok) throw new ContractError('bad-request', render('en', parsed.error));
+  if (!parsed.ok) throw ContractError.saying('bad-request', parsed.error);
   return parsed.candidates;
 }
 
@@ -66,16 +66,16 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
     try {
       return await projectWorkload(path.resolve(ctx.cwd, dir), proxies, { env: ctx.env, timeouts: opts.timeouts });
     } catch (err) {
-      if (err instanceof ProjectError) throw new ContractError('bad-request', err.message);
+      if (err instanceof ProjectError) throw ContractError.saying('bad-request', err.says);
       throw err;
     }
   };
 
   const handlers: BenchHandlers['handlers'] = {
     async startBenchmark(request) {
-      if (current) throw new ContractError('bad-request', 'a benchmark is already running; cancel it first');
+      if (current) throw ContractError.saying('bad-request', msg('bench.service.already-running'));
       const explicit = request.proxies === null ? null : candidatesFromInput(request.proxies);
-      if (explicit?.length === 0) throw new ContractError('bad-request', 'give at least one proxy, or null for the catalog');
+      if (explicit?.length === 0) throw ContractError.saying('bad-request', msg('bench.service.no-proxy'));
       const snapshot = await readGoConfig(ctx.env);
       const currentGoproxy = snapshot.effective.GOPROXY.value;
       const candidates = explicit ? dedupeCandidates([...explicit, ...catalogSumdbs()]) : defaultCandidates(currentGoproxy);

@@ -23,6 +23,7 @@ import { watchedFiles, watchFiles, type FileWatch, type WatchedKind } from './fi
 import { createRelayLifecycle, type RelayTuning } from './relay-lifecycle.js';
 import { commit } from './store.js';
 import { createWatchHandlers, type WatchTuning } from './watch-handlers.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export type { CommandContext } from './context.js';
 
@@ -169,12 +170,12 @@ export function createHandlers(deps: HandlerDeps): { handlers: CommandHandlers<C
           timeoutMs: deps.explainTimeoutMs,
           signal,
         });
-        if (controller.signal.aborted) throw new ContractError('superseded', 'a newer explain request replaced this one');
+        if (controller.signal.aborted) throw ContractError.saying('superseded', msg('explain.service.superseded'));
         const view = toExplainView({ ...request, goproxy }, explanation, { startedAt, finishedAt: now() });
         commit(store, { explain: { running: null, last: view, error: null } });
         return view;
       } catch (err) {
-        if (controller.signal.aborted) throw new ContractError('superseded', 'a newer explain request replaced this one');
+        if (controller.signal.aborted) throw ContractError.saying('superseded', msg('explain.service.superseded'));
         const message = redactCredentials((err as Error).message);
         commit(store, { explain: { ...explainState(), running: null, error: message } });
         throw err instanceof ContractError ? err : new ContractError('failed', message);

@@ -6,6 +6,7 @@ import { ContractError } from '../../../shared/contract/envelope.js';
 import type { HistorySeriesView } from '../../../shared/contract/responses.js';
 import { HistoryStore } from '../history/index.js';
 import type { CommandContext, ServiceContext } from './context.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 /** The history lives in the product's data dir (what env-paths gives the CLI for the same HOME). */
 export function historyDirOf(ctx: Pick<ServiceContext, 'dirs'>): string {
@@ -24,7 +25,7 @@ export function createHistoryHandlers(ctx: ServiceContext): Pick<CommandHandlers
 
   return {
     async queryHistory(request): Promise<HistorySeriesView[]> {
-      if (!(request.to > request.from)) throw new ContractError('bad-request', '"to" must be after "from"');
+      if (!(request.to > request.from)) throw ContractError.saying('bad-request', msg('common.service.range-backwards'));
       return read(request);
     },
   };

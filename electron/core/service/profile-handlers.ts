@@ -4,7 +4,7 @@
 // as `goproxyctl use`, so the tray, the dashboard and the CLI cannot disagree.
 import { render } from '../../../shared/i18n/catalog.js';
 import { mismatchVerdict } from '../../../shared/ui/mismatch.js';
-import type { Message } from '../../../shared/i18n/message.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
@@ -155,7 +155,7 @@ export function createProfileHandlers(ctx: ServiceContext, hooks: ProfileHandler
 
     async applyRecommendation() {
       const report = store.getState().benchmark.last;
-      if (!report || report.cancelled) throw new ContractError('bad-request', 'there is no finished benchmark to apply; run one first');
+      if (!report || report.cancelled) throw ContractError.saying('bad-request', msg('bench.service.nothing-to-apply'));
       await guarded(() => saveRecommendation(profiles(), report.recommendation, RECOMMENDED_PROFILE_ID));
       return switchTo(RECOMMENDED_PROFILE_ID);
     },

@@ -257,6 +257,9 @@ export const benchEn = {
   'bench.out.projectGraphMods': '{modules} modules from {source} (+{mods} go.mod files)',
   'bench.out.projectSized': 'sized from {zips} zips through {proxy}',
   'bench.out.projectUnsized': 'zip sizes unknown (the representative 150 kB average is used)',
+  'bench.service.already-running': 'A benchmark is already running: cancel it first',
+  'bench.service.no-proxy': 'Give at least one proxy to benchmark, or none for the built-in list',
+  'bench.service.nothing-to-apply': 'There is no finished benchmark to apply: run one first',
 } as const satisfies Readonly<Record<`bench.${string}`, string>>;
 
 export const benchZh: Readonly<Record<keyof typeof benchEn, string>> = {
@@ -495,4 +498,7 @@ export const benchZh: Readonly<Record<keyof typeof benchEn, string>> = {
   'bench.out.projectGraphMods': '{modules} 个模块，来自 {source}（另有 {mods} 个 go.mod 文件）',
   'bench.out.projectSized': '大小由 {zips} 个 .zip 文件经 {proxy} 测得',
   'bench.out.projectUnsized': '.zip 大小未知（按典型的平均 150 kB 计）',
+  'bench.service.already-running': '已有测速正在运行：请先取消它',
+  'bench.service.no-proxy': '请至少给出一个要测速的代理，或不填以使用内置列表',
+  'bench.service.nothing-to-apply': '没有已完成的测速可以应用：请先运行一次测速',
 };

@@ -1,9 +1,9 @@
 // Words every engine uses: keys begin with "common.". English first; a key missing in Chinese is
 // a compile error.
 export const commonEn = {
-  'common.unset': '(unset)',
+  'common.service.range-backwards': 'The end of the time range must come after its start',
 } as const satisfies Readonly<Record<`common.${string}`, string>>;
 
 export const commonZh: Readonly<Record<keyof typeof commonEn, string>> = {
-  'common.unset': '（未设置）',
+  'common.service.range-backwards': '时间范围的结束必须晚于开始',
 };

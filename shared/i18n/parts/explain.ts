@@ -137,6 +137,7 @@ export const explainEn = {
   'explain.cli.bad-path': '"{path}" is not a valid module path ({detail})',
   'explain.cli.bad-version': '"{version}" is not a full semantic version; use a version like v1.2.3, or omit it (or @latest) for the latest version',
   'explain.cli.bad-timeout': '--timeout takes a whole number of milliseconds between 100 and 600000',
+  'explain.service.superseded': 'A newer explain request replaced this one',
 } as const satisfies Readonly<Record<`explain.${string}`, string>>;
 
 export const explainZh: Readonly<Record<keyof typeof explainEn, string>> = {
@@ -263,4 +264,5 @@ export const explainZh: Readonly<Record<keyof typeof explainEn, string>> = {
   'explain.cli.bad-path': '"{path}" 不是有效的模块路径（{detail}）',
   'explain.cli.bad-version': '"{version}" 不是完整的语义化版本；请使用形如 v1.2.3 的版本，或省略版本（或写 @latest）以获取最新版本',
   'explain.cli.bad-timeout': '--timeout 取 100 到 600000 之间的整数毫秒数',
+  'explain.service.superseded': '此次解释已被更新的请求取代',
 };

@@ -24,9 +24,9 @@ test('English and Chinese have the same placeholders in every message', () => {
 });
 
 test('a message renders in the locale asked for; an unknown id shows as itself; lists join in the locale\'s way', () => {
-  const unset = msg('common.unset');
-  assert.equal(render('en', unset), '(unset)');
-  assert.equal(render('zh-CN', unset), '（未设置）');
+  const backwards = msg('common.service.range-backwards');
+  assert.equal(render('en', backwards), 'The end of the time range must come after its start');
+  assert.equal(render('zh-CN', backwards), '时间范围的结束必须晚于开始');
   assert.equal(render('en', { id: 'nope.unknown' as MessageId }), 'nope.unknown');
   assert.equal(listOf('en', ['a', 'b', 'c']), 'a, b, and c');
   assert.equal(listOf('zh-CN', ['a', 'b', 'c']), 'a、b和c');
