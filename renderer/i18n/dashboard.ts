@@ -288,15 +288,6 @@ export const dashboardEn = {
   'mismatch.envFile': 'go gets {variable}={actual} from the go env file {path}. Apply the profile again.',
   'mismatch.gorootEnv': 'go gets {variable}={actual} from {path}, and the go env file does not override it.',
   'mismatch.other': 'go gets {variable}={actual} instead of the profile\'s value.',
-  'decision.cause.network-rule': 'a network rule applies on this network, so its profile {profile} is used',
-  'decision.cause.rule-waits': 'a network rule applies, but the current choice is kept until its time is up',
-  'decision.cause.failing': 'the active proxy kept failing; now GOPROXY={goproxy}',
-  'decision.cause.failing-nothing-better': 'the active proxy is failing, but nothing measured works better, so the chain is left as it is',
-  'decision.cause.manual-grace': 'you chose this configuration by hand recently; it works and is left alone for now',
-  'decision.cause.better': 'another chain is clearly better; now GOPROXY={goproxy}',
-  'decision.cause.dwell': 'a better chain exists, but the current choice is too recent to change yet',
-  'decision.cause.within-tolerance': 'the active chain works, and no alternative is better by more than the tolerances',
-  'decision.cause.unmeasured': 'the active entry has not failed often enough yet to repair',
 };
 
 type DashboardKey = keyof typeof dashboardEn;
@@ -587,13 +578,4 @@ export const dashboardZh: Record<DashboardKey, string> = {
   'mismatch.envFile': 'go 从 go env 文件 {path} 得到 {variable}={actual}。请重新应用该方案。',
   'mismatch.gorootEnv': 'go 从 {path} 得到 {variable}={actual}，而 go env 文件没有覆盖它。',
   'mismatch.other': 'go 得到 {variable}={actual}，而不是方案中的值。',
-  'decision.cause.network-rule': '当前网络匹配一条网络规则，因此使用其方案 {profile}',
-  'decision.cause.rule-waits': '当前网络匹配一条网络规则，但当前选择要保持到时间期满',
-  'decision.cause.failing': '当前代理连续失败；现在 GOPROXY={goproxy}',
-  'decision.cause.failing-nothing-better': '当前代理失败，但测得的其他选择都不更好，因此代理链保持不变',
-  'decision.cause.manual-grace': '你最近手动选择了此配置；它可用，暂时不做改动',
-  'decision.cause.better': '另一条代理链明显更好；现在 GOPROXY={goproxy}',
-  'decision.cause.dwell': '存在更好的代理链，但当前选择时间太短，暂不更换',
-  'decision.cause.within-tolerance': '当前代理链可用，且没有其他选择的优势超过容差',
-  'decision.cause.unmeasured': '当前条目的失败次数还不足以触发修复',
 };

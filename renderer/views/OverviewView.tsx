@@ -4,6 +4,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, FindingView, SwitchView } from '../../shared/contract/state.js';
+import { render } from '../../shared/i18n/catalog.js';
 import { parseApplyLabel } from '../../shared/ui/apply-label.js';
 import { displayValue, formatDateTime } from '../../shared/ui/format.js';
 import { mismatchMessage } from '../../shared/ui/mismatch.js';
@@ -176,14 +177,9 @@ function mismatchWords(sw: SwitchView, d: Translate): string {
     .join(' ');
 }
 
-/**
- * Why auto-repair acted or kept the chain. The repair engine words its reason in English with
- * every figure (scores, minutes); other languages get the decision's cause, worded here.
- */
-function decisionReason(decision: Extract<AppState['watch']['lastDecision'], { type: 'repair' | 'keep' }>, d: Translate, locale: Locale): string {
-  if (locale === 'en') return decision.reason;
-  const to = decision.type === 'repair' ? decision.to : null;
-  return d(`decision.cause.${decision.cause}`, { profile: to?.profile ?? '', goproxy: to?.goproxy ?? '' });
+/** Why auto-repair acted or kept the chain: the repair engine's message, every figure in it, in the user's language. */
+function decisionReason(decision: Extract<AppState['watch']['lastDecision'], { type: 'repair' | 'keep' }>, locale: Locale): string {
+  return render(locale, decision.reason);
 }
 
 /** A doctor rule's title in the user's language (the rule id is for scripts, not people). */
@@ -217,8 +213,8 @@ function LastChange({ app, api, d, locale }: { app: AppState; api: Api; d: Trans
   return (
     <div className="panel" data-testid="last-change">
       <h3>{d('decision.heading')}</h3>
-      {decision !== null && decision.type === 'repair' && <p>{d('decision.repair', { action: d(`decision.action.${decision.action}`), at: formatDateTime(locale, decision.at), reason: decisionReason(decision, d, locale) })}</p>}
-      {decision !== null && decision.type === 'keep' && <p>{d('decision.keep', { at: formatDateTime(locale, decision.at), reason: decisionReason(decision, d, locale) })}</p>}
+      {decision !== null && decision.type === 'repair' && <p>{d('decision.repair', { action: d(`decision.action.${decision.action}`), at: formatDateTime(locale, decision.at), reason: decisionReason(decision, locale) })}</p>}
+      {decision !== null && decision.type === 'keep' && <p>{d('decision.keep', { at: formatDateTime(locale, decision.at), reason: decisionReason(decision, locale) })}</p>}
       {last === null ? (
         <p className="view-state empty">{d('decision.none')}</p>
       ) : (
