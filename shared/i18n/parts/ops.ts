@@ -244,6 +244,15 @@ export const opsEn = {
   'ops.doctor.fix.left-alone-note': '{variable}: left alone {lines}',
   'ops.doctor.fix.go-env-not-updated': 'the go env file was not updated: {error}',
   'ops.doctor.fix.note': '{text}',
+
+  // `goproxyctl env` (and the configuration table explain prints).
+  'ops.env.go': 'go: {go}',
+  'ops.env.go-found': '{version} ({binary})',
+  'ops.env.go-unusable': 'unusable: {error}',
+  'ops.env.go-missing': 'not installed (values as go would read them once installed)',
+  'ops.env.env-file': 'go env file: {path}',
+  'ops.env.env-file-off': 'disabled (GOENV=off)',
+  'ops.env.shadows': '{variable} from the {source} overrides {variable}={value} in the {where}.',
 } as const satisfies Readonly<Record<`ops.${string}`, string>>;
 
 export const opsZh: Readonly<Record<keyof typeof opsEn, string>> = {
@@ -480,4 +489,12 @@ export const opsZh: Readonly<Record<keyof typeof opsEn, string>> = {
   'ops.doctor.fix.left-alone-note': '{variable}：未改动 {lines}',
   'ops.doctor.fix.go-env-not-updated': 'go env 文件未更新：{error}',
   'ops.doctor.fix.note': '{text}',
+
+  'ops.env.go': 'go：{go}',
+  'ops.env.go-found': '{version}（{binary}）',
+  'ops.env.go-unusable': '无法使用：{error}',
+  'ops.env.go-missing': '未安装（显示的是安装后 go 会读取的取值）',
+  'ops.env.env-file': 'go env 文件：{path}',
+  'ops.env.env-file-off': '已禁用（GOENV=off）',
+  'ops.env.shadows': '来自{source}的 {variable} 覆盖了{where}中的 {variable}={value}。',
 };
