@@ -283,6 +283,13 @@ export const opsEn = {
   'ops.auth.http-never': 'go never sends credentials over plain http',
   'ops.auth.netrc-skipped': 'goproxyctl auth: skipped {origin}: {reason}; serve that proxy over https, then `goproxyctl auth remove {origin}` and `goproxyctl auth set https://…`.',
   'ops.auth.netrc-written': 'Wrote managed entries for {origins} to {path}.',
+
+  // `goproxyctl serve`: its startup lines.
+  'ops.serve.listening': 'goproxyctl: dashboard at {url} (Ctrl+C to stop)',
+  'ops.serve.open-twice': 'give either --open or --no-open, not both',
+  'ops.serve.bad-port': '--port takes a port number between 1 and 65535',
+  'ops.serve.not-built': 'goproxyctl serve: the dashboard is not built (no {file}); the API works, run `npm run build:renderer` for the page.',
+  'ops.serve.no-opener': 'goproxyctl serve: could not start {bin} to open the browser; open the URL above yourself.',
 } as const satisfies Readonly<Record<`ops.${string}`, string>>;
 
 export const opsZh: Readonly<Record<keyof typeof opsEn, string>> = {
@@ -555,4 +562,10 @@ export const opsZh: Readonly<Record<keyof typeof opsEn, string>> = {
   'ops.auth.http-never': 'go 从不通过明文 http 发送凭据',
   'ops.auth.netrc-skipped': 'goproxyctl auth：已跳过 {origin}：{reason}；请让该代理使用 https，然后运行 `goproxyctl auth remove {origin}` 和 `goproxyctl auth set https://…`。',
   'ops.auth.netrc-written': '已把 {origins} 的受管理条目写入 {path}。',
+
+  'ops.serve.listening': 'goproxyctl：控制面板地址 {url}（按 `Ctrl+C` 停止）',
+  'ops.serve.open-twice': '`--open` 和 `--no-open` 只能二选一',
+  'ops.serve.bad-port': '`--port` 需要 1 到 65535 之间的端口号',
+  'ops.serve.not-built': 'goproxyctl serve：控制面板尚未构建（没有 {file}）；接口可以使用，运行 `npm run build:renderer` 即可得到页面。',
+  'ops.serve.no-opener': 'goproxyctl serve：无法启动 {bin} 来打开浏览器；请自行打开上面的地址。',
 };
