@@ -2,8 +2,9 @@
 // (Linux's AppIndicator needs the whole menu set again). The adapter (tray.ts) maps actions to
 // clicks and main.ts maps actions to contract commands, the same ones the dashboard calls.
 import { builtinProfileWords } from '../../shared/ui/profile-text.js';
-import type { AppState, ChainEntryView } from '../../shared/contract/state.js';
-import type { Locale } from '../../shared/i18n/message.js';
+import type { AppState, ChainEntryView, EntryHealthView } from '../../shared/contract/state.js';
+import { isMessageId } from '../../shared/i18n/catalog.js';
+import { msg, type Locale, type Message } from '../../shared/i18n/message.js';
 import { statusId, trayText } from './tray-locale.js';
 import { relayTrayLines } from './tray-relay.js';
 import { trayStatus } from './tray-status.js';
@@ -38,12 +39,21 @@ export function switchTarget(action: TrayAction): string | null {
   return action.startsWith(SWITCH_PREFIX) ? action.slice(SWITCH_PREFIX.length) : null;
 }
 
+/** Why a probe failed, in words: its failure kind when the probe gave one, else its own text. */
+function failureWords(health: EntryHealthView): Message | string {
+  const kind = health.failure?.kind;
+  const id = kind === undefined ? null : `ops.failure.${kind}`;
+  if (id === null || !isMessageId(id)) return health.error ?? '?';
+  const words = msg(id);
+  return health.failure?.status != null ? msg('tray.failureStatus', { words, status: health.failure.status }) : words;
+}
+
 function entryLabel(entry: ChainEntryView, n: number, state: AppState, locale: Locale): string {
   const name = entry.kind === 'proxy' ? entry.url : entry.kind;
   const health = entry.kind === 'proxy' ? state.health[entry.url] : undefined;
   const params = { n: String(n), entry: name };
   if (health === undefined) return trayText(locale, 'tray.chainEntry', params);
-  if (!health.ok) return trayText(locale, 'tray.chainEntryFailing', { ...params, error: health.error ?? '?' });
+  if (!health.ok) return trayText(locale, 'tray.chainEntryFailing', { ...params, error: failureWords(health) });
   return health.latencyMs === null ? trayText(locale, 'tray.chainEntry', params) : trayText(locale, 'tray.chainEntryLatency', { ...params, latency: String(Math.round(health.latencyMs)) });
 }
 

@@ -108,6 +108,10 @@ test('menu: latest latency per entry, failures in words; settings and running ro
   assert.ok(labels.includes('1. https://goproxy.cn — 123 ms'));
   const failing = { ...state, health: { 'https://goproxy.cn': { ok: false, latencyMs: null, checkedAt: now, error: 'timeout', source: 'probe' as const } } };
   assert.ok(buildTrayMenu({ state: failing, now }, en).some((i) => i.type === 'normal' && i.label === '1. https://goproxy.cn — failing (timeout)'));
+  // With the probe's failure kind (what the watcher and benchmarks record), in words of the user's language.
+  const worded = { ...state, health: { 'https://goproxy.cn': { ok: false, latencyMs: null, checkedAt: now, error: 'HTTP 502 Bad Gateway', failure: { kind: 'http', status: 502 }, source: 'probe' as const } } };
+  assert.ok(buildTrayMenu({ state: worded, now }, en).some((i) => i.type === 'normal' && i.label === '1. https://goproxy.cn — failing (it answered with an HTTP error, HTTP 502)'));
+  assert.ok(buildTrayMenu({ state: worded, now }, 'zh-CN').some((i) => i.type === 'normal' && i.label === '1. https://goproxy.cn — 失败（返回了 HTTP 错误，HTTP 502）'));
   const checked = buildTrayMenu({ state, now }, en).flatMap((i) => (i.type === 'checkbox' && i.checked ? [i.id] : []));
   assert.deepEqual(checked, ['auto-repair', 'launch-at-login']);
 
