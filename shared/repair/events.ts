@@ -16,4 +16,5 @@ export type WatchEvent =
   | { type: 'probe'; at: string; candidate: string; ok: boolean; score: number; durationMs: number; error: string | null; missingModule?: string | null }
   | { type: 'repair'; at: string; trigger: WatchTrigger; action: 'reorder' | 'switch-profile'; cause: RepairCause; from: ChainChoice; to: ChainChoice; reason: Message; applyId: string | null }
   | { type: 'keep'; at: string; trigger: WatchTrigger; cause: RepairCause; reason: Message }
-  | { type: 'error'; at: string; message: string };
+  /** What went wrong, as a message (a failure's own text is a value in it). */
+  | { type: 'error'; at: string; message: Message };

@@ -64,6 +64,7 @@ export function watchEventMessage(e: WatchEvent): Message {
 export function watchEventJson(e: WatchEvent, locale: Locale): Record<string, unknown> {
   if (e.type === 'repair' || e.type === 'keep') return { ...e, reason: render(locale, e.reason), reasonMessage: e.reason };
   if (e.type === 'network-change') return { ...e, changes: e.changes.map((c) => render(locale, c)), changesMessage: e.changes };
+  if (e.type === 'error') return { ...e, message: render(locale, e.message), messageMessage: e.message };
   return e;
 }
 
