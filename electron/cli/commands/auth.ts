@@ -80,7 +80,7 @@ Exit codes: 0 done, 1 the keychain could not be used (or nothing to remove), 2 b
   async run(args, io) {
     for (const name of ['secret', 'password', 'token'] as const) {
       if (args.values[name] !== undefined) {
-        throw new UsageError(`--${name} is not accepted because other users can read command lines: pipe the secret on stdin or type it at the prompt`);
+        throw new UsageError(words(io, 'ops.auth.secret-flag', { flag: `--${name}` }));
       }
     }
     const [sub, ...rest] = args.positionals;
@@ -98,12 +98,10 @@ Exit codes: 0 done, 1 the keychain could not be used (or nothing to remove), 2 b
         case 'netrc':
           return await authNetrc(store, rest, args, io);
         default:
-          throw new UsageError(
-            sub === undefined ? 'say what to do: set, list, remove, helper or netrc (see `goproxyctl auth --help`)' : `"${sub}" is not an auth subcommand: use set, list, remove, helper or netrc`,
-          );
+          throw new UsageError(sub === undefined ? words(io, 'ops.auth.no-subcommand') : words(io, 'ops.auth.unknown-subcommand', { sub }));
       }
     } catch (err) {
-      if (err instanceof SecretStoreInputError || err instanceof NetrcError) throw new UsageError(err.message);
+      if (err instanceof SecretStoreInputError || err instanceof NetrcError) throw new UsageError(render(localeOfCli(io.lang), err.words));
       if (err instanceof KeychainError) {
         io.stderr.write(words(io, 'ops.auth.error', { error: err.words }) + '\n');
         return EXIT.failed;
@@ -114,11 +112,11 @@ Exit codes: 0 done, 1 the keychain could not be used (or nothing to remove), 2 b
 };
 
 async function authSet(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
-  if (rest.length !== 1) throw new UsageError('give exactly one proxy URL, e.g. `goproxyctl auth set https://proxy.corp --user ci`');
+  if (rest.length !== 1) throw new UsageError(words(io, 'ops.auth.one-url', { example: 'goproxyctl auth set https://proxy.corp --user ci' }));
   const origin = normalizeCredentialOrigin(rest[0]!);
   validateCredentialOriginForGo(origin);
   const user = args.values.user;
-  if (typeof user !== 'string') throw new UsageError('give the user name with --user, e.g. `goproxyctl auth set https://proxy.corp --user ci`');
+  if (typeof user !== 'string') throw new UsageError(words(io, 'ops.auth.need-user', { example: 'goproxyctl auth set https://proxy.corp --user ci' }));
   validateCredentialUser(user);
   // Fail before asking for the secret when no keychain can take it.
   const status = await store.status();
@@ -131,7 +129,7 @@ async function authSet(store: SecretStore, rest: string[], args: ParsedArgs, io:
 }
 
 async function authList(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
-  if (rest.length > 0) throw new UsageError('`auth list` takes no arguments');
+  if (rest.length > 0) throw new UsageError(words(io, 'ops.auth.list-args'));
   const credentials = await store.list();
   const netrcPath = defaultNetrcPath(io.env);
   const netrc = await listNetrcEntries(netrcPath);
@@ -149,7 +147,7 @@ async function authList(store: SecretStore, rest: string[], args: ParsedArgs, io
 }
 
 async function authRemove(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
-  if (rest.length !== 1) throw new UsageError('give exactly one proxy URL, e.g. `goproxyctl auth remove https://proxy.corp`');
+  if (rest.length !== 1) throw new UsageError(words(io, 'ops.auth.one-url', { example: 'goproxyctl auth remove https://proxy.corp' }));
   const origin = normalizeCredentialOrigin(rest[0]!);
   const removed = await store.remove(origin);
   const netrcPath = defaultNetrcPath(io.env);
@@ -164,9 +162,9 @@ async function authRemove(store: SecretStore, rest: string[], args: ParsedArgs, 
 async function authHelper(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
   // go writes the failed response to our stdin on the retry call: read it all (so go's write
   // never fails on a closed pipe) before answering.
-  const stdin = rest.length === 1 ? await readAll(io.stdin, 1 << 20) : '';
+  const stdin = rest.length === 1 ? await readAll(io, 1 << 20) : '';
   if (args.values.json) {
-    if (rest.length > 1) throw new UsageError('the GOAUTH helper takes at most one argument, the URL go failed to fetch');
+    if (rest.length > 1) throw new UsageError(words(io, 'ops.auth.helper-args'));
     const sets = await storedCredentialSets(store);
     const chosen = rest.length === 1 ? [selectCredentialSetForUrl(sets, rest[0]!)].filter((s) => s !== null) : sets;
     writeJson(io, { prefixes: chosen.flatMap((s) => s.prefixes) });
@@ -177,10 +175,10 @@ async function authHelper(store: SecretStore, rest: string[], args: ParsedArgs, 
 }
 
 async function authNetrc(store: SecretStore, rest: string[], args: ParsedArgs, io: CliIo): Promise<number> {
-  if (rest.length > 0) throw new UsageError('`auth netrc` takes no arguments, only --enable or --disable');
+  if (rest.length > 0) throw new UsageError(words(io, 'ops.auth.netrc-args'));
   const enable = args.values.enable === true;
   const disable = args.values.disable === true;
-  if (enable === disable) throw new UsageError('give exactly one of --enable (write the managed netrc entries) or --disable (remove them)');
+  if (enable === disable) throw new UsageError(words(io, 'ops.auth.netrc-one-flag'));
   const netrcPath = defaultNetrcPath(io.env);
   if (disable) {
     const managed = await listNetrcEntries(netrcPath);
@@ -197,13 +195,10 @@ async function authNetrc(store: SecretStore, rest: string[], args: ParsedArgs, i
   const skipped = refs.filter((r) => !isHttpsOrigin(r.origin)).map((r) => r.origin);
   // Never silently: an http credential stored by an older goproxyctl cannot reach go at all.
   const skipReason: Message = msg('ops.auth.http-never');
-  const skipReasonEn = render('en', skipReason);
   for (const origin of skipped) io.stderr.write(words(io, 'ops.auth.netrc-skipped', { origin, reason: skipReason }) + '\n');
   if (https.length === 0) {
     throw new UsageError(
-      skipped.length > 0
-        ? `nothing written: the only stored credentials are for plain-http origins (${skipped.join(', ')}), and ${skipReasonEn}; store the credential for the proxy's https:// URL`
-        : 'no https credential is stored: store one first with `goproxyctl auth set https://proxy.example --user USER`',
+      skipped.length > 0 ? words(io, 'ops.auth.netrc-only-http', { origins: skipped.join(', '), reason: skipReason }) : words(io, 'ops.auth.netrc-no-https'),
     );
   }
   const credentials: { origin: string; user: string; secret: string }[] = [];
@@ -224,17 +219,18 @@ async function authNetrc(store: SecretStore, rest: string[], args: ParsedArgs, i
 async function readSecret(io: CliIo, prompt: string): Promise<string> {
   const tty = io.stdin as Partial<ReadStream>;
   if (tty.isTTY && typeof tty.setRawMode === 'function') return promptNoEcho(io, tty as ReadStream, prompt);
-  const text = await readAll(io.stdin, MAX_SECRET_BYTES);
+  const text = await readAll(io, MAX_SECRET_BYTES);
   return text.replace(/\r?\n$/, '');
 }
 
-async function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<string> {
+async function readAll(io: CliIo, limit: number): Promise<string> {
+  const stream = io.stdin;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += b.length;
-    if (size > limit) throw new UsageError(`stdin holds more than ${limit} bytes, which is not a password or token: pipe only the secret`);
+    if (size > limit) throw new UsageError(words(io, 'ops.auth.stdin-too-large', { limit }));
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -9,6 +9,10 @@ import { msg, type Message } from '../../../shared/i18n/message.js';
 /** Bad input from the user (CLI exit code 2): an invalid origin, a user name Basic auth cannot carry... */
 export class SecretStoreInputError extends Error {
   override name = 'SecretStoreInputError';
+  /** The sentence as a message (message is its English). */
+  constructor(readonly words: Message) {
+    super(render('en', words));
+  }
 }
 
 /** Why the OS keychain could not be used. */
@@ -28,6 +32,10 @@ export class KeychainError extends Error {
 /** A netrc file goproxyctl will not write (unsafe permissions, a value netrc cannot represent...). */
 export class NetrcError extends Error {
   override name = 'NetrcError';
+  /** The sentence as a message (message is its English). */
+  constructor(readonly words: Message) {
+    super(render('en', words));
+  }
 }
 
 export const NO_KEYCHAIN: Message = msg('ops.keychain.unavailable');

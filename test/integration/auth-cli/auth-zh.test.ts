@@ -74,3 +74,16 @@ test('without a keychain, in Chinese: one sentence that says what is wrong once,
     assertChinese(r.stderr, 'no keychain');
   }
 });
+
+test('bad input in Chinese: exit 2, the fix in the command\'s language', { timeout: 60_000 }, async () => {
+  const dir = await freshHome('bad-input');
+  const env = envForHome(dir, { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
+  const plainHttp = await runCommand(process.execPath, [cliPath, 'auth', 'set', 'http://proxy.corp.example', '--user', 'ci', '--lang', 'zh'], { env, input: 'x', timeoutMs: 30_000 });
+  assert.equal(plainHttp.code, 2);
+  assert.match(plainHttp.stderr, /"http:\/\/proxy\.corp\.example" 使用明文 http，凭据会以未加密方式发送/);
+  const noUser = await runCommand(process.execPath, [cliPath, 'auth', 'set', 'https://proxy.corp.example', '--lang', 'zh'], { env, input: 'x', timeoutMs: 30_000 });
+  assert.equal(noUser.code, 2);
+  assert.match(noUser.stderr, /请用 `--user` 给出用户名/);
+  const en = await runCommand(process.execPath, [cliPath, 'auth', 'set', 'https://proxy.corp.example'], { env, input: 'x', timeoutMs: 30_000 });
+  assert.match(en.stderr, /give the user name with --user, e\.g\. `goproxyctl auth set https:\/\/proxy\.corp --user ci`/);
+});
