@@ -452,7 +452,7 @@ export const opsZh: Readonly<Record<keyof typeof opsEn, string>> = {
   'ops.doctor.shadowed.comments-nothing': '它不会注释任何行',
   'ops.doctor.shadowed.outrun': '，并把 goproxyctl 管理的区块移到 {files} 的末尾，使其位于 {lines} 之后',
   'ops.doctor.shadowed.fix-move': '运行 `goproxyctl doctor --fix`：它会用 goproxyctl 标记注释掉 {lines}，把该值移入 goproxyctl 管理的区块（以及 go env 文件），可用 `goproxyctl undo` 撤销。之后请打开新终端。',
-  'ops.doctor.shadowed.fix-by-hand': '请手动删除或修改 {lines}，然后打开新终端：goproxyctl 只编辑单独成行的顶层简单语句，不会改动{left}。',
+  'ops.doctor.shadowed.fix-by-hand': '请手动删除或修改 {lines}，然后打开新终端：goproxyctl 只编辑单独成行的顶层简单语句，以下内容不会改动：{left}。',
   'ops.doctor.shadowed.values-disagree': '这些行（它们的取值不一致）',
   'ops.doctor.shadowed.fix-session': '请找到设置 {variable} 的地方（CI 变量、`Dockerfile` 的 `ENV`、启动器、/etc/environment）并删除，或在当前终端运行 `unset {variable}`。',
 
