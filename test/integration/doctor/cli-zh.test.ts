@@ -81,3 +81,20 @@ test('doctor --lang en (and the default): the same finding in English', async ()
     assert.equal(checkZhText(r.stdout).cjk, 0);
   }
 });
+
+test('doctor --fix --lang zh: what was fixed, how to undo it and what new terminals get, in Chinese', async () => {
+  const fixHome = await mkdtemp(path.join(os.tmpdir(), 'goproxyctl-doctor-zh-fix-'));
+  try {
+    await mkdir(path.join(fixHome, '.config', 'go'), { recursive: true });
+    await writeFile(path.join(fixHome, '.bashrc'), `# mine\nexport GOPROXY=${SHADOW}\n`);
+    await writeFile(path.join(fixHome, '.config', 'go', 'env'), 'GOPROXY=https://proxy.golang.org|direct\n');
+    const r = await doctor(['--fix', '--lang', 'zh'], { HOME: fixHome, SHELL: '/bin/bash' });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /`--fix`：已把 GOPROXY 移入管理区块；已注释掉：.*\.bashrc:2。/);
+    assert.match(r.stdout, /可用 `goproxyctl undo` 撤销（应用记录 \S+）。请打开新终端使更改生效。/);
+    assert.match(r.stdout, /✓ 新的 `bash` 终端得到了修复后的取值/);
+    assertChinese(r.stdout);
+  } finally {
+    await rm(fixHome, { recursive: true, force: true, maxRetries: 10 });
+  }
+});
