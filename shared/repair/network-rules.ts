@@ -3,6 +3,7 @@
 // tried in order and the first match wins, so a specific rule (an SSID) goes before a broad one
 // (a search domain).
 import { cidrContains, parseCidr, parseIp } from '../net/ip.js';
+import { render } from '../i18n/catalog.js';
 import { msg, type Message } from '../i18n/message.js';
 import { normalizeFingerprint, type NetworkFingerprint } from './fingerprint.js';
 
@@ -28,17 +29,21 @@ export interface RuleMatch {
   reason: Message;
 }
 
-/** Why a rule can never match, or null when it is well-formed. */
-export function networkRuleProblem(rule: NetworkRule): string | null {
-  if (!rule.profile) return 'a network rule needs the profile to use';
+/** Why a rule can never match, as a message, or null when it is well-formed. */
+export function networkRuleProblemMessage(rule: NetworkRule): Message | null {
+  if (!rule.profile) return msg('ops.rule.problem.no-profile');
   const w = rule.when;
-  if (w.ssid === undefined && w.gatewaySubnet === undefined && w.dnsSearchDomain === undefined) {
-    return `the rule for "${rule.profile}" names no condition (ssid, gatewaySubnet or dnsSearchDomain)`;
-  }
-  if (w.gatewaySubnet !== undefined && !parseCidr(w.gatewaySubnet)) return `"${w.gatewaySubnet}" is not a subnet such as 10.20.0.0/16`;
-  if (w.ssid !== undefined && w.ssid === '') return 'an empty Wi-Fi name can never match';
-  if (w.dnsSearchDomain !== undefined && w.dnsSearchDomain.trim() === '') return 'an empty search domain can never match';
+  if (w.ssid === undefined && w.gatewaySubnet === undefined && w.dnsSearchDomain === undefined) return msg('ops.rule.problem.no-condition', { profile: rule.profile });
+  if (w.gatewaySubnet !== undefined && !parseCidr(w.gatewaySubnet)) return msg('ops.rule.problem.bad-subnet', { subnet: w.gatewaySubnet });
+  if (w.ssid !== undefined && w.ssid === '') return msg('ops.rule.problem.empty-ssid');
+  if (w.dnsSearchDomain !== undefined && w.dnsSearchDomain.trim() === '') return msg('ops.rule.problem.empty-domain');
   return null;
+}
+
+/** The same in English, for the contract's request check (a 400's message). */
+export function networkRuleProblem(rule: NetworkRule): string | null {
+  const problem = networkRuleProblemMessage(rule);
+  return problem === null ? null : render('en', problem);
 }
 
 function conditionReasons(when: NetworkConditions, fp: NetworkFingerprint): Message[] | null {

@@ -107,9 +107,9 @@ settings file: <config dir>/watch.json. One watcher per user.
     const dirs = productDirs(io.env);
     // The same reading of watch.json as the tray's; a file with problems is bad input here.
     const { policy: settings, problems } = await readWatchPolicy(dirs.config);
-    if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; fix or delete it`);
-    const module = await probeModuleFor(args.values.module, io.env);
     const locale = localeOfCli(io.lang);
+    if (problems.length > 0) throw new UsageError(render(locale, msg('ops.watch.bad-policy', { problems: problems.reduce((all, next) => msg('ops.watch.changes-join', { first: all, then: next })) })));
+    const module = await probeModuleFor(args.values.module, io.env);
     const healthCheckMs = positiveMs(args.values['health-check'], 'health-check', 300_000, locale);
     const pollMs = Math.max(500, positiveMs(args.values.poll, 'poll', 5_000, locale));
     const json = Boolean(args.values.json);

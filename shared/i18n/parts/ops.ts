@@ -328,6 +328,20 @@ export const opsEn = {
   'ops.auth.netrc-only-http': 'nothing written: the only stored credentials are for plain-http origins ({origins}), and {reason}; store the credential for the proxy\'s https:// URL',
   'ops.auth.netrc-no-https': 'no https credential is stored: store one first with `goproxyctl auth set https://proxy.example --user USER`',
   'ops.auth.stdin-too-large': 'stdin holds more than {limit} bytes, which is not a password or token: pipe only the secret',
+
+  // Why a network rule can never match, and what is wrong in watch.json (`goproxyctl watch` refuses it).
+  'ops.rule.problem.no-profile': 'a network rule needs the profile to use',
+  'ops.rule.problem.no-condition': 'the rule for "{profile}" names no condition (ssid, gatewaySubnet or dnsSearchDomain)',
+  'ops.rule.problem.bad-subnet': '"{subnet}" is not a subnet such as 10.20.0.0/16',
+  'ops.rule.problem.empty-ssid': 'an empty Wi-Fi name can never match',
+  'ops.rule.problem.empty-domain': 'an empty search domain can never match',
+  'ops.policy.not-json': '{file} is not valid JSON ({error})',
+  'ops.policy.not-object': '{file} must hold one JSON object',
+  'ops.policy.not-number': '{file}: "{field}" must be a number of at least 0',
+  'ops.policy.rules-not-list': '{file}: "rules" must be a list',
+  'ops.policy.rule-shape': 'each rule is an object with "profile" and "when" (ssid, gatewaySubnet or dnsSearchDomain)',
+  'ops.policy.in-file': '{file}: {problem}',
+  'ops.watch.bad-policy': '{problems}; fix or delete it',
 } as const satisfies Readonly<Record<`ops.${string}`, string>>;
 
 export const opsZh: Readonly<Record<keyof typeof opsEn, string>> = {
@@ -643,4 +657,17 @@ export const opsZh: Readonly<Record<keyof typeof opsEn, string>> = {
   'ops.auth.netrc-only-http': '没有写入任何内容：已保存的凭据都属于明文 http 地址（{origins}），而{reason}；请为代理的 https:// 地址保存凭据',
   'ops.auth.netrc-no-https': '没有保存任何 https 凭据：请先用 `goproxyctl auth set https://proxy.example --user USER` 保存一个',
   'ops.auth.stdin-too-large': '标准输入超过 {limit} 字节，这不是密码或令牌：请只传入密钥',
+
+  'ops.rule.problem.no-profile': '网络规则需要指定要使用的配置方案',
+  'ops.rule.problem.no-condition': '“{profile}”的规则没有任何条件（`ssid`、`gatewaySubnet` 或 `dnsSearchDomain`）',
+  'ops.rule.problem.bad-subnet': '“{subnet}”不是子网，子网应形如 10.20.0.0/16',
+  'ops.rule.problem.empty-ssid': '空的 Wi-Fi 名称永远不会匹配',
+  'ops.rule.problem.empty-domain': '空的搜索域永远不会匹配',
+  'ops.policy.not-json': '{file} 不是有效的 JSON（`{error}`）',
+  'ops.policy.not-object': '{file} 必须包含一个 JSON 对象',
+  'ops.policy.not-number': '{file}：“{field}”必须是不小于 0 的数字',
+  'ops.policy.rules-not-list': '{file}：“rules”必须是列表',
+  'ops.policy.rule-shape': '每条规则都是一个带有 `profile` 和 `when`（`ssid`、`gatewaySubnet` 或 `dnsSearchDomain`）的对象',
+  'ops.policy.in-file': '{file}：{problem}',
+  'ops.watch.bad-policy': '{problems}；请修正或删除该文件',
 };
