@@ -56,7 +56,7 @@ export function CredentialsPanel({ credentials, referenced, api, d }: { credenti
     <div className="panel" data-testid="credentials">
       <h3>{d('creds.heading')}</h3>
       <p data-testid="keychain-status" className={status === null ? 'muted' : status.available ? 'ok' : 'error'}>
-        {status === null ? d('creds.status.unknown') : status.available ? d('creds.status.ok', { backend: status.backend ?? '' }) : keychainProblem(status, d, locale)}
+        {status === null ? d('creds.status.unknown') : status.available ? rich(d('creds.status.ok'), { backend: status.backendMessage ? withCode(render(locale, status.backendMessage)) : status.backend ?? '' }) : keychainProblem(status, d, locale)}
       </p>
       {referenced.length > 0 && <p className="muted mono">{d('creds.needed', { origins: referenced.join(', ') })}</p>}
       {credentials.error !== null && credentials.error !== status?.problem && <p className="error">{d('common.failed', { error: credentials.error })}</p>}

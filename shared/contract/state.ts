@@ -194,6 +194,8 @@ export interface KeychainStatusView {
   problemId?: string | null;
   /** The same sentence as a message (shared/i18n), for the problems the UI has no words of its own for. */
   problemMessage?: Message | null;
+  /** The keychain's name as a message ("Secret Service" is 系统密钥服务 in Chinese); null when unavailable. */
+  backendMessage?: Message | null;
 }
 
 /**
