@@ -101,6 +101,7 @@ test('doctor cards in 简体中文: titles, explanations and fixes in Chinese; n
   assert.match(await page.getByTestId('finding-gosumdb-off').innerText(), /GOSUMDB=off 会关闭所有模块的校验和验证/);
 
   const cards = page.locator('[data-testid="doctor"] li.finding');
+  await cards.nth(3).waitFor(T); // this HOME has four findings
   const count = await cards.count();
   assert.ok(count >= 4, `the four findings of this HOME are shown (${count})`);
   const failures: string[] = [];
