@@ -2,8 +2,8 @@
 // Plain JSON (it crosses IPC and HTTP) and free of secrets: every value that may hold a URL
 // with credentials is redacted before it enters the state (see redact.ts).
 import type { Finding } from '../doctor/types.js';
-import type { Profile } from '../profile/types.js';
 import type { Message } from '../i18n/message.js';
+import type { Profile } from '../profile/types.js';
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../repair/decide.js';
 import type { WatchEvent } from '../repair/events.js';
 import type { BenchmarkReport } from '../bench/report.js';
@@ -199,6 +199,10 @@ export interface KeychainStatusView {
   problem: string | null;
   /** Why, as an id the UI words in the user's language (unavailable, locked, no-collection, foreign-item, failed). */
   problemId?: string | null;
+  /** The same sentence as a message (shared/i18n), for the problems the UI has no words of its own for. */
+  problemMessage?: Message | null;
+  /** The keychain's name as a message ("Secret Service" is 系统密钥服务 in Chinese); null when unavailable. */
+  backendMessage?: Message | null;
 }
 
 /**

@@ -3,6 +3,8 @@
 // tried in order and the first match wins, so a specific rule (an SSID) goes before a broad one
 // (a search domain).
 import { cidrContains, parseCidr, parseIp } from '../net/ip.js';
+import { render } from '../i18n/catalog.js';
+import { msg, type Message } from '../i18n/message.js';
 import { normalizeFingerprint, type NetworkFingerprint } from './fingerprint.js';
 
 export interface NetworkConditions {
@@ -23,28 +25,32 @@ export interface NetworkRule {
 export interface RuleMatch {
   rule: NetworkRule;
   index: number;
-  /** In words: "the default gateway 10.20.0.1 is in 10.20.0.0/16". */
-  reason: string;
+  /** Why it matches, as a message: "the default gateway 10.20.0.1 is in 10.20.0.0/16". */
+  reason: Message;
 }
 
-/** Why a rule can never match, or null when it is well-formed. */
-export function networkRuleProblem(rule: NetworkRule): string | null {
-  if (!rule.profile) return 'a network rule needs the profile to use';
+/** Why a rule can never match, as a message, or null when it is well-formed. */
+export function networkRuleProblemMessage(rule: NetworkRule): Message | null {
+  if (!rule.profile) return msg('ops.rule.problem.no-profile');
   const w = rule.when;
-  if (w.ssid === undefined && w.gatewaySubnet === undefined && w.dnsSearchDomain === undefined) {
-    return `the rule for "${rule.profile}" names no condition (ssid, gatewaySubnet or dnsSearchDomain)`;
-  }
-  if (w.gatewaySubnet !== undefined && !parseCidr(w.gatewaySubnet)) return `"${w.gatewaySubnet}" is not a subnet such as 10.20.0.0/16`;
-  if (w.ssid !== undefined && w.ssid === '') return 'an empty Wi-Fi name can never match';
-  if (w.dnsSearchDomain !== undefined && w.dnsSearchDomain.trim() === '') return 'an empty search domain can never match';
+  if (w.ssid === undefined && w.gatewaySubnet === undefined && w.dnsSearchDomain === undefined) return msg('ops.rule.problem.no-condition', { profile: rule.profile });
+  if (w.gatewaySubnet !== undefined && !parseCidr(w.gatewaySubnet)) return msg('ops.rule.problem.bad-subnet', { subnet: w.gatewaySubnet });
+  if (w.ssid !== undefined && w.ssid === '') return msg('ops.rule.problem.empty-ssid');
+  if (w.dnsSearchDomain !== undefined && w.dnsSearchDomain.trim() === '') return msg('ops.rule.problem.empty-domain');
   return null;
 }
 
-function conditionReasons(when: NetworkConditions, fp: NetworkFingerprint): string[] | null {
-  const reasons: string[] = [];
+/** The same in English, for the contract's request check (a 400's message). */
+export function networkRuleProblem(rule: NetworkRule): string | null {
+  const problem = networkRuleProblemMessage(rule);
+  return problem === null ? null : render('en', problem);
+}
+
+function conditionReasons(when: NetworkConditions, fp: NetworkFingerprint): Message[] | null {
+  const reasons: Message[] = [];
   if (when.ssid !== undefined) {
     if (fp.ssid === null || fp.ssid !== when.ssid) return null;
-    reasons.push(`the Wi-Fi network is "${when.ssid}"`);
+    reasons.push(msg('ops.rule.ssid', { ssid: when.ssid }));
   }
   if (when.gatewaySubnet !== undefined) {
     const cidr = parseCidr(when.gatewaySubnet);
@@ -54,13 +60,13 @@ function conditionReasons(when: NetworkConditions, fp: NetworkFingerprint): stri
       return ip !== null && cidrContains(cidr, ip);
     });
     if (!gw) return null;
-    reasons.push(`the default gateway ${gw} is in ${when.gatewaySubnet}`);
+    reasons.push(msg('ops.rule.gateway', { gateway: gw, subnet: when.gatewaySubnet }));
   }
   if (when.dnsSearchDomain !== undefined) {
     const want = when.dnsSearchDomain.trim().toLowerCase().replace(/\.$/, '');
     const found = fp.searchDomains.find((d) => d === want || d.endsWith(`.${want}`));
     if (!found || want === '') return null;
-    reasons.push(`the DNS search domain is ${found}`);
+    reasons.push(msg('ops.rule.search-domain', { domain: found }));
   }
   return reasons.length > 0 ? reasons : null;
 }
@@ -71,7 +77,7 @@ export function matchNetworkRule(rules: readonly NetworkRule[], fingerprint: Net
   const fp = normalizeFingerprint(fingerprint);
   for (const [index, rule] of rules.entries()) {
     const reasons = conditionReasons(rule.when, fp);
-    if (reasons) return { rule, index, reason: reasons.join(' and ') };
+    if (reasons) return { rule, index, reason: reasons.reduce((all, next) => msg('ops.rule.and', { first: all, then: next })) };
   }
   return null;
 }

@@ -1,19 +1,20 @@
 // Validation of the user name and secret before anything is stored. Pure. Messages name the
 // problem and the fix but never include the secret.
 import { SecretStoreInputError } from './errors.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 export function validateCredentialUser(user: string): void {
-  if (user === '') throw new SecretStoreInputError('the user name is empty: give the user name the proxy expects');
-  if (user.includes(':')) throw new SecretStoreInputError('the user name contains ":", which HTTP Basic authentication cannot carry: use the user name without it');
-  if (CONTROL_CHARS.test(user)) throw new SecretStoreInputError('the user name contains a control character (a newline or tab?): give the user name on its own');
+  if (user === '') throw new SecretStoreInputError(msg('ops.secrets.user-empty'));
+  if (user.includes(':')) throw new SecretStoreInputError(msg('ops.secrets.user-colon'));
+  if (CONTROL_CHARS.test(user)) throw new SecretStoreInputError(msg('ops.secrets.user-control'));
 }
 
 export function validateCredentialSecret(secret: string): void {
-  if (secret === '') throw new SecretStoreInputError('the secret is empty: give the password or token on stdin');
-  if (secret.includes('\u0000')) throw new SecretStoreInputError('the secret contains a NUL byte: give the password or token as text');
+  if (secret === '') throw new SecretStoreInputError(msg('ops.secrets.secret-empty'));
+  if (secret.includes('\u0000')) throw new SecretStoreInputError(msg('ops.secrets.secret-nul'));
 }
 
 /**
@@ -24,8 +25,6 @@ export function validateCredentialSecret(secret: string): void {
  */
 export function validateCredentialOriginForGo(origin: string): void {
   if (origin.startsWith('http://')) {
-    throw new SecretStoreInputError(
-      `${origin} is plain http, and go never sends credentials over http (only to https URLs), so the proxy would still answer 401: serve it over https and store the credential for its https:// URL`,
-    );
+    throw new SecretStoreInputError(msg('ops.secrets.origin-http', { origin }));
   }
 }

@@ -6,6 +6,7 @@ import { SecretStoreInputError } from './errors.js';
 import { basicCredentialSet, formatGoauthCredentialSets, selectCredentialSetForUrl, type GoauthCredentialSet } from './goauth-format.js';
 import { isHttpsOrigin } from './origin.js';
 import type { SecretStore } from './secret-store.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 /** One Basic-auth credential set per stored https origin (plain-http lab origins are skipped: go never asks for them). */
 export async function storedCredentialSets(store: SecretStore): Promise<GoauthCredentialSet[]> {
@@ -26,7 +27,7 @@ export async function storedCredentialSets(store: SecretStore): Promise<GoauthCr
  * caller must still read it so go can write it.
  */
 export async function goauthHelperOutput(store: SecretStore, args: readonly string[], _stdin: string): Promise<string> {
-  if (args.length > 1) throw new SecretStoreInputError('the GOAUTH helper takes at most one argument, the URL go failed to fetch: set GOAUTH to "command goproxyctl auth helper"');
+  if (args.length > 1) throw new SecretStoreInputError(msg('ops.secrets.helper-args'));
   const sets = await storedCredentialSets(store);
   const url = args[0];
   if (url === undefined) return formatGoauthCredentialSets(sets);

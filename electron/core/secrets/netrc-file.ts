@@ -13,6 +13,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { NetrcError } from './errors.js';
 import { normalizeCredentialOrigin } from './origin.js';
 import { parseManagedNetrcCredentials, replaceManagedNetrcBlock, validateNetrcCredential, type NetrcCredential } from './netrc-text.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 /** The file go reads: $NETRC, else ~/.netrc (on Windows ~/_netrc when it exists), as go's netrcPath does. */
 export function defaultNetrcPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string {
@@ -77,12 +78,12 @@ async function editNetrc(netrcPath: string, policy: EditPolicy, change: (current
   );
   if (!exists && !policy.create) return;
   if (exists) {
-    if (!exists.isFile()) throw new NetrcError(`${netrcPath} is not a regular file: point NETRC at a file`);
+    if (!exists.isFile()) throw new NetrcError(msg('ops.netrc.not-file', { path: netrcPath }));
     if (process.platform !== 'win32') {
-      if ((exists.mode & 0o200) === 0) throw new NetrcError(`${netrcPath} is read-only: make it writable (chmod 600 ${netrcPath}) if goproxyctl should manage entries in it`);
+      if ((exists.mode & 0o200) === 0) throw new NetrcError(msg('ops.netrc.read-only', { path: netrcPath }));
       if (policy.checkPrivacy && (exists.mode & 0o077) !== 0) {
         const mode = (exists.mode & 0o777).toString(8).padStart(4, '0');
-        if (!policy.fixPermissions) throw new NetrcError(`${netrcPath} can be accessed by other users (mode ${mode}), so goproxyctl will not put a password in it: run chmod 600 ${netrcPath}, or ask goproxyctl to fix the permissions`);
+        if (!policy.fixPermissions) throw new NetrcError(msg('ops.netrc.readable', { path: netrcPath, mode }));
         await chmod(netrcPath, 0o600);
       }
     }

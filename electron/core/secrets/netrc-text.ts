@@ -18,6 +18,7 @@
 // a non-default port therefore gets both lines.
 import { NetrcError } from './errors.js';
 import { isHttpsOrigin, type CredentialOrigin } from './origin.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export const NETRC_BEGIN_MARKER = '# goproxyctl managed begin';
 export const NETRC_END_MARKER = '# goproxyctl managed end';
@@ -39,13 +40,13 @@ export function netrcMachinesForOrigin(origin: CredentialOrigin): string[] {
 
 export function validateNetrcCredential(c: NetrcCredential): void {
   if (!isHttpsOrigin(c.origin)) {
-    throw new NetrcError(`${c.origin} is not https, and go sends netrc credentials over https only: store the credential for the proxy's https:// URL`);
+    throw new NetrcError(msg('ops.netrc.not-https', { origin: c.origin }));
   }
   if (c.user === '' || /\s/.test(c.user)) {
-    throw new NetrcError(`the user name for ${c.origin} is empty or contains whitespace, which a .netrc file cannot represent: use GOAUTH (Go 1.24+) instead`);
+    throw new NetrcError(msg('ops.netrc.bad-user', { origin: c.origin }));
   }
   if (c.secret === '' || /\s/.test(c.secret)) {
-    throw new NetrcError(`the secret for ${c.origin} is empty or contains whitespace, which a .netrc file cannot represent: use GOAUTH (Go 1.24+) instead`);
+    throw new NetrcError(msg('ops.netrc.bad-secret', { origin: c.origin }));
   }
 }
 
@@ -71,7 +72,7 @@ export function findManagedNetrcBlock(bytes: string): { start: number; end: numb
   const begin = findLine(bytes, NETRC_BEGIN_MARKER, bytes.startsWith(UTF8_BOM) ? UTF8_BOM.length : 0);
   if (begin === null) return null;
   const end = findLine(bytes, NETRC_END_MARKER, begin.end);
-  if (end === null) throw new NetrcError(`the netrc file has "${NETRC_BEGIN_MARKER}" without "${NETRC_END_MARKER}": restore the end line or delete the managed lines by hand`);
+  if (end === null) throw new NetrcError(msg('ops.netrc.unclosed', { begin: NETRC_BEGIN_MARKER, end: NETRC_END_MARKER }));
   return { start: begin.start, end: end.end };
 }
 

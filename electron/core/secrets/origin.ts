@@ -2,6 +2,7 @@
 // two ways ("HTTPS://Proxy.Corp:443/go/" and "https://proxy.corp") maps to one keychain item.
 // Pure: no I/O, safe to call on untrusted input.
 import { SecretStoreInputError } from './errors.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 /** scheme://host[:port], lowercase host, default port dropped, no path. */
 export type CredentialOrigin = string;
@@ -23,25 +24,25 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function normalizeCredentialOrigin(input: string): CredentialOrigin {
   const trimmed = input.trim();
-  const shown = trimmed.includes('@') ? 'the given URL' : JSON.stringify(trimmed);
-  if (trimmed === '') throw new SecretStoreInputError('the proxy URL is empty: give one such as https://proxy.example.com');
+  const shown = trimmed.includes('@') ? msg('ops.secrets.given-url') : JSON.stringify(trimmed);
+  if (trimmed === '') throw new SecretStoreInputError(msg('ops.secrets.url-empty'));
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new SecretStoreInputError(`${shown} is not a valid URL: give one such as https://proxy.example.com`);
+    throw new SecretStoreInputError(msg('ops.secrets.url-invalid', { url: shown }));
   }
   if (url.username !== '' || url.password !== '' || trimmed.includes('@')) {
-    throw new SecretStoreInputError('the proxy URL must not contain a user name or password: give the user separately and the secret on stdin');
+    throw new SecretStoreInputError(msg('ops.secrets.url-userinfo'));
   }
-  if (url.hostname === '') throw new SecretStoreInputError(`${shown} has no host: give one such as https://proxy.example.com`);
+  if (url.hostname === '') throw new SecretStoreInputError(msg('ops.secrets.url-no-host', { url: shown }));
   if (url.protocol === 'http:') {
     if (!isLoopbackHost(url.hostname)) {
-      throw new SecretStoreInputError(`${shown} uses plain http, which would send the credential unencrypted: use its https:// URL (plain http is accepted only for loopback lab proxies)`);
+      throw new SecretStoreInputError(msg('ops.secrets.url-http', { url: shown }));
     }
   } else if (url.protocol !== 'https:') {
-    throw new SecretStoreInputError(`${shown} is not an http(s) URL: credentials can only be stored for https:// proxies`);
+    throw new SecretStoreInputError(msg('ops.secrets.url-scheme', { url: shown }));
   }
   // URL already lowercases the host, punycodes IDNs and drops the scheme's default port.
   return `${url.protocol}//${url.host}`;

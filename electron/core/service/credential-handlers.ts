@@ -4,13 +4,15 @@ import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import type { CredentialsView } from '../../../shared/contract/responses.js';
 import type { KeychainStatusView } from '../../../shared/contract/state.js';
-import { KeychainError, normalizeCredentialOrigin, SecretStoreInputError, type SecretStoreStatus } from '../secrets/index.js';
+import { KeychainError, keychainBackendWords, normalizeCredentialOrigin, SecretStoreInputError, type SecretStoreStatus } from '../secrets/index.js';
 import { validateCredentialOriginForGo } from '../secrets/credential-input.js';
 import type { CommandContext, ServiceContext } from './context.js';
 import { commit } from './store.js';
 
 export function toKeychainStatusView(status: SecretStoreStatus): KeychainStatusView {
-  return status.available ? { available: true, backend: status.backend, problem: null } : { available: false, backend: null, problem: status.reason, problemId: status.problem };
+  return status.available
+    ? { available: true, backend: status.backend, problem: null, backendMessage: keychainBackendWords() }
+    : { available: false, backend: null, problem: status.reason, problemId: status.problem, problemMessage: status.words };
 }
 
 /** The engine's errors already keep secrets out of their messages (secrets/errors.ts). */

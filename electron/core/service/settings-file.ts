@@ -11,7 +11,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { DEFAULT_PROBE_MODULE, probeModuleOf, type ModuleRef } from '../../../shared/bench/probe-module.js';
 import { settingsSchema } from '../../../shared/contract/request-schemas.js';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../../shared/contract/state.js';
-import { networkRuleProblem, type NetworkRule, type RepairSettings } from '../../../shared/repair/index.js';
+import { networkRuleProblemMessage, type NetworkRule, type RepairSettings } from '../../../shared/repair/index.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
 export const SETTINGS_FILE = 'settings.json';
 export const WATCH_FILE = 'watch.json';
@@ -54,14 +55,14 @@ export async function loadSettings(configDir: string): Promise<AppSettings> {
 /**
  * watch.json, read once for everyone: the policy the tray's watcher and `goproxyctl watch` both
  * use (each bad field falls back to its default, as mergeSettings does), and the file's problems
- * in words. The tray runs with the fallback; `goproxyctl watch` refuses to start on a problem.
+ * as messages. The tray runs with the fallback; `goproxyctl watch` refuses to start on a problem.
  */
-export async function readWatchPolicy(configDir: string): Promise<{ policy: RepairSettings; problems: string[] }> {
+export async function readWatchPolicy(configDir: string): Promise<{ policy: RepairSettings; problems: Message[] }> {
   const { raw, problems } = await readWatchFile(configDir);
   return { policy: repairSettingsOf(mergeSettings({}, raw)), problems };
 }
 
-async function readWatchFile(configDir: string): Promise<{ raw: Record<string, unknown>; problems: string[] }> {
+async function readWatchFile(configDir: string): Promise<{ raw: Record<string, unknown>; problems: Message[] }> {
   const file = path.join(configDir, WATCH_FILE);
   let text: string;
   try {
@@ -73,20 +74,20 @@ async function readWatchFile(configDir: string): Promise<{ raw: Record<string, u
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { raw: {}, problems: [`${file} is not valid JSON (${(err as Error).message})`] };
+    return { raw: {}, problems: [msg('ops.policy.not-json', { file, error: (err as Error).message })] };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { raw: {}, problems: [`${file} must hold one JSON object`] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { raw: {}, problems: [msg('ops.policy.not-object', { file })] };
   const raw = value as Record<string, unknown>;
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (const k of ['failureThreshold', 'absoluteTolerance', 'relativeTolerance', 'dwellMs', 'manualGraceMs'] as const) {
-    if (k in raw && !(typeof raw[k] === 'number' && raw[k] >= 0)) problems.push(`${file}: "${k}" must be a number of at least 0`);
+    if (k in raw && !(typeof raw[k] === 'number' && raw[k] >= 0)) problems.push(msg('ops.policy.not-number', { file, field: k }));
   }
   if ('rules' in raw) {
-    if (!Array.isArray(raw.rules)) problems.push(`${file}: "rules" must be a list`);
+    if (!Array.isArray(raw.rules)) problems.push(msg('ops.policy.rules-not-list', { file }));
     else for (const rule of raw.rules as unknown[]) {
       const shaped = typeof rule === 'object' && rule !== null && typeof (rule as { when?: unknown }).when === 'object' && (rule as { when?: unknown }).when !== null;
-      const problem = shaped ? networkRuleProblem(rule as NetworkRule) : 'each rule is an object with "profile" and "when" (ssid, gatewaySubnet or dnsSearchDomain)';
-      if (problem) problems.push(`${file}: ${problem}`);
+      const problem = shaped ? networkRuleProblemMessage(rule as NetworkRule) : msg('ops.policy.rule-shape');
+      if (problem) problems.push(msg('ops.policy.in-file', { file, problem }));
     }
   }
   return { raw, problems };

@@ -55,7 +55,7 @@ test('credentials: set, list, remove and keychain status; the secret never comes
       streamed: string;
     };
     const origin = 'https://athens.corp.example';
-    assert.deepEqual(r.before, { ok: true, value: { list: [], status: { available: true, backend: 'Secret Service', problem: null } } });
+    assert.deepEqual(r.before, { ok: true, value: { list: [], status: { available: true, backend: 'Secret Service', problem: null, backendMessage: { id: 'ops.keychain.backend.secret-service' } } } });
     assert.deepEqual(r.set, { ok: true, value: { origin, user: 'alice' } });
     assert.equal(r.badOrigin.code, 'bad-request');
     assert.deepEqual(r.stateAfterSet.list, [{ origin, user: 'alice' }]);

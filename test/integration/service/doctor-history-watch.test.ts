@@ -10,6 +10,9 @@ import { createService } from '../../../electron/core/service/service.js';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/state.js';
 import { startLab, type Lab } from '../../lab/index.js';
 import { goEnv, goEnvWrite, homeEnv, rejection, serve, waitForState } from './harness.js';
+import { renderFindingText } from '../../../shared/doctor/types.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { checkZhText } from '../../support/zh-check.js';
 
 let lab: Lab;
 before(async () => {
@@ -27,8 +30,9 @@ test('doctor: an rc-file export shadows the go env file; fixing that finding mov
     const shadow = findings.find((f) => f.key === 'shadowed-by-os-env:GOPROXY');
     assert.ok(shadow, `the finding is reported: ${findings.map((f) => f.key).join(', ')}`);
     assert.equal(shadow.fixable, true);
-    assert.match(shadow.explanation.en, /\.bashrc:2/);
-    assert.match(shadow.explanation.zh, /环境变量/);
+    assert.match(renderFindingText('en', shadow.explanation), /\.bashrc:2/);
+    assert.match(renderFindingText('zh-CN', shadow.explanation), /环境变量/);
+    assert.equal(shadow.title.id, 'ops.doctor.title.shadowed-by-os-env', 'the state carries messages, the dashboard words them');
     assert.deepEqual((await s.api.state()).doctor.findings?.map((f) => f.key), findings.map((f) => f.key));
     const notFixable = findings.find((f) => !f.fixable);
     if (notFixable) assert.equal((await rejection(s.api.fixFinding({ key: notFixable.key }))).code, 'bad-request');
@@ -133,6 +137,12 @@ test('settings persist atomically (watch.json shared with the CLI); rules are ch
     const decision = await api.repairNow({});
     assert.equal(decision?.type, 'repair', JSON.stringify(decision));
     assert.ok(decision?.type === 'repair' && decision.to.goproxy.startsWith(good));
+    // The reason crosses the contract as a message: the dashboard and the tray word it in their language.
+    assert.ok(decision?.type === 'repair' && decision.reason.id === 'ops.repair.failing-reorder', JSON.stringify(decision));
+    assert.match(render('en', decision.reason), /failed \d+ times? in a row; .* works, so it goes first/);
+    const zhReason = render('zh-CN', decision.reason);
+    assert.match(zhReason, /连续失败 \d+ 次；.* 可用，因此把它排到最前/);
+    assert.deepEqual(checkZhText(zhReason).english, [], zhReason);
     const state = await api.state();
     assert.deepEqual(state.watch.lastDecision, decision);
     assert.equal(state.watch.running, false);
