@@ -13,7 +13,7 @@ import { APP_SCHEME, BENCHMARK_URL, DASHBOARD_URL, registerAppProtocol } from '.
 import { registerContractIpc } from './ipc.js';
 import { createLoginItem } from './login-item.js';
 import { cliInstallNotice } from './cli-install-notice.js';
-import { trayTranslator } from './messages.js';
+import { trayLocale, trayText } from './tray-locale.js';
 import { eventNotification } from './notifications.js';
 import { appPaths, trayIconFile } from './paths.js';
 import { createSenderTrust } from './sender-trust.js';
@@ -47,7 +47,7 @@ function start(): void {
   let dashboard: BrowserWindow | null = null;
   let benchmark: BrowserWindow | null = null;
   let tray: Tray | null = null;
-  const t = () => trayTranslator(service.state().settings.language, app.getLocale());
+  const locale = () => trayLocale(service.state().settings.language, app.getLocale());
   const openExternal = (url: string) => {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
   };
@@ -67,10 +67,10 @@ function start(): void {
     return win;
   };
   const openDashboard = () => {
-    dashboard = openWindow(dashboard, DASHBOARD_URL, t()('appName'), () => (dashboard = null));
+    dashboard = openWindow(dashboard, DASHBOARD_URL, trayText(locale(), 'tray.appName'), () => (dashboard = null));
   };
   const openBenchmark = () => {
-    benchmark = openWindow(benchmark, BENCHMARK_URL, t()('benchmark'), () => (benchmark = null));
+    benchmark = openWindow(benchmark, BENCHMARK_URL, trayText(locale(), 'tray.benchmark'), () => (benchmark = null));
   };
 
   const refreshTray = () => {
@@ -112,7 +112,7 @@ function start(): void {
       case 'install-cli':
         return void service.dispatch('installCliTool', {}).then((outcome) => {
           if (!Notification.isSupported()) return;
-          new Notification(cliInstallNotice(outcome as Envelope<CliToolView>, (p) => path.dirname(p), t())).show();
+          new Notification(cliInstallNotice(outcome as Envelope<CliToolView>, (p) => path.dirname(p), locale())).show();
         });
       case 'quit':
         return app.quit();
@@ -135,10 +135,10 @@ function start(): void {
     service.store.subscribe(refreshTray);
     service.subscribe((message) => {
       if (message.type !== 'event' || !Notification.isSupported()) return;
-      const content = eventNotification(message.event, t());
+      const content = eventNotification(message.event, locale());
       if (content === null) return;
       const undo = content.undoApplyId !== null;
-      const notification = new Notification({ title: content.title, body: content.body, actions: undo ? [{ type: 'button', text: t()('undo') }] : [] });
+      const notification = new Notification({ title: content.title, body: content.body, actions: undo ? [{ type: 'button', text: trayText(locale(), 'tray.undo') }] : [] });
       // Undo reverts the newest apply: only while that is still this repair's.
       if (undo)
         notification.on('action', () => {

@@ -3,8 +3,8 @@
 // probe or benchmark of the chain's first proxy that worked; a valid configuration alone is
 // "not checked yet", never a fake green.
 import type { AppState } from '../../shared/contract/state.js';
-import type { AppTranslate } from './messages.js';
-import { statusKey } from './messages.js';
+import type { Locale } from '../../shared/i18n/message.js';
+import { statusId, trayText } from './tray-locale.js';
 
 export const TRAY_STATUSES = ['unknown', 'probing', 'healthy', 'degraded', 'failing'] as const;
 export type TrayStatus = (typeof TRAY_STATUSES)[number];
@@ -32,14 +32,14 @@ export function trayStatus(state: AppState, now: number): TrayStatus {
   return 'unknown';
 }
 
-export function trayTooltip(state: AppState, now: number, t: AppTranslate): string {
-  const lines = [t('statusLine', { status: t(statusKey(trayStatus(state, now))) })];
+export function trayTooltip(state: AppState, now: number, locale: Locale): string {
+  const lines = [trayText(locale, 'tray.statusLine', { status: trayText(locale, statusId(trayStatus(state, now))) })];
   const view = state.config.view;
   if (view !== null) {
     const goproxy = view.vars.find((v) => v.name === 'GOPROXY')?.value ?? '';
     lines.push(`GOPROXY=${goproxy}`);
     const minutes = Math.floor((now - view.readAt) / 60_000);
-    lines.push(minutes < 1 ? t('checkedJustNow') : t('checkedAgo', { minutes: String(minutes) }));
+    lines.push(minutes < 1 ? trayText(locale, 'tray.checkedJustNow') : trayText(locale, 'tray.checkedAgo', { minutes: String(minutes) }));
   }
   return lines.join('\n');
 }

@@ -1,8 +1,7 @@
 // The tray adapter: icon, tooltip and menu follow the state (buildTrayMenu is the pure part).
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { AppState } from '../../shared/contract/state.js';
-import { resolveLocale } from '../../shared/ui/appearance.js';
-import { trayTranslator } from './messages.js';
+import { trayLocale } from './tray-locale.js';
 import { buildTrayMenu, type TrayAction, type TrayMenuItem } from './tray-menu.js';
 import { trayStatus, trayTooltip, type TrayStatus } from './tray-status.js';
 
@@ -27,9 +26,8 @@ export function toMenuTemplate(items: TrayMenuItem[], onAction: (action: TrayAct
 
 /** The tray follows the one language setting, as the dashboard does ("system": the OS locale). */
 export function updateTray(deps: TrayDeps, state: AppState, now: number): void {
-  const t = trayTranslator(state.settings.language, deps.osLocale);
-  const locale = resolveLocale(state.settings.language, [deps.osLocale]);
+  const locale = trayLocale(state.settings.language, deps.osLocale);
   deps.tray.setImage(deps.icon(trayStatus(state, now)));
-  deps.tray.setToolTip(trayTooltip(state, now, t));
-  deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu({ state, now, locale }, t), deps.onAction)));
+  deps.tray.setToolTip(trayTooltip(state, now, locale));
+  deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu({ state, now }, locale), deps.onAction)));
 }

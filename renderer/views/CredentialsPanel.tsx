@@ -5,8 +5,9 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState } from '../../shared/contract/state.js';
 import { useCommand } from '../components/useCommand.js';
-import { rich } from '../i18n/rich.js';
-import { isMessageKey, type Translate } from '../i18n/i18n.js';
+import { render } from '../../shared/i18n/catalog.js';
+import { rich, withCode } from '../i18n/rich.js';
+import { isMessageKey, useLocale, type Locale, type Translate } from '../i18n/i18n.js';
 
 /** The software a sentence names, in code style (it is what the user types or looks for). */
 const SOFTWARE = {
@@ -15,13 +16,27 @@ const SOFTWARE = {
   dbus: <span className="mono">D-Bus</span>,
 };
 
-/** One sentence in the user's language: what is wrong with the keychain and what to do. */
-function keychainProblem(status: NonNullable<AppState['credentials']['status']>, d: Translate): ReactNode {
+/**
+ * One sentence in the user's language: what is wrong with the keychain and what to do. The
+ * engine's sentence (a message) already says what is wrong, so it stands alone, never after a
+ * "not available:" of ours (it would say the same thing twice, or say "not available" of a
+ * keychain that works and holds an item goproxyctl did not write).
+ */
+function keychainProblem(status: NonNullable<AppState['credentials']['status']>, d: Translate, locale: Locale): ReactNode {
   const key = `creds.problem.${status.problemId ?? ''}`;
-  return isMessageKey(key) ? rich(d(key), SOFTWARE) : d('creds.status.off', { problem: status.problem ?? '' });
+  if (isMessageKey(key)) return rich(d(key), SOFTWARE);
+  if (status.problemMessage) return withCode(sentence(render(locale, status.problemMessage), locale));
+  return status.problem ?? '';
+}
+
+/** The engine's sentence, which starts in lower case for use after a colon, as a sentence of its own. */
+function sentence(text: string, locale: Locale): string {
+  const first = text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+  return /[.。]$/.test(first) ? first : `${first}${locale === 'zh-CN' ? '。' : '.'}`;
 }
 
 export function CredentialsPanel({ credentials, referenced, api, d }: { credentials: AppState['credentials']; referenced: string[]; api: Api; d: Translate }) {
+  const locale = useLocale();
   const [origin, setOrigin] = useState('');
   const [user, setUser] = useState('');
   const [secret, setSecret] = useState('');
@@ -41,7 +56,7 @@ export function CredentialsPanel({ credentials, referenced, api, d }: { credenti
     <div className="panel" data-testid="credentials">
       <h3>{d('creds.heading')}</h3>
       <p data-testid="keychain-status" className={status === null ? 'muted' : status.available ? 'ok' : 'error'}>
-        {status === null ? d('creds.status.unknown') : status.available ? d('creds.status.ok', { backend: status.backend ?? '' }) : keychainProblem(status, d)}
+        {status === null ? d('creds.status.unknown') : status.available ? d('creds.status.ok', { backend: status.backend ?? '' }) : keychainProblem(status, d, locale)}
       </p>
       {referenced.length > 0 && <p className="muted mono">{d('creds.needed', { origins: referenced.join(', ') })}</p>}
       {credentials.error !== null && credentials.error !== status?.problem && <p className="error">{d('common.failed', { error: credentials.error })}</p>}

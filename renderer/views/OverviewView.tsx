@@ -4,6 +4,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Api } from '../../shared/contract/contract.js';
 import type { AppState, FindingView, SwitchView } from '../../shared/contract/state.js';
+import { render } from '../../shared/i18n/catalog.js';
+import { findingTitle, renderFindingText, type FindingText } from '../../shared/doctor/types.js';
+import { sourceWords } from '../../shared/doctor/source-words.js';
 import { parseApplyLabel } from '../../shared/ui/apply-label.js';
 import { displayValue, formatDateTime } from '../../shared/ui/format.js';
 import { mismatchMessage } from '../../shared/ui/mismatch.js';
@@ -13,10 +16,10 @@ import { currentFix, currentSwitch, undoStillCurrent } from '../../shared/ui/sup
 import { ConfigPanel } from '../components/ConfigPanel.js';
 import { useCommand } from '../components/useCommand.js';
 import { failureText } from '../i18n/failure.js';
-import { rich } from '../i18n/rich.js';
+import { rich, withCode } from '../i18n/rich.js';
 import { RelayCard } from './RelayCard.js';
 import './dashboard.css';
-import { useTranslate, isMessageKey, type Locale, type Translate } from '../i18n/i18n.js';
+import { useTranslate, type Locale, type Translate } from '../i18n/i18n.js';
 
 export function OverviewView({ app, api, locale }: { app: AppState; api: Api; locale: Locale }) {
   const d = useTranslate();
@@ -113,7 +116,7 @@ function Doctor({ doctor, applies, api, d, locale }: { doctor: AppState['doctor'
       {fix.error !== null && <p className="error" role="alert">{d('common.failed', { error: fix.error })}</p>}
       {lastFix !== null && (
         <p className="ok" data-testid="doctor-fixed">
-          {d('doctor.fixed', { key: findingTitle(lastFix.key.split(/[:#]/)[0] ?? lastFix.key, d), moved: Object.entries(lastFix.moved).map(([k, v]) => `${k}=${displayValue(v, d('common.empty'))}`).join(', ') || lastFix.commented.join(', ') })}
+          {d('doctor.fixed', { key: render(locale, findingTitle(lastFix.key.split(/[:#]/)[0] ?? lastFix.key)), moved: Object.entries(lastFix.moved).map(([k, v]) => `${k}=${displayValue(v, d('common.empty'))}`).join(', ') || lastFix.commented.join(', ') })}
         </p>
       )}
       {doctor.running ? (
@@ -134,12 +137,17 @@ function Doctor({ doctor, applies, api, d, locale }: { doctor: AppState['doctor'
 }
 
 function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d: Translate; locale: Locale; busy: boolean; onFix: () => void }) {
-  const words = (l: { en: string; zh: string }) => (locale === 'zh-CN' ? l.zh : l.en);
+  // The doctor's words are messages, rendered now: switching the language needs no new run.
+  const words = (text: FindingText) => renderFindingText(locale, text);
+  const source = (e: { source: string; path?: string }) => {
+    const w = sourceWords(e.source, e.path);
+    return typeof w === 'string' ? w : render(locale, w);
+  };
   return (
     <li className={`finding severity-${finding.severity}`} data-testid={`finding-${finding.id}`}>
       <div className="finding-head">
         <span className={`severity severity-${finding.severity}`}>{d(`doctor.severity.${finding.severity}`)}</span>
-        <strong className="finding-title">{findingTitle(finding.id, d)}</strong>
+        <strong className="finding-title">{render(locale, finding.title)}</strong>
         {finding.variable !== undefined && <span className="muted">{d('doctor.about', { variable: finding.variable })}</span>}
         {finding.fixable && (
           <button type="button" onClick={onFix} disabled={busy} data-testid={`fix-${finding.id}`}>
@@ -147,7 +155,7 @@ function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d:
           </button>
         )}
       </div>
-      <p>{words(finding.explanation)}</p>
+      <p>{withCode(words(finding.explanation))}</p>
       {finding.evidence.map((e, i) => (
         <p key={i} className="muted mono">
           {e.kind === 'file'
@@ -155,15 +163,15 @@ function Finding({ finding, d, locale, busy, onFix }: { finding: FindingView; d:
             : e.kind === 'process-env'
               ? d('doctor.evidence.env', { variable: e.variable, value: displayValue(e.value, d('common.empty')) })
               : e.kind === 'variable'
-                ? d('doctor.evidence.var', { variable: e.variable, value: displayValue(e.value, d('common.empty')), source: e.path ?? e.source })
+                ? d('doctor.evidence.var', { variable: e.variable, value: displayValue(e.value, d('common.empty')), source: source(e) })
                 : e.kind === 'go-version'
                   ? e.version
                   : e.kind === 'file-mode'
                     ? `${e.file} ${e.mode}`
-                    : `${e.dir}: ${e.detail}`}
+                    : `${e.dir}: ${render(locale, e.detail)}`}
         </p>
       ))}
-      {finding.fix !== undefined && !finding.fixable && <p className="muted">{d('doctor.fixHow', { fix: words(finding.fix) })}</p>}
+      {finding.fix !== undefined && !finding.fixable && <p className="muted">{rich(d('doctor.fixHow'), { fix: withCode(words(finding.fix.text)) })}</p>}
     </li>
   );
 }
@@ -176,21 +184,11 @@ function mismatchWords(sw: SwitchView, d: Translate): string {
     .join(' ');
 }
 
-/**
- * Why auto-repair acted or kept the chain. The repair engine words its reason in English with
- * every figure (scores, minutes); other languages get the decision's cause, worded here.
- */
-function decisionReason(decision: Extract<AppState['watch']['lastDecision'], { type: 'repair' | 'keep' }>, d: Translate, locale: Locale): string {
-  if (locale === 'en') return decision.reason;
-  const to = decision.type === 'repair' ? decision.to : null;
-  return d(`decision.cause.${decision.cause}`, { profile: to?.profile ?? '', goproxy: to?.goproxy ?? '' });
+/** Why auto-repair acted or kept the chain: the repair engine's message, every figure in it, in the user's language. */
+function decisionReason(decision: Extract<AppState['watch']['lastDecision'], { type: 'repair' | 'keep' }>, locale: Locale): string {
+  return render(locale, decision.reason);
 }
 
-/** A doctor rule's title in the user's language (the rule id is for scripts, not people). */
-function findingTitle(id: string, d: Translate): string {
-  const key = `doctor.title.${id}`;
-  return isMessageKey(key) ? d(key) : d('doctor.title.other');
-}
 
 /** An apply's label in the user's language (shared/ui/apply-label.ts reads its fixed forms); ids in code style. */
 export function applyLabel(label: string, d: Translate): ReactNode {
@@ -217,8 +215,8 @@ function LastChange({ app, api, d, locale }: { app: AppState; api: Api; d: Trans
   return (
     <div className="panel" data-testid="last-change">
       <h3>{d('decision.heading')}</h3>
-      {decision !== null && decision.type === 'repair' && <p>{d('decision.repair', { action: d(`decision.action.${decision.action}`), at: formatDateTime(locale, decision.at), reason: decisionReason(decision, d, locale) })}</p>}
-      {decision !== null && decision.type === 'keep' && <p>{d('decision.keep', { at: formatDateTime(locale, decision.at), reason: decisionReason(decision, d, locale) })}</p>}
+      {decision !== null && decision.type === 'repair' && <p>{d('decision.repair', { action: d(`decision.action.${decision.action}`), at: formatDateTime(locale, decision.at), reason: decisionReason(decision, locale) })}</p>}
+      {decision !== null && decision.type === 'keep' && <p>{d('decision.keep', { at: formatDateTime(locale, decision.at), reason: decisionReason(decision, locale) })}</p>}
       {last === null ? (
         <p className="view-state empty">{d('decision.none')}</p>
       ) : (

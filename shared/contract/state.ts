@@ -2,12 +2,12 @@
 // Plain JSON (it crosses IPC and HTTP) and free of secrets: every value that may hold a URL
 // with credentials is redacted before it enters the state (see redact.ts).
 import type { Finding } from '../doctor/types.js';
+import type { Message } from '../i18n/message.js';
 import type { Profile } from '../profile/types.js';
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../repair/decide.js';
 import type { WatchEvent } from '../repair/events.js';
 import type { BenchmarkReport } from '../bench/report.js';
 import type { UiLocale } from '../ui/appearance.js';
-import type { Message } from '../i18n/message.js';
 
 export type ConfigSource = 'os-env' | 'env-file' | 'goroot-env' | 'default' | 'derived';
 
@@ -195,6 +195,8 @@ export interface KeychainStatusView {
   problem: string | null;
   /** Why, as an id the UI words in the user's language (unavailable, locked, no-collection, foreign-item, failed). */
   problemId?: string | null;
+  /** The same sentence as a message (shared/i18n), for the problems the UI has no words of its own for. */
+  problemMessage?: Message | null;
 }
 
 /**

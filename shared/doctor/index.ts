@@ -2,35 +2,40 @@
 import { goenvOff, gomoduleOff, goTooOld, httpsProxyInUse, netrcPermissions, shadowedByOsEnv } from './rules-env.js';
 import { goproxyRules, gosumdbRules } from './rules-goproxy.js';
 import { patternRules } from './rules-patterns.js';
-import type { DoctorSnapshot, Finding, Severity } from './types.js';
+import { findingTitle, type DoctorSnapshot, type Finding, type FindingDraft, type Severity } from './types.js';
 
-/** `goproxyctl lint`'s findings in the --project dirs, as doctor findings (one truth for both). */
-function projectFiles(s: DoctorSnapshot): Finding[] {
-  return s.projects.flatMap((p) => (p.lint ?? []).map((f): Finding => ({
+/**
+ * `goproxyctl lint`'s findings in the --project dirs, as doctor findings (one truth for both).
+ * shared/lint words them in both languages itself, so they stay Localized here.
+ */
+function projectFiles(s: DoctorSnapshot): FindingDraft[] {
+  return s.projects.flatMap((p) => (p.lint ?? []).map((f): FindingDraft => ({
     id: 'project-file',
     severity: f.severity,
     variable: f.variable,
     evidence: [{ kind: 'file', file: f.file, line: f.line, text: `${f.rule}: ${f.variable}=${f.value}` }],
     explanation: f.why,
-    fix: { automatic: false, en: `${f.fix.en}${f.edits ? ' (`goproxyctl lint --fix` does it.)' : ''}`, zh: `${f.fix.zh}${f.edits ? '（`goproxyctl lint --fix` 可自动完成。）' : ''}` },
+    fix: { automatic: false, text: { en: `${f.fix.en}${f.edits ? ' (`goproxyctl lint --fix` does it.)' : ''}`, zh: `${f.fix.zh}${f.edits ? '（`goproxyctl lint --fix` 可自动完成。）' : ''}` } },
   })));
 }
 
 export * from './types.js';
-export { scanRcText, whyNotMovable, type RcAssignment, type RcSyntax, type RcContext, type RcLayout, type RcStatementSpan } from './rc-scan.js';
+export { scanRcText, whyNotMovable, whyNotMovableMessage, type RcAssignment, type RcSyntax, type RcContext, type RcLayout, type RcStatementSpan } from './rc-scan.js';
 export { fishLayout } from './fish-layout.js';
-export { SHADOW_CHECKED_VARS, shadowLinesFixable, shadowFixPlan, leftAloneLines, type ShadowFixPlan } from './rules-env.js';
+export { SHADOW_CHECKED_VARS, shadowLinesFixable, shadowFixPlan, leftAloneLines, placeOf, type ShadowFixPlan } from './rules-env.js';
 export { DEFUNCT_PROXY_HOSTS } from './rules-goproxy.js';
 export { privatePatternFor, remoteToPath } from './suggest-private.js';
 
-const RULES: readonly ((s: DoctorSnapshot) => Finding[])[] = [
+const RULES: readonly ((s: DoctorSnapshot) => FindingDraft[])[] = [
   shadowedByOsEnv, goenvOff, gomoduleOff, goproxyRules, gosumdbRules, patternRules, goTooOld, netrcPermissions, httpsProxyInUse, projectFiles,
 ];
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function runDoctor(snapshot: DoctorSnapshot): Finding[] {
-  return RULES.flatMap((rule) => rule(snapshot)).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  return RULES.flatMap((rule) => rule(snapshot))
+    .map((f): Finding => ({ ...f, title: findingTitle(f.id) }))
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

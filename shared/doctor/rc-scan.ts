@@ -8,6 +8,8 @@
 // with its context and never edited.
 
 import { lineLevelFish, lineLevelPwsh, lineLevelSh, simpleFishStatement, simplePwshStatement, simpleShStatement } from './rc-statements.js';
+import { render } from '../i18n/catalog.js';
+import { msg, type Message } from '../i18n/message.js';
 
 export type RcSyntax = 'sh' | 'fish' | 'pwsh';
 
@@ -107,31 +109,20 @@ export function scanRcText(text: string, file: string, syntax: RcSyntax, variabl
   return found.sort((a, b) => a.line - b.line);
 }
 
-/** Why an assignment is left alone, in both languages; null when it is movable. */
-export function whyNotMovable(a: RcAssignment): { en: string; zh: string } | null {
+/** Why an assignment is left alone, as a message; null when it is movable. */
+export function whyNotMovableMessage(a: RcAssignment): Message | null {
   if (a.movable) return null;
-  if (a.inManagedBlock) return { en: "it is in goproxyctl's own managed block", zh: '它位于 goproxyctl 自己的管理区块中' };
-  if (a.action === 'unset') return { en: 'it unsets the variable', zh: '它取消设置该变量' };
-  const byContext: Record<RcContext, { en: string; zh: string } | null> = {
-    'top-level': null,
-    'shares-line': { en: 'it shares its statement or line with other commands or assignments', zh: '它与其他命令或赋值共用一条语句或同一行' },
-    function: { en: 'it is inside a function, which runs only when called', zh: '它位于函数内，只在函数被调用时执行' },
-    conditional: { en: 'it is inside a condition (if, case, && or ||), so it runs only sometimes', zh: '它位于条件语句中（if、case、&& 或 ||），只在某些情况下执行' },
-    loop: { en: 'it is inside a loop', zh: '它位于循环内' },
-    subshell: { en: 'it is inside a subshell ( ... ) or a command substitution', zh: '它位于子 shell ( ... ) 或命令替换中' },
-    group: { en: 'it is inside a { ... } or begin ... end block', zh: '它位于 { ... } 或 begin ... end 代码块中' },
-    string: { en: 'it is text inside a multi-line quoted string, not a command', zh: '它是多行引号字符串中的文本，并不是命令' },
-    heredoc: { en: 'it is text inside a here-document, not a command', zh: '它是 here-document 中的文本，并不是命令' },
-    continuation: { en: 'it continues a command from the line before (a trailing backslash)', zh: '它是上一行命令的续行（行尾反斜杠）' },
-    'after-bom': { en: 'the file starts with a byte-order mark, which the shell reads as part of this line\'s first word', zh: '文件以字节顺序标记（BOM）开头，shell 会把它当作这一行第一个词的一部分' },
-    unparsable: { en: 'the file does not parse as shell code, so goproxyctl does not edit it', zh: '该文件无法按 shell 语法解析，goproxyctl 不会编辑它' },
-  };
-  if (a.context === 'unparsable' && a.parseError) {
-    return { en: `the file could not be parsed (${a.parseError}), so goproxyctl does not edit it`, zh: `无法解析该文件（${a.parseError}），goproxyctl 不会编辑它` };
-  }
-  const reason = byContext[a.context];
-  if (reason) return reason;
-  return { en: 'its value uses shell expansions ($, `, globs)', zh: '它的值使用了 shell 展开（$、`、通配符）' };
+  if (a.inManagedBlock) return msg('ops.doctor.unmovable.managed-block');
+  if (a.action === 'unset') return msg('ops.doctor.unmovable.unset');
+  if (a.context === 'unparsable' && a.parseError) return msg('ops.doctor.unmovable.parse-error', { error: a.parseError });
+  if (a.context === 'top-level') return msg('ops.doctor.unmovable.expansion');
+  return msg(`ops.doctor.unmovable.${a.context}`);
+}
+
+/** The same reason in both languages, for callers that still word their sentences in both (use's verify). */
+export function whyNotMovable(a: RcAssignment): { en: string; zh: string } | null {
+  const why = whyNotMovableMessage(a);
+  return why === null ? null : { en: render('en', why), zh: render('zh-CN', why) };
 }
 
 function managedBlockLineSet(lines: readonly string[]): Set<number> {

@@ -2,6 +2,8 @@
 import type { EffectiveConfig } from '../go/effective.js';
 import type { LintFinding } from '../lint/types.js';
 import type { RcAssignment } from './rc-scan.js';
+import { render } from '../i18n/catalog.js';
+import { msg, type Locale, type Message } from '../i18n/message.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -34,11 +36,24 @@ export type Evidence =
   | { kind: 'process-env'; variable: string; value: string }
   | { kind: 'go-version'; version: string }
   | { kind: 'file-mode'; file: string; mode: string }
-  | { kind: 'project'; dir: string; detail: string };
+  | { kind: 'project'; dir: string; detail: Message };
 
+/** Words in both languages: how shared/lint still words its findings (it has no messages yet). */
 export interface Localized {
   en: string;
   zh: string;
+}
+
+/**
+ * What a finding says: a message of the catalogue (shared/i18n), which each front end renders in
+ * its user's language. Localized only for the findings `goproxyctl lint` makes in --project dirs,
+ * which shared/lint words itself in both languages.
+ */
+export type FindingText = Message | Localized;
+
+export function renderFindingText(locale: Locale, text: FindingText): string {
+  if ('id' in text) return render(locale, text);
+  return locale === 'zh-CN' ? text.zh : text.en;
 }
 
 export interface Finding {
@@ -47,10 +62,21 @@ export interface Finding {
   /** The Go variable concerned, when there is one. */
   variable?: string;
   evidence: Evidence[];
+  /** The finding in a few words (a card's title, the CLI's heading): never the rule id. */
+  title: Message;
   /** One paragraph on what is wrong and why it matters. */
-  explanation: Localized;
+  explanation: FindingText;
   /** What to do; `automatic` when `goproxyctl doctor --fix` does it. */
-  fix?: Localized & { automatic: boolean };
+  fix?: { automatic: boolean; text: FindingText };
+}
+
+/** What a rule returns; runDoctor adds the title (one per rule id). */
+export type FindingDraft = Omit<Finding, 'title'>;
+
+/** A rule's title; a rule this catalogue does not know (an older or newer peer) gets a general one. */
+export function findingTitle(id: string): Message {
+  const known = (FINDING_IDS as readonly string[]).includes(id);
+  return known ? msg(`ops.doctor.title.${id as FindingId}`) : msg('ops.doctor.title.other');
 }
 
 export interface ProjectFacts {

@@ -30,6 +30,11 @@ export const ENGINE_ZH: Readonly<Record<MessageId, string>> = { ...commonZh, ...
 
 const CATALOG: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en: ENGINE_EN, 'zh-CN': ENGINE_ZH };
 
+/** Whether an id made from data (a rule id, a failure kind) names a message of the catalogue. */
+export function isMessageId(id: string): id is MessageId {
+  return Object.hasOwn(ENGINE_EN, id);
+}
+
 /** The message in the locale's words; nested messages first. An unknown id (from an older peer) shows as itself. */
 export function render(locale: Locale, message: Message): string {
   const template = (CATALOG[locale] as Readonly<Record<string, string>>)[message.id] ?? message.id;

@@ -3,7 +3,7 @@
 // GOPRIVATE-style lists go through shared/go/match.ts, GOPROXY lists through shared/go/goproxy.ts.
 import { commaStops, goproxyValueRules, gosumdbValueRules, isPublicProxy } from '../doctor/rules-goproxy.js';
 import { gomoduleOffFinding } from '../doctor/rules-env.js';
-import type { Evidence, Finding } from '../doctor/types.js';
+import { renderFindingText, type Evidence, type FindingDraft, type FindingText } from '../doctor/types.js';
 import { parseGoproxy } from '../go/goproxy.js';
 import { checkPrefixPatterns } from '../go/match.js';
 import { redactCredentials } from '../go/redact.js';
@@ -126,8 +126,13 @@ function assignmentRules(a: Assignment, scope: Scope): Draft[] {
 
 type DraftFn = (rule: LintRuleId, severity: LintSeverity, why: Localized, fix: Localized, edits?: TextEdit[]) => Draft;
 
-function fromDoctor(f: Finding, rule: LintRuleId, draft: DraftFn, edits?: TextEdit[]): Draft {
-  return draft(rule, f.severity === 'error' ? 'error' : 'warning', f.explanation, { en: f.fix?.en ?? '', zh: f.fix?.zh ?? '' }, edits);
+/** The doctor's words (messages) in lint's shape: both languages, rendered. */
+function bothLanguages(text: FindingText | undefined): Localized {
+  return text === undefined ? { en: '', zh: '' } : { en: renderFindingText('en', text), zh: renderFindingText('zh-CN', text) };
+}
+
+function fromDoctor(f: FindingDraft, rule: LintRuleId, draft: DraftFn, edits?: TextEdit[]): Draft {
+  return draft(rule, f.severity === 'error' ? 'error' : 'warning', bothLanguages(f.explanation), bothLanguages(f.fix?.text), edits);
 }
 
 function goproxyDrafts(a: Assignment, value: string, ev: Evidence, draft: DraftFn, scope: Scope): Draft[] {

@@ -1,5 +1,6 @@
 // The repair policy: given what the watcher remembers (state), what it just measured (observations)
-// and the user's settings, keep the chain, reorder it, or switch profile, with the reason in words.
+// and the user's settings, keep the chain, reorder it, or switch profile, with the reason as a
+// message (shared/i18n: each front end words it in its user's language, every figure included).
 // Pure and deterministic; docs/auto-repair.md states the same policy for users.
 //
 // In order:
@@ -22,6 +23,7 @@
 import { firstEntryKey, healthMap, reorderChain, sameChain, type CandidateHealth } from './chain-order.js';
 import { fingerprintKey, type NetworkFingerprint } from './fingerprint.js';
 import { matchNetworkRule, type NetworkRule } from './network-rules.js';
+import { msg, type Message } from '../i18n/message.js';
 
 export interface RepairSettings {
   /** Consecutive failures of the active entry that count as "failing". */
@@ -76,7 +78,7 @@ export interface RepairObservations {
   profiles: RepairProfile[];
 }
 
-/** Why the decision came out as it did: tests and the event log use it; users read `reason`. */
+/** Why the decision came out as it did: tests and the event log use it; users read `reason` (rendered). */
 export type RepairCause =
   | 'network-rule'
   | 'rule-waits'
@@ -89,9 +91,9 @@ export type RepairCause =
   | 'unmeasured';
 
 export type RepairDecision =
-  | { action: 'keep'; cause: RepairCause; reason: string }
-  | { action: 'reorder'; cause: RepairCause; goproxy: string; reason: string }
-  | { action: 'switch-profile'; cause: RepairCause; profile: string; goproxy: string; reason: string };
+  | { action: 'keep'; cause: RepairCause; reason: Message }
+  | { action: 'reorder'; cause: RepairCause; goproxy: string; reason: Message }
+  | { action: 'switch-profile'; cause: RepairCause; profile: string; goproxy: string; reason: Message };
 
 /** The failure streak after one probe round of the active entry: any success resets it. */
 export function nextFailureStreak(previous: number, samplesOk: readonly boolean[]): number {
@@ -99,9 +101,9 @@ export function nextFailureStreak(previous: number, samplesOk: readonly boolean[
   return samplesOk.some(Boolean) ? 0 : previous + samplesOk.length;
 }
 
-const minutes = (ms: number): string => {
-  const m = Math.ceil(ms / 60_000);
-  return `${m} minute${m === 1 ? '' : 's'}`;
+const minutes = (ms: number): Message => {
+  const count = Math.ceil(ms / 60_000);
+  return msg(count === 1 ? 'ops.repair.minute' : 'ops.repair.minutes', { count });
 };
 
 /**
@@ -137,12 +139,12 @@ interface Option {
   estimateMs: number | null;
 }
 
-function seconds(ms: number): string {
-  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+function seconds(ms: number): Message {
+  return msg('ops.repair.seconds', { n: ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000)) });
 }
 
-function describeProfile(id: string | null): string {
-  return id === null ? 'your own chain' : `profile "${id}"`;
+function describeProfile(id: string | null): Message {
+  return id === null ? msg('ops.repair.own-chain') : msg('ops.repair.profile', { profile: id });
 }
 
 export function decideRepair(state: RepairState, obs: RepairObservations, settings: RepairSettings): RepairDecision {
@@ -156,7 +158,7 @@ export function decideRepair(state: RepairState, obs: RepairObservations, settin
   const sameNetworkAsChoice = networkKey !== null && networkKey === state.chosenOnNetwork;
   const inGrace = state.chosenBy === 'user' && kept < settings.manualGraceMs;
   const profilesById = new Map(obs.profiles.map((p) => [p.id, p]));
-  const keep = (cause: RepairCause, reason: string): RepairDecision => ({ action: 'keep', cause, reason });
+  const keep = (cause: RepairCause, reason: Message): RepairDecision => ({ action: 'keep', cause, reason });
 
   // The current profile's own chain is the pool a reorder draws from: a chain the watcher reordered
   // earlier may have moved a recovered proxy to the end, and the profile remembers it.
@@ -185,21 +187,21 @@ export function decideRepair(state: RepairState, obs: RepairObservations, settin
     const ruleTargetFailing = ruleFirst !== null && health.get(ruleFirst)?.ok === false;
     if (!ruleTargetFailing) {
       if (inGrace && sameNetworkAsChoice && !failing) {
-        return keep('rule-waits', `On this network ${match.reason}, so the rule says "${ruleProfile.id}"; you chose ${describeProfile(state.profile)} by hand on this network ${minutes(kept)} ago, and that choice is kept for ${minutes(settings.manualGraceMs - kept)} more.`);
+        return keep('rule-waits', msg('ops.repair.rule-waits-grace', { match: match.reason, rule: ruleProfile.id, current: describeProfile(state.profile), ago: minutes(kept), left: minutes(settings.manualGraceMs - kept) }));
       }
       if (!sameNetworkAsChoice || kept >= settings.dwellMs || failing) {
-        return { action: 'switch-profile', cause: 'network-rule', profile: ruleProfile.id, goproxy: ruleChain, reason: `On this network ${match.reason}: network rule ${match.index + 1} uses profile "${ruleProfile.id}".` };
+        return { action: 'switch-profile', cause: 'network-rule', profile: ruleProfile.id, goproxy: ruleChain, reason: msg('ops.repair.network-rule', { match: match.reason, n: match.index + 1, profile: ruleProfile.id }) };
       }
-      return keep('rule-waits', `On this network ${match.reason}, so the rule says "${ruleProfile.id}"; the current choice is ${minutes(kept)} old, and on the same network it stays ${minutes(settings.dwellMs)} before the rule switches again.`);
+      return keep('rule-waits', msg('ops.repair.rule-waits-dwell', { match: match.reason, rule: ruleProfile.id, age: minutes(kept), dwell: minutes(settings.dwellMs) }));
     }
   }
   const pinnedByRule = match !== null && ruleProfile !== undefined && ruleProfile.id === state.profile;
 
   // 2. Failing: repair now.
   if (failing) {
-    const what = `${active ?? 'the first entry'} failed ${state.activeFailures} time${state.activeFailures === 1 ? '' : 's'} in a row`;
+    const what = msg(state.activeFailures === 1 ? 'ops.repair.failed-once' : 'ops.repair.failed-times', { entry: active ?? msg('ops.repair.first-entry'), count: state.activeFailures });
     if (reorderOption) {
-      return { action: 'reorder', cause: 'failing', goproxy: reorderOption.goproxy, reason: `${what}; ${reorderOption.first} works, so it goes first (score ${reorderOption.score}).` };
+      return { action: 'reorder', cause: 'failing', goproxy: reorderOption.goproxy, reason: msg('ops.repair.failing-reorder', { what, first: reorderOption.first, score: reorderOption.score }) };
     }
     // Even a rule's profile is left when it is failing and another works; the rule takes the
     // network back after the dwell time, once its profile is seen working again.
@@ -208,19 +210,22 @@ export function decideRepair(state: RepairState, obs: RepairObservations, settin
     candidates.sort((a, b) => Number(b.profile === match?.rule.profile) - Number(a.profile === match?.rule.profile) || b.score - a.score || (a.profile ?? '').localeCompare(b.profile ?? ''));
     const best = candidates[0];
     if (best && best.profile !== null) {
-      return { action: 'switch-profile', cause: 'failing', profile: best.profile, goproxy: best.goproxy, reason: `${what}; profile "${best.profile}" works (${best.first}, score ${best.score}).` };
+      return { action: 'switch-profile', cause: 'failing', profile: best.profile, goproxy: best.goproxy, reason: msg('ops.repair.failing-switch', { what, profile: best.profile, first: best.first, score: best.score }) };
     }
-    return keep('failing-nothing-better', `${what}, but nothing measured works better, so the chain is left as it is.`);
+    return keep('failing-nothing-better', msg('ops.repair.failing-nothing-better', { what }));
   }
 
   // 3. A manual choice is the user's for the grace period.
   if (inGrace) {
-    return keep('manual-grace', `You chose ${describeProfile(state.profile)} by hand ${minutes(kept)} ago; it works, and is kept for ${minutes(settings.manualGraceMs - kept)} more.`);
+    return keep('manual-grace', msg('ops.repair.manual-grace', { current: describeProfile(state.profile), ago: minutes(kept), left: minutes(settings.manualGraceMs - kept) }));
   }
 
   // 4. Better by both tolerances, after the dwell time.
   if (!activeHealth || !activeHealth.ok) {
-    return keep('unmeasured', `${active ?? 'The first entry'} has not been measured working yet (${state.activeFailures} failure${state.activeFailures === 1 ? '' : 's'} so far, ${settings.failureThreshold} needed to repair).`);
+    const failures = msg(state.activeFailures === 1 ? 'ops.repair.failure' : 'ops.repair.failures', { count: state.activeFailures });
+    return keep('unmeasured', active === null
+      ? msg('ops.repair.unmeasured-first', { failures, threshold: settings.failureThreshold })
+      : msg('ops.repair.unmeasured', { entry: active, failures, threshold: settings.failureThreshold }));
   }
   const options = [reorderOption, ...(pinnedByRule ? [] : obs.profiles.filter((p) => p.id !== state.profile).map(profileOption))].filter(
     (o): o is Option => o !== null && o.first !== active,
@@ -230,19 +235,22 @@ export function decideRepair(state: RepairState, obs: RepairObservations, settin
   const activeMs = activeHealth.estimateMs ?? null;
   const inTime = best !== undefined && best.estimateMs !== null && activeMs !== null;
   const percent = Math.round(settings.relativeTolerance * 100);
-  const figures = (score: number, ms: number | null): string => (inTime && ms !== null ? `≈ ${seconds(ms)}, score ${score}` : `score ${score}`);
-  const bestLabel = best ? `${best.first} (${figures(best.score, best.estimateMs)})` : '';
+  const figures = (score: number, ms: number | null): Message => (inTime && ms !== null ? msg('ops.repair.figures-time', { time: seconds(ms), score }) : msg('ops.repair.figures-score', { score }));
   const activeFigures = figures(activeHealth.score, activeMs);
-  const activeLabel = `${active ?? 'the first entry'} (${activeFigures})`;
-  const margin = inTime ? `at least ${percent}% and ${seconds(MIN_SAVING_MS)} faster` : `more than ${settings.absoluteTolerance} points and ${percent}% better`;
+  const activeEntry = active ?? msg('ops.repair.first-entry');
+  const activeLabel = msg('ops.repair.labelled', { entry: activeEntry, figures: activeFigures });
+  const margin = inTime
+    ? msg('ops.repair.margin-time', { percent, time: seconds(MIN_SAVING_MS) })
+    : msg('ops.repair.margin-score', { points: settings.absoluteTolerance, percent });
   const beats = best !== undefined && (inTime ? beatsInTime(best.estimateMs as number, activeMs, settings) : beatsByTolerance(best.score, activeHealth.score, settings));
-  if (!best || !beats) {
-    return keep('within-tolerance', `${active} works (${activeFigures})${best ? `; the best alternative, ${bestLabel}, is not ${margin}` : ''}.`);
+  if (!best) return keep('within-tolerance', msg('ops.repair.within-tolerance', { entry: activeEntry, figures: activeFigures }));
+  const bestLabel = msg('ops.repair.labelled', { entry: best.first, figures: figures(best.score, best.estimateMs) });
+  if (!beats) {
+    return keep('within-tolerance', msg('ops.repair.within-tolerance-best', { entry: activeEntry, figures: activeFigures, best: bestLabel, margin }));
   }
   if (kept < settings.dwellMs) {
-    return keep('dwell', `${bestLabel} beats ${activeLabel}, but the current choice is only ${minutes(kept)} old; it is kept at least ${minutes(settings.dwellMs)}.`);
+    return keep('dwell', msg('ops.repair.dwell', { best: bestLabel, active: activeLabel, age: minutes(kept), dwell: minutes(settings.dwellMs) }));
   }
-  const why = `${bestLabel} beats ${activeLabel}: ${margin}`;
-  if (best.action === 'reorder') return { action: 'reorder', cause: 'better', goproxy: best.goproxy, reason: `${why}: it goes first.` };
-  return { action: 'switch-profile', cause: 'better', profile: best.profile as string, goproxy: best.goproxy, reason: `${why}: profile "${best.profile}" is used.` };
+  if (best.action === 'reorder') return { action: 'reorder', cause: 'better', goproxy: best.goproxy, reason: msg('ops.repair.better-reorder', { best: bestLabel, active: activeLabel, margin }) };
+  return { action: 'switch-profile', cause: 'better', profile: best.profile as string, goproxy: best.goproxy, reason: msg('ops.repair.better-switch', { best: bestLabel, active: activeLabel, margin, profile: best.profile as string }) };
 }

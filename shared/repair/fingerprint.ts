@@ -3,6 +3,7 @@
 // Two fingerprints that normalize to the same key are the same network: a kernel event that changed
 // nothing that identifies the network (a lease renewal, a link flap that came back the same) is not
 // a network change.
+import { msg, type Message } from '../i18n/message.js';
 import { ipTo4, parseIp } from '../net/ip.js';
 
 export interface InterfaceFacts {
@@ -74,27 +75,42 @@ export function sameNetwork(a: NetworkFingerprint, b: NetworkFingerprint): boole
   return fingerprintKey(a) === fingerprintKey(b);
 }
 
-function diffLists(label: string, before: readonly string[], after: readonly string[]): string[] {
+/** Items as one message: "a, b, c" (ops.network.list nests them). */
+function listMessage(items: readonly Message[]): Message {
+  return items.reduce((all, next) => msg('ops.network.list', { first: all, then: next }));
+}
+
+function diffLists(what: Message, before: readonly string[], after: readonly string[], item: (key: string) => Message): Message[] {
   const added = after.filter((x) => !before.includes(x));
   const removed = before.filter((x) => !after.includes(x));
-  const out: string[] = [];
-  if (added.length) out.push(`${label} added: ${added.join(', ')}`);
-  if (removed.length) out.push(`${label} removed: ${removed.join(', ')}`);
+  const out: Message[] = [];
+  if (added.length) out.push(msg('ops.network.added', { what, items: listMessage(added.map(item)) }));
+  if (removed.length) out.push(msg('ops.network.removed', { what, items: listMessage(removed.map(item)) }));
   return out;
 }
 
-/** What changed, in words ("default route added: via 10.0.0.1 on eth0"); empty when nothing did. */
-export function describeNetworkChange(before: NetworkFingerprint | null, after: NetworkFingerprint): string[] {
+/** What changed, as messages ("default route added: via 10.0.0.1 on eth0"); empty when nothing did. */
+export function describeNetworkChange(before: NetworkFingerprint | null, after: NetworkFingerprint): Message[] {
   const a = normalizeFingerprint(before ?? EMPTY_FINGERPRINT);
   const b = normalizeFingerprint(after);
-  const addrs = (fp: NetworkFingerprint): string[] => fp.interfaces.flatMap((i) => i.addresses.map((x) => `${x} on ${i.name}`));
-  const routes = (fp: NetworkFingerprint): string[] => fp.defaultRoutes.map((r) => (r.gateway ? `via ${r.gateway} on ${r.iface}` : `on-link on ${r.iface}`));
+  // Keys compare the facts; each becomes a message only for the words.
+  const addrs = (fp: NetworkFingerprint): string[] => fp.interfaces.flatMap((i) => i.addresses.map((x) => JSON.stringify([x, i.name])));
+  const routes = (fp: NetworkFingerprint): string[] => fp.defaultRoutes.map((r) => JSON.stringify([r.gateway, r.iface]));
+  const address = (key: string): Message => {
+    const [x, iface] = JSON.parse(key) as [string, string];
+    return msg('ops.network.address-on', { address: x, iface });
+  };
+  const route = (key: string): Message => {
+    const [gateway, iface] = JSON.parse(key) as [string | null, string];
+    return gateway ? msg('ops.network.route-via', { gateway, iface }) : msg('ops.network.route-on-link', { iface });
+  };
+  const plain = (x: string): Message => msg('ops.network.value', { value: x });
   const out = [
-    ...diffLists('address', addrs(a), addrs(b)),
-    ...diffLists('default route', routes(a), routes(b)),
-    ...diffLists('DNS server', a.dnsServers, b.dnsServers),
-    ...diffLists('search domain', a.searchDomains, b.searchDomains),
+    ...diffLists(msg('ops.network.address'), addrs(a), addrs(b), address),
+    ...diffLists(msg('ops.network.default-route'), routes(a), routes(b), route),
+    ...diffLists(msg('ops.network.dns-server'), a.dnsServers, b.dnsServers, plain),
+    ...diffLists(msg('ops.network.search-domain'), a.searchDomains, b.searchDomains, plain),
   ];
-  if (a.ssid !== b.ssid) out.push(`Wi-Fi: ${a.ssid ?? 'none'} -> ${b.ssid ?? 'none'}`);
+  if (a.ssid !== b.ssid) out.push(msg('ops.network.wifi', { before: a.ssid ?? msg('ops.network.none'), after: b.ssid ?? msg('ops.network.none') }));
   return out;
 }

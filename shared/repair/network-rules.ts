@@ -3,6 +3,7 @@
 // tried in order and the first match wins, so a specific rule (an SSID) goes before a broad one
 // (a search domain).
 import { cidrContains, parseCidr, parseIp } from '../net/ip.js';
+import { msg, type Message } from '../i18n/message.js';
 import { normalizeFingerprint, type NetworkFingerprint } from './fingerprint.js';
 
 export interface NetworkConditions {
@@ -23,8 +24,8 @@ export interface NetworkRule {
 export interface RuleMatch {
   rule: NetworkRule;
   index: number;
-  /** In words: "the default gateway 10.20.0.1 is in 10.20.0.0/16". */
-  reason: string;
+  /** Why it matches, as a message: "the default gateway 10.20.0.1 is in 10.20.0.0/16". */
+  reason: Message;
 }
 
 /** Why a rule can never match, or null when it is well-formed. */
@@ -40,11 +41,11 @@ export function networkRuleProblem(rule: NetworkRule): string | null {
   return null;
 }
 
-function conditionReasons(when: NetworkConditions, fp: NetworkFingerprint): string[] | null {
-  const reasons: string[] = [];
+function conditionReasons(when: NetworkConditions, fp: NetworkFingerprint): Message[] | null {
+  const reasons: Message[] = [];
   if (when.ssid !== undefined) {
     if (fp.ssid === null || fp.ssid !== when.ssid) return null;
-    reasons.push(`the Wi-Fi network is "${when.ssid}"`);
+    reasons.push(msg('ops.rule.ssid', { ssid: when.ssid }));
   }
   if (when.gatewaySubnet !== undefined) {
     const cidr = parseCidr(when.gatewaySubnet);
@@ -54,13 +55,13 @@ function conditionReasons(when: NetworkConditions, fp: NetworkFingerprint): stri
       return ip !== null && cidrContains(cidr, ip);
     });
     if (!gw) return null;
-    reasons.push(`the default gateway ${gw} is in ${when.gatewaySubnet}`);
+    reasons.push(msg('ops.rule.gateway', { gateway: gw, subnet: when.gatewaySubnet }));
   }
   if (when.dnsSearchDomain !== undefined) {
     const want = when.dnsSearchDomain.trim().toLowerCase().replace(/\.$/, '');
     const found = fp.searchDomains.find((d) => d === want || d.endsWith(`.${want}`));
     if (!found || want === '') return null;
-    reasons.push(`the DNS search domain is ${found}`);
+    reasons.push(msg('ops.rule.search-domain', { domain: found }));
   }
   return reasons.length > 0 ? reasons : null;
 }
@@ -71,7 +72,7 @@ export function matchNetworkRule(rules: readonly NetworkRule[], fingerprint: Net
   const fp = normalizeFingerprint(fingerprint);
   for (const [index, rule] of rules.entries()) {
     const reasons = conditionReasons(rule.when, fp);
-    if (reasons) return { rule, index, reason: reasons.join(' and ') };
+    if (reasons) return { rule, index, reason: reasons.reduce((all, next) => msg('ops.rule.and', { first: all, then: next })) };
   }
   return null;
 }

@@ -11,6 +11,7 @@ import {
   goauthHelperOutput,
   isHttpsOrigin,
   KeychainError,
+  keychainBackendWords,
   listNetrcEntries,
   NetrcError,
   normalizeCredentialOrigin,
@@ -23,6 +24,15 @@ import {
 } from '../../core/secrets/index.js';
 import { validateCredentialOriginForGo, validateCredentialUser } from '../../core/secrets/credential-input.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
+import { localeOfCli } from '../lang.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message, type MessageParam } from '../../../shared/i18n/message.js';
+import type { MessageId } from '../../../shared/i18n/catalog.js';
+
+/** One of auth's messages in the command's language. */
+function words(io: CliIo, id: MessageId, params?: Readonly<Record<string, MessageParam>>): string {
+  return render(localeOfCli(io.lang), msg(id, params));
+}
 
 /** A pasted secret is small; anything larger is a mistake (a file piped by accident). */
 const MAX_SECRET_BYTES = 64 * 1024;
@@ -101,7 +111,7 @@ export const command: CliCommand = {
     } catch (err) {
       if (err instanceof SecretStoreInputError || err instanceof NetrcError) throw new UsageError(err.message);
       if (err instanceof KeychainError) {
-        io.stderr.write(`goproxyctl auth: ${sentence(err.message)}\n`);
+        io.stderr.write(words(io, 'ops.auth.error', { error: err.words }) + '\n');
         return EXIT.failed;
       }
       throw err;
@@ -118,11 +128,11 @@ async function authSet(store: SecretStore, rest: string[], args: ParsedArgs, io:
   validateCredentialUser(user);
   // Fail before asking for the secret when no keychain can take it.
   const status = await store.status();
-  if (!status.available) throw new KeychainError(status.problem as KeychainError['problem'], status.reason);
-  const secret = await readSecret(io, `Password or token for ${user} at ${origin}: `);
+  if (!status.available) throw new KeychainError(status.problem as KeychainError['problem'], status.words);
+  const secret = await readSecret(io, words(io, 'ops.auth.prompt', { user, origin }));
   await store.set(origin, user, secret);
   if (args.values.json) writeJson(io, { origin, user, stored: true, backend: status.backend });
-  else io.stdout.write(`Stored the credential for ${origin} (user ${user}) in the ${status.backend}.\n`);
+  else io.stdout.write(words(io, 'ops.auth.stored', { origin, user, backend: keychainBackendWords() }) + '\n');
   return EXIT.ok;
 }
 
@@ -135,9 +145,12 @@ async function authList(store: SecretStore, rest: string[], args: ParsedArgs, io
     writeJson(io, { credentials, netrc: { path: netrcPath, entries: netrc } });
     return EXIT.ok;
   }
-  if (credentials.length === 0) io.stdout.write('No credentials are stored.\n');
-  for (const c of credentials) io.stdout.write(`${c.origin}  user ${c.user}\n`);
-  if (netrc.length > 0) io.stdout.write(`Managed entries in ${netrcPath}: ${netrc.map((e) => `${e.origin} (${e.user})`).join(', ')}\n`);
+  if (credentials.length === 0) io.stdout.write(words(io, 'ops.auth.none') + '\n');
+  for (const c of credentials) io.stdout.write(words(io, 'ops.auth.listed', { origin: c.origin, user: c.user }) + '\n');
+  if (netrc.length > 0) {
+    const entries = netrc.map((e) => words(io, 'ops.auth.netrc-entry', { origin: e.origin, user: e.user })).join(', ');
+    io.stdout.write(words(io, 'ops.auth.netrc-entries', { path: netrcPath, entries }) + '\n');
+  }
   return EXIT.ok;
 }
 
@@ -149,8 +162,8 @@ async function authRemove(store: SecretStore, rest: string[], args: ParsedArgs, 
   const inNetrc = (await listNetrcEntries(netrcPath)).some((e) => e.origin === origin);
   if (inNetrc) await removeNetrcEntries(netrcPath, [origin]);
   if (args.values.json) writeJson(io, { origin, removed, netrcRemoved: inNetrc });
-  else if (removed || inNetrc) io.stdout.write(`Removed the credential for ${origin}${inNetrc ? ` (and its entry in ${netrcPath})` : ''}.\n`);
-  else io.stderr.write(`goproxyctl auth: no credential is stored for ${origin}; \`goproxyctl auth list\` shows the stored ones.\n`);
+  else if (removed || inNetrc) io.stdout.write((inNetrc ? words(io, 'ops.auth.removed-netrc', { origin, path: netrcPath }) : words(io, 'ops.auth.removed', { origin })) + '\n');
+  else io.stderr.write(words(io, 'ops.auth.not-stored', { origin }) + '\n');
   return removed || inNetrc ? EXIT.ok : EXIT.failed;
 }
 
@@ -179,21 +192,23 @@ async function authNetrc(store: SecretStore, rest: string[], args: ParsedArgs, i
     const managed = await listNetrcEntries(netrcPath);
     if (managed.length > 0) await removeNetrcEntries(netrcPath, managed.map((e) => e.origin));
     if (args.values.json) writeJson(io, { path: netrcPath, removed: managed.map((e) => e.origin) });
-    else io.stdout.write(managed.length > 0 ? `Removed ${managed.length} managed entr${managed.length === 1 ? 'y' : 'ies'} from ${netrcPath}.\n` : `${netrcPath} has no managed entries.\n`);
+    else {
+      const done = managed.length === 0 ? msg('ops.auth.netrc-none', { path: netrcPath }) : msg(managed.length === 1 ? 'ops.auth.netrc-removed-one' : 'ops.auth.netrc-removed-many', { count: managed.length, path: netrcPath });
+      io.stdout.write(render(localeOfCli(io.lang), done) + '\n');
+    }
     return EXIT.ok;
   }
   const refs = await store.list();
   const https = refs.filter((r) => isHttpsOrigin(r.origin));
   const skipped = refs.filter((r) => !isHttpsOrigin(r.origin)).map((r) => r.origin);
   // Never silently: an http credential stored by an older goproxyctl cannot reach go at all.
-  const skipReason = 'go never sends credentials over plain http';
-  for (const origin of skipped) {
-    io.stderr.write(`goproxyctl auth: skipped ${origin}: ${skipReason}; serve that proxy over https, then \`goproxyctl auth remove ${origin}\` and \`goproxyctl auth set https://…\`.\n`);
-  }
+  const skipReason: Message = msg('ops.auth.http-never');
+  const skipReasonEn = render('en', skipReason);
+  for (const origin of skipped) io.stderr.write(words(io, 'ops.auth.netrc-skipped', { origin, reason: skipReason }) + '\n');
   if (https.length === 0) {
     throw new UsageError(
       skipped.length > 0
-        ? `nothing written: the only stored credentials are for plain-http origins (${skipped.join(', ')}), and ${skipReason}; store the credential for the proxy's https:// URL`
+        ? `nothing written: the only stored credentials are for plain-http origins (${skipped.join(', ')}), and ${skipReasonEn}; store the credential for the proxy's https:// URL`
         : 'no https credential is stored: store one first with `goproxyctl auth set https://proxy.example --user USER`',
     );
   }
@@ -204,8 +219,10 @@ async function authNetrc(store: SecretStore, rest: string[], args: ParsedArgs, i
   }
   await writeNetrcEntries(netrcPath, credentials, { fixPermissions: args.values['fix-permissions'] === true });
   const written = credentials.map((c) => c.origin);
-  if (args.values.json) writeJson(io, { path: netrcPath, written, skipped: skipped.map((origin) => ({ origin, reason: skipReason })) });
-  else io.stdout.write(`Wrote managed entries for ${written.join(', ')} to ${netrcPath}.\n`);
+  if (args.values.json) {
+    const reason = render(localeOfCli(io.lang), skipReason);
+    writeJson(io, { path: netrcPath, written, skipped: skipped.map((origin) => ({ origin, reason, reasonMessage: skipReason })) });
+  } else io.stdout.write(words(io, 'ops.auth.netrc-written', { origins: written.join(', '), path: netrcPath }) + '\n');
   return EXIT.ok;
 }
 
@@ -255,8 +272,4 @@ function promptNoEcho(io: CliIo, tty: ReadStream, prompt: string): Promise<strin
     };
     tty.on('data', onData);
   });
-}
-
-function sentence(message: string): string {
-  return message.endsWith('.') ? message : `${message}.`;
 }

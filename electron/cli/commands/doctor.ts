@@ -1,9 +1,13 @@
 // `goproxyctl doctor`: finds settings that shadow each other or break go's module downloads,
-// explains each (English and Simplified Chinese), and with --fix moves shadowing rc-file lines
-// into goproxyctl's managed block (undo with `goproxyctl undo`).
+// explains each in the command's language (the doctor's findings are messages, rendered here), and
+// with --fix moves shadowing rc-file lines into goproxyctl's managed block (undo with `goproxyctl undo`).
 import { terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import path from 'node:path';
-import { hasErrors, runDoctor, type Evidence, type Finding } from '../../../shared/doctor/index.js';
+import { hasErrors, renderFindingText, runDoctor, type Evidence, type Finding, type FindingText } from '../../../shared/doctor/index.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Locale, type Message } from '../../../shared/i18n/message.js';
+import { sourceWords } from '../../../shared/doctor/source-words.js';
+import { localeOfCli } from '../lang.js';
 import { fixShadowedByOsEnv, type FixResult } from '../../core/doctor/fix-shadowed.js';
 import { gatherDoctorSnapshot } from '../../core/doctor/gather.js';
 import { describeTerminalChecks } from '../../core/use/terminal-check.js';
@@ -32,7 +36,7 @@ export const command: CliCommand = {
     project: { type: 'string', multiple: true },
   },
   async run(args, io) {
-    const lang = io.lang ?? 'en';
+    const locale = localeOfCli(io.lang);
     const projects = (args.values.project as string[] | undefined) ?? [];
     let gathered;
     try {
@@ -47,7 +51,7 @@ export const command: CliCommand = {
       try {
         fix = await fixShadowedByOsEnv(findings, gathered, { env: io.env });
       } catch (err) {
-        if (err instanceof ApplyRefusedError) throw new UsageError(`--fix changed nothing: ${err.message}`);
+        if (err instanceof ApplyRefusedError) throw new UsageError(render(locale, msg('ops.doctor.cli.fix-refused', { reason: err.message })));
         throw err;
       }
     }
@@ -59,78 +63,102 @@ export const command: CliCommand = {
     if (args.values.json) {
       writeJson(io, {
         go: gathered.config.go ? { binary: gathered.config.go.binary, version: gathered.config.go.version } : null,
-        findings,
+        findings: findings.map((f) => findingJson(f, locale)),
         fix: fix && {
           moved: fix.moved,
           cleared: fix.cleared,
           profile: fix.profile,
           commented: fix.commented,
           outrun: fix.outrun,
-          skipped: fix.skipped,
-          warnings: fix.warnings,
+          skipped: fix.skipped.map((m) => render(locale, m)),
+          skippedMessage: fix.skipped,
+          warnings: fix.warnings.map((m) => render(locale, m)),
+          warningsMessage: fix.warnings,
           applyId: fix.record?.id ?? null,
           terminals: fix.terminals,
         },
       });
       return code;
     }
-    io.stdout.write(terminalSafeText(formatFindings(findings, lang)) + '\n');
-    if (fix) io.stdout.write(terminalSafeText(formatFix(fix)) + '\n');
+    io.stdout.write(terminalSafeText(formatFindings(findings, locale)) + '\n');
+    if (fix) io.stdout.write(terminalSafeText(formatFix(fix, locale)) + '\n');
     return code;
   },
 };
 
-function formatEvidence(e: Evidence): string {
+/** A finding for --json: texts rendered in the command's language, each with its message next to it (`<field>Message`). */
+function findingJson(f: Finding, locale: Locale): Record<string, unknown> {
+  const text = (t: FindingText): { text: string; message?: Message } => ({ text: renderFindingText(locale, t), ...('id' in t ? { message: t } : {}) });
+  const explanation = text(f.explanation);
+  const fixText = f.fix ? text(f.fix.text) : null;
+  return {
+    ...f,
+    title: render(locale, f.title),
+    titleMessage: f.title,
+    explanation: explanation.text,
+    ...(explanation.message ? { explanationMessage: explanation.message } : {}),
+    evidence: f.evidence.map((e) => (e.kind === 'project' ? { ...e, detail: render(locale, e.detail), detailMessage: e.detail } : e)),
+    fix: f.fix && fixText && { automatic: f.fix.automatic, text: fixText.text, ...(fixText.message ? { textMessage: fixText.message } : {}) },
+  };
+}
+
+function evidenceMessage(e: Evidence): Message {
   switch (e.kind) {
     case 'variable':
-      return `${e.variable}=${e.value} (${e.source}${e.path ? `: ${e.path}` : ''})`;
+      return msg('ops.doctor.evidence.variable', { variable: e.variable, value: e.value, source: sourceWords(e.source, e.path) });
     case 'file':
-      return `${e.file}:${e.line}: ${e.text.trim()}`;
+      return msg('ops.doctor.evidence.file', { file: e.file, line: e.line, text: e.text.trim() });
     case 'process-env':
-      return `${e.variable}=${e.value} (this process's environment)`;
+      return msg('ops.doctor.evidence.process-env', { variable: e.variable, value: e.value });
     case 'go-version':
-      return `go ${e.version}`;
+      return msg('ops.doctor.evidence.go-version', { version: e.version });
     case 'file-mode':
-      return `${e.file} mode ${e.mode}`;
+      return msg('ops.doctor.evidence.file-mode', { file: e.file, mode: e.mode });
     case 'project':
-      return `${e.dir}: ${e.detail}`;
+      return msg('ops.doctor.evidence.project', { dir: e.dir, detail: e.detail });
   }
 }
 
-function formatFindings(findings: Finding[], lang: 'en' | 'zh'): string {
-  if (findings.length === 0) return lang === 'zh' ? '未发现问题。' : 'No problems found.';
+function formatFindings(findings: Finding[], locale: Locale): string {
+  const say = (m: Message): string => render(locale, m);
+  if (findings.length === 0) return say(msg('ops.doctor.cli.clean'));
   return findings
     .map((f) => {
-      const lines = [`[${f.severity}] ${f.id}${f.variable ? ` (${f.variable})` : ''}`, `  ${f.explanation[lang]}`];
-      for (const e of f.evidence) lines.push(`    - ${formatEvidence(e)}`);
-      if (f.fix) lines.push(`  ${lang === 'zh' ? '修复' : 'Fix'}${f.fix.automatic ? ' (--fix)' : ''}: ${f.fix[lang]}`);
+      const severity = msg(`ops.doctor.severity.${f.severity}`);
+      const heading = f.variable ? msg('ops.doctor.cli.heading-variable', { severity, title: f.title, variable: f.variable }) : msg('ops.doctor.cli.heading', { severity, title: f.title });
+      const lines = [say(heading), `  ${renderFindingText(locale, f.explanation)}`];
+      for (const e of f.evidence) lines.push(`    - ${say(evidenceMessage(e))}`);
+      if (f.fix) lines.push(`  ${say(msg(f.fix.automatic ? 'ops.doctor.cli.fix-auto' : 'ops.doctor.cli.fix', { fix: renderFindingText(locale, f.fix.text) }))}`);
       return lines.join('\n');
     })
     .join('\n\n');
 }
 
-function formatFix(fix: FixResult): string {
+function formatFix(fix: FixResult, locale: Locale): string {
+  const say = (m: Message): string => render(locale, m);
   const lines: string[] = [''];
   const fixed = [...Object.keys(fix.moved), ...fix.cleared];
-  if (fixed.length === 0) lines.push('--fix: nothing to fix automatically.');
+  if (fixed.length === 0) lines.push(say(msg('ops.doctor.cli.fix-nothing')));
   else {
-    const where = fix.profile ? `the active profile "${fix.profile}" now decides ${fixed.join(', ')}` : `moved ${fixed.join(', ')} into the managed block`;
-    lines.push(`--fix: ${where}; commented out ${fix.commented.length > 0 ? fix.commented.join(', ') : 'nothing'}.`);
-    if (fix.outrun.length > 0) lines.push(`Left ${fix.outrun.join(', ')} as they are and moved goproxyctl's managed block after them, so the profile wins.`);
-    if (fix.record) lines.push(`Undo with \`goproxyctl undo\` (apply ${fix.record.id}). Open a new terminal to pick up the change.`);
+    const vars = fixed.join(', ');
+    const commented = fix.commented.length > 0 ? fix.commented.join(', ') : msg('ops.doctor.cli.nothing');
+    lines.push(say(fix.profile ? msg('ops.doctor.cli.fixed-profile', { profile: fix.profile, vars, commented }) : msg('ops.doctor.cli.fixed-moved', { vars, commented })));
+    if (fix.outrun.length > 0) lines.push(say(msg('ops.doctor.cli.outrun', { lines: fix.outrun.join(', ') })));
+    if (fix.record) lines.push(say(msg('ops.doctor.cli.undo', { id: fix.record.id })));
   }
-  for (const s of fix.skipped) lines.push(`not fixed: ${s}`);
-  for (const w of fix.warnings) lines.push(`! ${w}`);
-  lines.push(...formatTerminals(fix.terminals));
+  for (const s of fix.skipped) lines.push(say(msg('ops.doctor.cli.not-fixed', { what: s })));
+  for (const w of fix.warnings) lines.push(say(msg('ops.doctor.cli.warning', { what: w })));
+  lines.push(...formatTerminals(fix.terminals, locale));
   return lines.join('\n');
 }
 
-function formatTerminals(checks: FixResult['terminals']): string[] {
+function formatTerminals(checks: FixResult['terminals'], locale: Locale): string[] {
   const out: string[] = [];
   for (const c of checks) {
-    if (!c.checked) out.push(`? a new ${c.shell} terminal could not be checked: ${c.note ?? 'unknown reason'}`);
-    else if (c.differences.length === 0) out.push(`✓ a new ${c.shell} terminal gets the fixed values`);
+    if (!c.checked) out.push(render(locale, msg('ops.doctor.cli.terminal-unchecked', { shell: c.shell, note: c.note ?? msg('ops.doctor.cli.terminal-unknown-reason') })));
+    else if (c.differences.length === 0) out.push(render(locale, msg('ops.doctor.cli.terminal-ok', { shell: c.shell })));
   }
+  // What a new terminal still gets wrong: the apply engine's sentences (use's verify), in English for now.
   for (const line of describeTerminalChecks(checks)) out.push(`✖ ${line}`);
   return out;
 }

@@ -1,11 +1,14 @@
 // `goproxyctl env`: the effective Go proxy configuration, where each value comes from, and
-// what it shadows.
+// what it shadows, in the command's language (values, names and paths as they are).
 import { terminalSafeText } from '../../../shared/util/terminal-safe.js';
 import { GO_PROXY_VARS } from '../../../shared/go/effective.js';
 import { redactEffectiveConfig } from '../../../shared/go/redact.js';
 import { readGoConfig } from '../../core/goenv/read-config.js';
 import { EXIT, writeJson, type CliCommand } from '../command.js';
 import { describeGo, formatConfigTable, shadowWarnings } from '../format/config-table.js';
+import { localeOfCli } from '../lang.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export const command: CliCommand = {
   name: 'env',
@@ -32,9 +35,14 @@ export const command: CliCommand = {
       });
       return EXIT.ok;
     }
-    const lines = [`go: ${describeGo(snapshot)}`, `go env file: ${snapshot.envFilePath ?? 'disabled (GOENV=off)'}`, ''];
-    lines.push(...formatConfigTable(snapshot.effective, GO_PROXY_VARS));
-    const warnings = shadowWarnings(snapshot.effective);
+    const locale = localeOfCli(io.lang);
+    const lines = [
+      render(locale, msg('ops.env.go', { go: describeGo(snapshot, locale) })),
+      render(locale, msg('ops.env.env-file', { path: snapshot.envFilePath ?? msg('ops.env.env-file-off') })),
+      '',
+    ];
+    lines.push(...formatConfigTable(snapshot.effective, GO_PROXY_VARS, locale));
+    const warnings = shadowWarnings(snapshot.effective, locale);
     if (warnings.length) lines.push('', ...warnings.map((w) => `! ${w}`));
     io.stdout.write(terminalSafeText(lines.join('\n')) + '\n');
     return EXIT.ok;

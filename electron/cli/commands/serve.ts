@@ -8,6 +8,15 @@ import { startHeadlessServer } from '../../core/headless/server.js';
 import { BUNDLED_CLI_ENTRY } from '../../core/cli-install/index.js';
 import { createService } from '../../core/service/service.js';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../command.js';
+import { localeOfCli } from '../lang.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type MessageParam } from '../../../shared/i18n/message.js';
+import type { MessageId } from '../../../shared/i18n/catalog.js';
+
+/** One of serve's lines in the command's language. */
+function words(io: CliIo, id: MessageId, params?: Readonly<Record<string, MessageParam>>): string {
+  return render(localeOfCli(io.lang), msg(id, params));
+}
 
 // dist/electron/cli/commands/serve.js → dist/ui (vite's output; see vite.config.ts).
 const BUILT_UI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'ui');
@@ -31,15 +40,15 @@ export const command: CliCommand = {
   },
   options: { port: { type: 'string' }, open: { type: 'boolean' }, 'no-open': { type: 'boolean' } },
   async run(args, io) {
-    const port = parsePort(args.values.port);
-    if (args.values.open && args.values['no-open']) throw new UsageError('give either --open or --no-open, not both');
+    const port = parsePort(args.values.port, io);
+    if (args.values.open && args.values['no-open']) throw new UsageError(words(io, 'ops.serve.open-twice'));
     const open = args.values.open === true || (args.values['no-open'] !== true && io.isTTY && hasDesktop(io.env));
     const staticRoot = builtUi(io);
     // "Install command-line tool" in the dashboard links a launcher that runs this same node and CLI.
     const service = createService({ env: io.env, cliTool: { runtime: { execPath: process.execPath, script: BUNDLED_CLI_ENTRY } } });
     const server = await startHeadlessServer({ service, staticRoot, port });
     if (args.values.json) io.stdout.write(JSON.stringify({ url: server.url, origin: server.origin, port: server.port }) + '\n');
-    else io.stdout.write(`goproxyctl: dashboard at ${server.url} (Ctrl+C to stop)\n`);
+    else io.stdout.write(words(io, 'ops.serve.listening', { url: server.url }) + '\n');
     if (open) openInBrowser(server.url, io);
     // Read the configuration once so the first page load already shows it.
     void service.dispatch('refreshConfig', {});
@@ -53,17 +62,17 @@ export const command: CliCommand = {
   },
 };
 
-function parsePort(raw: unknown): number {
+function parsePort(raw: unknown, io: CliIo): number {
   if (raw === undefined) return 0;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port takes a port number between 1 and 65535');
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(words(io, 'ops.serve.bad-port'));
   return port;
 }
 
 function builtUi(io: CliIo): string | null {
   const dir = io.env.GOPROXYCTL_UI_DIR ? path.resolve(io.cwd, io.env.GOPROXYCTL_UI_DIR) : BUILT_UI;
   if (existsSync(path.join(dir, 'index.html'))) return dir;
-  io.stderr.write(`goproxyctl serve: the dashboard is not built (no ${path.join(dir, 'index.html')}); the API works, run \`npm run build:renderer\` for the page.\n`);
+  io.stderr.write(words(io, 'ops.serve.not-built', { file: path.join(dir, 'index.html') }) + '\n');
   return null;
 }
 
@@ -75,6 +84,6 @@ function hasDesktop(env: NodeJS.ProcessEnv): boolean {
 function openInBrowser(url: string, io: CliIo): void {
   const [bin, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['explorer.exe', url] : ['xdg-open', url];
   const child = spawn(bin, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => io.stderr.write(`goproxyctl serve: could not start ${bin} to open the browser; open the URL above yourself.\n`));
+  child.on('error', () => io.stderr.write(words(io, 'ops.serve.no-opener', { bin }) + '\n'));
   child.unref();
 }

@@ -16,39 +16,66 @@ import { defaultRelayCacheDir, describeSupervisorEvent, superviseRelay, TrafficH
 import { acquireWatchLock, makeProber, readFingerprint, WatchEngine, WatchRunningError, type WatchEvent } from '../../core/watch/index.js';
 import { EXIT, UsageError, type CliCommand, type CliIo, type FlagValue, type ParsedArgs } from '../command.js';
 import { probeModuleFor } from '../probe-module-flag.js';
+import { localeOfCli } from '../lang.js';
+import { isMessageId, render } from '../../../shared/i18n/catalog.js';
+import { msg, type Locale, type Message } from '../../../shared/i18n/message.js';
 
-
-
-
-function positiveMs(value: FlagValue, name: string, fallback: number): number {
+function positiveMs(value: FlagValue, name: string, fallback: number, locale: Locale): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} wants a number of seconds, not "${String(value)}"`);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(render(locale, msg('ops.watch.seconds-flag', { name, value: String(value) })));
   return Math.round(n * 1000);
 }
 
-function human(e: WatchEvent): string | null {
+/** A probe's failure kind (shared/bench's FailureKind) in words. */
+function failureWords(kind: string | null): Message {
+  const id = `ops.failure.${kind ?? 'unknown'}`;
+  return isMessageId(id) ? msg(id) : msg('ops.failure.unknown');
+}
+
+/** One event as a line a person reads, as a message (rendered in the command's language). */
+export function watchEventMessage(e: WatchEvent): Message {
   switch (e.type) {
-    case 'network-change':
-      return `${e.at} ${e.kind === 'wake' ? 'woke up' : 'network changed'}${e.changes.length ? `: ${e.changes.join('; ')}` : ''}`;
-    case 'probe':
-      return `${e.at} probe ${e.candidate}: ${e.missingModule ? `reachable, does not have ${e.missingModule}` : e.ok ? `ok, score ${e.score}` : `failed (${e.error})`} in ${e.durationMs} ms`;
+    case 'network-change': {
+      const line = msg(e.kind === 'wake' ? 'ops.watch.woke' : 'ops.watch.network-changed', { at: e.at });
+      if (e.changes.length === 0) return line;
+      return msg('ops.watch.with-changes', { line, changes: e.changes.reduce((all, next) => msg('ops.watch.changes-join', { first: all, then: next })) });
+    }
+    case 'probe': {
+      const facts = { at: e.at, candidate: e.candidate, ms: e.durationMs };
+      if (e.missingModule) return msg('ops.watch.probe-missing', { ...facts, module: e.missingModule });
+      return e.ok ? msg('ops.watch.probe-ok', { ...facts, score: e.score }) : msg('ops.watch.probe-failed', { ...facts, failure: failureWords(e.error) });
+    }
     case 'repair':
-      return `${e.at} repaired: GOPROXY=${e.to.goproxy}${e.to.profile ? ` (profile ${e.to.profile})` : ''}. ${e.reason} Undo with \`goproxyctl undo\`.`;
+      return e.to.profile
+        ? msg('ops.watch.repaired-profile', { at: e.at, goproxy: e.to.goproxy, profile: e.to.profile, reason: e.reason })
+        : msg('ops.watch.repaired', { at: e.at, goproxy: e.to.goproxy, reason: e.reason });
     case 'keep':
-      return `${e.at} kept: ${e.reason}`;
+      return msg('ops.watch.kept', { at: e.at, reason: e.reason });
     case 'error':
-      return `${e.at} error: ${e.message}`;
+      return msg('ops.watch.error', { at: e.at, message: e.message });
   }
+}
+
+/**
+ * An event for --json: every field as before, texts rendered in the command's language (English
+ * by default), and next to each the message itself (`<field>Message`), for scripts that rely on ids.
+ */
+export function watchEventJson(e: WatchEvent, locale: Locale): Record<string, unknown> {
+  if (e.type === 'repair' || e.type === 'keep') return { ...e, reason: render(locale, e.reason), reasonMessage: e.reason };
+  if (e.type === 'network-change') return { ...e, changes: e.changes.map((c) => render(locale, c)), changesMessage: e.changes };
+  if (e.type === 'error') return { ...e, message: render(locale, e.message), messageMessage: e.message };
+  return e;
 }
 
 /** How often the daemon looks for a subscription that fell due (each has its own interval). */
 const SUBSCRIPTION_CHECK_MS = 15 * 60_000;
 
-function humanRefresh(r: SubscriptionRefreshReport): string {
+function humanRefresh(r: SubscriptionRefreshReport, locale: Locale): string {
+  const at = new Date().toISOString();
   const lines = [
-    ...r.refreshed.map((x) => `${new Date().toISOString()} subscription refreshed: ${x.source} (${x.profileIds.join(', ') || 'no profiles'})`),
-    ...r.failed.map((x) => `${new Date().toISOString()} subscription not refreshed, keeping its profiles: ${x.source}: ${x.error}`),
+    ...r.refreshed.map((x) => render(locale, msg('ops.watch.subscription-refreshed', { at, source: x.source, profiles: x.profileIds.join(', ') || msg('ops.watch.no-profiles') }))),
+    ...r.failed.map((x) => render(locale, msg('ops.watch.subscription-failed', { at, source: x.source, error: x.error }))),
   ];
   return lines.join('\n');
 }
@@ -84,8 +111,9 @@ export const command: CliCommand = {
     const { policy: settings, problems } = await readWatchPolicy(dirs.config);
     if (problems.length > 0) throw new UsageError(`${problems.join('; ')}; fix or delete it`);
     const module = await probeModuleFor(args.values.module, io.env);
-    const healthCheckMs = positiveMs(args.values['health-check'], 'health-check', 300_000);
-    const pollMs = Math.max(500, positiveMs(args.values.poll, 'poll', 5_000));
+    const locale = localeOfCli(io.lang);
+    const healthCheckMs = positiveMs(args.values['health-check'], 'health-check', 300_000, locale);
+    const pollMs = Math.max(500, positiveMs(args.values.poll, 'poll', 5_000, locale));
     const json = Boolean(args.values.json);
 
     return runWatch(args, io, json, { settings, module, healthCheckMs, pollMs, dirs });
@@ -102,12 +130,13 @@ interface WatchRun {
 
 async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, module, healthCheckMs, pollMs, dirs }: WatchRun): Promise<number> {
   const env = io.env;
+  const locale = localeOfCli(io.lang);
   let lock;
   try {
     lock = await acquireWatchLock(dirs.state);
   } catch (err) {
     if (err instanceof WatchRunningError) {
-      io.stderr.write(`goproxyctl watch: ${terminalSafe(err.message)}.\n`);
+      io.stderr.write(terminalSafe(render(locale, msg('ops.watch.already-running', { error: err.words }))) + '\n');
       return EXIT.failed;
     }
     throw err;
@@ -124,8 +153,7 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     signal: io.signal,
     watcher: { pollMs },
     onEvent: (e) => {
-      const line = json ? JSON.stringify(e) : human(e);
-      if (line !== null) io.stdout.write((json ? line : terminalSafeText(line)) + '\n');
+      io.stdout.write((json ? JSON.stringify(watchEventJson(e, locale)) : terminalSafeText(render(locale, watchEventMessage(e)))) + '\n');
     },
   });
   // Subscribed profiles are refreshed while the daemon runs (each on its own interval).
@@ -134,8 +162,8 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     : startSubscriptionRefresh(store, {
         checkEveryMs: SUBSCRIPTION_CHECK_MS,
         signal: io.signal,
-        onReport: (r) => io.stdout.write((json ? JSON.stringify({ type: 'subscriptions', at: new Date().toISOString(), ...r }) : terminalSafeText(redactUrlCredentials(humanRefresh(r)))) + '\n'),
-        onError: (err) => io.stderr.write(`goproxyctl watch: could not refresh subscriptions: ${terminalSafe(err.message)}\n`),
+        onReport: (r) => io.stdout.write((json ? JSON.stringify({ type: 'subscriptions', at: new Date().toISOString(), ...r }) : terminalSafeText(redactUrlCredentials(humanRefresh(r, locale)))) + '\n'),
+        onError: (err) => io.stderr.write(terminalSafe(render(locale, msg('ops.watch.subscriptions-unrefreshable', { error: err.message }))) + '\n'),
       });
   let relay: RelaySupervisor | null = null;
   let history: TrafficHistory | null = null;

@@ -14,6 +14,8 @@ import { readFile } from 'node:fs/promises';
 import { assignsSomething, leftAloneLines, PROFILE_MANAGED_VARS, shadowFixPlan } from '../../../shared/doctor/rules-env.js';
 import type { RcAssignment } from '../../../shared/doctor/rc-scan.js';
 import type { Finding } from '../../../shared/doctor/types.js';
+import { joinToMessage } from '../../../shared/doctor/join.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { profileToGoEnv } from '../../../shared/profile/index.js';
 import { ApplyRefusedError, applyFiles, type FileChange } from '../apply/apply-files.js';
 import type { ApplyRecord } from '../apply/apply-journal.js';
@@ -57,9 +59,9 @@ export interface FixResult {
   commented: string[];
   /** "file:line" of statements left as they are, with the managed block moved after them (a profile is active). */
   outrun: string[];
-  /** Findings of the fixable kind that need a hand fix, with why. */
-  skipped: string[];
-  warnings: string[];
+  /** Findings of the fixable kind that need a hand fix, with why (messages: each front end words them). */
+  skipped: Message[];
+  warnings: Message[];
   record: ApplyRecord | null;
   /** New terminals started after the fix, and what they got. */
   terminals: TerminalCheck[];
@@ -106,15 +108,21 @@ export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered:
     const name = f.variable!;
     const shown = gathered.snapshot.rcAssignments.filter((a) => a.variable === name && a.action === 'set' && !a.inManagedBlock);
     const lines = shown.filter(assignsSomething);
-    const text = leftAloneLines(shown.filter((a) => !assignsSomething(a))).en;
+    const text = leftAloneLines(shown.filter((a) => !assignsSomething(a)));
     const fromProfile = profile !== null && (PROFILE_MANAGED_VARS as readonly string[]).includes(name) && name in profile.vars;
     const plan = shadowFixPlan(lines, fromProfile, gathered.snapshot.blockFiles ?? []);
     if (!plan) {
-      const alone = leftAloneLines(shown).en;
-      result.skipped.push(`${name}: ${alone.length > 0 ? `left alone ${alone.join(', ')}; remove or change ${alone.length > 1 ? 'them' : 'it'} by hand` : (f.fix?.en ?? 'needs a fix by hand')}`);
+      const alone = leftAloneLines(shown);
+      result.skipped.push(
+        alone.length > 0
+          ? msg(alone.length > 1 ? 'ops.doctor.fix.left-alone-many' : 'ops.doctor.fix.left-alone-one', { variable: name, lines: joinToMessage(alone, 'ops.doctor.list') })
+          : f.fix && 'id' in f.fix.text
+            ? msg('ops.doctor.fix.by-hand', { variable: name, fix: f.fix.text })
+            : msg('ops.doctor.fix.needs-hand', { variable: name }),
+      );
       continue;
     }
-    if (text.length > 0) result.warnings.push(`${name}: left alone ${text.join(', ')}`);
+    if (text.length > 0) result.warnings.push(msg('ops.doctor.fix.left-alone-note', { variable: name, lines: joinToMessage(text, 'ops.doctor.list') }));
     values[name] = fromProfile ? profile.vars[name]! : lines[0]!.value!;
     if (fromProfile) result.profile = profile.id;
     for (const l of plan.comment) {
@@ -207,11 +215,12 @@ export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered:
 
   try {
     const goEnv = await planGoEnv(values, { env: opts.env, platform, ...(opts.goBinary !== undefined ? { goBinary: opts.goBinary } : {}) });
-    result.warnings.push(...goEnv.warnings);
+    // The apply engine's notes are its own words (not yet messages): carried as they are.
+    result.warnings.push(...goEnv.warnings.map((text) => msg('ops.doctor.fix.note', { text })));
     if (goEnv.location.path !== null && goEnv.after !== null) envChanges.push({ path: goEnv.location.path, after: goEnv.after, role: 'go-env' });
   } catch (err) {
     if (!(err instanceof GoEnvError)) throw err;
-    result.warnings.push(`the go env file was not updated: ${err.message}`);
+    result.warnings.push(msg('ops.doctor.fix.go-env-not-updated', { error: err.message }));
   }
 
   const label = `doctor --fix shadowed-by-os-env (${Object.keys(values).join(', ')})${result.profile ? ` for profile ${result.profile}` : ''}`;

@@ -1,6 +1,10 @@
 // Errors of the secrets layer. Every message is one sentence that names the fix, and none ever
 // contains a secret: messages are built from fixed text and from non-secret values only (origins,
 // user names, paths); a keychain library message is quoted only when no secret occurs in it.
+// A KeychainError carries its sentence as a message too (`words`), so every front end says it in
+// its user's language; `message` is the English.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
 /** Bad input from the user (CLI exit code 2): an invalid origin, a user name Basic auth cannot carry... */
 export class SecretStoreInputError extends Error {
@@ -15,9 +19,9 @@ export class KeychainError extends Error {
   override name = 'KeychainError';
   constructor(
     readonly problem: KeychainProblem,
-    message: string,
+    readonly words: Message,
   ) {
-    super(message);
+    super(render('en', words));
   }
 }
 
@@ -26,8 +30,8 @@ export class NetrcError extends Error {
   override name = 'NetrcError';
 }
 
-export const NO_KEYCHAIN_SENTENCE =
-  'no OS keychain is available: start a Secret Service such as gnome-keyring (with a D-Bus session), or run inside a desktop session; goproxyctl never stores credentials in plain text';
+export const NO_KEYCHAIN: Message = msg('ops.keychain.unavailable');
+export const NO_KEYCHAIN_SENTENCE = render('en', NO_KEYCHAIN);
 
 /**
  * Maps a failure of @napi-rs/keyring (keyring-rs underneath) to one clear sentence. Pure, so the
@@ -39,15 +43,15 @@ export const NO_KEYCHAIN_SENTENCE =
 export function classifyKeychainFailure(libraryMessage: string, secrets: readonly string[] = []): KeychainError {
   const m = libraryMessage;
   if (/D-?Bus error|Failed to connect|autolaunch|ServiceUnknown|no platform|platform secure storage is not available/i.test(m)) {
-    return new KeychainError('unavailable', NO_KEYCHAIN_SENTENCE);
+    return new KeychainError('unavailable', NO_KEYCHAIN);
   }
   if (/prompt was dismissed|is locked|locked collection|User interaction is not allowed|user canceled/i.test(m)) {
-    return new KeychainError('locked', 'the OS keychain is locked: unlock it (log in to the desktop session, or unlock the "login" keyring) and try again');
+    return new KeychainError('locked', msg('ops.keychain.locked'));
   }
   if (/no result found/i.test(m)) {
-    return new KeychainError('no-collection', 'the OS keychain has no default collection to store secrets in: create a "login" keyring (for example with Seahorse) and try again');
+    return new KeychainError('no-collection', msg('ops.keychain.no-collection'));
   }
   const detail = m.replace(/\s+/g, ' ').trim().replace(/[.]$/, '');
   const quotable = detail !== '' && secrets.every((s) => s === '' || !detail.includes(s));
-  return new KeychainError('failed', `the OS keychain refused the operation${quotable ? ` (${detail})` : ''}: check that it is unlocked and try again`);
+  return new KeychainError('failed', quotable ? msg('ops.keychain.failed-detail', { detail }) : msg('ops.keychain.failed'));
 }

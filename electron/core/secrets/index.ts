@@ -2,7 +2,7 @@
 // opt-in netrc writer (older Go). A secret never appears in argv, a log, an error message or a
 // file, except the netrc file the user explicitly asked for.
 export type { CredentialRef, SecretStore, SecretStoreStatus, StoredCredential } from './secret-store.js';
-export { KeychainSecretStore, createKeychainSecretStore, DEFAULT_KEYCHAIN_SERVICE, keychainBackendName, type KeychainSecretStoreOptions } from './keychain-store.js';
+export { KeychainSecretStore, createKeychainSecretStore, DEFAULT_KEYCHAIN_SERVICE, keychainBackendName, keychainBackendWords, type KeychainSecretStoreOptions } from './keychain-store.js';
 export { defaultCredentialIndexPath } from './credential-index.js';
 export { normalizeCredentialOrigin, isLoopbackHost, isHttpsOrigin, type CredentialOrigin } from './origin.js';
 export { KeychainError, NetrcError, SecretStoreInputError, NO_KEYCHAIN_SENTENCE, type KeychainProblem } from './errors.js';

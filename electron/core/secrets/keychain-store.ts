@@ -12,6 +12,7 @@ import type { AsyncEntry } from '@napi-rs/keyring';
 import { defaultCredentialIndexPath, readCredentialIndex, sortRefs, updateCredentialIndex } from './credential-index.js';
 import { validateCredentialSecret, validateCredentialUser } from './credential-input.js';
 import { KeychainError, classifyKeychainFailure } from './errors.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { normalizeCredentialOrigin, type CredentialOrigin } from './origin.js';
 import type { CredentialRef, SecretStore, SecretStoreStatus, StoredCredential } from './secret-store.js';
 
@@ -52,6 +53,13 @@ export async function guardKeychain<T>(op: () => Promise<T>, secrets: string[]):
 }
 
 const STATUS_PROBE_ACCOUNT = 'goproxyctl:status-probe';
+
+/** The keychain's name as a message, for sentences in the user's language. */
+export function keychainBackendWords(platform: NodeJS.Platform = process.platform): Message {
+  if (platform === 'darwin') return msg('ops.keychain.backend.macos');
+  if (platform === 'win32') return msg('ops.keychain.backend.windows');
+  return msg('ops.keychain.backend.secret-service');
+}
 
 export function keychainBackendName(platform: NodeJS.Platform = process.platform): string {
   if (platform === 'darwin') return 'macOS Keychain';
@@ -143,7 +151,7 @@ export class KeychainSecretStore implements SecretStore {
       await this.probe();
       return { available: true, backend: keychainBackendName() };
     } catch (err) {
-      if (err instanceof KeychainError) return { available: false, problem: err.problem, reason: err.message };
+      if (err instanceof KeychainError) return { available: false, problem: err.problem, reason: err.message, words: err.words };
       throw err;
     }
   }
@@ -158,10 +166,7 @@ export class KeychainSecretStore implements SecretStore {
     if (text === null) return null;
     const item = decodeItemPayload(text);
     if (!item) {
-      throw new KeychainError(
-        'foreign-item',
-        `the keychain item for ${key} (service "${this.service}") was not written by goproxyctl: remove it and store the credential again`,
-      );
+      throw new KeychainError('foreign-item', msg('ops.keychain.foreign-item', { origin: key, service: this.service }));
     }
     return item;
   }

@@ -2,6 +2,7 @@
 // (keychain-store.ts, the OS keychain); the interface keeps profiles, apply and the CLI
 // independent of the keychain library.
 import type { CredentialOrigin } from './origin.js';
+import type { Message } from '../../../shared/i18n/message.js';
 
 /** What list() reveals: never the secret. */
 export interface CredentialRef {
@@ -16,7 +17,8 @@ export interface StoredCredential {
 
 export type SecretStoreStatus =
   | { available: true; backend: string }
-  | { available: false; problem: string; reason: string };
+  /** reason: the sentence in English; words: the same as a message, for the user's language. */
+  | { available: false; problem: string; reason: string; words: Message };
 
 export interface SecretStore {
   /**

@@ -9,6 +9,7 @@ import { decodeItemPayload, encodeItemPayload, guardKeychain, keychainEntry } fr
 import { validateCredentialSecret, validateCredentialUser } from './credential-input.js';
 import { KeychainError } from './errors.js';
 import type { StoredCredential } from './secret-store.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export const SUBSCRIPTION_KEYCHAIN_SERVICE = 'goproxyctl-subscriptions';
 
@@ -33,7 +34,7 @@ export class KeychainSubscriptionSecrets implements SubscriptionSecrets {
     const text = await this.keychain(async () => (await this.entry(source)).getPassword(), []);
     if (text === null) return null;
     const item = decodeItemPayload(text);
-    if (!item) throw new KeychainError('foreign-item', `the keychain item for ${source} (service "${this.service}") was not written by goproxyctl: remove it and subscribe again`);
+    if (!item) throw new KeychainError('foreign-item', msg('ops.keychain.foreign-subscription', { source, service: this.service }));
     return item;
   }
 

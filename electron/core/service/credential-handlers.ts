@@ -10,7 +10,9 @@ import type { CommandContext, ServiceContext } from './context.js';
 import { commit } from './store.js';
 
 export function toKeychainStatusView(status: SecretStoreStatus): KeychainStatusView {
-  return status.available ? { available: true, backend: status.backend, problem: null } : { available: false, backend: null, problem: status.reason, problemId: status.problem };
+  return status.available
+    ? { available: true, backend: status.backend, problem: null }
+    : { available: false, backend: null, problem: status.reason, problemId: status.problem, problemMessage: status.words };
 }
 
 /** The engine's errors already keep secrets out of their messages (secrets/errors.ts). */

@@ -1,11 +1,11 @@
-// The doctor: a run puts the findings (English and Chinese text) in the state; a fix re-gathers
+// The doctor: a run puts the findings (messages, which the dashboard renders) in the state; a fix re-gathers
 // the facts first (the files may have changed since the run), fixes that one finding through the
 // apply engine (undoable), and runs the doctor again so the state shows what is left.
 import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
 import type { FindingView } from '../../../shared/contract/state.js';
-import { runDoctor } from '../../../shared/doctor/index.js';
+import { renderFindingText, runDoctor } from '../../../shared/doctor/index.js';
 import { ApplyRefusedError } from '../apply/index.js';
 import { fixShadowedByOsEnv, gatherDoctorSnapshot, type Gathered } from '../doctor/index.js';
 import { describeTerminalChecks } from '../use/terminal-check.js';
@@ -45,7 +45,7 @@ export function createDoctorHandlers(ctx: ServiceContext, hooks: DoctorHandlerHo
       const index = views.findIndex((v) => v.key === request.key);
       const finding = views[index];
       if (!finding) throw new ContractError('bad-request', `there is no finding "${request.key}" any more; run the doctor again`);
-      if (!finding.fixable) throw new ContractError('bad-request', `the doctor cannot fix "${request.key}" by itself: ${finding.fix?.en ?? 'see its explanation'}`);
+      if (!finding.fixable) throw new ContractError('bad-request', `the doctor cannot fix "${request.key}" by itself: ${finding.fix ? renderFindingText('en', finding.fix.text) : 'see its explanation'}`);
       let fix;
       try {
         fix = await fixShadowedByOsEnv([runDoctor(gathered.snapshot)[index]!], gathered, { env: ctx.env, dirs: ctx.dirs });

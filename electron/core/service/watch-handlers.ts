@@ -17,6 +17,8 @@ import { profileStoreSource } from '../watch/profile-source.js';
 import type { CommandContext, HandlerGroup, ServiceContext } from './context.js';
 import { loadSettings, probeModuleOfSettings, repairSettingsOf, saveSettings } from './settings-file.js';
 import { commit } from './store.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 type WatchKeys = 'updateSettings' | 'checkNetworkRule' | 'testNow' | 'repairNow';
 
@@ -69,7 +71,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
     const event = JSON.parse(redactCredentials(JSON.stringify(raw))) as WatchEventView;
     if (event.type === 'probe') recordHealth(event.candidate, { ok: event.ok, latencyMs: event.ok ? event.durationMs : null, checkedAt: Date.parse(event.at), error: event.error, failure: failureOf(event.error), source: 'probe', missingModule: event.missingModule ?? null });
     if (event.type === 'repair' || event.type === 'keep') commit(store, { watch: { ...watchState(), lastDecision: event, lastError: null } });
-    if (event.type === 'error') commit(store, { watch: { ...watchState(), lastError: event.message } });
+    if (event.type === 'error') commit(store, { watch: { ...watchState(), lastError: render('en', event.message) } });
     ctx.emit({ type: 'watch', event });
     if (event.type === 'repair') void hooks.afterApply().catch(() => undefined);
   };
@@ -109,7 +111,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
     }
     embedded = engine(settings);
     // start() runs a first round; its failures are reported as watcher events, never thrown here.
-    void embedded.start().catch((err: unknown) => onEvent({ type: 'error', at: new Date(ctx.now()).toISOString(), message: (err as Error).message }));
+    void embedded.start().catch((err: unknown) => onEvent({ type: 'error', at: new Date(ctx.now()).toISOString(), message: msg('ops.watch.failed', { error: (err as Error).message }) }));
   }
 
   async function round(trigger: WatchTrigger): Promise<WatchEventView | null> {

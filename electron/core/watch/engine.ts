@@ -14,6 +14,7 @@ import { loadMemory, saveMemory } from './memory-file.js';
 import { NetworkWatcher, SYSTEM_CLOCK, type NetworkWatcherOptions, type WatcherClock } from './network-watcher.js';
 import type { HealthProbe, ProbeCandidate } from './probe-candidate.js';
 import { SerialQueue } from '../system/serial-queue.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 /** Profiles as plain data, from wherever they are stored (electron/core/profiles in the product). */
 export interface WatchProfileSource {
@@ -173,7 +174,7 @@ export class WatchEngine {
     });
     if (plan.problems.length > 0) {
       await saveMemory(this.dirs.state, memory);
-      await this.emit({ type: 'error', at: this.at(), message: `the repair was not applied: ${plan.problems[0]}` });
+      await this.emit({ type: 'error', at: this.at(), message: msg('ops.watch.not-applied', { problem: plan.problems[0] ?? '' }) });
       return decision;
     }
     const record = await commitApply(plan);
@@ -201,7 +202,7 @@ export class WatchEngine {
   /** Runs until stop(): a first round, then a round per network change, wake-up and health check. */
   async start(): Promise<void> {
     this.running = true;
-    const report = (err: unknown): void => void this.emit({ type: 'error', at: this.at(), message: (err as Error).message });
+    const report = (err: unknown): void => void this.emit({ type: 'error', at: this.at(), message: msg('ops.watch.failed', { error: (err as Error).message }) });
     const after = (p: Promise<unknown>): void => {
       p.then(() => this.scheduleRetry(report)).catch(report);
     };

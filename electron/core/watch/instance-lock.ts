@@ -5,11 +5,17 @@
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
 export class WatchRunningError extends Error {
   override name = 'WatchRunningError';
+  /** The sentence as a message, for front ends that speak the user's language (message is its English). */
+  readonly words: Message;
   constructor(readonly pid: number | null) {
-    super(`another goproxyctl watch is running (pid ${pid ?? 'unknown'}); stop it first, or use it instead of starting a second one`);
+    const words = pid === null ? msg('ops.watch.running-no-pid') : msg('ops.watch.running', { pid });
+    super(render('en', words));
+    this.words = words;
   }
 }
 

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describeNetworkChange, fingerprintKey, type NetworkFingerprint } from '../../../shared/repair/fingerprint.js';
+import type { Message } from '../../../shared/i18n/message.js';
 import { parseIpMonitorLine } from './parsers.js';
 import { readFingerprint, systemReaders, type FingerprintReaders } from './read-fingerprint.js';
 import { SerialQueue } from '../system/serial-queue.js';
@@ -15,7 +16,7 @@ import { SerialQueue } from '../system/serial-queue.js';
 export interface NetworkChange {
   kind: 'network-change' | 'wake';
   fingerprint: NetworkFingerprint;
-  changes: string[];
+  changes: Message[];
 }
 
 /** The two clocks a sleep shows between: injected so tests drive them (with node:test's mock.timers for the timers). */

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { productDirs } from '../../../electron/core/apply/product-dirs.js';
 import { undoLastApply } from '../../../electron/core/apply/undo.js';
 import { MOVED_MARKER } from '../../../electron/core/doctor/fix-shadowed.js';
-import type { Finding } from '../../../shared/doctor/types.js';
+import type { Evidence, Finding } from '../../../shared/doctor/types.js';
+import type { Message } from '../../../shared/i18n/message.js';
 import { goToolchains, runCommand } from '../../support/go.js';
 import { cliPath } from '../../support/paths.js';
 
@@ -43,8 +44,18 @@ function doctor(home: string, args: string[], extra: NodeJS.ProcessEnv = {}) {
   return runCommand(process.execPath, [cliPath, 'doctor', ...args], { env: { ...baseEnv(home), ...extra }, cwd: home, timeoutMs: 60_000 });
 }
 
-function findings(stdout: string): Finding[] {
-  return (JSON.parse(stdout) as { findings: Finding[] }).findings;
+/** A finding as `doctor --json` prints it: texts rendered in the command's language, each with its message. */
+type FindingJson = Omit<Finding, 'title' | 'explanation' | 'fix' | 'evidence'> & {
+  title: string;
+  titleMessage: Message;
+  explanation: string;
+  explanationMessage?: Message;
+  fix?: { automatic: boolean; text: string; textMessage?: Message };
+  evidence: (Exclude<Evidence, { kind: 'project' }> | { kind: 'project'; dir: string; detail: string; detailMessage: Message })[];
+};
+
+function findings(stdout: string): FindingJson[] {
+  return (JSON.parse(stdout) as { findings: FindingJson[] }).findings;
 }
 
 test('a shadowing export: exit 1, file and line as evidence, both languages', async () => {
@@ -58,8 +69,16 @@ test('a shadowing export: exit 1, file and line as evidence, both languages', as
   assert.deepEqual(shadow.evidence.find((e) => e.kind === 'variable'), { kind: 'variable', variable: 'GOPROXY', value: 'https://proxy.golang.org|direct', source: 'env-file', path: path.join(home, '.config', 'go', 'env') });
   assert.equal(shadow.fix?.automatic, true);
   assert.ok(f.some((x) => x.id === 'comma-no-failover'));
+  assert.equal(shadow.title, 'The environment overrides the go env file');
+  assert.deepEqual(shadow.titleMessage, { id: 'ops.doctor.title.shadowed-by-os-env' });
+  assert.match(shadow.explanation, /^GOPROXY is set in the environment \(by .*\.bashrc:2\)/);
+  assert.equal(shadow.explanationMessage?.id, 'ops.doctor.shadowed.explanation');
+  const text = await doctor(home, [], { GOPROXY: SHADOW });
+  assert.match(text.stdout, /\[error\] The environment overrides the go env file \(GOPROXY\)\n {2}GOPROXY is set in the environment/);
+  assert.match(text.stdout, /GOPROXY=https:\/\/proxy\.golang\.org\|direct \(go env file \(.*env\)\)/);
+  assert.match(text.stdout, /Fix \(`--fix`\): Run `goproxyctl doctor --fix`/);
   const zh = await doctor(home, ['--lang', 'zh'], { GOPROXY: SHADOW });
-  assert.match(zh.stdout, /\[error\] shadowed-by-os-env \(GOPROXY\)\n {2}GOPROXY 在环境变量中被设置/);
+  assert.match(zh.stdout, /\[错误\] 环境变量覆盖了 go env 文件（GOPROXY）\n {2}GOPROXY 在环境变量中被设置/);
 });
 
 test('--fix moves the line into the managed block and go env file; undo restores every byte', async () => {
@@ -116,10 +135,11 @@ test('--project: GOPRIVATE suggestions from go.mod and git remotes, and patterns
   assert.equal(r.code, 0, r.stderr);
   const f = findings(r.stdout);
   const never = f.find((x) => x.id === 'pattern-never-matches')!;
-  assert.match(never.explanation.en, /"github\.com\/org" matches none of the 3 modules/);
+  assert.match(never.explanation, /"github\.com\/org" matches none of the 3 modules/);
   const suggest = f.find((x) => x.id === 'suggest-goprivate')!;
-  assert.match(suggest.fix!.en, /GOPRIVATE=github\.com\/org,git\.corp\.example\.com,github\.com\/acme/);
+  assert.match(suggest.fix!.text, /GOPRIVATE=github\.com\/org,git\.corp\.example\.com,github\.com\/acme/);
   assert.deepEqual(suggest.evidence.map((e) => (e.kind === 'project' ? e.detail : '')), ['module git.corp.example.com/team/app', 'git remote git@github.com:acme/app.git']);
+  assert.deepEqual(suggest.evidence.map((e) => (e.kind === 'project' ? e.detailMessage.id : '')), ['ops.doctor.suggest.module', 'ops.doctor.suggest.remote']);
 });
 
 test('bad input: a missing --project dir or an unknown --lang is exit 2 with one sentence', async () => {

@@ -210,10 +210,10 @@ test('5. with a profile active, a conditional export after the block is outrun: 
   const warning = (JSON.parse(use.stdout) as { verification: { mismatches: { context: string; message: string }[] } }).verification.mismatches.find((m) => m.context === 'bash')!;
   assert.match(warning.message, /line 7 \(export GOPROXY=https:\/\/fake\.example\.com\) overrides the profile; change it by hand, or run `goproxyctl doctor --fix`, which leaves it as it is \(it is inside a condition/);
 
-  const doctor = JSON.parse((await cli(['doctor', '--json'], { GOPROXY: FAKE })).stdout) as { findings: { id: string; fix?: { automatic: boolean; en: string } }[] };
+  const doctor = JSON.parse((await cli(['doctor', '--json'], { GOPROXY: FAKE })).stdout) as { findings: { id: string; fix?: { automatic: boolean; text: string } }[] };
   const finding = doctor.findings.find((f) => f.id === 'shadowed-by-os-env')!;
   assert.equal(finding.fix?.automatic, true);
-  assert.match(finding.fix.en, /moves goproxyctl's managed block to the end of .*\.bashrc so that it comes after .*\.bashrc:7/);
+  assert.match(finding.fix.text, /moves goproxyctl's managed block to the end of .*\.bashrc so that it comes after .*\.bashrc:7/);
 
   const out = JSON.parse((await cli(['doctor', '--fix', '--json'], { GOPROXY: FAKE })).stdout) as DoctorFixJson & { fix: { outrun: string[] } };
   assert.deepEqual(out.fix.commented, []);

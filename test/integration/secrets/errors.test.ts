@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import { NO_KEYCHAIN_SENTENCE, classifyKeychainFailure } from '../../../electron/core/secrets/errors.js';
 import { goauthHelperOutput } from '../../../electron/core/secrets/goauth-helper.js';
 import { KeychainSecretStore } from '../../../electron/core/secrets/keychain-store.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { checkZhText } from '../../support/zh-check.js';
 
 test('library messages map to one sentence naming the fix', () => {
   const cases: [string, string, RegExp][] = [
@@ -35,4 +37,23 @@ test('a library message that contains a secret is not quoted; recognised ones ne
 test('the GOAUTH helper refuses more than one argument before touching the keychain', async () => {
   const store = new KeychainSecretStore({ indexPath: '/nonexistent/never-read.json' });
   await assert.rejects(goauthHelperOutput(store, ['https://a.example/x', 'extra'], ''), { name: 'SecretStoreInputError', message: /at most one argument/ });
+});
+
+test('each keychain sentence is a message: its id per problem, and Chinese (code aside) in zh-CN', () => {
+  const cases: [string, string][] = [
+    ['Platform failure: DBus error: Failed to connect to socket /nonexistent/bus: No such file or directory', 'ops.keychain.unavailable'],
+    ["Couldn't access platform storage: Secret Service: unlock prompt was dismissed", 'ops.keychain.locked'],
+    ["Couldn't access platform storage: Secret Service: no result found", 'ops.keychain.no-collection'],
+    ['Entry is matched by 2 credentials: [...]', 'ops.keychain.failed-detail'],
+  ];
+  for (const [library, id] of cases) {
+    const e = classifyKeychainFailure(library);
+    assert.equal(e.words.id, id, library);
+    assert.equal(e.message, render('en', e.words), 'message is the English of the same words');
+    const zh = render('zh-CN', e.words);
+    const check = checkZhText(zh.replace(/`[^`\n]*`/g, ' '));
+    assert.deepEqual(check.english, [], zh);
+    assert.ok(check.cjk > 5, zh);
+  }
+  assert.equal(render('zh-CN', classifyKeychainFailure('Entry is matched by 2 credentials: [...]').words), '系统钥匙串拒绝了此操作（`Entry is matched by 2 credentials: [...]`）：请确认它已解锁后重试');
 });

@@ -10,6 +10,7 @@ import { createService } from '../../../electron/core/service/service.js';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/state.js';
 import { startLab, type Lab } from '../../lab/index.js';
 import { goEnv, goEnvWrite, homeEnv, rejection, serve, waitForState } from './harness.js';
+import { renderFindingText } from '../../../shared/doctor/types.js';
 
 let lab: Lab;
 before(async () => {
@@ -27,8 +28,9 @@ test('doctor: an rc-file export shadows the go env file; fixing that finding mov
     const shadow = findings.find((f) => f.key === 'shadowed-by-os-env:GOPROXY');
     assert.ok(shadow, `the finding is reported: ${findings.map((f) => f.key).join(', ')}`);
     assert.equal(shadow.fixable, true);
-    assert.match(shadow.explanation.en, /\.bashrc:2/);
-    assert.match(shadow.explanation.zh, /环境变量/);
+    assert.match(renderFindingText('en', shadow.explanation), /\.bashrc:2/);
+    assert.match(renderFindingText('zh-CN', shadow.explanation), /环境变量/);
+    assert.equal(shadow.title.id, 'ops.doctor.title.shadowed-by-os-env', 'the state carries messages, the dashboard words them');
     assert.deepEqual((await s.api.state()).doctor.findings?.map((f) => f.key), findings.map((f) => f.key));
     const notFixable = findings.find((f) => !f.fixable);
     if (notFixable) assert.equal((await rejection(s.api.fixFinding({ key: notFixable.key }))).code, 'bad-request');

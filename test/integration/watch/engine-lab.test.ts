@@ -13,6 +13,7 @@ import { makeProber, WatchEngine, type WatchEvent, type WatchProfileSource } fro
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../../../shared/repair/index.js';
 import { GO123, SHORT_TIMEOUTS, goEnvGoproxy, goEnvWrite, labGoEnv, makeWatchHome, type WatchHome } from './helpers.js';
 import { waitUntil } from '../../support/wait.js';
+import { render } from '../../../shared/i18n/catalog.js';
 
 let lab: Lab;
 before(async () => {
@@ -59,7 +60,7 @@ test('black-holed active proxy: repaired through the apply engine, go uses it, u
     assert.ok(repair && repair.type === 'repair');
     assert.deepEqual(repair.from, { profile: null, goproxy: original });
     assert.deepEqual(repair.to, { profile: null, goproxy: `${backup.url}|${primary.url}` });
-    assert.match(repair.reason, /failed 2 times in a row/);
+    assert.match(render('en', repair.reason), /failed 2 times in a row/);
     assert.ok(repair.applyId);
 
     // The real go reads the repaired chain from the go env file the apply engine wrote ...
@@ -100,7 +101,7 @@ test('healthy active proxy: keep, the reason says so, nothing is written', { tim
     assert.deepEqual(kinds, ['probe', 'keep'], 'a health check of a working entry probes that entry alone');
     const keep = events.at(-1)!;
     assert.ok(keep.type === 'keep');
-    assert.match(keep.reason, /works \(score/);
+    assert.match(render('en', keep.reason), /works \(score/);
     assert.deepEqual(await readFile(envFile), before);
     assert.equal(await goEnvGoproxy(lab, h.home), original);
   } finally {

@@ -16,6 +16,7 @@ import { test } from 'node:test';
 import type os from 'node:os';
 import { NetworkWatcher, isClockJump, type FingerprintReaders, type NetworkChange, type WatcherClock } from '../../../electron/core/watch/index.js';
 import { waitUntil } from '../../support/wait.js';
+import { render } from '../../../shared/i18n/catalog.js';
 
 function linuxReaders(state: { gateway: string; addrs: os.NetworkInterfaceInfo[] }): FingerprintReaders {
   return {
@@ -69,7 +70,7 @@ test('polling with injected readers: a gateway change is one event; an unchanged
     await poll(1);
     assert.equal(changes.length, 1, 'the gateway change was reported at the next poll');
     assert.equal(changes[0]!.kind, 'network-change');
-    assert.deepEqual(changes[0]!.changes, ['default route added: via 10.0.0.1 on eth0', 'default route removed: via 192.168.2.1 on eth0']);
+    assert.deepEqual(changes[0]!.changes.map((c) => render('en', c)), ['default route added: via 10.0.0.1 on eth0', 'default route removed: via 192.168.2.1 on eth0']);
     await poll(8);
     assert.equal(changes.length, 1, 'one change, one event');
     state.addrs = [...state.addrs, { address: 'fe80::1', netmask: 'ffff:ffff:ffff:ffff::', family: 'IPv6', mac: '00:00:00:00:00:01', internal: false, cidr: 'fe80::1/64', scopeid: 2 }];

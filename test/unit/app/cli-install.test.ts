@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { cliInstallNotice } from '../../../electron/app/cli-install-notice.js';
 import { cliToolSource } from '../../../electron/app/cli-runtime.js';
-import { appTranslator } from '../../../electron/app/messages.js';
 import { productDirs } from '../../../electron/core/apply/index.js';
 import type { CommandResult, CommandRunner } from '../../../electron/core/apply/windows-user-env.js';
 import {
@@ -154,12 +153,12 @@ test('the desktop app: its own binary and the bundled entry, except from an AppI
 test("the tray's notification after Install command-line tool, in English and Chinese", () => {
   const posixDirname = (p: string): string => path.posix.dirname(p);
   const view = { available: true, unavailable: null, launcher: '/l', target: '/home/a/.local/bin/goproxyctl', installed: true, onPath: true, conflict: null, launcherProblem: null };
-  const en = appTranslator('en-US');
+  const en = 'en';
   assert.deepEqual(cliInstallNotice({ ok: true, value: view }, posixDirname, en), { title: 'goproxyctl is on your PATH', body: 'Open a new terminal and run: goproxyctl --help (/home/a/.local/bin/goproxyctl)' });
   assert.deepEqual(cliInstallNotice({ ok: true, value: { ...view, onPath: false } }, posixDirname, en).body, 'Installed at /home/a/.local/bin/goproxyctl, but /home/a/.local/bin is not on your PATH yet: add it in your shell profile');
   assert.deepEqual(cliInstallNotice({ ok: false, error: { code: 'failed', message: '/usr/local/bin is not writable for you: run sudo ...' } }, posixDirname, en), {
     title: 'Could not install the command-line tool',
     body: '/usr/local/bin is not writable for you: run sudo ...',
   });
-  assert.equal(cliInstallNotice({ ok: true, value: view }, posixDirname, appTranslator('zh-CN')).title, 'goproxyctl 已加入 PATH');
+  assert.equal(cliInstallNotice({ ok: true, value: view }, posixDirname, 'zh-CN').title, 'goproxyctl 已加入 PATH');
 });

@@ -3,15 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Menu, MenuItemConstructorOptions, NativeImage } from 'electron';
-import { appTranslator } from '../../../electron/app/messages.js';
 import { buildTrayMenu, switchTarget, type TrayAction } from '../../../electron/app/tray-menu.js';
 import { BUILTIN_PROFILES } from '../../../shared/profile/index.js';
 import { trayStatus, trayTooltip } from '../../../electron/app/tray-status.js';
 import { toMenuTemplate, updateTray } from '../../../electron/app/tray.js';
 import type { AppState, ExplainView } from '../../../shared/contract/state.js';
 import { configView, profileViews, stateWith } from './fixtures.js';
+import { checkZhText } from '../../support/zh-check.js';
 
-const t = appTranslator('en-US');
+const en = 'en';
 const now = 1_000_000 + 5 * 60_000;
 
 function explained(servedBy: string | null, finishedAt = now - 1000): ExplainView {
@@ -47,13 +47,13 @@ test('status from probes: the first proxy working and fresh is healthy, failing 
 });
 
 test('tooltip: status, GOPROXY and how long ago it was read', () => {
-  assert.equal(trayTooltip(stateWith(), now, t), 'GoProxy Control: not checked yet\nGOPROXY=https://goproxy.cn|direct\nconfiguration read 5 min ago');
-  assert.match(trayTooltip(stateWith(), 1_000_000 + 10, appTranslator('zh-CN')), /配置刚刚读取/);
+  assert.equal(trayTooltip(stateWith(), now, en), 'GoProxy Control: not checked yet\nGOPROXY=https://goproxy.cn|direct\nconfiguration read 5 min ago');
+  assert.match(trayTooltip(stateWith(), 1_000_000 + 10, 'zh-CN'), /配置刚刚读取/);
 });
 
 test('menu: profiles as radio items, the chain with latencies, the real actions, quit last', () => {
   const state = { ...stateWith(), profiles: { list: profileViews(BUILTIN_PROFILES[0]!.id), active: BUILTIN_PROFILES[0]!.id, loaded: true, error: null, subscriptions: [] } };
-  const items = buildTrayMenu({ state, now }, t);
+  const items = buildTrayMenu({ state, now }, en);
   const labels = items.map((i) => (i.type === 'separator' ? '---' : i.label));
   assert.deepEqual(labels, [
     'GoProxy Control: not checked yet',
@@ -104,30 +104,34 @@ test('menu: latest latency per entry, failures in words; settings and running ro
     health: { 'https://goproxy.cn': { ok: true, latencyMs: 123.4, checkedAt: now, error: null, source: 'probe' as const } },
     settings: { ...base.settings, launchAtLogin: true, autoRepair: { ...base.settings.autoRepair, enabled: true } },
   };
-  const labels = buildTrayMenu({ state, now }, t).map((i) => (i.type === 'separator' ? '---' : i.label));
+  const labels = buildTrayMenu({ state, now }, en).map((i) => (i.type === 'separator' ? '---' : i.label));
   assert.ok(labels.includes('1. https://goproxy.cn — 123 ms'));
   const failing = { ...state, health: { 'https://goproxy.cn': { ok: false, latencyMs: null, checkedAt: now, error: 'timeout', source: 'probe' as const } } };
-  assert.ok(buildTrayMenu({ state: failing, now }, t).some((i) => i.type === 'normal' && i.label === '1. https://goproxy.cn — failing (timeout)'));
-  const checked = buildTrayMenu({ state, now }, t).flatMap((i) => (i.type === 'checkbox' && i.checked ? [i.id] : []));
+  assert.ok(buildTrayMenu({ state: failing, now }, en).some((i) => i.type === 'normal' && i.label === '1. https://goproxy.cn — failing (timeout)'));
+  // With the probe's failure kind (what the watcher and benchmarks record), in words of the user's language.
+  const worded = { ...state, health: { 'https://goproxy.cn': { ok: false, latencyMs: null, checkedAt: now, error: 'HTTP 502 Bad Gateway', failure: { kind: 'http', status: 502 }, source: 'probe' as const } } };
+  assert.ok(buildTrayMenu({ state: worded, now }, en).some((i) => i.type === 'normal' && i.label === '1. https://goproxy.cn — failing (it answered with an HTTP error, HTTP 502)'));
+  assert.ok(buildTrayMenu({ state: worded, now }, 'zh-CN').some((i) => i.type === 'normal' && i.label === '1. https://goproxy.cn — 失败（返回了 HTTP 错误，HTTP 502）'));
+  const checked = buildTrayMenu({ state, now }, en).flatMap((i) => (i.type === 'checkbox' && i.checked ? [i.id] : []));
   assert.deepEqual(checked, ['auto-repair', 'launch-at-login']);
 
   const busy = { ...state, watch: { ...state.watch, running: true }, switching: { ...state.switching, running: 'x' }, profiles: { ...state.profiles, list: profileViews(null) } };
-  const busyItems = buildTrayMenu({ state: busy, now }, t);
+  const busyItems = buildTrayMenu({ state: busy, now }, en);
   for (const id of ['test-now', 'repair-now']) assert.ok(busyItems.some((i) => i.type === 'normal' && i.id === id && !i.enabled), `${id} waits for the running round`);
   assert.ok(busyItems.filter((i) => i.type === 'radio').every((i) => i.type === 'radio' && !i.enabled), 'no second switch while one runs');
 
   const blocked = { ...state, profiles: { ...state.profiles, list: [{ ...profileViews(null)[0]!, blockers: ['fill in <PRIVATE_PROXY_URL>'] }] } };
-  assert.ok(buildTrayMenu({ state: blocked, now }, t).some((i) => i.type === 'radio' && !i.enabled), 'a profile with a placeholder cannot be picked');
+  assert.ok(buildTrayMenu({ state: blocked, now }, en).some((i) => i.type === 'radio' && !i.enabled), 'a profile with a placeholder cannot be picked');
   const onlyDirect = { ...state, config: { ...state.config, view: configView({ chain: [{ kind: 'direct', fallBackOnError: false }] }) } };
-  assert.ok(buildTrayMenu({ state: onlyDirect, now }, t).some((i) => i.type === 'normal' && i.id === 'test-now' && !i.enabled), 'nothing to test without a proxy');
+  assert.ok(buildTrayMenu({ state: onlyDirect, now }, en).some((i) => i.type === 'normal' && i.id === 'test-now' && !i.enabled), 'nothing to test without a proxy');
 });
 
 test('menu: a rejected GOPROXY and a configuration being read', () => {
-  const items = buildTrayMenu({ state: stateWith({ config: { loading: true, view: configView({ chain: [], chainError: 'GOPROXY list is not the empty string, but contains no entries' }) } }), now }, t);
+  const items = buildTrayMenu({ state: stateWith({ config: { loading: true, view: configView({ chain: [], chainError: 'GOPROXY list is not the empty string, but contains no entries' }) } }), now }, en);
   assert.ok(items.some((i) => i.type === 'normal' && i.label === 'go rejects GOPROXY: GOPROXY list is not the empty string, but contains no entries'));
   const refresh = items.find((i) => i.type === 'normal' && i.id === 'refresh-config');
   assert.ok(refresh?.type === 'normal' && refresh.enabled === false, 'no second refresh while one runs');
-  const zh = buildTrayMenu({ state: stateWith(), now }, appTranslator('zh-CN'));
+  const zh = buildTrayMenu({ state: stateWith(), now }, 'zh-CN');
   assert.ok(zh.some((i) => i.type === 'normal' && i.label === '退出 GoProxy Control'));
   assert.ok(zh.some((i) => i.type === 'normal' && i.label === '立即修复'));
 });
@@ -135,7 +139,7 @@ test('menu: a rejected GOPROXY and a configuration being read', () => {
 test('adapter: the template clicks run the item actions, and every update sets icon, tooltip and the whole menu', () => {
   const clicked: TrayAction[] = [];
   const state = { ...stateWith(), profiles: { list: profileViews(null), active: null, loaded: true, error: null, subscriptions: [] } };
-  const template = toMenuTemplate(buildTrayMenu({ state, now }, t), (a) => clicked.push(a));
+  const template = toMenuTemplate(buildTrayMenu({ state, now }, en), (a) => clicked.push(a));
   for (const item of template) (item.click as (() => void) | undefined)?.();
   assert.deepEqual(clicked, [
     ...BUILTIN_PROFILES.map((p) => `switch-profile:${p.id}`),
@@ -186,4 +190,25 @@ test('the tray speaks the one language setting: a choice overrides the OS, "syst
   assert.ok(enOnChineseOs.labels.includes('Mainland China'));
   assert.ok(spoken('system', 'zh-CN').labels.includes('退出 GoProxy Control'), '"system" follows the OS locale');
   assert.ok(spoken('system', 'en-GB').labels.includes('Quit GoProxy Control'));
+});
+
+test('the tray in 简体中文: every menu label and the tooltip pass the zh check (code such as URLs and GOPROXY aside)', () => {
+  const base = stateWith();
+  const state: AppState = {
+    ...base,
+    settings: { ...base.settings, language: 'zh-CN' },
+    profiles: { ...base.profiles, list: profileViews('china'), active: 'china', loaded: true },
+    health: { 'https://goproxy.cn': { ok: true, latencyMs: 42, checkedAt: now - 1000, error: null, source: 'probe' } },
+  };
+  const seen: { tooltip: string; labels: string[] } = { tooltip: '', labels: [] };
+  const tray = {
+    setImage: () => {},
+    setToolTip: (text: string) => void (seen.tooltip = text),
+    setContextMenu: (menu: unknown) => void (seen.labels = (menu as MenuItemConstructorOptions[]).map((m) => String(m.label ?? ''))),
+  };
+  updateTray({ tray, buildMenu: (tpl) => tpl as unknown as Menu, icon: () => ({}) as NativeImage, osLocale: 'en-US', onAction: () => {} }, state, now);
+  const text = [seen.tooltip, ...seen.labels].join('\n');
+  const check = checkZhText(text);
+  assert.deepEqual(check.english, [], text);
+  assert.ok(check.cjk > 20, text);
 });

@@ -2,8 +2,8 @@
 // health when up, the reason when it does not run; in both languages. (Electron mocked: the menu
 // is data, mapped to a template by tray.ts.)
 import assert from 'node:assert/strict';
+import type { Locale } from '../../../shared/i18n/message.js';
 import { test } from 'node:test';
-import { appTranslator } from '../../../electron/app/messages.js';
 import { buildTrayMenu } from '../../../electron/app/tray-menu.js';
 import { toMenuTemplate } from '../../../electron/app/tray.js';
 import { RELAY_OFF, type RelayView } from '../../../shared/contract/state.js';
@@ -26,8 +26,8 @@ const up: RelayView = {
   updatedAt: now,
 };
 
-function labels(relay: RelayView | undefined, locale = 'en-US'): string[] {
-  const items = buildTrayMenu({ state: { ...stateWith(), relay }, now }, appTranslator(locale));
+function labels(relay: RelayView | undefined, locale: Locale = 'en'): string[] {
+  const items = buildTrayMenu({ state: { ...stateWith(), relay }, now }, locale);
   return items.filter((i) => i.type === 'normal' && i.id.startsWith('relay-')).map((i) => (i.type === 'normal' ? i.label : ''));
 }
 
@@ -46,7 +46,7 @@ test('up: where it serves, its counters and its upstreams', () => {
 test('down: says why, and the lines are information, not buttons', () => {
   const down: RelayView = { ...RELAY_OFF, status: 'down', port: 7890, error: 'port 7890 on 127.0.0.1 is in use' };
   assert.deepEqual(labels(down), ['Local relay: not running on 127.0.0.1:7890 (port 7890 on 127.0.0.1 is in use)']);
-  const template = toMenuTemplate(buildTrayMenu({ state: { ...stateWith(), relay: down }, now }, appTranslator('en')), () => undefined);
+  const template = toMenuTemplate(buildTrayMenu({ state: { ...stateWith(), relay: down }, now }, 'en'), () => undefined);
   const line = template.find((i) => i.id === 'relay-status');
   assert.equal(line?.enabled, false);
 });

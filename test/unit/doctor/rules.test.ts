@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { effectiveConfig } from '../../../shared/go/effective.js';
 import { FINDING_IDS, hasErrors, runDoctor, type DoctorSnapshot, type Finding, type FindingId, type ProjectFacts, type RcAssignment } from '../../../shared/doctor/index.js';
 import { scanRcBytes } from '../../../electron/core/doctor/rc-parse.js';
+import { renderFindingText, type FindingText } from '../../../shared/doctor/types.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { checkZhText } from '../../support/zh-check.js';
 
 interface Setup {
   os?: Record<string, string>;
@@ -36,15 +39,30 @@ function snapshot(s: Setup = {}): DoctorSnapshot {
   };
 }
 
+const en = (text: FindingText): string => renderFindingText('en', text);
+const zh = (text: FindingText): string => renderFindingText('zh-CN', text);
+
+/** Chinese with no English words outside code (`spans`, paths, URLs, names: the zh check's rules). */
+function assertChinese(text: string, what: string): void {
+  const check = checkZhText(text.replace(/`[^`\n]*`/g, ' '));
+  assert.ok(check.cjk > 0, `${what}: ${text}`);
+  assert.deepEqual(check.english, [], `${what}: ${text}`);
+}
+
 function only(findings: Finding[], id: FindingId): Finding[] {
   const found = findings.filter((f) => f.id === id);
   for (const f of found) {
-    assert.ok(f.explanation.en.length > 40, `${id}: English explanation`);
-    assert.match(f.explanation.zh, /[\u4e00-\u9fff]/, `${id}: Chinese explanation`);
+    assert.equal(f.title.id, `ops.doctor.title.${id}`, `${id}: a title of its own, never the rule id`);
+    assertChinese(render('zh-CN', f.title), `${id}: title`);
+    assert.ok(en(f.explanation).length > 40, `${id}: English explanation`);
+    assert.doesNotMatch(en(f.explanation) + zh(f.explanation), /\{\w+\}/, `${id}: every placeholder filled`);
+    // JFrog and Athens are names; a project file's words are `goproxyctl lint`'s (shared/lint words them).
+    if (id !== 'defunct-proxy' && id !== 'project-file') assertChinese(zh(f.explanation), `${id}: Chinese explanation`);
+    else assert.match(zh(f.explanation), /[\u4e00-\u9fff]/);
     assert.ok(f.evidence.length > 0, `${id}: evidence`);
     if (f.fix) {
-      assert.ok(f.fix.en.length > 0);
-      assert.match(f.fix.zh, /[\u4e00-\u9fff]/);
+      assert.ok(en(f.fix.text).length > 0);
+      if (id !== 'project-file') assertChinese(zh(f.fix.text), `${id}: Chinese fix`);
     }
   }
   return found;
@@ -81,15 +99,15 @@ test('shadowed-by-os-env: an rc export line is reported with file and line, and 
   const f = expectFinding({ rc: await rc('# mine\nexport GOPROXY=https://goproxy.cn\n') }, 'shadowed-by-os-env', 'warning');
   assert.deepEqual(f.evidence, [{ kind: 'file', file: '/home/u/.zshrc', line: 2, text: 'export GOPROXY=https://goproxy.cn' }]);
   assert.equal(f.fix?.automatic, true);
-  assert.match(f.explanation.en, /\/home\/u\/\.zshrc:2/);
-  assert.match(f.explanation.zh, /\/home\/u\/\.zshrc:2/);
+  assert.match(en(f.explanation), /\/home\/u\/\.zshrc:2/);
+  assert.match(zh(f.explanation), /\/home\/u\/\.zshrc:2/);
 });
 
 test('shadowed-by-os-env: lines in a function, with expansions, or in our managed block are handled', async () => {
   const inFunction = runDoctor(snapshot({ rc: await rc('useproxy() {\n  export GOPROXY=https://goproxy.cn\n}\n') })).find((f) => f.id === 'shadowed-by-os-env');
   assert.equal(inFunction?.fix?.automatic, false);
-  assert.match(inFunction.fix.en, /\.zshrc:2 \(it is inside a function, which runs only when called\)/);
-  assert.match(inFunction.fix.zh, /\.zshrc:2（它位于函数内/);
+  assert.match(en(inFunction.fix.text), /\.zshrc:2 \(it is inside a function, which runs only when called\)/);
+  assert.match(zh(inFunction.fix.text), /\.zshrc:2（它位于函数内/);
   const expands = runDoctor(snapshot({ rc: await rc('export GOPROXY="$MIRROR"\n') })).find((f) => f.id === 'shadowed-by-os-env');
   assert.equal(expands?.fix?.automatic, false);
   assert.deepEqual(runDoctor(snapshot({ rc: await rc('# >>> goproxyctl >>>\nexport GOPROXY=https://goproxy.cn\n# <<< goproxyctl <<<\n') })), []);
@@ -98,16 +116,16 @@ test('shadowed-by-os-env: lines in a function, with expansions, or in our manage
   assert.equal(runDoctor(snapshot({ rc: two })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
   const withProfile = runDoctor(snapshot({ rc: two, activeProfile: 'china' })).find((f) => f.id === 'shadowed-by-os-env');
   assert.equal(withProfile?.fix?.automatic, true);
-  assert.match(withProfile.fix.en, /the active profile "china" takes effect/);
-  assert.match(withProfile.fix.zh, /配置方案“china”生效/);
+  assert.match(en(withProfile.fix.text), /the active profile "china" takes effect/);
+  assert.match(zh(withProfile.fix.text), /配置方案“china”生效/);
   // A conditional export in the file that holds the block: outrun (the block moves after it) only
   // with a profile active; inside a function (it may run whenever it is called) never.
   const cond = await rc('if [ -n "$X" ]; then\n  export GOPROXY=https://c.example\nfi\n');
   assert.equal(runDoctor(snapshot({ rc: cond, blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
   const outrun = runDoctor(snapshot({ rc: cond, activeProfile: 'china', blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env');
   assert.equal(outrun?.fix?.automatic, true);
-  assert.match(outrun.fix.en, /comments out nothing, moves goproxyctl's managed block to the end of \/home\/u\/\.zshrc so that it comes after \/home\/u\/\.zshrc:2/);
-  assert.match(outrun.fix.zh, /移到 \/home\/u\/\.zshrc 的末尾/);
+  assert.match(en(outrun.fix.text), /comments out nothing, moves goproxyctl's managed block to the end of \/home\/u\/\.zshrc so that it comes after \/home\/u\/\.zshrc:2/);
+  assert.match(zh(outrun.fix.text), /移到 \/home\/u\/\.zshrc 的末尾/);
   assert.equal(runDoctor(snapshot({ rc: cond, activeProfile: 'china', blockFiles: [] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
   const fn = await rc('f() {\n  export GOPROXY=https://c.example\n}\n');
   assert.equal(runDoctor(snapshot({ rc: fn, activeProfile: 'china', blockFiles: ['/home/u/.zshrc'] })).find((f) => f.id === 'shadowed-by-os-env')?.fix?.automatic, false);
@@ -119,23 +137,23 @@ test('goenv-off, gosumdb-off, invalid-gosumdb, gomodule-off', () => {
   expectFinding({ os: { GOENV: 'off' } }, 'goenv-off', 'warning');
   expectFinding({ file: { GOSUMDB: 'off' } }, 'gosumdb-off', 'warning');
   const bad = expectFinding({ file: { GOSUMDB: 'goproxy.cn/sumdb/sum.golang.org' } }, 'invalid-gosumdb', 'error');
-  assert.match(bad.explanation.en, /malformed verifier id/);
+  assert.match(en(bad.explanation), /malformed verifier id/);
   assert.deepEqual(runDoctor(snapshot({ file: { GOSUMDB: 'sum.golang.google.cn' } })), []);
   expectFinding({ file: { GO111MODULE: 'off' } }, 'gomodule-off', 'error');
 });
 
 test('invalid-goproxy: go\'s own error for a bad scheme; a warning for empty entries and spaces', () => {
   const f = expectFinding({ file: { GOPROXY: 'ftp://mirror.example' } }, 'invalid-goproxy', 'error');
-  assert.match(f.explanation.en, /invalid proxy URL scheme/);
+  assert.match(en(f.explanation), /invalid proxy URL scheme/);
   expectFinding({ file: { GOPROXY: 'https://goproxy.cn,,direct' } }, 'invalid-goproxy', 'warning');
   expectFinding({ file: { GOPROXY: 'https://goproxy.cn, direct' } }, 'invalid-goproxy', 'warning');
 });
 
 test('ignored-after-direct, comma-no-failover, defunct-proxy, insecure-http-proxy', () => {
   const ignored = expectFinding({ file: { GOPROXY: 'direct,https://goproxy.cn' } }, 'ignored-after-direct', 'warning');
-  assert.match(ignored.explanation.en, /https:\/\/goproxy\.cn/);
+  assert.match(en(ignored.explanation), /https:\/\/goproxy\.cn/);
   const comma = expectFinding({ file: { GOPROXY: 'https://goproxy.cn,https://proxy.golang.org,direct' } }, 'comma-no-failover', 'warning');
-  assert.match(comma.fix!.en, /https:\/\/goproxy\.cn\|https:\/\/proxy\.golang\.org/);
+  assert.match(en(comma.fix!.text), /https:\/\/goproxy\.cn\|https:\/\/proxy\.golang\.org/);
   // "X,direct" is go's own default shape: not flagged.
   assert.equal(runDoctor(snapshot({ file: { GOPROXY: 'https://goproxy.cn,direct' } })).length, 0);
   expectFinding({ file: { GOPROXY: 'https://gocenter.io|direct' } }, 'defunct-proxy', 'error');
@@ -147,7 +165,7 @@ test('ignored-after-direct, comma-no-failover, defunct-proxy, insecure-http-prox
 test('pattern-has-space, pattern-uppercase, too-broad-private', () => {
   expectFinding({ file: { GOPRIVATE: 'corp.example.com, other.example.com' } }, 'pattern-has-space', 'error');
   const upper = expectFinding({ file: { GONOSUMDB: 'Corp.example.com' } }, 'pattern-uppercase', 'warning');
-  assert.match(upper.fix!.en, /corp\.example\.com/);
+  assert.match(en(upper.fix!.text), /corp\.example\.com/);
   expectFinding({ file: { GOPRIVATE: '*' } }, 'too-broad-private', 'warning');
   // A GONOPROXY derived from GOPRIVATE is not reported twice.
   assert.equal(runDoctor(snapshot({ file: { GOPRIVATE: '*' } })).filter((f) => f.id === 'too-broad-private').length, 1);
@@ -156,7 +174,7 @@ test('pattern-has-space, pattern-uppercase, too-broad-private', () => {
 test('pattern-never-matches: checked against the modules of --project dirs only', () => {
   const projects: ProjectFacts[] = [{ dir: '/src/app', modulePath: 'git.corp.example.com/team/app', requires: ['github.com/organization/lib', 'golang.org/x/text'], remotes: [] }];
   const f = expectFinding({ file: { GOPRIVATE: 'git.corp.example.com,github.com/org' }, projects }, 'pattern-never-matches', 'warning');
-  assert.match(f.explanation.en, /"github\.com\/org"/);
+  assert.match(en(f.explanation), /"github\.com\/org"/);
   assert.equal(runDoctor(snapshot({ file: { GOPRIVATE: 'git.corp.example.com,github.com/organization' }, projects })).filter((x) => x.id === 'pattern-never-matches').length, 0);
   assert.equal(runDoctor(snapshot({ file: { GOPRIVATE: 'github.com/org' } })).length, 0, 'no projects: nothing to judge');
   expectFinding({ file: { GOPRIVATE: 'corp.example.com/[x' } }, 'pattern-never-matches', 'error');
@@ -168,7 +186,7 @@ test('suggest-goprivate: from module paths and git remotes, unless already cover
     { dir: '/src/tool', modulePath: 'example/local', requires: [], remotes: [] },
   ];
   const f = expectFinding({ projects }, 'suggest-goprivate', 'info');
-  assert.match(f.fix!.en, /GOPRIVATE=git\.corp\.example\.com,github\.com\/acme,gitlab\.com\/acme/);
+  assert.match(en(f.fix!.text), /GOPRIVATE=git\.corp\.example\.com,github\.com\/acme,gitlab\.com\/acme/);
   const covered = runDoctor(snapshot({ projects, file: { GOPRIVATE: 'git.corp.example.com,github.com/acme,gitlab.com/acme' } }));
   assert.equal(covered.filter((x) => x.id === 'suggest-goprivate').length, 0);
 });
@@ -193,7 +211,7 @@ test('netrc-permissions and https-proxy-in-use', () => {
 test('comma-no-failover: not for one private gatekeeper followed by "," on purpose; still for public mirrors after it', () => {
   assert.equal(runDoctor(snapshot({ file: { GOPROXY: 'https://athens.corp.example.com,https://proxy.golang.org,direct' } })).filter((f) => f.id === 'comma-no-failover').length, 0);
   const after = expectFinding({ file: { GOPROXY: 'https://athens.corp.example.com,https://goproxy.cn,https://proxy.golang.org,direct' } }, 'comma-no-failover', 'warning');
-  assert.match(after.explanation.en, /^https:\/\/goproxy\.cn is followed by ","/);
+  assert.match(en(after.explanation), /^https:\/\/goproxy\.cn is followed by ","/);
   // Two private proxies: the first is not a lone gatekeeper.
   expectFinding({ file: { GOPROXY: 'https://a.corp.example.com,https://b.corp.example.com,direct' } }, 'comma-no-failover', 'warning');
 });

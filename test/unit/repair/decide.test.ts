@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { beatsByTolerance, decideRepair, fingerprintKey, nextFailureStreak } from '../../../shared/repair/index.js';
 import { A, B, C, CN, CORP, HOME_NET, MIN, NOW, OFFICE_NET, PROFILES, bad, obs, ok, settings, state } from './helpers.js';
+import { render } from '../../../shared/i18n/catalog.js';
 
 const officeRule = { profile: 'corporate', when: { dnsSearchDomain: 'corp.example' } };
 
@@ -10,7 +11,7 @@ test('healthy and nothing much better: keep, and say why', () => {
   const d = decideRepair(state(), obs([ok(A, 70), ok(B, 75), ok(CN, 60)]), settings());
   assert.equal(d.action, 'keep');
   assert.equal(d.cause, 'within-tolerance');
-  assert.match(d.reason, /https:\/\/a\.example works \(score 70\)/);
+  assert.match(render('en', d.reason), /https:\/\/a\.example works \(score 70\)/);
 });
 
 test('the failure threshold: N-1 failures keep, N failures reorder to the working entry', () => {
@@ -22,7 +23,7 @@ test('the failure threshold: N-1 failures keep, N failures reorder to the workin
   assert.equal(d.action, 'reorder');
   assert.equal(d.cause, 'failing');
   assert.ok(d.action === 'reorder' && d.goproxy === `${B}|${A}|direct`, JSON.stringify(d));
-  assert.match(d.reason, /failed 3 times in a row/);
+  assert.match(render('en', d.reason), /failed 3 times in a row/);
 });
 
 test('failing ignores the dwell time and the manual grace period', () => {
@@ -79,7 +80,7 @@ test('better but within the dwell time: keep, saying how long it stays', () => {
   const d = decideRepair(state({ chosenAt: NOW - 10 * MIN }), obs([ok(A, 40), ok(B, 80)]), settings());
   assert.equal(d.action, 'keep');
   assert.equal(d.cause, 'dwell');
-  assert.match(d.reason, /only 10 minutes old; it is kept at least 30 minutes/);
+  assert.match(render('en', d.reason), /only 10 minutes old; it is kept at least 30 minutes/);
   assert.equal(decideRepair(state({ chosenAt: NOW - 30 * MIN }), obs([ok(A, 40), ok(B, 80)]), settings()).action, 'reorder');
 });
 
@@ -87,7 +88,7 @@ test('a manual choice within the grace period is kept even when much worse', () 
   const d = decideRepair(state({ chosenBy: 'user', chosenAt: NOW - 60 * MIN }), obs([ok(A, 10), ok(B, 95), ok(CN, 99)]), settings());
   assert.equal(d.action, 'keep');
   assert.equal(d.cause, 'manual-grace');
-  assert.match(d.reason, /by hand 60 minutes ago.*60 minutes more/);
+  assert.match(render('en', d.reason), /by hand 60 minutes ago.*60 minutes more/);
   const after = decideRepair(state({ chosenBy: 'user', chosenAt: NOW - 121 * MIN }), obs([ok(A, 10), ok(B, 95)]), settings());
   assert.equal(after.action, 'reorder');
 });
@@ -101,7 +102,7 @@ test('network rule: switches to its profile on a new network, with the rule in t
   const d = decideRepair(state({ chosenOnNetwork: fingerprintKey(HOME_NET) }), obs([ok(A, 90)], OFFICE_NET), settings({ rules: [officeRule] }));
   assert.ok(d.action === 'switch-profile' && d.profile === 'corporate', JSON.stringify(d));
   assert.equal(d.cause, 'network-rule');
-  assert.match(d.reason, /search domain is corp\.example: network rule 1 uses profile "corporate"/);
+  assert.match(render('en', d.reason), /search domain is corp\.example: network rule 1 uses profile "corporate"/);
 });
 
 test('network rule comes first: it wins over a working, better-scoring active entry and over grace made elsewhere', () => {

@@ -17,6 +17,8 @@ import {
   sameNetwork,
 } from '../../../shared/repair/index.js';
 import { A, B, C, CN, CORP, HOME_NET, NOW, OFFICE_NET, PROFILES, bad, ok } from './helpers.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 test('the same network however it is listed; link-local and loopback-only noise ignored', () => {
   const shuffled = {
@@ -37,12 +39,17 @@ test('the same network however it is listed; link-local and loopback-only noise 
 test('a real change is seen and described: gateway, address, DNS, Wi-Fi', () => {
   const moved = { ...HOME_NET, defaultRoutes: [{ iface: 'wlan0', gateway: '192.168.1.254' }], ssid: 'cafe' };
   assert.ok(!sameNetwork(moved, HOME_NET));
-  assert.deepEqual(describeNetworkChange(HOME_NET, moved), [
+  const changes = describeNetworkChange(HOME_NET, moved);
+  assert.deepEqual(changes.map((c) => render('en', c)), [
     'default route added: via 192.168.1.254 on wlan0',
     'default route removed: via 192.168.1.1 on wlan0',
     'Wi-Fi: home-wifi -> cafe',
   ]);
-  assert.deepEqual(describeNetworkChange(null, OFFICE_NET).slice(0, 1), ['address added: 10.20.3.4/16 on eth0']);
+  assert.deepEqual(changes.map((c) => render('zh-CN', c)), ['新增默认路由：经由 192.168.1.254（wlan0）', '移除默认路由：经由 192.168.1.1（wlan0）', 'Wi-Fi：home-wifi -> cafe']);
+  assert.deepEqual(changes[0], { id: 'ops.network.added', params: { what: { id: 'ops.network.default-route' }, items: { id: 'ops.network.route-via', params: { gateway: '192.168.1.254', iface: 'wlan0' } } } });
+  assert.deepEqual(describeNetworkChange(null, OFFICE_NET).slice(0, 1).map((c) => render('en', c)), ['address added: 10.20.3.4/16 on eth0']);
+  const twoDns = describeNetworkChange(HOME_NET, { ...HOME_NET, dnsServers: ['9.9.9.9', '1.1.1.1'] });
+  assert.deepEqual(twoDns.map((c) => render('en', c)), ['DNS server added: 1.1.1.1, 9.9.9.9', 'DNS server removed: 192.168.1.1']);
 });
 
 test('network rules: each condition, all named conditions required, first match wins', () => {
@@ -53,9 +60,9 @@ test('network rules: each condition, all named conditions required, first match 
   ];
   const office = matchNetworkRule(rules, OFFICE_NET);
   assert.equal(office?.index, 1, 'rule 0 needs the SSID too; rule 1 matches corp.example as a subdomain of example');
-  assert.match(office?.reason ?? '', /search domain is corp\.example/);
+  assert.match(office ? render('en', office.reason) : '', /search domain is corp\.example/);
   assert.equal(matchNetworkRule(rules, { ...OFFICE_NET, ssid: 'CorpNet' })?.index, 0);
-  assert.match(matchNetworkRule(rules, { ...OFFICE_NET, ssid: 'CorpNet' })?.reason ?? '', /Wi-Fi network is "CorpNet" and the default gateway 10\.20\.0\.1 is in 10\.20\.0\.0\/16/);
+  assert.match(render('en', matchNetworkRule(rules, { ...OFFICE_NET, ssid: 'CorpNet' })!.reason), /Wi-Fi network is "CorpNet" and the default gateway 10\.20\.0\.1 is in 10\.20\.0\.0\/16/);
   assert.equal(matchNetworkRule(rules, HOME_NET)?.rule.profile, 'china');
   assert.equal(matchNetworkRule(rules, { ...HOME_NET, ssid: 'HOME-WIFI', searchDomains: [] }), null, 'SSIDs are case-sensitive');
   assert.equal(matchNetworkRule(rules, null), null);
@@ -96,7 +103,7 @@ test('memory: first start is not a manual choice in grace; a chain changed by so
   assert.equal(same.activeFailures, 2, 'the streak survives rounds');
   const changed = reconcileChoice(first, { profile: 'china', goproxy: CN }, NOW + 10, 'net2');
   assert.deepEqual(changed, { profile: 'china', goproxy: CN, chosenAt: NOW + 10, chosenBy: 'user', chosenOnNetwork: 'net2', activeFailures: 0 });
-  const repaired = afterDecision(changed, { action: 'reorder', cause: 'failing', goproxy: `${C}|${CN}`, reason: '' }, NOW + 20, 'net2');
+  const repaired = afterDecision(changed, { action: 'reorder', cause: 'failing', goproxy: `${C}|${CN}`, reason: msg('ops.repair.first-entry') }, NOW + 20, 'net2');
   assert.equal(repaired.chosenBy, 'watch');
   assert.equal(reconcileChoice(repaired, { profile: 'china', goproxy: `${C}|${CN}` }, NOW + 30, 'net2').chosenBy, 'watch');
 });

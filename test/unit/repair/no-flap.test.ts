@@ -18,6 +18,7 @@ import {
   type WatchMemory,
 } from '../../../shared/repair/index.js';
 import { A, B, C, CN, CORP, HOME_NET, MIN, NOW, OFFICE_NET, PROFILES, prng, settings } from './helpers.js';
+import { render } from '../../../shared/i18n/catalog.js';
 
 const ALL = [A, B, C, CN, CORP];
 
@@ -120,7 +121,7 @@ function checkInvariants(seed: number, s: RepairSettings, run: Step[]): number {
     if (d.action === 'keep') continue;
     changes++;
     const kept = step.t - step.before.chosenAt;
-    const where = `seed ${seed} at +${(step.t - NOW) / MIN} min: ${d.cause} (${d.reason})`;
+    const where = `seed ${seed} at +${(step.t - NOW) / MIN} min: ${d.cause} (${render('en', d.reason)})`;
     assert.notEqual(d.goproxy, '', where);
     switch (d.cause) {
       case 'failing':
