@@ -60,11 +60,11 @@ export const lintEn = {
   'lint.cli.fix-nothing': '--fix: nothing is certain enough to fix automatically.',
   'lint.cli.fix-changed': '--fix: changed {files}. Undo with `goproxyctl undo`.',
   'lint.cli.fix-changed-apply': '--fix: changed {files}. Undo with `goproxyctl undo` (apply {apply}).',
-  'lint.cli.fix-refused': '--fix changed nothing: {reason}',
-  'lint.cli.bad-format': '--format must be one of {formats}',
-  'lint.cli.json-and-format': '--json and --format sarif/text disagree: give one of them',
-  'lint.cli.no-such-path': '{path}: no such file or directory; give files or directories to check (default ".")',
-  'lint.cli.not-lintable': '{path}: not a file lint reads (Dockerfile, Makefile/*.mk, a GitHub Actions, GitLab CI, compose, Travis or goreleaser YAML, a shell script or .envrc)',
+  'lint.cli.fix-refused': '--fix changed nothing: {reason}.',
+  'lint.cli.bad-format': '--format must be one of {formats}.',
+  'lint.cli.json-and-format': '--json and --format sarif/text disagree: give one of them.',
+  'lint.cli.no-such-path': '{path}: no such file or directory; give files or directories to check (default ".").',
+  'lint.cli.not-lintable': '{path}: not a file lint reads (Dockerfile, Makefile/*.mk, a GitHub Actions, GitLab CI, compose, Travis or goreleaser YAML, a shell script or .envrc).',
 
   'lint.doctor.fix-by-lint': '{fix} (`goproxyctl lint --fix` does it.)',
 } as const;
@@ -76,7 +76,7 @@ export const lintZh: Readonly<Record<keyof typeof lintEn, string>> = {
   'lint.arg-out-of-scope.why': '第 {line} 行的 ARG {variable} 声明在第一个 FROM 之前，只有 FROM 行能看到它：在构建阶段 `{stage}` 中 {variable} 为空，go 会改用默认值。',
   'lint.arg-out-of-scope.fix': '在该阶段的 FROM 之后加上 `ARG {variable}`（不带值），再使用它（例如 `ENV {variable}=${variable}`）。',
 
-  'lint.go-env-w.why': '`go env -w` 写入的是当前用户的 env 文件（$HOME/.config/go/env）：同名的 ENV 会覆盖它；换成其他 USER（或 HOME 不同）后，go 根本不会读取它。',
+  'lint.go-env-w.why': '`go env -w` 写入的是当前用户的 go 环境配置文件（$HOME/.config/go/env）：同名的 ENV 会覆盖它；换成其他 USER（或 HOME 不同）后，go 根本不会读取它。',
   'lint.go-env-w.fix': '改用 ENV（或 ARG + ENV）设置 {variables}，不要用 `go env -w`。',
   'lint.go-env-w.fix-unnamed': '改用 ENV（或 ARG + ENV）设置这些变量，不要用 `go env -w`。',
 
@@ -122,11 +122,11 @@ export const lintZh: Readonly<Record<keyof typeof lintEn, string>> = {
   'lint.cli.fix-nothing': '--fix：没有足够确定、可以自动修复的问题。',
   'lint.cli.fix-changed': '--fix：已修改 {files}。可用 `goproxyctl undo` 撤销。',
   'lint.cli.fix-changed-apply': '--fix：已修改 {files}。可用 `goproxyctl undo` 撤销（应用记录 {apply}）。',
-  'lint.cli.fix-refused': '--fix 未做任何修改：{reason}',
-  'lint.cli.bad-format': '--format 只能是 `{formats}` 之一',
-  'lint.cli.json-and-format': '--json 与 `--format sarif/text` 相互矛盾：请只给其中一个',
-  'lint.cli.no-such-path': '{path}：没有这个文件或目录；请给出要检查的文件或目录（默认为 "."）',
-  'lint.cli.not-lintable': '{path}：lint 不读取这种文件（可读取 Dockerfile、Makefile/*.mk、GitHub Actions、GitLab CI、compose、Travis 或 goreleaser 的 YAML、shell 脚本或 .envrc）',
+  'lint.cli.fix-refused': '--fix 未做任何修改：{reason}。',
+  'lint.cli.bad-format': '--format 只能是 `{formats}` 之一。',
+  'lint.cli.json-and-format': '--json 与 `--format sarif/text` 相互矛盾：请只给其中一个。',
+  'lint.cli.no-such-path': '{path}：没有这个文件或目录；请给出要检查的文件或目录（默认为 "."）。',
+  'lint.cli.not-lintable': '{path}：lint 不读取这种文件（可读取 Dockerfile、Makefile/*.mk、GitHub Actions、GitLab CI、compose、Travis 或 goreleaser 的 YAML、shell 脚本或 .envrc）。',
 
   'lint.doctor.fix-by-lint': '{fix}（`goproxyctl lint --fix` 可自动完成。）',
 };
