@@ -6,7 +6,7 @@
 // moves or stops the relay to match; its status (for the tray and the dashboard) is published at
 // a bounded rate, however many requests the relay serves.
 import { followActiveChain, type ActiveChain, type ChainFollower } from './chain-source.js';
-import { Relay, type RelayEvent, type RelayOptions, type RelayStats } from './relay.js';
+import { errorEvent, Relay, type RelayEvent, type RelayOptions, type RelayStats } from './relay.js';
 
 export { chainThroughRelay } from '../../../shared/profile/to-go-env.js';
 export { relayPortOfChain } from './relay-port.js';
@@ -134,7 +134,7 @@ export async function superviseRelay(opts: SupervisorOptions): Promise<RelaySupe
     follower = await followActiveChain({
       env: opts.env,
       onChange: (chain) => void apply(chain),
-      onError: (message) => onEvent({ type: 'error', at: at(), message }),
+      onError: (said) => onEvent({ ...errorEvent(said), at: at() }),
       ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
     });
   } catch (err) {
