@@ -155,7 +155,7 @@ function human(e: RelayEvent | StoppedEvent, locale: Locale): string | null {
     case 'error':
       return `${e.at} ${e.messageMessage ? say(e.messageMessage) : e.message}`;
     case 'stopped':
-      return say(msg('relay.cli.stopped', { requests: e.requests, hits: e.cacheHits }));
+      return say(msg('relay.cli.stopped', { requests: msg(e.requests === 1 ? 'relay.cli.requests.one' : 'relay.cli.requests.many', { count: e.requests }), hits: e.cacheHits }));
   }
 }
 

@@ -96,7 +96,7 @@ test('relay in English by default, as before', { timeout: 120_000 }, async () =>
   assert.equal(lines[0], `goproxyctl relay: serving on ${run.url} (Ctrl+C to stop)`);
   assert.equal(lines[1], `  chain (--chain): ${chain}`);
   assert.equal(lines[2], `  use it: GOPROXY=${run.url}|${chain}`);
-  assert.match(run.stdout, /^relay stopped after 1 requests \(0 from the cache\)$/m);
+  assert.match(run.stdout, /^relay stopped after 1 request \(0 from the cache\)$/m);
 });
 
 test('bad flags are refused in the command\'s language: text, and --json with the message', { timeout: 120_000 }, async () => {
