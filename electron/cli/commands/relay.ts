@@ -87,7 +87,7 @@ async function runRelay(args: ParsedArgs, io: CliIo): Promise<number> {
       // The port `use` wrote into GOPROXY for a profile through the relay: where go looks for it.
       if (args.values.port === undefined && follower.initial.relayPort !== null) port = follower.initial.relayPort;
     }
-    const history = new TrafficHistory(defaultHistoryDir(), (message) => say({ type: 'error', at: new Date().toISOString(), message }));
+    const history = new TrafficHistory(defaultHistoryDir(), (_english, said) => say(errorEvent(said)));
     const credentials = storedCredentials();
     try {
       relay = await Relay.start({

@@ -14,6 +14,7 @@ export const relayEn = {
   'relay.error.cache-write': 'could not cache {key}: {error}',
   'relay.error.request': '{target}: {error}',
   'relay.error.internal': 'internal error: {error}',
+  'relay.error.history-write': 'could not write {count} latency samples to {dir}: {error}',
 
   'relay.cli.listening': 'goproxyctl relay: serving on {url} (Ctrl+C to stop)\n  chain ({source}): {chain}\n  use it: GOPROXY={url}|{chain}',
   'relay.cli.chain-error': 'the chain is not a valid GOPROXY: {error}; fix it with `goproxyctl use` or --chain',
@@ -38,6 +39,7 @@ export const relayZh: Readonly<Record<keyof typeof relayEn, string>> = {
   'relay.error.cache-write': '无法缓存 {key}（"{error}"）',
   'relay.error.request': '{target}：请求处理失败（"{error}"）',
   'relay.error.internal': '内部错误（"{error}"）',
+  'relay.error.history-write': '无法把 {count} 条延迟记录写入 {dir}（"{error}"）',
 
   'relay.cli.listening': '`goproxyctl relay`：已在 {url} 提供服务（按 `Ctrl+C` 停止）\n  代理链（{source}）：{chain}\n  使用方法：GOPROXY={url}|{chain}',
   'relay.cli.chain-error': '代理链不是有效的 GOPROXY（"{error}"）；请用 `goproxyctl use` 或 --chain 修正',
