@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { render, renderer } from '../../../shared/i18n/catalog.js';
+import { listOf, render, renderer } from '../../../shared/i18n/catalog.js';
 import { msg, type Locale, type Message } from '../../../shared/i18n/message.js';
 import { toSarif } from '../../../shared/lint/sarif.js';
 import type { LintResult } from '../../../shared/lint/types.js';
@@ -81,7 +81,7 @@ export const command: CliCommand = {
       });
     } else {
       io.stdout.write(formatText(report, locale) + '\n');
-      if (fix) io.stdout.write(say(fixLine(fix)) + '\n');
+      if (fix) io.stdout.write(say(fixLine(fix, locale)) + '\n');
     }
     return code;
   },
@@ -93,9 +93,9 @@ interface FixOutcome {
   files: string[];
 }
 
-function fixLine(fix: FixOutcome): Message {
+function fixLine(fix: FixOutcome, locale: Locale): Message {
   if (fix.files.length === 0) return msg('lint.cli.fix-nothing');
-  const files = fix.files.join(', ');
+  const files = listOf(locale, fix.files);
   return fix.applyId ? msg('lint.cli.fix-changed-apply', { files, apply: fix.applyId }) : msg('lint.cli.fix-changed', { files });
 }
 

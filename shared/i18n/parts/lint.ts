@@ -121,7 +121,7 @@ export const lintZh: Readonly<Record<keyof typeof lintEn, string>> = {
   'lint.cli.findings.many': '{count} 个问题',
   'lint.cli.fix-nothing': '--fix：没有足够确定、可以自动修复的问题。',
   'lint.cli.fix-changed': '--fix：已修改 {files}。可用 `goproxyctl undo` 撤销。',
-  'lint.cli.fix-changed-apply': '--fix：已修改 {files}。可用 `goproxyctl undo` 撤销（应用记录 {apply}）。',
+  'lint.cli.fix-changed-apply': '--fix：已修改 {files}。可用 `goproxyctl undo` 撤销（应用记录 `{apply}`）。',
   'lint.cli.fix-refused': '--fix 未做任何修改：{reason}。',
   'lint.cli.bad-format': '--format 只能是 `{formats}` 之一。',
   'lint.cli.json-and-format': '--json 与 `--format sarif/text` 相互矛盾：请只给其中一个。',

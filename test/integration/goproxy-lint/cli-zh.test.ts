@@ -4,7 +4,7 @@
 // (why/fix as text in the command's language) with the messages next to them; English stays the default.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeTempHome, type TempHome } from '../../support/temp-home.js';
 import { runCommand } from '../../support/go.js';
@@ -105,4 +105,18 @@ test('refusals in Chinese: a bad --format, --json with --format, a path that doe
   assert.match(error.message, /没有这个文件或目录/);
   const en = await cli(['lint', '--format', 'xml']);
   assert.match(en.stderr, /^goproxyctl lint: --format must be one of text, json, sarif\.$/m);
+});
+
+test('a note for a file that is not valid YAML, and --fix\'s last line, in Chinese', async () => {
+  const dir = path.join(t.home, 'work', 'broken');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, '.gitlab-ci.yml'), 'variables: [\n');
+  const noted = await cli(['lint', 'broken', '--lang', 'zh']);
+  assert.equal(noted.code, 0, noted.stderr);
+  assert.match(noted.stdout, /^提示：broken\/\.gitlab-ci\.yml：不是有效的 YAML（".+"）；未检查$/m);
+  assertChinese(noted.stdout.repeat(10));
+  const fixed = await cli(['lint', 'shell/bad', '--fix', '--lang', 'zh']);
+  const last = fixed.stdout.trimEnd().split('\n').at(-1)!;
+  assert.match(last, /^--fix：已修改 shell\/bad\/\.envrc和shell\/bad\/setup\.sh。可用 `goproxyctl undo` 撤销（应用记录 `\S+`）。$/);
+  assert.deepEqual(checkZhText(cliProse(last)).english, [], last);
 });
