@@ -6,6 +6,8 @@
 // partial mirror, a lab): it is never "failing", and never a reason to recommend `direct`. The
 // benchmark then asks for the widely mirrored modules below before concluding so.
 import { parseModuleQuery } from '../contract/module-query.js';
+import { render } from '../i18n/catalog.js';
+import { msg, type Message } from '../i18n/message.js';
 
 export interface ModuleRef {
   path: string;
@@ -36,19 +38,24 @@ export function parseProbeModule(text: string): ProbeModuleParse {
   return { ok: true, module: { path: q.module, version: q.version } };
 }
 
-/** One sentence for a parse problem (the CLI's usage errors and the settings schema). */
-export function probeModuleProblemText(p: Exclude<ProbeModuleParse, { ok: true }>): string {
+/** A parse problem as a message (the CLI's usage errors), rendered in the user's language. */
+export function probeModuleProblem(p: Exclude<ProbeModuleParse, { ok: true }>): Message {
   const example = formatModule(DEFAULT_PROBE_MODULE);
   switch (p.problem) {
     case 'empty':
-      return `give a module as path@version, e.g. ${example}`;
+      return msg('common.probe-module.empty', { example });
     case 'bad-path':
-      return `that is not a valid module path (${p.detail}); give path@version, e.g. ${example}`;
+      return msg('common.probe-module.bad-path', { detail: p.detail, example });
     case 'bad-version':
-      return `"${p.detail}" is not a full semantic version; give one such as v1.2.3, e.g. ${example}`;
+      return msg('common.probe-module.bad-version', { detail: p.detail, example });
     case 'no-version':
-      return `give the version too (path@version, e.g. ${example}): the probe asks for that version's .info, .mod and .zip`;
+      return msg('common.probe-module.no-version', { example });
   }
+}
+
+/** The same in English, for the settings schema's validation errors. */
+export function probeModuleProblemText(p: Exclude<ProbeModuleParse, { ok: true }>): string {
+  return render('en', probeModuleProblem(p));
 }
 
 /** The modules a probe asks for, in order: the chosen one, then the widely mirrored ones. */
