@@ -126,7 +126,7 @@ export const lintZh: Readonly<Record<keyof typeof lintEn, string>> = {
   'lint.cli.bad-format': '--format 只能是 `{formats}` 之一。',
   'lint.cli.json-and-format': '--json 与 `--format sarif/text` 相互矛盾：请只给其中一个。',
   'lint.cli.no-such-path': '{path}：没有这个文件或目录；请给出要检查的文件或目录（默认为 "."）。',
-  'lint.cli.not-lintable': '{path}：lint 不读取这种文件（可读取 Dockerfile、Makefile/*.mk、GitHub Actions、GitLab CI、compose、Travis 或 goreleaser 的 YAML、shell 脚本或 .envrc）。',
+  'lint.cli.not-lintable': '{path}：lint 不读取这种文件（它读取 `Dockerfile`、`Makefile`/`*.mk`，`GitHub Actions`、`GitLab CI`、`compose`、`Travis` 或 `goreleaser` 的 YAML，shell 脚本或 `.envrc`）。',
 
   'lint.doctor.fix-by-lint': '{fix}（`goproxyctl lint --fix` 可自动完成。）',
 };

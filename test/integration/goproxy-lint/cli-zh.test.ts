@@ -93,7 +93,10 @@ test('refusals in Chinese: a bad --format, --json with --format, a path that doe
     const missing = await cli(['lint', 'no-such-dir', ...args], env);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no-such-dir：没有这个文件或目录/);
-    for (const out of [format.stderr, both.stderr, missing.stderr]) {
+    const unknown = await cli(['lint', 'corpus.json', ...args], env);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /corpus\.json：lint 不读取这种文件/);
+    for (const out of [format.stderr, both.stderr, missing.stderr, unknown.stderr]) {
       const check = checkZhText(cliProse(out));
       assert.deepEqual(check.english, [], out);
       assert.ok(check.cjk >= 4, out);
