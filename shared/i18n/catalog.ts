@@ -10,7 +10,9 @@ import { benchEn, benchZh } from './parts/bench.js';
 import { cliEn, cliZh } from './parts/cli.js';
 import { commonEn, commonZh } from './parts/common.js';
 import { explainEn, explainZh } from './parts/explain.js';
+import { lintEn, lintZh } from './parts/lint.js';
 import { opsEn, opsZh } from './parts/ops.js';
+import { relayEn, relayZh } from './parts/relay.js';
 import { trayEn, trayZh } from './parts/tray.js';
 
 /** Every part with its prefix, for the collision check. */
@@ -22,11 +24,13 @@ export const CATALOG_PARTS = [
   { prefix: 'ops.', en: opsEn, zh: opsZh },
   { prefix: 'cli.', en: cliEn, zh: cliZh },
   { prefix: 'tray.', en: trayEn, zh: trayZh },
+  { prefix: 'lint.', en: lintEn, zh: lintZh },
+  { prefix: 'relay.', en: relayEn, zh: relayZh },
 ] as const;
 
-export const ENGINE_EN = { ...commonEn, ...explainEn, ...benchEn, ...applyEn, ...opsEn, ...cliEn, ...trayEn };
+export const ENGINE_EN = { ...commonEn, ...explainEn, ...benchEn, ...applyEn, ...opsEn, ...cliEn, ...trayEn, ...lintEn, ...relayEn };
 export type MessageId = keyof typeof ENGINE_EN;
-export const ENGINE_ZH: Readonly<Record<MessageId, string>> = { ...commonZh, ...explainZh, ...benchZh, ...applyZh, ...opsZh, ...cliZh, ...trayZh };
+export const ENGINE_ZH: Readonly<Record<MessageId, string>> = { ...commonZh, ...explainZh, ...benchZh, ...applyZh, ...opsZh, ...cliZh, ...trayZh, ...lintZh, ...relayZh };
 
 const CATALOG: Readonly<Record<Locale, Readonly<Record<MessageId, string>>>> = { en: ENGINE_EN, 'zh-CN': ENGINE_ZH };
 

@@ -1,6 +1,10 @@
 // Findings as SARIF 2.1.0, the format GitHub code scanning reads: one run, one rule descriptor
-// per rule id (with its help), one result per finding with a physical location.
-import { LINT_RULE_IDS, type LintFinding } from './types.js';
+// per rule id (with its help), one result per finding with a physical location. The text is
+// English whatever the command's language: a SARIF file is read by code-scanning tools and shared
+// with a team, and the rule descriptors (rule-docs.ts) are English. Each result's messages (ids
+// and values) ride in its property bag, for a consumer that renders them itself.
+import { render } from '../i18n/catalog.js';
+import { LINT_RULE_IDS, type LintResult } from './types.js';
 import { RULE_DOCS } from './rule-docs.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -11,7 +15,7 @@ export interface SarifOptions {
   helpUri?: string;
 }
 
-export function toSarif(findings: readonly LintFinding[], opts: SarifOptions): object {
+export function toSarif(findings: readonly LintResult[], opts: SarifOptions): object {
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -37,7 +41,8 @@ export function toSarif(findings: readonly LintFinding[], opts: SarifOptions): o
         ruleId: f.rule,
         ruleIndex: LINT_RULE_IDS.indexOf(f.rule),
         level: f.severity,
-        message: { text: `${f.variable}=${f.value}: ${f.why.en} Fix: ${f.fix.en}` },
+        message: { text: `${f.variable}=${f.value}: ${render('en', f.whyMessage)} Fix: ${render('en', f.fixMessage)}` },
+        properties: { whyMessage: f.whyMessage, fixMessage: f.fixMessage },
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: f.file.split('\\').join('/') },

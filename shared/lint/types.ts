@@ -1,5 +1,6 @@
 // What the file readers (electron/core/lint) hand to the pure lint rules, and what the rules
 // return. Every position is an offset into the file's text; the rules turn it into line:column.
+import type { Message } from '../i18n/message.js';
 
 export const LINT_FILE_KINDS = [
   'dockerfile', 'makefile', 'github-actions', 'gitlab-ci', 'docker-compose', 'travis', 'goreleaser', 'shell',
@@ -98,9 +99,13 @@ export interface LintFacts {
   goEnvWrites: GoEnvWriteInImage[];
   removedFlags: RemovedFlag[];
   /** Parts the reader could not read (a YAML or shell syntax error), for the report. */
-  notes: string[];
+  notes: Message[];
 }
 
+/**
+ * A finding's words in both languages, rendered from its messages by the catalogue: the shape
+ * shared/doctor reads (`doctor --project`) until it takes whyMessage/fixMessage itself.
+ */
 export interface Localized {
   en: string;
   zh: string;
@@ -124,9 +129,16 @@ export interface LintFinding {
   variable: string;
   /** The value as written (credentials redacted). */
   value: string;
-  /** One sentence, in go's terms. */
+  /** One sentence, in go's terms (whyMessage in both languages). */
   why: Localized;
+  /** fixMessage in both languages. */
   fix: Localized;
   /** Present when --fix can make the change with certainty. */
   edits?: TextEdit[];
+}
+
+/** A finding as the rules return it: its words as messages of the catalogue (shared/i18n/parts/lint.ts). */
+export interface LintResult extends LintFinding {
+  whyMessage: Message;
+  fixMessage: Message;
 }

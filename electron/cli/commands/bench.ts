@@ -62,7 +62,7 @@ export const command: CliCommand = {
     const t = renderer(locale);
     const explicit = args.values.proxies === undefined ? null : parseProxies(String(args.values.proxies), locale);
     const saveAs = args.values['save-profile'] === undefined ? null : profileIdFor(String(args.values['save-profile']));
-    const module = await probeModuleFor(args.values.module, io.env, locale);
+    const module = await probeModuleFor(args.values.module, io.env);
     const samples = parseWhole('--samples', args.values.samples, 3, 1, 20, locale);
     const concurrency = parseWhole('--concurrency', args.values.concurrency, 8, 1, 64, locale);
     const timeouts = timeoutsFor(parseWhole('--timeout', args.values.timeout, DEFAULT_TIMEOUTS.overallMs, 100, 600_000, locale));

@@ -5,13 +5,16 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { listOf, render, renderer } from '../../../shared/i18n/catalog.js';
+import { msg, type Locale, type Message } from '../../../shared/i18n/message.js';
 import { toSarif } from '../../../shared/lint/sarif.js';
-import type { LintFinding } from '../../../shared/lint/types.js';
+import type { LintResult } from '../../../shared/lint/types.js';
 import { applyFiles, ApplyRefusedError, type FileChange } from '../../core/apply/apply-files.js';
 import { productDirs } from '../../core/apply/product-dirs.js';
 import { unifiedDiff } from '../../core/apply/unified-diff.js';
 import { applyEdits, lintPaths, LintPathError, type LintReport } from '../../core/lint/index.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo } from '../command.js';
+import { localeOfCli } from '../lang.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
@@ -38,9 +41,10 @@ export const command: CliCommand = {
   },
   async run(args, io) {
     const format = typeof args.values.format === 'string' ? args.values.format : args.values.json ? 'json' : 'text';
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-    if (args.values.json && format !== 'json') throw new UsageError('--json and --format sarif/text disagree: give one of them');
-    const lang = io.lang ?? 'en';
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(msg('lint.cli.bad-format', { formats: FORMATS.join(', ') }));
+    if (args.values.json && format !== 'json') throw new UsageError(msg('lint.cli.json-and-format'));
+    const locale = localeOfCli(io.lang);
+    const say = renderer(locale);
     const paths = (args.positionals.length > 0 ? args.positionals : ['.']).map((p) => path.resolve(io.cwd, p));
     const display = (file: string): string => {
       const rel = path.relative(io.cwd, file);
@@ -50,31 +54,53 @@ export const command: CliCommand = {
       try {
         return await lintPaths(paths, display);
       } catch (err) {
-        if (err instanceof LintPathError) throw new UsageError(err.message);
+        if (err instanceof LintPathError) throw new UsageError(err.sentence);
         throw err;
       }
     };
     let report = await lint();
-    let fix: { diff: string; applyId: string | null; files: string[] } | null = null;
+    let fix: FixOutcome | null = null;
     if (args.values.fix) {
       fix = await fixFindings(report.findings, io, format === 'text');
       if (fix.files.length > 0) report = await lint();
     }
     const code = report.findings.length > 0 ? EXIT.failed : EXIT.ok;
     if (format === 'sarif') {
+      // SARIF is read by code-scanning tools and shared with a team: English, whatever --lang says.
       writeJson(io, toSarif(report.findings, { toolVersion: toolVersion() }));
     } else if (format === 'json') {
-      writeJson(io, { files: report.files, findings: report.findings.map(({ edits, ...f }) => ({ ...f, fixable: edits !== undefined })), notes: report.notes, fix });
+      writeJson(io, {
+        files: report.files,
+        // why/fix in the command's language (English by default), their messages next to them for scripts.
+        findings: report.findings.map(({ edits, why: _bothWhy, fix: _bothFix, whyMessage, fixMessage, ...f }) => ({
+          ...f, why: say(whyMessage), whyMessage, fix: say(fixMessage), fixMessage, fixable: edits !== undefined,
+        })),
+        notes: report.notes.map(say),
+        notesMessage: report.notes,
+        fix,
+      });
     } else {
-      io.stdout.write(formatText(report, lang) + '\n');
-      if (fix) io.stdout.write(fix.files.length === 0 ? '--fix: nothing is certain enough to fix automatically.\n' : `--fix: changed ${fix.files.join(', ')}. Undo with \`goproxyctl undo\`${fix.applyId ? ` (apply ${fix.applyId})` : ''}.\n`);
+      io.stdout.write(formatText(report, locale) + '\n');
+      if (fix) io.stdout.write(say(fixLine(fix, locale)) + '\n');
     }
     return code;
   },
 };
 
-async function fixFindings(findings: readonly LintFinding[], io: CliIo, showDiff: boolean): Promise<{ diff: string; applyId: string | null; files: string[] }> {
-  const byFile = new Map<string, LintFinding[]>();
+interface FixOutcome {
+  diff: string;
+  applyId: string | null;
+  files: string[];
+}
+
+function fixLine(fix: FixOutcome, locale: Locale): Message {
+  if (fix.files.length === 0) return msg('lint.cli.fix-nothing');
+  const files = listOf(locale, fix.files);
+  return fix.applyId ? msg('lint.cli.fix-changed-apply', { files, apply: fix.applyId }) : msg('lint.cli.fix-changed', { files });
+}
+
+async function fixFindings(findings: readonly LintResult[], io: CliIo, showDiff: boolean): Promise<FixOutcome> {
+  const byFile = new Map<string, LintResult[]>();
   for (const f of findings) if (f.edits) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const changes: FileChange[] = [];
   const changed: string[] = [];
@@ -97,23 +123,32 @@ async function fixFindings(findings: readonly LintFinding[], io: CliIo, showDiff
     const record = await applyFiles(changes, { label: 'lint --fix', dirs: productDirs(io.env) });
     return { diff, applyId: record?.id ?? null, files: changed };
   } catch (err) {
-    if (err instanceof ApplyRefusedError) throw new UsageError(`--fix changed nothing: ${err.message}`);
+    // The apply engine's refusal is its own sentence (electron/core/apply), quoted as it says it.
+    if (err instanceof ApplyRefusedError) throw new UsageError(msg('lint.cli.fix-refused', { reason: err.message }));
     throw err;
   }
 }
 
-function formatText(report: LintReport, lang: 'en' | 'zh'): string {
+function formatText(report: LintReport, locale: Locale): string {
+  const say = (message: Message): string => render(locale, message);
   const lines: string[] = [];
   for (const f of report.findings) {
-    lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${f.variable}=${f.value}`);
-    lines.push(`  ${f.why[lang]}`);
-    lines.push(`  ${lang === 'zh' ? '修复' : 'fix'}${f.edits ? ' (--fix)' : ''}: ${f.fix[lang]}`);
+    lines.push(say(msg('lint.cli.finding', {
+      place: `${f.file}:${f.line}:${f.column}`,
+      severity: msg(`lint.cli.severity.${f.severity}`),
+      rule: f.rule,
+      assignment: `${f.variable}=${f.value}`,
+    })));
+    lines.push(`  ${say(f.whyMessage)}`);
+    lines.push(`  ${say(msg(f.edits ? 'lint.cli.fix-automatic' : 'lint.cli.fix', { fix: f.fixMessage }))}`);
   }
-  for (const n of report.notes) lines.push(`note: ${n}`);
+  for (const note of report.notes) lines.push(say(msg('lint.cli.note', { note })));
+  const files = report.files.length;
   const count = report.findings.length;
-  lines.push(lang === 'zh'
-    ? `检查了 ${report.files.length} 个文件，发现 ${count} 个问题。`
-    : `${report.files.length} file${report.files.length === 1 ? '' : 's'} checked, ${count} finding${count === 1 ? '' : 's'}.`);
+  lines.push(say(msg('lint.cli.checked', {
+    files: msg(files === 1 ? 'lint.cli.files.one' : 'lint.cli.files.many', { count: files }),
+    findings: msg(count === 1 ? 'lint.cli.findings.one' : 'lint.cli.findings.many', { count }),
+  })));
   return lines.join('\n');
 }
 

@@ -40,8 +40,8 @@ export const command: CliCommand = {
   },
   options: { port: { type: 'string' }, open: { type: 'boolean' }, 'no-open': { type: 'boolean' } },
   async run(args, io) {
-    const port = parsePort(args.values.port, io);
-    if (args.values.open && args.values['no-open']) throw new UsageError(words(io, 'ops.serve.open-twice'));
+    const port = parsePort(args.values.port);
+    if (args.values.open && args.values['no-open']) throw new UsageError(msg('ops.serve.open-twice'));
     const open = args.values.open === true || (args.values['no-open'] !== true && io.isTTY && hasDesktop(io.env));
     const staticRoot = builtUi(io);
     // "Install command-line tool" in the dashboard links a launcher that runs this same node and CLI.
@@ -62,10 +62,10 @@ export const command: CliCommand = {
   },
 };
 
-function parsePort(raw: unknown, io: CliIo): number {
+function parsePort(raw: unknown): number {
   if (raw === undefined) return 0;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(words(io, 'ops.serve.bad-port'));
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(msg('ops.serve.bad-port'));
   return port;
 }
 

@@ -3,10 +3,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import type { LintFileKind } from '../../../shared/lint/types.js';
 
+/** A path lint cannot read: the sentence as a message, rendered in the user's language by the front end. */
 export class LintPathError extends Error {
   override name = 'LintPathError';
+  constructor(readonly sentence: Message) {
+    super(render('en', sentence));
+  }
 }
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'vendor']);
@@ -39,10 +45,10 @@ export async function discoverFiles(paths: readonly string[]): Promise<FoundFile
   const found: FoundFile[] = [];
   for (const p of paths) {
     const st = await stat(p).catch(() => null);
-    if (st === null) throw new LintPathError(`${p}: no such file or directory; give files or directories to check (default ".")`);
+    if (st === null) throw new LintPathError(msg('lint.cli.no-such-path', { path: p }));
     if (st.isFile()) {
       const kind = fileKindOf(p);
-      if (kind === null) throw new LintPathError(`${p}: not a file lint reads (Dockerfile, Makefile/*.mk, a GitHub Actions, GitLab CI, compose, Travis or goreleaser YAML, a shell script or .envrc)`);
+      if (kind === null) throw new LintPathError(msg('lint.cli.not-lintable', { path: p }));
       found.push({ file: p, kind });
       continue;
     }

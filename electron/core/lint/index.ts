@@ -2,7 +2,8 @@
 // rules, and (for --fix) turn the certain edits into new file contents.
 import { readFile } from 'node:fs/promises';
 import { lintFacts } from '../../../shared/lint/rules.js';
-import type { LintFacts, LintFileKind, LintFinding, TextEdit } from '../../../shared/lint/types.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
+import type { LintFacts, LintFileKind, LintResult, TextEdit } from '../../../shared/lint/types.js';
 import { discoverFiles, type FoundFile } from './discover.js';
 import { readDockerfile } from './dockerfile.js';
 import { readMakefile } from './makefile.js';
@@ -13,9 +14,9 @@ export { discoverFiles, fileKindOf, LintPathError } from './discover.js';
 
 export interface LintReport {
   files: { file: string; kind: LintFileKind }[];
-  findings: LintFinding[];
-  /** What could not be read (syntax errors), one line each. */
-  notes: string[];
+  findings: LintResult[];
+  /** What could not be read (syntax errors), one message each. */
+  notes: Message[];
 }
 
 export async function readFacts(file: string, kind: LintFileKind, text: string): Promise<LintFacts> {
@@ -33,9 +34,9 @@ export async function readFacts(file: string, kind: LintFileKind, text: string):
   }
 }
 
-export async function lintText(file: string, kind: LintFileKind, text: string): Promise<{ findings: LintFinding[]; notes: string[] }> {
+export async function lintText(file: string, kind: LintFileKind, text: string): Promise<{ findings: LintResult[]; notes: Message[] }> {
   const facts = await readFacts(file, kind, text);
-  return { findings: lintFacts(facts), notes: facts.notes.map((n) => `${file}: ${n}`) };
+  return { findings: lintFacts(facts), notes: facts.notes.map((note) => msg('lint.note.in-file', { file, note })) };
 }
 
 /** `display` turns a path into the name shown in findings (relative to the working directory). */

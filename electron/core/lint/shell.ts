@@ -2,10 +2,11 @@
 // package) checks that the script parses and splits it into top-level statements; the shared
 // word splitter then finds the Go variables inside each statement.
 import { LangVariant, parse, ParseError } from 'sh-syntax';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { shellFacts, type ShellFacts } from '../../../shared/lint/shell-facts.js';
 
 export interface ShellRead extends ShellFacts {
-  notes: string[];
+  notes: Message[];
 }
 
 /** `toFile` maps an offset of `script` back to the file (null when it cannot). */
@@ -25,7 +26,7 @@ export async function readShell(script: string, toFile: (offset: number) => numb
     statements = file.Stmts.map((s) => ({ start: toChar(s.Pos.Offset), end: toChar(s.End.Offset) }));
   } catch (err) {
     if (!(err instanceof ParseError) && !(err instanceof SyntaxError)) throw err;
-    out.notes.push(`${where}: not valid shell (${err.message}); read word by word`);
+    out.notes.push(msg('lint.note.bad-shell', { where, error: err.message }));
     add(shellFacts(script, toFile, where));
     return out;
   }

@@ -3,6 +3,7 @@
 // `build.args`), Travis (`env:` strings are shell, the phases are shell), goreleaser (`env:`
 // lists, hooks). Parsed with the yaml package's Document API, which keeps each node's source range.
 import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+import { msg } from '../../../shared/i18n/message.js';
 import { isGoLikeName } from '../../../shared/lint/shell-facts.js';
 import type { Assignment, LintFacts, LintFileKind } from '../../../shared/lint/types.js';
 import { readShell } from './shell.js';
@@ -36,7 +37,7 @@ export async function readYaml(file: string, text: string, kind: YamlKind): Prom
   const facts: LintFacts = { file, kind, text, assignments: [], pipeSplits: [], argsOutOfScope: [], goEnvWrites: [], removedFlags: [], notes: [] };
   const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false });
   if (doc.errors.length > 0) {
-    facts.notes.push(`not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); not checked`);
+    facts.notes.push(msg('lint.note.bad-yaml', { error: doc.errors[0]!.message.split('\n')[0]! }));
     return facts;
   }
   const grammar = GRAMMARS[kind];

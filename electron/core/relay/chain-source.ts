@@ -4,6 +4,7 @@
 // couple of seconds; fs.watch misses atomic renames on some file systems) and the chain is read
 // again when either changes.
 import { stat } from 'node:fs/promises';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { profileGoproxy, profileRelayPort } from '../../../shared/profile/to-go-env.js';
 import { readGoConfig } from '../goenv/read-config.js';
 import { ProfileStore } from '../profiles/index.js';
@@ -23,7 +24,7 @@ export interface ChainFollower {
 export interface FollowOptions {
   env: NodeJS.ProcessEnv;
   onChange(chain: ActiveChain): void;
-  onError(message: string): void;
+  onError(message: Message): void;
   pollMs?: number;
 }
 
@@ -36,12 +37,12 @@ export async function followActiveChain(opts: FollowOptions): Promise<ChainFollo
       const profile = await store.get(active);
       const goproxy = profileGoproxy(profile);
       // The profile option, else the older convention of a chain that starts with the relay.
-      return { goproxy, gonoproxy: profile.gonoproxy ?? profile.goprivate, source: `profile ${active}`, relayPort: profileRelayPort(profile) ?? relayPortOfChain(goproxy) };
+      return { goproxy, gonoproxy: profile.gonoproxy ?? profile.goprivate, source: `profile ${active}`, sourceMessage: msg('relay.source.profile', { name: active }), relayPort: profileRelayPort(profile) ?? relayPortOfChain(goproxy) };
     }
     const config = await readGoConfig(opts.env);
     envFile = config.envFilePath;
     const goproxy = config.effective.GOPROXY.value;
-    return { goproxy, gonoproxy: config.effective.GONOPROXY.value, source: 'go env', relayPort: relayPortOfChain(goproxy) };
+    return { goproxy, gonoproxy: config.effective.GONOPROXY.value, source: 'go env', sourceMessage: msg('relay.source.go-env'), relayPort: relayPortOfChain(goproxy) };
   };
   const fingerprint = async (): Promise<string> => {
     const times = await Promise.all([store.file, envFile].map(async (f) => (f ? ((await stat(f).catch(() => null))?.mtimeMs ?? 0) : 0)));
@@ -64,7 +65,7 @@ export async function followActiveChain(opts: FollowOptions): Promise<ChainFollo
           opts.onChange(next);
         }
       } catch (err) {
-        opts.onError(`could not read the active chain: ${(err as Error).message}; keeping ${current.goproxy}`);
+        opts.onError(msg('relay.error.read-chain', { error: (err as Error).message, chain: current.goproxy }));
       } finally {
         busy = false;
       }

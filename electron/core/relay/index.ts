@@ -1,5 +1,5 @@
 // The local relay's public surface (see relay.ts and docs/relay.md).
-export { Relay, type RelayChain, type RelayEvent, type RelayOptions, type RelayStats } from './relay.js';
+export { errorEvent, Relay, type RelayChain, type RelayEvent, type RelayOptions, type RelayStats } from './relay.js';
 export { defaultRelayCacheDir, DEFAULT_CACHE_CAP_BYTES, ModuleCache } from './module-cache.js';
 export { planChain, type ChainPlan } from './chain-plan.js';
 export { parseRelayTarget, type RelayRoute } from './route.js';

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { homeDir } from '../apply/product-dirs.js';
 import { LruIndex } from './lru.js';
 
@@ -38,14 +39,14 @@ export class ModuleCache {
    */
   private writes: Promise<unknown> = Promise.resolve();
 
-  private constructor(readonly dir: string, capBytes: number, private readonly onError: (message: string) => void) {
+  private constructor(readonly dir: string, capBytes: number, private readonly onError: (message: Message) => void) {
     this.filesDir = path.join(dir, 'files');
     this.tmpDir = path.join(dir, 'tmp');
     this.index = new LruIndex(capBytes);
   }
 
   /** Opens (creating) the cache in `dir` and indexes what is there, oldest use first. */
-  static async open(dir: string, opts: { capBytes?: number; onError?: (message: string) => void } = {}): Promise<ModuleCache> {
+  static async open(dir: string, opts: { capBytes?: number; onError?: (message: Message) => void } = {}): Promise<ModuleCache> {
     const cache = new ModuleCache(dir, opts.capBytes ?? DEFAULT_CACHE_CAP_BYTES, opts.onError ?? (() => {}));
     await rm(cache.tmpDir, { recursive: true, force: true });
     await mkdir(cache.tmpDir, { recursive: true });
@@ -115,7 +116,7 @@ export class ModuleCache {
       return await this.install(key, tmp, body.length);
     } catch (err) {
       await unlink(tmp).catch(() => undefined);
-      this.onError(`could not cache ${key}: ${(err as Error).message}`);
+      this.onError(msg('relay.error.cache-write', { key, error: (err as Error).message }));
       return false;
     }
   }
@@ -130,7 +131,7 @@ export class ModuleCache {
       }
       return await this.install(key, spooled, size);
     } catch (err) {
-      this.onError(`could not cache ${key}: ${(err as Error).message}`);
+      this.onError(msg('relay.error.cache-write', { key, error: (err as Error).message }));
       return false;
     }
   }

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FailureKind } from '../../../shared/bench/types.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { matchPrefixPatterns } from '../../../shared/go/match.js';
 import { planChain, planUpstreams, type ChainPlan, type PlannedProxy } from './chain-plan.js';
 import { decideHedge, type MemberState } from './hedge.js';
@@ -26,6 +28,8 @@ export interface RelayChain {
   gonoproxy: string;
   /** Where the chain came from, for people: "--chain", "profile china", "go env". */
   source: string;
+  /** The same as a message (relay.source.*), which a front end renders in its user's language. */
+  sourceMessage?: Message;
 }
 
 export interface RelayOptions {
@@ -47,15 +51,16 @@ export interface RelayOptions {
 }
 
 export type RelayEvent =
-  | { type: 'listening'; at: string; url: string; cacheDir: string; chain: string; source: string }
-  | { type: 'chain'; at: string; chain: string; source: string; error: string | null }
+  | { type: 'listening'; at: string; url: string; cacheDir: string; chain: string; source: string; sourceMessage?: Message }
+  | { type: 'chain'; at: string; chain: string; source: string; sourceMessage?: Message; error: string | null }
   | { type: 'request'; at: string; path: string; status: number; servedBy: string | null; cache: 'hit' | 'miss' | 'none'; ms: number }
   | { type: 'upstream'; at: string; upstream: string; path: string; outcome: 'ok' | 'not-found' | 'error' | 'cancelled'; status: number | null; ms: number; error: string | null }
   | { type: 'cool-down'; at: string; upstream: string; until: string; error: string }
   | { type: 'recovered'; at: string; upstream: string }
   /** An immutable file was stored (or, with stored false, could not be) after it was served. */
   | { type: 'cached'; at: string; path: string; bytes: number; stored: boolean }
-  | { type: 'error'; at: string; message: string };
+  /** message in English (logs); messageMessage for a front end that renders it in its user's language. */
+  | { type: 'error'; at: string; message: string; messageMessage?: Message };
 
 export interface RelayStats {
   url: string;
@@ -132,7 +137,7 @@ export class Relay {
   static async start(opts: RelayOptions): Promise<Relay> {
     const cache = await ModuleCache.open(opts.cacheDir, {
       ...(opts.cacheCapBytes !== undefined ? { capBytes: opts.cacheCapBytes } : {}),
-      onError: (message) => opts.onEvent?.({ type: 'error', at: iso(), message }),
+      onError: (said) => opts.onEvent?.(errorEvent(said)),
     });
     const relay = new Relay(opts, cache);
     await new Promise<void>((resolve, reject) => {
@@ -145,7 +150,7 @@ export class Relay {
     });
     relay.baseUrl = `http://127.0.0.1:${(relay.server.address() as AddressInfo).port}`;
     relay.replan();
-    relay.emit({ type: 'listening', at: iso(), url: relay.baseUrl, cacheDir: opts.cacheDir, chain: relay.chainValue.goproxy, source: relay.chainValue.source });
+    relay.emit({ type: 'listening', at: iso(), url: relay.baseUrl, cacheDir: opts.cacheDir, chain: relay.chainValue.goproxy, source: relay.chainValue.source, ...sourceOf(relay.chainValue) });
     return relay;
   }
 
@@ -199,7 +204,7 @@ export class Relay {
 
   private replan(): void {
     this.plan = planChain(this.chainValue.goproxy, [this.baseUrl, this.baseUrl.replace('127.0.0.1', 'localhost')]);
-    this.emit({ type: 'chain', at: iso(), chain: this.chainValue.goproxy, source: this.chainValue.source, error: this.plan.ok ? null : this.plan.error });
+    this.emit({ type: 'chain', at: iso(), chain: this.chainValue.goproxy, source: this.chainValue.source, ...sourceOf(this.chainValue), error: this.plan.ok ? null : this.plan.error });
   }
 
   private emit(event: RelayEvent): void {
@@ -252,7 +257,7 @@ export class Relay {
       }
       await this.serve(route, req, res, gone.signal, log);
     } catch (err) {
-      this.emit({ type: 'error', at: iso(), message: `${target.slice(0, 200)}: ${(err as Error).message}` });
+      this.emit(errorEvent(msg('relay.error.request', { target: target.slice(0, 200), error: (err as Error).message })));
       if (!res.headersSent) log(this.text(res, 500, `the relay failed on this request: ${(err as Error).message}`), null, 'none');
       else res.destroy();
     }
@@ -688,4 +693,13 @@ function oneLine(text: string): string {
 
 function iso(): string {
   return new Date().toISOString();
+}
+
+/** An error event: the message, and its English text for logs and older readers. */
+export function errorEvent(said: Message): Extract<RelayEvent, { type: 'error' }> {
+  return { type: 'error', at: iso(), message: render('en', said), messageMessage: said };
+}
+
+function sourceOf(chain: RelayChain): { sourceMessage?: Message } {
+  return chain.sourceMessage ? { sourceMessage: chain.sourceMessage } : {};
 }

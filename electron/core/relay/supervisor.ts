@@ -5,13 +5,16 @@
 // chain without itself. The supervisor follows the active chain (chain-source.ts) and starts,
 // moves or stops the relay to match; its status (for the tray and the dashboard) is published at
 // a bounded rate, however many requests the relay serves.
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Locale, type Message } from '../../../shared/i18n/message.js';
 import { followActiveChain, type ActiveChain, type ChainFollower } from './chain-source.js';
-import { Relay, type RelayEvent, type RelayOptions, type RelayStats } from './relay.js';
+import { errorEvent, Relay, type RelayEvent, type RelayOptions, type RelayStats } from './relay.js';
 
 export { chainThroughRelay } from '../../../shared/profile/to-go-env.js';
 export { relayPortOfChain } from './relay-port.js';
 
-export type SupervisorEvent = RelayEvent | { type: 'relay-stopped'; at: string; port: number; why: string };
+/** relay-stopped: why in English (logs), whyMessage for a front end that renders it. */
+export type SupervisorEvent = RelayEvent | { type: 'relay-stopped'; at: string; port: number; why: string; whyMessage?: Message };
 
 /** What the supervisor is doing, for people: off, serving, or wanted but not running (and why). */
 export interface RelaySupervisorStatus {
@@ -106,7 +109,8 @@ export async function superviseRelay(opts: SupervisorOptions): Promise<RelaySupe
         await relay.close();
         relay = null;
         port = null;
-        onEvent({ type: 'relay-stopped', at: at(), port: old, why: wanted === null ? 'the active chain no longer goes through the relay' : `the active chain moved the relay to port ${wanted}` });
+        const why = wanted === null ? msg('relay.supervisor.why-off-chain') : msg('relay.supervisor.why-moved', { port: wanted });
+        onEvent({ type: 'relay-stopped', at: at(), port: old, why: render('en', why), whyMessage: why });
       }
       if (wanted === null) return;
       const { relayPort: _relayPort, ...relayChain } = chain;
@@ -117,10 +121,9 @@ export async function superviseRelay(opts: SupervisorOptions): Promise<RelaySupe
         port = wanted;
       } catch (err) {
         const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
-        startError = busy
-          ? `port ${wanted} on 127.0.0.1 is in use (another goproxyctl relay?), so the relay does not run here; go still falls back to the chain`
-          : `the relay could not start on port ${wanted}: ${(err as Error).message}`;
-        onEvent({ type: 'error', at: at(), message: startError });
+        const said = busy ? msg('relay.error.port-busy', { port: wanted }) : msg('relay.error.start-failed', { port: wanted, error: (err as Error).message });
+        startError = render('en', said);
+        onEvent({ ...errorEvent(said), at: at() });
       }
     });
     queue = queue.then(() => {
@@ -134,13 +137,14 @@ export async function superviseRelay(opts: SupervisorOptions): Promise<RelaySupe
     follower = await followActiveChain({
       env: opts.env,
       onChange: (chain) => void apply(chain),
-      onError: (message) => onEvent({ type: 'error', at: at(), message }),
+      onError: (said) => onEvent({ ...errorEvent(said), at: at() }),
       ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
     });
   } catch (err) {
     // The host process (watch) goes on without a relay; go falls back to the chain.
-    startError = `could not read the active chain (${(err as Error).message}), so the relay does not run`;
-    opts.onEvent({ type: 'error', at: at(), message: startError });
+    const said = msg('relay.error.no-chain', { error: (err as Error).message });
+    startError = render('en', said);
+    opts.onEvent({ ...errorEvent(said), at: at() });
     opts.onStatus?.(status());
     return { relay: null, status, stop: async () => {} };
   }
@@ -164,21 +168,26 @@ export async function superviseRelay(opts: SupervisorOptions): Promise<RelaySupe
   };
 }
 
-/** One line for people about what the supervised relay did, or null for per-request noise. */
-export function describeSupervisorEvent(e: SupervisorEvent): string | null {
+/** One line for people about what the supervised relay did (in the locale's words), or null for per-request noise. */
+export function describeSupervisorEvent(e: SupervisorEvent, locale: Locale = 'en'): string | null {
+  const said = supervisorMessage(e);
+  return said === null ? null : `${e.at} ${render(locale, said)}`;
+}
+
+function supervisorMessage(e: SupervisorEvent): Message | null {
   switch (e.type) {
     case 'listening':
-      return `${e.at} relay: serving on ${e.url} for the chain ${e.chain}`;
+      return msg('relay.supervisor.listening', { url: e.url, chain: e.chain });
     case 'relay-stopped':
-      return `${e.at} relay: stopped on port ${e.port}: ${e.why}`;
+      return msg('relay.supervisor.stopped', { port: e.port, why: e.whyMessage ?? e.why });
     case 'chain':
-      return e.error ? `${e.at} relay: the chain is not a valid GOPROXY: ${e.error}` : `${e.at} relay: now walking ${e.chain} (${e.source})`;
+      return e.error ? msg('relay.supervisor.chain-error', { error: e.error }) : msg('relay.supervisor.chain', { chain: e.chain, source: e.sourceMessage ?? e.source });
     case 'cool-down':
-      return `${e.at} relay: ${e.upstream} failed (${e.error}); skipped until ${e.until}`;
+      return msg('relay.supervisor.cool-down', { upstream: e.upstream, error: e.error, until: e.until });
     case 'recovered':
-      return `${e.at} relay: ${e.upstream} answers again`;
+      return msg('relay.supervisor.recovered', { upstream: e.upstream });
     case 'error':
-      return `${e.at} relay: ${e.message}`;
+      return msg('relay.supervisor.error', { error: e.messageMessage ?? e.message });
     default:
       return null;
   }

@@ -4,6 +4,8 @@
 // an fsync per line: losing the last seconds of samples on a power cut is acceptable, a disk
 // write per go request is not.
 import type { FailureKind } from '../../../shared/bench/types.js';
+import { render } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { HistoryStore, type HistoryRecord } from '../history/index.js';
 
 export interface TrafficSample {
@@ -39,7 +41,8 @@ export class TrafficHistory {
   private store: Promise<HistoryStore> | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly dir: string, private readonly onError: (message: string) => void, private readonly flushEveryMs = 5_000) {}
+  /** onError gets the sentence in English (for logs) and as a message, for a front end that renders it. */
+  constructor(private readonly dir: string, private readonly onError: (message: string, said: Message) => void, private readonly flushEveryMs = 5_000) {}
 
   add(sample: TrafficSample): void {
     this.pending.push(recordOfTraffic(sample));
@@ -64,7 +67,8 @@ export class TrafficHistory {
         await (await this.store).append(batch);
       } catch (err) {
         this.store = null;
-        this.onError(`could not write ${batch.length} latency samples to ${this.dir}: ${(err as Error).message}`);
+        const said = msg('relay.error.history-write', { count: batch.length, dir: this.dir, error: (err as Error).message });
+        this.onError(render('en', said), said);
       }
     });
     return this.flushing;
