@@ -11,6 +11,6 @@ import { UsageError, type FlagValue } from './command.js';
 export async function probeModuleFor(flag: FlagValue, env: NodeJS.ProcessEnv): Promise<ModuleRef> {
   if (flag === undefined) return readProbeModule(productDirs(env).config);
   const parsed = parseProbeModule(String(flag));
-  if (!parsed.ok) throw new UsageError(msg('common.probe-module.flag', { problem: probeModuleProblem(parsed) }));
+  if (!parsed.ok) throw new UsageError(msg('common.flag-problem', { flag: '--module', problem: probeModuleProblem(parsed) }));
   return parsed.module;
 }

@@ -206,7 +206,7 @@ function timeoutsFor(overallMs: number): PhaseTimeouts {
 
 function profileIdFor(id: string): string {
   const problem = profileIdProblem(id);
-  if (problem !== null) throw new UsageError(`--save-profile: ${problem}`);
+  if (problem !== null) throw new UsageError(msg('common.flag-problem', { flag: '--save-profile', problem }));
   return id;
 }
 

@@ -2,11 +2,10 @@
 // a compile error.
 export const commonEn = {
   'common.service.range-backwards': 'The end of the time range must come after its start',
-  // --module of bench and watch: the problem is a bench.module.* message.
-  'common.probe-module.flag': '--module: {problem}',
+  'common.flag-problem': '{flag}: {problem}.',
 } as const satisfies Readonly<Record<`common.${string}`, string>>;
 
 export const commonZh: Readonly<Record<keyof typeof commonEn, string>> = {
   'common.service.range-backwards': '时间范围的结束必须晚于开始',
-  'common.probe-module.flag': '--module：{problem}',
+  'common.flag-problem': '{flag}：{problem}。',
 };

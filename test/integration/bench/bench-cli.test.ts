@@ -281,7 +281,7 @@ test('bad input with --lang zh: the reason in Chinese, the flag and the value ve
   const cases: [string[], string][] = [
     [['--samples', '0'], '--samples 必须是 1 到 20 之间的整数'],
     [['--proxies', 'ftp://example.com'], '--proxies: "ftp://example.com" 不是 http(s) URL；请给出代理的基础 URL，例如 https://goproxy.cn'],
-    [['--module', 'golang.org/x/text'], '--module: 请同时给出版本（path@version，例如 golang.org/x/mod@v0.17.0）'],
+    [['--module', 'golang.org/x/text'], '--module：请同时给出版本（path@version，例如 golang.org/x/mod@v0.17.0）'],
   ];
   for (const [args, said] of cases) {
     const r = await benchCli(['--lang', 'zh', ...args], env, 30_000);

@@ -14,8 +14,8 @@ test('--module without a version, with a short version, with a bad path: refused
     runCommand(process.execPath, [cliPath, ...args], { env: { ...h.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env }, cwd: h.home, timeoutMs: 30_000 });
   try {
     const cases = [
-      [['bench', '--module', 'golang.org/x/mod'], /^goproxyctl bench: --module：还需要给出版本（path@version，例如 golang\.org\/x\/mod@v0\.17\.0）/],
-      [['bench', '--module', 'golang.org/x/mod@1.0'], /^goproxyctl bench: --module："1\.0" 不是完整的语义化版本号/],
+      [['bench', '--module', 'golang.org/x/mod'], /^goproxyctl bench: --module：请同时给出版本（path@version，例如 golang\.org\/x\/mod@v0\.17\.0）/],
+      [['bench', '--module', 'golang.org/x/mod@1.0'], /^goproxyctl bench: --module："1\.0" 不是完整的语义化版本/],
       [['watch', '--once', '--module', 'Not_A/Path@v1.0.0'], /^goproxyctl watch: --module：这不是有效的模块路径（`malformed module path .+`）/],
     ] as const;
     for (const [lang, env] of [[['--lang', 'zh'], {}], [[], { LANG: 'zh_CN.UTF-8' }]] as const) {
@@ -30,8 +30,8 @@ test('--module without a version, with a short version, with a bad path: refused
     }
     const json = await run(['bench', '--module', 'golang.org/x/mod', '--json', '--lang', 'zh']);
     const error = (JSON.parse(json.stdout) as { error: { message: string; messageMessage: unknown } }).error;
-    assert.deepEqual(error.messageMessage, { id: 'common.probe-module.flag', params: { problem: { id: 'common.probe-module.no-version', params: { example: 'golang.org/x/mod@v0.17.0' } } } });
-    assert.match(error.message, /还需要给出版本/);
+    assert.deepEqual(error.messageMessage, { id: 'common.flag-problem', params: { flag: '--module', problem: { id: 'bench.module.no-version', params: { example: 'golang.org/x/mod@v0.17.0' } } } });
+    assert.match(error.message, /请同时给出版本/);
     const en = await run(['bench', '--module', 'golang.org/x/mod']);
     assert.equal(en.stderr, "goproxyctl bench: --module: give the version too (path@version, e.g. golang.org/x/mod@v0.17.0): the probe asks for that version's .info, .mod and .zip.\n");
   } finally {
