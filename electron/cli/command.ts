@@ -76,12 +76,12 @@ export interface OptionHelp {
 export class UsageError extends Error {
   override name = 'UsageError';
   /** The sentence as a message, rendered in the user's language (a plain string is printed as is). */
-  readonly sentence?: Message;
+  readonly detail?: Message;
 
   constructor(sentence: string | Message) {
     // In English as well, for whatever reads `message` (logs, a caller's test).
     super(typeof sentence === 'string' ? sentence : render('en', sentence));
-    if (typeof sentence !== 'string') this.sentence = sentence;
+    if (typeof sentence !== 'string') this.detail = sentence;
   }
 }
 

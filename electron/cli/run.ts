@@ -103,7 +103,7 @@ async function runWithoutCommand(line: CommandLine, io: CliIo): Promise<Outcome>
   }
   const { lang, error } = await languageOf(line.lang, io.env);
   const locale = localeOfCli(lang);
-  if (error) return fail(io, locale, 'goproxyctl', error.sentence ?? msg('cli.error.bad-arguments'), EXIT.usage);
+  if (error) return fail(io, locale, 'goproxyctl', error.detail ?? msg('cli.error.bad-arguments'), EXIT.usage);
   if (line.unknownOption !== undefined) {
     return fail(io, locale, 'goproxyctl', unknownOptionSentence(line.unknownOption, GLOBAL_OPTIONS, 'goproxyctl --help'), EXIT.usage);
   }
@@ -168,7 +168,7 @@ function closingStop(sentence: string): string {
 function reportError(err: unknown, name: string, io: CliIo, locale: Locale): Outcome {
   const who = `goproxyctl ${name}`;
   if (err instanceof UsageError) {
-    if (err.sentence) return fail(io, locale, who, err.sentence, EXIT.usage);
+    if (err.detail) return fail(io, locale, who, err.detail, EXIT.usage);
     // A command's own sentence, not yet a message: printed as it wrote it.
     const said = terminalSafe(err.message.replace(/\s+/g, ' ').trim());
     const text = `${who}: ${said}${closingStop(said)}`;

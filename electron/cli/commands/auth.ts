@@ -107,9 +107,9 @@ export const command: CliCommand = {
           throw new UsageError(sub === undefined ? words(io, 'ops.auth.no-subcommand') : words(io, 'ops.auth.unknown-subcommand', { sub }));
       }
     } catch (err) {
-      if (err instanceof SecretStoreInputError || err instanceof NetrcError) throw new UsageError(render(localeOfCli(io.lang), err.words));
+      if (err instanceof SecretStoreInputError || err instanceof NetrcError) throw new UsageError(render(localeOfCli(io.lang), err.detail));
       if (err instanceof KeychainError) {
-        io.stderr.write(words(io, 'ops.auth.error', { error: err.words }) + '\n');
+        io.stderr.write(words(io, 'ops.auth.error', { error: err.detail }) + '\n');
         return EXIT.failed;
       }
       throw err;
@@ -126,7 +126,7 @@ async function authSet(store: SecretStore, rest: string[], args: ParsedArgs, io:
   validateCredentialUser(user);
   // Fail before asking for the secret when no keychain can take it.
   const status = await store.status();
-  if (!status.available) throw new KeychainError(status.problem as KeychainError['problem'], status.words);
+  if (!status.available) throw new KeychainError(status.problem as KeychainError['problem'], status.detail);
   const secret = await readSecret(io, words(io, 'ops.auth.prompt', { user, origin }));
   await store.set(origin, user, secret);
   if (args.values.json) writeJson(io, { origin, user, stored: true, backend: status.backend });

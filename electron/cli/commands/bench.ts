@@ -171,7 +171,7 @@ async function projectFor(dir: string, io: CliIo, candidates: readonly BenchCand
   try {
     return await projectWorkload(path.resolve(io.cwd, dir), proxies, { env: io.env, signal: io.signal, timeouts });
   } catch (err) {
-    if (err instanceof ProjectError) throw new UsageError(`--project: ${render(locale, err.says)}`);
+    if (err instanceof ProjectError) throw new UsageError(`--project: ${render(locale, err.detail)}`);
     throw err;
   }
 }

@@ -54,7 +54,7 @@ export const command: CliCommand = {
       try {
         return await lintPaths(paths, display);
       } catch (err) {
-        if (err instanceof LintPathError) throw new UsageError(err.sentence);
+        if (err instanceof LintPathError) throw new UsageError(err.detail);
         throw err;
       }
     };

@@ -45,7 +45,7 @@ export const command: CliCommand = {
       // --json: bad input is a JSON event too (the runner would print plain text).
       if (!(err instanceof UsageError) || !args.values.json) throw err;
       const locale = localeOfCli(io.lang);
-      const said = err.sentence ? { message: render(locale, err.sentence), messageMessage: err.sentence } : { message: err.message };
+      const said = err.detail ? { message: render(locale, err.detail), messageMessage: err.detail } : { message: err.message };
       io.stdout.write(JSON.stringify({ type: 'error', at: new Date().toISOString(), ...said }) + '\n');
       return EXIT.usage;
     }

@@ -136,7 +136,7 @@ async function runWatch(args: ParsedArgs, io: CliIo, json: boolean, { settings, 
     lock = await acquireWatchLock(dirs.state);
   } catch (err) {
     if (err instanceof WatchRunningError) {
-      io.stderr.write(terminalSafe(render(locale, msg('ops.watch.already-running', { error: err.words }))) + '\n');
+      io.stderr.write(terminalSafe(render(locale, msg('ops.watch.already-running', { error: err.detail }))) + '\n');
       return EXIT.failed;
     }
     throw err;

@@ -5,8 +5,7 @@
 // (truncate, then write), so a kill at the wrong moment leaves a half-written file, and it would
 // bypass the backup, the read-only check and the dry run. Without go, go-env-file.ts computes the
 // same bytes go would. Variables are validated first (go-env-validate.ts).
-import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
+import { msg } from '../../../shared/i18n/message.js';
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
@@ -18,6 +17,7 @@ import { goEnvApply } from './go-env-file.js';
 import { goEnvFilePath, goEnvFilePathFromGo, type GoEnvLocation } from './go-env-path.js';
 import { goEnvProblems } from './go-env-validate.js';
 import { isMissing } from './resolve-link.js';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 
 export interface GoEnvOptions {
   env?: NodeJS.ProcessEnv;
@@ -43,14 +43,8 @@ export interface GoEnvChange {
   warnings: string[];
 }
 
-export class GoEnvError extends Error {
+export class GoEnvError extends MessageError {
   override name = 'GoEnvError';
-  /** The problem as a message, for each front end's language (the Error's message is its English). */
-  readonly detail: Message;
-  constructor(detail: Message) {
-    super(render('en', detail));
-    this.detail = detail;
-  }
 }
 
 export async function locateGoEnv(opts: GoEnvOptions = {}): Promise<{ location: GoEnvLocation; goBinary: string | null }> {

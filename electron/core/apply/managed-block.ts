@@ -9,8 +9,8 @@
 //   - writing again replaces the block in place (same position, nothing else moves).
 // A missing final newline is kept by mirroring it: the block is then appended after a line
 // break of our own and itself ends without one, so removal takes that line break away again.
-import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 export const BEGIN_MARKER = '>>> goproxyctl >>>';
 export const END_MARKER = '<<< goproxyctl <<<';
 
@@ -25,14 +25,8 @@ export interface ManagedBlock {
   lfOnly?: boolean;
 }
 
-export class ManagedBlockError extends Error {
+export class ManagedBlockError extends MessageError {
   override name = 'ManagedBlockError';
-  /** The damage as a message, for each front end's language (the Error's message is its English). */
-  readonly detail: Message;
-  constructor(detail: Message) {
-    super(render('en', detail));
-    this.detail = detail;
-  }
 }
 
 interface Line {

@@ -1,8 +1,7 @@
 // `goproxyctl undo`: put every file of the last apply back, byte for byte (including the go env
 // file), delete the files it created, and keep the history. Applies form a stack: undoing again
 // undoes the apply before. An apply interrupted half-way (status "pending") is undone the same way.
-import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
+import { msg } from '../../../shared/i18n/message.js';
 import os from 'node:os';
 import { removeOrphanedTemps } from './atomic-write.js';
 import { restoreFiles } from './apply-files.js';
@@ -13,6 +12,7 @@ import { writeRefusal } from './writability.js';
 import { withWriterLock, type WriterLockOptions } from './writer-lock.js';
 import type { CommandRunner } from './windows-user-env.js';
 import { restoreWindowsUserEnv } from './windows-user-env.js';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 
 export interface UndoOptions {
   dirs?: ProductDirs;
@@ -23,14 +23,10 @@ export interface UndoOptions {
   runner?: CommandRunner;
 }
 
-export class UndoConflictError extends Error {
+export class UndoConflictError extends MessageError {
   override name = 'UndoConflictError';
-  /** The refusal as a message, for each front end's language (the Error's message is its English). */
-  readonly detail: Message;
   constructor(readonly files: string[]) {
-    const detail = msg('apply.undo.conflict', { files: files.join(', ') });
-    super(render('en', detail));
-    this.detail = detail;
+    super(msg('apply.undo.conflict', { files: files.join(', ') }));
   }
 }
 

@@ -16,13 +16,13 @@
 // than `staleMs`. Reclaiming renames the lock away first (only one of several waiters can win that
 // rename), then deletes it. The lock is also released when the process exits (process.exit after
 // a second Ctrl-C); only SIGKILL and power loss skip that, which the pid check covers.
-import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
+import { msg } from '../../../shared/i18n/message.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 
 export interface WriterLockOptions {
   /** How long a second writer waits for a live holder before giving up (default 5 s). */
@@ -47,18 +47,14 @@ export interface LockOwner {
   token: string;
 }
 
-export class LockBusyError extends Error {
+export class LockBusyError extends MessageError {
   override name = 'LockBusyError';
-  /** The refusal as a message, for each front end's language (the Error's message is its English). */
-  readonly detail: Message;
   constructor(
     readonly pid: number | null,
     readonly host: string | null = null,
   ) {
     const holder = pid === null ? msg('apply.lock.holder-unknown') : msg('apply.lock.holder', { pid });
-    const detail = msg('apply.lock.busy', { holder: host && host !== os.hostname() ? msg('apply.lock.holder-on-host', { holder, host }) : holder });
-    super(render('en', detail));
-    this.detail = detail;
+    super(msg('apply.lock.busy', { holder: host && host !== os.hostname() ? msg('apply.lock.holder-on-host', { holder, host }) : holder }));
   }
 }
 

@@ -10,19 +10,15 @@ import type { ModuleRef } from '../../../shared/bench/probe-module.js';
 import { DEFAULT_TIMEOUTS, type PhaseTimeouts } from '../probe/options.js';
 import { escapeModuleText } from '../probe/protocol-checks.js';
 import { ProbeSession } from '../probe/session.js';
-import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 
 /** Zips whose size is asked for. */
 const SIZING_SAMPLE = 8;
 
 /** A project directory that cannot be used; `says` is the reason as a message, `message` its English rendering. */
-export class ProjectError extends Error {
-  readonly says: Message;
-  constructor(says: Message) {
-    super(render('en', says));
-    this.says = says;
-  }
+export class ProjectError extends MessageError {
+  override name = 'ProjectError';
 }
 
 export interface ProjectWorkload {

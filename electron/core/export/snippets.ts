@@ -1,12 +1,12 @@
 // Snippets that carry a profile to places the tray cannot reach: Dockerfiles, CI, direnv, plain
 // shells. Pure. Values are quoted for each format; credentials never appear: they become
 // references to CI secrets (or a BuildKit secret) that the user creates once.
-import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
+import { msg } from '../../../shared/i18n/message.js';
 import { applyBlockers } from '../../../shared/profile/validate.js';
 import { profileToPortableGoEnv } from '../../../shared/profile/to-go-env.js';
 import type { Profile } from '../../../shared/profile/types.js';
 import { shQuote } from '../apply/env-scripts.js';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 
 export const EXPORT_FORMATS = ['docker', 'github-actions', 'gitlab-ci', 'direnv', 'shell'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -21,13 +21,8 @@ export interface Snippet {
 }
 
 /** A profile that cannot be exported (a template): the sentence as a message, the Error's message its English. */
-export class ExportError extends Error {
+export class ExportError extends MessageError {
   override name = 'ExportError';
-  readonly detail: Message;
-  constructor(detail: Message) {
-    super(render('en', detail));
-    this.detail = detail;
-  }
 }
 
 interface CredentialSecret {

@@ -3,16 +3,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
+import { msg } from '../../../shared/i18n/message.js';
 import type { LintFileKind } from '../../../shared/lint/types.js';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 
 /** A path lint cannot read: the sentence as a message, rendered in the user's language by the front end. */
-export class LintPathError extends Error {
+export class LintPathError extends MessageError {
   override name = 'LintPathError';
-  constructor(readonly sentence: Message) {
-    super(render('en', sentence));
-  }
 }
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'vendor']);

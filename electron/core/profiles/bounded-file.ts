@@ -5,19 +5,13 @@
 // checked again (the path may have been swapped between the stat and the open) before a read
 // that stops at the cap whatever the file does meanwhile (it may grow while we read).
 // Messages name the file and the problem; the caller adds the fix that fits its command.
-import { render } from '../../../shared/i18n/catalog.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 
-export class BoundedFileError extends Error {
+export class BoundedFileError extends MessageError {
   override name = 'BoundedFileError';
-  /** The problem as a message, for each front end's language (the Error's message is its English). */
-  readonly detail: Message;
-  constructor(detail: Message, options?: ErrorOptions) {
-    super(render('en', detail), options);
-    this.detail = detail;
-  }
 }
 
 export async function readBoundedFile(file: string, maxBytes: number, opts: { signal?: AbortSignal } = {}): Promise<Buffer> {

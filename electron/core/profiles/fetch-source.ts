@@ -2,11 +2,11 @@
 // the body read as a stream and abandoned at the cap), or a file (stat'ed and refused unless it
 // is a small regular file, see bounded-file.ts). Any failure is one sentence naming the source;
 // an abort (Ctrl-C) is rethrown as the abort itself, so the CLI ends with "interrupted".
-import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
+import { msg } from '../../../shared/i18n/message.js';
 import { request } from 'undici';
 import { readBoundedFile } from './bounded-file.js';
 import { redactUrlCredentials } from './source-credentials.js';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 
 export const MAX_DOCUMENT_BYTES = 1 << 20;
 
@@ -22,21 +22,12 @@ export interface FetchSourceOptions {
 }
 
 /** A subscription URL that could not be fetched: the sentence as a message, the Error's message its English. */
-export class FetchSourceError extends Error {
+export class FetchSourceError extends MessageError {
   override name = 'FetchSourceError';
-  readonly detail: Message;
-  constructor(detail: Message, options?: ErrorOptions) {
-    super(render('en', detail), options);
-    this.detail = detail;
-  }
 }
 
 /** Why the answer was refused (a status, a size), inside fetchSource. */
-class FetchProblem extends Error {
-  constructor(readonly detail: Message) {
-    super(render('en', detail));
-  }
-}
+class FetchProblem extends MessageError {}
 
 export async function fetchSource(source: string, opts: FetchSourceOptions = {}): Promise<string> {
   if (!isUrlSource(source)) {

@@ -5,37 +5,30 @@
 // its user's language; `message` is the English.
 import { render } from '../../../shared/i18n/catalog.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 
 /** Bad input from the user (CLI exit code 2): an invalid origin, a user name Basic auth cannot carry... */
-export class SecretStoreInputError extends Error {
+export class SecretStoreInputError extends MessageError {
   override name = 'SecretStoreInputError';
-  /** The sentence as a message (message is its English). */
-  constructor(readonly words: Message) {
-    super(render('en', words));
-  }
 }
 
 /** Why the OS keychain could not be used. */
 export type KeychainProblem = 'unavailable' | 'locked' | 'no-collection' | 'foreign-item' | 'failed';
 
 /** The OS keychain is missing, locked or refused: never answered with a plaintext fallback. */
-export class KeychainError extends Error {
+export class KeychainError extends MessageError {
   override name = 'KeychainError';
   constructor(
     readonly problem: KeychainProblem,
-    readonly words: Message,
+    detail: Message,
   ) {
-    super(render('en', words));
+    super(detail);
   }
 }
 
 /** A netrc file goproxyctl will not write (unsafe permissions, a value netrc cannot represent...). */
-export class NetrcError extends Error {
+export class NetrcError extends MessageError {
   override name = 'NetrcError';
-  /** The sentence as a message (message is its English). */
-  constructor(readonly words: Message) {
-    super(render('en', words));
-  }
 }
 
 export const NO_KEYCHAIN: Message = msg('ops.keychain.unavailable');

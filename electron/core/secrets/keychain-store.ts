@@ -151,7 +151,7 @@ export class KeychainSecretStore implements SecretStore {
       await this.probe();
       return { available: true, backend: keychainBackendName() };
     } catch (err) {
-      if (err instanceof KeychainError) return { available: false, problem: err.problem, reason: err.message, words: err.words };
+      if (err instanceof KeychainError) return { available: false, problem: err.problem, reason: err.message, detail: err.detail };
       throw err;
     }
   }

@@ -17,8 +17,8 @@ export interface StoredCredential {
 
 export type SecretStoreStatus =
   | { available: true; backend: string }
-  /** reason: the sentence in English; words: the same as a message, for the user's language. */
-  | { available: false; problem: string; reason: string; words: Message };
+  /** reason: the sentence in English; detail: the same as a message, for the user's language. */
+  | { available: false; problem: string; reason: string; detail: Message };
 
 export interface SecretStore {
   /**

@@ -66,7 +66,7 @@ export function createBenchHandlers(ctx: ServiceContext, opts: { timeouts?: Part
     try {
       return await projectWorkload(path.resolve(ctx.cwd, dir), proxies, { env: ctx.env, timeouts: opts.timeouts });
     } catch (err) {
-      if (err instanceof ProjectError) throw ContractError.saying('bad-request', err.says);
+      if (err instanceof ProjectError) throw ContractError.saying('bad-request', err.detail);
       throw err;
     }
   };

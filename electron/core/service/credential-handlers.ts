@@ -12,7 +12,7 @@ import { commit } from './store.js';
 export function toKeychainStatusView(status: SecretStoreStatus): KeychainStatusView {
   return status.available
     ? { available: true, backend: status.backend, problem: null, backendMessage: keychainBackendWords() }
-    : { available: false, backend: null, problem: status.reason, problemId: status.problem, problemMessage: status.words };
+    : { available: false, backend: null, problem: status.reason, problemId: status.problem, problemMessage: status.detail };
 }
 
 /** The engine's errors already keep secrets out of their messages (secrets/errors.ts). */

@@ -5,17 +5,13 @@
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { MessageError } from '../../../shared/i18n/message-error.js';
 
-export class WatchRunningError extends Error {
+export class WatchRunningError extends MessageError {
   override name = 'WatchRunningError';
-  /** The sentence as a message, for front ends that speak the user's language (message is its English). */
-  readonly words: Message;
   constructor(readonly pid: number | null) {
-    const words = pid === null ? msg('ops.watch.running-no-pid') : msg('ops.watch.running', { pid });
-    super(render('en', words));
-    this.words = words;
+    super(pid === null ? msg('ops.watch.running-no-pid') : msg('ops.watch.running', { pid }));
   }
 }
 

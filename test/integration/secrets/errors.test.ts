@@ -48,12 +48,12 @@ test('each keychain sentence is a message: its id per problem, and Chinese (code
   ];
   for (const [library, id] of cases) {
     const e = classifyKeychainFailure(library);
-    assert.equal(e.words.id, id, library);
-    assert.equal(e.message, render('en', e.words), 'message is the English of the same words');
-    const zh = render('zh-CN', e.words);
+    assert.equal(e.detail.id, id, library);
+    assert.equal(e.message, render('en', e.detail), 'message is the English of the same words');
+    const zh = render('zh-CN', e.detail);
     const check = checkZhText(zh.replace(/`[^`\n]*`/g, ' '));
     assert.deepEqual(check.english, [], zh);
     assert.ok(check.cjk > 5, zh);
   }
-  assert.equal(render('zh-CN', classifyKeychainFailure('Entry is matched by 2 credentials: [...]').words), '系统钥匙串拒绝了此操作（`Entry is matched by 2 credentials: [...]`）：请确认它已解锁后重试');
+  assert.equal(render('zh-CN', classifyKeychainFailure('Entry is matched by 2 credentials: [...]').detail), '系统钥匙串拒绝了此操作（`Entry is matched by 2 credentials: [...]`）：请确认它已解锁后重试');
 });

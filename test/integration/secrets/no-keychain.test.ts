@@ -26,7 +26,7 @@ for (const [name, extra] of cases) {
     const dir = path.join(home.home, name.replace(/\W+/g, '-'));
     const run = await runKeychainChild('unavailable', input, { env: envForHome(dir, extra(dir)), session: 'none' });
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(run.report.status, { available: false, problem: 'unavailable', reason: NO_KEYCHAIN_SENTENCE, words: { id: 'ops.keychain.unavailable' } });
+    assert.deepEqual(run.report.status, { available: false, problem: 'unavailable', reason: NO_KEYCHAIN_SENTENCE, detail: { id: 'ops.keychain.unavailable' } });
     for (const op of ['set', 'get', 'list', 'remove', 'helper', 'helperRetry']) {
       assert.deepEqual(run.report[op], { ok: false, name: 'KeychainError', problem: 'unavailable', message: NO_KEYCHAIN_SENTENCE }, op);
     }

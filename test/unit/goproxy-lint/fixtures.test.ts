@@ -8,6 +8,7 @@ import path from 'node:path';
 import { lintPaths } from '../../../electron/core/lint/index.js';
 import { LINT_FILE_KINDS, LINT_RULE_IDS } from '../../../shared/lint/types.js';
 import { repoRoot } from '../../support/paths.js';
+import { render } from '../../../shared/i18n/catalog.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'lint');
 const rel = (f: string): string => path.relative(fixtures, f).split(path.sep).join('/');
@@ -18,7 +19,7 @@ test('bad fixtures: exactly the expected findings, at their line:column', async 
   for (const kind of await readdir(fixtures)) {
     if (kind.endsWith('.json') || kind === 'corpus') continue;
     const report = await lintPaths([path.join(fixtures, kind, 'bad')]);
-    assert.equal(report.notes.length, 0, report.notes.join('\n'));
+    assert.equal(report.notes.length, 0, report.notes.map((n) => render('en', n)).join('\n'));
     for (const f of report.findings) (got[rel(f.file)] ??= []).push(`${f.line}:${f.column} ${f.rule}${f.edits ? ' fix' : ''}`);
   }
   assert.deepEqual(got, expected);
