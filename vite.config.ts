@@ -39,6 +39,11 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       sourcemap: true,
       target: 'chrome120',
+      // The messages of both languages (shared/i18n and the dashboard's own) are a chunk of their
+      // own: loaded with the entry, but a file that changes with the words, not with the code.
+      rolldownOptions: {
+        output: { codeSplitting: { groups: [{ name: 'messages', includeDependenciesRecursively: false, test: /[\\/]shared[\\/]i18n[\\/]parts[\\/]|[\\/]renderer[\\/]i18n[\\/](?!i18n\.ts|rich\.tsx)/ }] } },
+      },
     },
   };
 });
