@@ -3,10 +3,11 @@ import { goenvOff, gomoduleOff, goTooOld, httpsProxyInUse, netrcPermissions, sha
 import { goproxyRules, gosumdbRules } from './rules-goproxy.js';
 import { patternRules } from './rules-patterns.js';
 import { findingTitle, type DoctorSnapshot, type Finding, type FindingDraft, type Severity } from './types.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * `goproxyctl lint`'s findings in the --project dirs, as doctor findings (one truth for both).
- * shared/lint words them in both languages itself, so they stay Localized here.
+ * Their words are lint's own messages, with the way to let `goproxyctl lint --fix` do it.
  */
 function projectFiles(s: DoctorSnapshot): FindingDraft[] {
   return s.projects.flatMap((p) => (p.lint ?? []).map((f): FindingDraft => ({
@@ -14,8 +15,8 @@ function projectFiles(s: DoctorSnapshot): FindingDraft[] {
     severity: f.severity,
     variable: f.variable,
     evidence: [{ kind: 'file', file: f.file, line: f.line, text: `${f.rule}: ${f.variable}=${f.value}` }],
-    explanation: f.why,
-    fix: { automatic: false, text: { en: `${f.fix.en}${f.edits ? ' (`goproxyctl lint --fix` does it.)' : ''}`, zh: `${f.fix.zh}${f.edits ? '（`goproxyctl lint --fix` 可自动完成。）' : ''}` } },
+    explanation: f.whyMessage,
+    fix: { automatic: false, text: f.edits ? msg('lint.doctor.fix-by-lint', { fix: f.fixMessage }) : f.fixMessage },
   })));
 }
 

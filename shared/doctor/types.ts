@@ -38,22 +38,11 @@ export type Evidence =
   | { kind: 'file-mode'; file: string; mode: string }
   | { kind: 'project'; dir: string; detail: Message };
 
-/** Words in both languages: how shared/lint still words its findings (it has no messages yet). */
-export interface Localized {
-  en: string;
-  zh: string;
-}
-
-/**
- * What a finding says: a message of the catalogue (shared/i18n), which each front end renders in
- * its user's language. Localized only for the findings `goproxyctl lint` makes in --project dirs,
- * which shared/lint words itself in both languages.
- */
-export type FindingText = Message | Localized;
+/** What a finding says: a message of the catalogue (shared/i18n), which each front end renders in its user's language. */
+export type FindingText = Message;
 
 export function renderFindingText(locale: Locale, text: FindingText): string {
-  if ('id' in text) return render(locale, text);
-  return locale === 'zh-CN' ? text.zh : text.en;
+  return render(locale, text);
 }
 
 export interface Finding {

@@ -3,8 +3,7 @@
 // GOPRIVATE-style lists go through shared/go/match.ts, GOPROXY lists through shared/go/goproxy.ts.
 import { commaStops, goproxyValueRules, gosumdbValueRules, isPublicProxy } from '../doctor/rules-goproxy.js';
 import { gomoduleOffFinding } from '../doctor/rules-env.js';
-import type { Evidence, FindingDraft, FindingText } from '../doctor/types.js';
-import { render } from '../i18n/catalog.js';
+import type { Evidence, FindingDraft } from '../doctor/types.js';
 import { msg, type Message } from '../i18n/message.js';
 import { parseGoproxy } from '../go/goproxy.js';
 import { checkPrefixPatterns } from '../go/match.js';
@@ -13,7 +12,7 @@ import { unknownGoVariable } from './known-vars.js';
 import { lineIndex, type LineIndex } from './positions.js';
 import type { Assignment, LintFacts, LintResult, LintRuleId, LintSeverity, TextEdit } from './types.js';
 
-type Draft = Omit<LintResult, 'file' | 'line' | 'column' | 'why' | 'fix'> & { offset: number };
+type Draft = Omit<LintResult, 'file' | 'line' | 'column'> & { offset: number };
 
 export function lintFacts(facts: LintFacts): LintResult[] {
   const lines: LineIndex = lineIndex(facts.text);
@@ -64,7 +63,7 @@ export function lintFacts(facts: LintFacts): LintResult[] {
   }
   for (const r of facts.removedFlags) drafts.push(insecureFlag(r.offset, 'go', r.flag));
   return drafts
-    .map(({ offset, ...d }) => ({ file: facts.file, line: lines.lineOf(offset), column: lines.columnOf(offset), ...d, why: bothLanguages(d.whyMessage), fix: bothLanguages(d.fixMessage) }))
+    .map(({ offset, ...d }) => ({ file: facts.file, line: lines.lineOf(offset), column: lines.columnOf(offset), ...d }))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
@@ -119,14 +118,9 @@ function assignmentRules(a: Assignment, scope: Scope): Draft[] {
 
 type DraftFn = (rule: LintRuleId, severity: LintSeverity, why: Message, fix: Message, edits?: TextEdit[]) => Draft;
 
-/** A message in both languages, for the readers of LintFinding's why/fix (the doctor). */
-function bothLanguages(message: Message): { en: string; zh: string } {
-  return { en: render('en', message), zh: render('zh-CN', message) };
-}
-
-/** The doctor's value rules word their findings as messages; only lint's own findings reach the doctor as two languages. */
-function doctorMessage(text: FindingText | undefined, rule: LintRuleId): Message {
-  if (text === undefined || !('id' in text)) throw new Error(`the doctor's finding for ${rule} has no message`);
+/** The doctor's value rules word their findings as messages; a fix they lack is a rule's bug. */
+function doctorMessage(text: Message | undefined, rule: LintRuleId): Message {
+  if (text === undefined) throw new Error(`the doctor's finding for ${rule} has no fix message`);
   return text;
 }
 

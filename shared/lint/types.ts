@@ -102,15 +102,6 @@ export interface LintFacts {
   notes: Message[];
 }
 
-/**
- * A finding's words in both languages, rendered from its messages by the catalogue: the shape
- * shared/doctor reads (`doctor --project`) until it takes whyMessage/fixMessage itself.
- */
-export interface Localized {
-  en: string;
-  zh: string;
-}
-
 /** An edit --fix may make: replace [start, end) of the file's text. */
 export interface TextEdit {
   start: number;
@@ -129,16 +120,12 @@ export interface LintFinding {
   variable: string;
   /** The value as written (credentials redacted). */
   value: string;
-  /** One sentence, in go's terms (whyMessage in both languages). */
-  why: Localized;
-  /** fixMessage in both languages. */
-  fix: Localized;
+  /** One sentence, in go's terms: a message of the catalogue (shared/i18n/parts/lint.ts). */
+  whyMessage: Message;
+  fixMessage: Message;
   /** Present when --fix can make the change with certainty. */
   edits?: TextEdit[];
 }
 
-/** A finding as the rules return it: its words as messages of the catalogue (shared/i18n/parts/lint.ts). */
-export interface LintResult extends LintFinding {
-  whyMessage: Message;
-  fixMessage: Message;
-}
+/** A finding as the rules return it. */
+export type LintResult = LintFinding;

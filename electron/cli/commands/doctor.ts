@@ -88,7 +88,7 @@ export const command: CliCommand = {
 
 /** A finding for --json: texts rendered in the command's language, each with its message next to it (`<field>Message`). */
 function findingJson(f: Finding, locale: Locale): Record<string, unknown> {
-  const text = (t: FindingText): { text: string; message?: Message } => ({ text: renderFindingText(locale, t), ...('id' in t ? { message: t } : {}) });
+  const text = (t: FindingText): { text: string; message: Message } => ({ text: renderFindingText(locale, t), message: t });
   const explanation = text(f.explanation);
   const fixText = f.fix ? text(f.fix.text) : null;
   return {

@@ -72,7 +72,7 @@ export const command: CliCommand = {
       writeJson(io, {
         files: report.files,
         // why/fix in the command's language (English by default), their messages next to them for scripts.
-        findings: report.findings.map(({ edits, why: _bothWhy, fix: _bothFix, whyMessage, fixMessage, ...f }) => ({
+        findings: report.findings.map(({ edits, whyMessage, fixMessage, ...f }) => ({
           ...f, why: say(whyMessage), whyMessage, fix: say(fixMessage), fixMessage, fixable: edits !== undefined,
         })),
         notes: report.notes.map(say),

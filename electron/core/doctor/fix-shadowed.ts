@@ -116,7 +116,7 @@ export async function fixShadowedByOsEnv(findings: readonly Finding[], gathered:
       result.skipped.push(
         alone.length > 0
           ? msg(alone.length > 1 ? 'ops.doctor.fix.left-alone-many' : 'ops.doctor.fix.left-alone-one', { variable: name, lines: joinToMessage(alone, 'ops.doctor.list') })
-          : f.fix && 'id' in f.fix.text
+          : f.fix
             ? msg('ops.doctor.fix.by-hand', { variable: name, fix: f.fix.text })
             : msg('ops.doctor.fix.needs-hand', { variable: name }),
       );

@@ -7,6 +7,7 @@ import { FINDING_IDS, hasErrors, runDoctor, type DoctorSnapshot, type Finding, t
 import { scanRcBytes } from '../../../electron/core/doctor/rc-parse.js';
 import { renderFindingText, type FindingText } from '../../../shared/doctor/types.js';
 import { render } from '../../../shared/i18n/catalog.js';
+import { msg } from '../../../shared/i18n/message.js';
 import { checkZhText } from '../../support/zh-check.js';
 
 interface Setup {
@@ -219,10 +220,14 @@ test('comma-no-failover: not for one private gatekeeper followed by "," on purpo
 test('project-file: what `goproxyctl lint` found in a --project dir, with its file and line', () => {
   const projects: ProjectFacts[] = [{
     dir: '/src/app', modulePath: 'example.com/app', requires: [], remotes: [],
-    lint: [{ file: '/src/app/Dockerfile', line: 3, column: 5, rule: 'arg-out-of-scope', severity: 'error', variable: 'GOPROXY', value: 'ARG GOPROXY (line 1)', why: { en: 'An ARG declared before the first FROM is only visible to FROM lines, so inside stage build GOPROXY is empty.', zh: '在第一个 FROM 之前声明的 ARG 只对 FROM 行可见，因此在构建阶段 build 中 GOPROXY 为空。' }, fix: { en: 'Add `ARG GOPROXY` after the FROM.', zh: '在 FROM 之后加上 `ARG GOPROXY`。' } }],
+    lint: [{ file: '/src/app/Dockerfile', line: 3, column: 5, rule: 'arg-out-of-scope', severity: 'error', variable: 'GOPROXY', value: 'ARG GOPROXY', whyMessage: msg('lint.arg-out-of-scope.why', { variable: 'GOPROXY', line: 1, stage: 'build' }), fixMessage: msg('lint.arg-out-of-scope.fix', { variable: 'GOPROXY' }), edits: [] }],
   }];
   const f = expectFinding({ projects }, 'project-file', 'error');
-  assert.deepEqual(f.evidence, [{ kind: 'file', file: '/src/app/Dockerfile', line: 3, text: 'arg-out-of-scope: GOPROXY=ARG GOPROXY (line 1)' }]);
+  assert.deepEqual(f.evidence, [{ kind: 'file', file: '/src/app/Dockerfile', line: 3, text: 'arg-out-of-scope: GOPROXY=ARG GOPROXY' }]);
+  // lint's own words, and the way to let `goproxyctl lint --fix` do it when it can.
+  assert.deepEqual(f.explanation, msg('lint.arg-out-of-scope.why', { variable: 'GOPROXY', line: 1, stage: 'build' }));
+  assert.deepEqual(f.fix?.text, msg('lint.doctor.fix-by-lint', { fix: msg('lint.arg-out-of-scope.fix', { variable: 'GOPROXY' }) }));
+  assert.match(render('zh-CN', f.explanation), /第 1 行的 ARG GOPROXY/);
 });
 
 test('findings are sorted errors first, and every finding id is exercised above', () => {

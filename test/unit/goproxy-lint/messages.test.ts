@@ -102,7 +102,7 @@ test('Dockerfile: an ARG out of its stage (with the line it is declared on) and 
   ]);
 });
 
-test('every rule was seen above, and each finding renders completely in both languages (also why/fix for the doctor)', async () => {
+test('every rule was seen above, and each finding renders completely in both languages', async () => {
   assert.deepEqual([...seen].sort(), [...LINT_RULE_IDS].sort());
   const { findings } = await lintText('setup.sh', 'shell', 'export GOPROXY=https://goproxy.cn|direct\nexport GONOSUMCHECK=1\n');
   for (const f of findings) {
@@ -110,8 +110,6 @@ test('every rule was seen above, and each finding renders completely in both lan
       for (const text of [render('en', m), render('zh-CN', m)]) assert.doesNotMatch(text, /\{\w+\}|lint\.|ops\./, text);
       assert.match(render('zh-CN', m), /[\u4e00-\u9fff]/);
     }
-    assert.deepEqual(f.why, { en: render('en', f.whyMessage), zh: render('zh-CN', f.whyMessage) });
-    assert.deepEqual(f.fix, { en: render('en', f.fixMessage), zh: render('zh-CN', f.fixMessage) });
   }
 });
 
