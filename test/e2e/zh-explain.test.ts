@@ -13,26 +13,15 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startLab, type Lab } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
-import { checkZhText } from '../support/zh-check.js';
+import { checkZhText, proseScript } from '../support/zh-check.js';
 import { buildRenderer, openChromium, startServe, stopServe } from './headless-dashboard.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
 const MODULE = 'lab.invalid/app@v1.0.0';
 const T = { timeout: 30_000 };
 
-/** Runs in the page: the explain box's visible text, without its code-like elements (go's error, entries, file names). */
-const EXPLAIN_PROSE_SCRIPT = `(() => {
-  const root = document.querySelector('[data-testid="explain-box"]').cloneNode(true);
-  for (const el of root.querySelectorAll('.mono, code, pre, kbd, [data-verbatim], form')) el.remove();
-  const holder = document.createElement('div');
-  holder.style.position = 'absolute';
-  holder.style.left = '-99999px';
-  holder.appendChild(root);
-  document.body.appendChild(holder);
-  const text = holder.innerText;
-  holder.remove();
-  return text;
-})()`;
+/** The explain box's visible text, without its code-like elements (go's error, entries, file names) and its form. */
+const EXPLAIN_PROSE_SCRIPT = proseScript('[data-testid="explain-box"]', ['form']);
 
 let tmp: string;
 let home: string;

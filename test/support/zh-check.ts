@@ -41,10 +41,16 @@ export function checkZhText(text: string): ZhCheck {
   return { cjk, english };
 }
 
-/** Runs in the page: the visible text of the main area and the shell, without code-like elements. */
-export const VISIBLE_PROSE_SCRIPT = `(() => {
-  const root = document.querySelector('.app').cloneNode(true);
-  for (const el of root.querySelectorAll('.mono, code, pre, kbd, textarea, [data-verbatim], .react-flow__attribution, script, style')) el.remove();
+/**
+ * A script to run in the page: the visible text of the element `selector` finds, without the
+ * elements that are code by nature (and any `alsoRemove`). The copy is laid out off-screen so
+ * innerText keeps the line breaks a person sees.
+ */
+export function proseScript(selector: string, alsoRemove: readonly string[] = []): string {
+  const removed = ['.mono', 'code', 'pre', 'kbd', 'textarea', '[data-verbatim]', '.react-flow__attribution', 'script', 'style', ...alsoRemove].join(', ');
+  return `(() => {
+  const root = document.querySelector(${JSON.stringify(selector)}).cloneNode(true);
+  for (const el of root.querySelectorAll(${JSON.stringify(removed)})) el.remove();
   const holder = document.createElement('div');
   holder.style.position = 'absolute';
   holder.style.left = '-99999px';
@@ -54,3 +60,7 @@ export const VISIBLE_PROSE_SCRIPT = `(() => {
   holder.remove();
   return text;
 })()`;
+}
+
+/** Runs in the page: the visible text of the main area and the shell, without code-like elements. */
+export const VISIBLE_PROSE_SCRIPT = proseScript('.app');
