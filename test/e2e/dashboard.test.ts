@@ -19,7 +19,7 @@ import { goToolchains, runCommand } from '../support/go.js';
 import { cliPath, repoRoot } from '../support/paths.js';
 import { screenshotDir } from '../support/screenshots.js';
 import { checkZhText, VISIBLE_PROSE_SCRIPT } from '../support/zh-check.js';
-import { buildRenderer, openChromium, startServe, stopServe } from './headless-dashboard.js';
+import { buildRenderer, dashboardEnv, openChromium, startServe, stopServe } from './headless-dashboard.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
 const screenshots = screenshotDir();
@@ -56,18 +56,7 @@ before(async () => {
   // The lab's go environment, minus what would shadow the go env file from the OS environment:
   // this user's configuration lives in files (the go env file, .bashrc), as most people's does.
   const { GOSUMDB: _s, GOFLAGS: _f, GOENV: _e, ...labEnv } = lab.goEnv({ HTTPS_PROXY: 'http://127.0.0.1:1' });
-  env = {
-    ...labEnv,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    XDG_DATA_HOME: path.join(home, '.local', 'share'),
-    XDG_STATE_HOME: path.join(home, '.local', 'state'),
-    SHELL: '/bin/bash',
-    LANG: 'C.UTF-8',
-    GOTELEMETRY: 'off',
-    GOPROXYCTL_GO: go.bin,
-    GOPROXYCTL_UI_DIR: ui,
-  };
+  env = dashboardEnv(home, { go: go.bin, ui, base: labEnv });
   const w = await runCommand(go.bin, ['env', '-w', `GOPROXY=${proxyUrl('fast')},direct`], { env, cwd: home, timeoutMs: 120_000 });
   assert.equal(w.code, 0, w.stderr);
   // What the doctor should catch: an rc-file export that shadows the go env file in every new shell.

@@ -10,6 +10,28 @@ import { chromiumEnv } from '../bench/ui.js';
 import { cliPath, repoRoot } from '../support/paths.js';
 
 /** `vite build` of the renderer into `outDir` (what `serve` then serves through GOPROXYCTL_UI_DIR). */
+/**
+ * The environment of a dashboard user whose HOME (and XDG directories) is `home`: bash, a UTF-8
+ * C locale, no go telemetry, the go and the built renderer goproxyctl serve must use. `base`
+ * (the lab's go environment, a PATH) comes first, `extra` last.
+ */
+export function dashboardEnv(home: string, opts: { go: string; ui: string; base?: NodeJS.ProcessEnv; extra?: NodeJS.ProcessEnv }): NodeJS.ProcessEnv {
+  return {
+    ...opts.base,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_STATE_HOME: path.join(home, '.local', 'state'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    SHELL: '/bin/bash',
+    LANG: 'C.UTF-8',
+    GOTELEMETRY: 'off',
+    GOPROXYCTL_GO: opts.go,
+    GOPROXYCTL_UI_DIR: opts.ui,
+    ...opts.extra,
+  };
+}
+
 export function buildRenderer(outDir: string): void {
   const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   const built = spawnSync(process.execPath, [vite, 'build', '--outDir', outDir, '--logLevel', 'error'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });

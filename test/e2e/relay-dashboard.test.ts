@@ -14,7 +14,7 @@ import { ProfileStore } from '../../electron/core/profiles/index.js';
 import { startLab, type Lab } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
 import { freePort, labProfile } from '../support/relay-fixtures.js';
-import { buildRenderer, openChromium, startServe, stopServe } from './headless-dashboard.js';
+import { buildRenderer, dashboardEnv, openChromium, startServe, stopServe } from './headless-dashboard.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
 
@@ -37,19 +37,7 @@ before(async () => {
   buildRenderer(ui);
   lab = await startLab({ proxies: [{ name: 'mirror' }] });
   const { GOSUMDB: _s, GOFLAGS: _f, GOENV: _e, GOPROXY: _p, ...labEnv } = lab.goEnv();
-  env = {
-    ...labEnv,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    XDG_DATA_HOME: path.join(home, '.local', 'share'),
-    XDG_STATE_HOME: path.join(home, '.local', 'state'),
-    XDG_CACHE_HOME: path.join(home, '.cache'),
-    SHELL: '/bin/bash',
-    LANG: 'C.UTF-8',
-    GOTELEMETRY: 'off',
-    GOPROXYCTL_GO: go.bin,
-    GOPROXYCTL_UI_DIR: ui,
-  };
+  env = dashboardEnv(home, { go: go.bin, ui, base: labEnv });
   port = await freePort();
   const relayed = labProfile('relayed', `${lab.proxies.mirror!.url},off`, { name: 'Through the relay', relay: { port } });
   await new ProfileStore({ env }).create(relayed);

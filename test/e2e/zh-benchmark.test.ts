@@ -16,7 +16,7 @@ import { fixtureGraph, startLab, type Lab } from '../lab/index.js';
 import { goToolchains } from '../support/go.js';
 import { screenshotDir } from '../support/screenshots.js';
 import { checkZhText, VISIBLE_PROSE_SCRIPT } from '../support/zh-check.js';
-import { buildRenderer, openChromium, startServe, stopServe } from './headless-dashboard.js';
+import { buildRenderer, dashboardEnv, openChromium, startServe, stopServe } from './headless-dashboard.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
 /** The service benchmarks this module (its DEFAULT_PROBE_MODULE), so the lab serves it too. */
@@ -50,19 +50,7 @@ before(async () => {
   });
   // The real checksum databases fail fast and offline through a dead HTTPS_PROXY.
   const { GOFLAGS: _f, GOENV: _e, ...labEnv } = lab.goEnv({ HTTPS_PROXY: 'http://127.0.0.1:1' });
-  const env = {
-    ...labEnv,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    XDG_DATA_HOME: path.join(home, '.local', 'share'),
-    XDG_STATE_HOME: path.join(home, '.local', 'state'),
-    SHELL: '/bin/bash',
-    LANG: 'C.UTF-8',
-    GOTELEMETRY: 'off',
-    GOPROXY: `${lab.proxies.fast!.url},direct`,
-    GOPROXYCTL_GO: go.bin,
-    GOPROXYCTL_UI_DIR: ui,
-  };
+  const env = dashboardEnv(home, { go: go.bin, ui, base: labEnv, extra: { GOPROXY: `${lab.proxies.fast!.url},direct` } });
   ({ serve, url } = await startServe(env, home));
   ({ browser, page, problems } = await openChromium(path.join(tmp, 'chromium')));
 });

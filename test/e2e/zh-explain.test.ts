@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startLab, type Lab } from '../lab/index.js';
 import { goToolchains, runCommand } from '../support/go.js';
 import { checkZhText, proseScript } from '../support/zh-check.js';
-import { buildRenderer, openChromium, startServe, stopServe } from './headless-dashboard.js';
+import { buildRenderer, dashboardEnv, openChromium, startServe, stopServe } from './headless-dashboard.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
 const MODULE = 'lab.invalid/app@v1.0.0';
@@ -41,17 +41,7 @@ before(async () => {
   lab = await startLab({ proxies: [{ name: 'good' }, { name: 'missing', faults: { status: 404 } }, { name: 'broken', faults: { status: 502 } }] });
   // The configuration lives in the go env file (no GOPROXY, GOENV or GOSUMDB in the environment).
   const { GOSUMDB: _s, GOFLAGS: _f, GOENV: _e, ...labEnv } = lab.goEnv({ HTTPS_PROXY: 'http://127.0.0.1:1' });
-  env = {
-    ...labEnv,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    XDG_DATA_HOME: path.join(home, '.local', 'share'),
-    XDG_STATE_HOME: path.join(home, '.local', 'state'),
-    LANG: 'C.UTF-8',
-    GOTELEMETRY: 'off',
-    GOPROXYCTL_GO: go.bin,
-    GOPROXYCTL_UI_DIR: ui,
-  };
+  env = dashboardEnv(home, { go: go.bin, ui, base: labEnv });
   await useGoproxy(lab.proxies.good!.url);
   let url: string;
   ({ serve, url } = await startServe(env, home));

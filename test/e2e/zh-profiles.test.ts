@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { builtinProfile, serializeBundle } from '../../shared/profile/index.js';
 import { goToolchains } from '../support/go.js';
 import { checkZhText, VISIBLE_PROSE_SCRIPT } from '../support/zh-check.js';
-import { buildRenderer, openChromium, startServe, stopServe } from './headless-dashboard.js';
+import { buildRenderer, dashboardEnv, openChromium, startServe, stopServe } from './headless-dashboard.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
 const T = { timeout: 30_000 };
@@ -32,21 +32,13 @@ before(async () => {
   const ui = path.join(tmp, 'ui');
   buildRenderer(ui);
   await writeFile(path.join(home, '.bashrc'), '# my bashrc\n');
-  const env: NodeJS.ProcessEnv = {
-    PATH: `${path.dirname(go.bin)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    XDG_DATA_HOME: path.join(home, '.local', 'share'),
-    XDG_STATE_HOME: path.join(home, '.local', 'state'),
-    SHELL: '/bin/bash',
-    LANG: 'C.UTF-8',
-    GOTELEMETRY: 'off',
-    GOFLAGS: '-modcacherw',
-    GOPROXYCTL_GO: go.bin,
-    GOPROXYCTL_UI_DIR: ui,
-    // Set where the service itself runs: the go it runs keeps it, so the switch's verdict must say so.
-    GOSUMDB: 'sum.golang.org',
-  };
+  const env = dashboardEnv(home, {
+    go: go.bin,
+    ui,
+    base: { PATH: `${path.dirname(go.bin)}:${process.env.PATH ?? '/usr/bin:/bin'}` },
+    // GOSUMDB is set where the service itself runs: the go it runs keeps it, so the switch's verdict must say so.
+    extra: { GOFLAGS: '-modcacherw', GOSUMDB: 'sum.golang.org' },
+  });
   let url: string;
   ({ serve, url } = await startServe(env, home));
   // Refused requests (an invalid subscription) are 400s by design, and Chromium logs every 4xx.
