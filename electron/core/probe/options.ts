@@ -62,9 +62,10 @@ export const ZIP_READ_MS = 2_000;
 /**
  * A .zip smaller than this says nothing about the pipe: it arrives within TCP's first few windows
  * (the initial window alone is 10 segments, about 14 KB: RFC 6928), so its "transfer time" is a
- * round trip plus the reader's scheduling. Dividing its size by that time gave loopback proxies
- * throughputs from 100 kB/s to 4 MB/s from run to run, and the bytes term of the estimate then
- * outweighed a proxy 250 ms slower per request. Below this size the throughput is not measured
+ * round trip plus the reader's scheduling. The lab's zip of a few hundred bytes measured 1.7 to
+ * 3.9 MB/s on one loopback proxy over twelve runs; one 60 ms stall of a loaded machine makes it a
+ * few kB/s, and the bytes term of the estimate (15 MB at that rate) then outweighs a proxy 250 ms
+ * slower per request: a ranking CI once got upside down. Below this size the throughput is not measured
  * (null: the estimate adds nothing for the bytes, and says so), unless the read ran for its whole
  * ZIP_READ_MS: a thin pipe's few bytes over that time are a real rate.
  */
