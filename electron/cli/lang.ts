@@ -3,8 +3,9 @@
 // locale as POSIX programs read it (LC_ALL, then LC_MESSAGES, then LANG).
 import { loadSettings } from '../core/service/settings-file.js';
 import { productDirs } from '../core/apply/product-dirs.js';
-import { UsageError } from './command.js';
-import { msg, type Locale } from '../../shared/i18n/message.js';
+import { UsageError, type CliIo } from './command.js';
+import { render, type MessageId } from '../../shared/i18n/catalog.js';
+import { msg, type Locale, type MessageParam } from '../../shared/i18n/message.js';
 
 export type CliLang = 'en' | 'zh';
 
@@ -30,4 +31,9 @@ export async function resolveCliLang(flag: unknown, env: NodeJS.ProcessEnv): Pro
 /** The product's Locale (shared/i18n) for a command's language: what the engine catalogue renders in. */
 export function localeOfCli(lang: CliLang | undefined): Locale {
   return lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** A catalogue message in the command's language, as text. */
+export function cliWords(io: Pick<CliIo, 'lang'>, id: MessageId, params?: Readonly<Record<string, MessageParam>>): string {
+  return render(localeOfCli(io.lang), msg(id, params));
 }

@@ -24,15 +24,10 @@ import {
 } from '../../core/secrets/index.js';
 import { validateCredentialOriginForGo, validateCredentialUser } from '../../core/secrets/credential-input.js';
 import { EXIT, UsageError, writeJson, type CliCommand, type CliIo, type ParsedArgs } from '../command.js';
-import { localeOfCli } from '../lang.js';
+import { cliWords as words, localeOfCli } from '../lang.js';
 import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type Message, type MessageParam } from '../../../shared/i18n/message.js';
-import type { MessageId } from '../../../shared/i18n/catalog.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
-/** One of auth's messages in the command's language. */
-function words(io: CliIo, id: MessageId, params?: Readonly<Record<string, MessageParam>>): string {
-  return render(localeOfCli(io.lang), msg(id, params));
-}
 
 /** A pasted secret is small; anything larger is a mistake (a file piped by accident). */
 const MAX_SECRET_BYTES = 64 * 1024;

@@ -8,15 +8,9 @@ import { startHeadlessServer } from '../../core/headless/server.js';
 import { BUNDLED_CLI_ENTRY } from '../../core/cli-install/index.js';
 import { createService } from '../../core/service/service.js';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../command.js';
-import { localeOfCli } from '../lang.js';
-import { render } from '../../../shared/i18n/catalog.js';
-import { msg, type MessageParam } from '../../../shared/i18n/message.js';
-import type { MessageId } from '../../../shared/i18n/catalog.js';
+import { cliWords as words } from '../lang.js';
+import { msg } from '../../../shared/i18n/message.js';
 
-/** One of serve's lines in the command's language. */
-function words(io: CliIo, id: MessageId, params?: Readonly<Record<string, MessageParam>>): string {
-  return render(localeOfCli(io.lang), msg(id, params));
-}
 
 // dist/electron/cli/commands/serve.js → dist/ui (vite's output; see vite.config.ts).
 const BUILT_UI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'ui');
