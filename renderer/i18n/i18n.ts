@@ -13,7 +13,7 @@ import { dashboardEn, dashboardZh } from './dashboard.js';
 import { shellEn, shellZh } from './messages.js';
 import { viewsEn, viewsZh } from './views.js';
 
-export const LOCALES = ['en', 'zh-CN'] as const satisfies readonly UiLocale[];
+export { LOCALES } from '../../shared/i18n/message.js';
 export type Locale = UiLocale;
 
 // The engines' messages (shared/i18n: explain steps, benchmark reasons…) are part of the key space.
