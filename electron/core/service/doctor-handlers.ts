@@ -5,13 +5,14 @@ import type { CommandHandlers } from '../../../shared/contract/contract.js';
 import { ContractError } from '../../../shared/contract/envelope.js';
 import { redactCredentials } from '../../../shared/contract/redact.js';
 import type { FindingView } from '../../../shared/contract/state.js';
-import { renderFindingText, runDoctor } from '../../../shared/doctor/index.js';
+import { runDoctor } from '../../../shared/doctor/index.js';
 import { ApplyRefusedError } from '../apply/index.js';
 import { fixShadowedByOsEnv, gatherDoctorSnapshot, type Gathered } from '../doctor/index.js';
 import { describeTerminalChecks } from '../use/terminal-check.js';
 import type { CommandContext, ServiceContext } from './context.js';
 import { toDoctorFixView, toFindingViews } from './doctor-view.js';
 import { commit } from './store.js';
+import { msg } from '../../../shared/i18n/message.js';
 
 export interface DoctorHandlerHooks {
   afterApply(): Promise<void>;
@@ -44,13 +45,13 @@ export function createDoctorHandlers(ctx: ServiceContext, hooks: DoctorHandlerHo
       const { gathered, views } = await diagnose(cc.signal);
       const index = views.findIndex((v) => v.key === request.key);
       const finding = views[index];
-      if (!finding) throw new ContractError('bad-request', `there is no finding "${request.key}" any more; run the doctor again`);
-      if (!finding.fixable) throw new ContractError('bad-request', `the doctor cannot fix "${request.key}" by itself: ${finding.fix ? renderFindingText('en', finding.fix.text) : 'see its explanation'}`);
+      if (!finding) throw ContractError.saying('bad-request', msg('ops.service.finding-gone'));
+      if (!finding.fixable) throw ContractError.saying('bad-request', finding.fix ? msg('ops.service.not-fixable-how', { fix: finding.fix.text }) : msg('ops.service.not-fixable'));
       let fix;
       try {
         fix = await fixShadowedByOsEnv([runDoctor(gathered.snapshot)[index]!], gathered, { env: ctx.env, dirs: ctx.dirs });
       } catch (err) {
-        if (err instanceof ApplyRefusedError) throw new ContractError('bad-request', `nothing was changed: ${redactCredentials(err.message)}`);
+        if (err instanceof ApplyRefusedError) throw ContractError.saying('bad-request', msg('ops.service.nothing-changed', { reason: err.details[0] ?? redactCredentials(err.message) }));
         throw err;
       }
       // What new terminals really got after the fix is part of its outcome.

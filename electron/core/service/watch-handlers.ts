@@ -167,7 +167,7 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
       const previous = store.getState().settings;
       const next = request.settings;
       if (next.launchAtLogin !== previous.launchAtLogin) {
-        if (!ctx.loginItem) throw new ContractError('bad-request', 'launch at login is not available here: it needs the desktop app (or Linux autostart)');
+        if (!ctx.loginItem) throw ContractError.saying('bad-request', msg('ops.service.no-login-item'));
         await ctx.loginItem.setEnabled(next.launchAtLogin);
       }
       await saveSettings(ctx.dirs.config, next);
@@ -182,9 +182,9 @@ export function createWatchHandlers(ctx: ServiceContext, hooks: WatchHandlerHook
     async testNow(_request, cc) {
       const config = await readGoConfig(ctx.env, { signal: cc.signal });
       const parsed = parseGoproxy(config.effective.GOPROXY.value);
-      if (!parsed.ok) throw new ContractError('failed', `go rejects GOPROXY: ${redactCredentials(parsed.error)}`);
+      if (!parsed.ok) throw ContractError.saying('failed', msg('ops.service.goproxy-rejected', { error: redactCredentials(parsed.error) }));
       const proxies = parsed.value.entries.flatMap((e) => (e.kind === 'proxy' ? [e.url] : []));
-      if (proxies.length === 0) throw new ContractError('bad-request', 'the active chain has no proxy to test (it is direct or off only)');
+      if (proxies.length === 0) throw ContractError.saying('bad-request', msg('ops.service.nothing-to-test'));
       commit(store, { watch: { ...watchState(), running: true } });
       rounds++;
       try {

@@ -342,6 +342,13 @@ export const opsEn = {
   'ops.policy.rule-shape': 'each rule is an object with "profile" and "when" (ssid, gatewaySubnet or dnsSearchDomain)',
   'ops.policy.in-file': '{file}: {problem}',
   'ops.watch.bad-policy': '{problems}; fix or delete it',
+  'ops.service.finding-gone': 'That finding is no longer there: run the doctor again',
+  'ops.service.not-fixable-how': 'The doctor cannot fix this by itself: {fix}',
+  'ops.service.not-fixable': 'The doctor cannot fix this by itself: see its explanation',
+  'ops.service.nothing-changed': 'Nothing was changed: {reason}',
+  'ops.service.no-login-item': 'Launch at login is not available here: it needs the desktop app (or Linux autostart)',
+  'ops.service.goproxy-rejected': 'go rejects GOPROXY: `{error}`',
+  'ops.service.nothing-to-test': 'The active chain has no proxy to test (it is direct or off only)',
 } as const satisfies Readonly<Record<`ops.${string}`, string>>;
 
 export const opsZh: Readonly<Record<keyof typeof opsEn, string>> = {
@@ -670,4 +677,11 @@ export const opsZh: Readonly<Record<keyof typeof opsEn, string>> = {
   'ops.policy.rule-shape': '每条规则都是一个带有 `profile` 和 `when`（`ssid`、`gatewaySubnet` 或 `dnsSearchDomain`）的对象',
   'ops.policy.in-file': '{file}：{problem}',
   'ops.watch.bad-policy': '{problems}；请修正或删除该文件',
+  'ops.service.finding-gone': '该诊断结果已不存在：请重新运行诊断',
+  'ops.service.not-fixable-how': '诊断无法自动修复此问题：{fix}',
+  'ops.service.not-fixable': '诊断无法自动修复此问题：请参阅其说明',
+  'ops.service.nothing-changed': '没有做任何更改：{reason}',
+  'ops.service.no-login-item': '此处无法设置登录时启动：需要桌面应用（或 Linux 自动启动）',
+  'ops.service.goproxy-rejected': 'go 不接受此 GOPROXY：`{error}`',
+  'ops.service.nothing-to-test': '当前代理链中没有可测试的代理（只有 direct 或 off）',
 };
