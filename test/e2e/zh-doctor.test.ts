@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { goToolchains, runCommand } from '../support/go.js';
-import { checkZhText, proseScript } from '../support/zh-check.js';
+import { checkZhText, readProse } from '../support/zh-check.js';
 import { buildRenderer, openChromium, startServe, stopServe } from './headless-dashboard.js';
 
 const go = goToolchains().find((g) => g.name === 'go1.23') ?? goToolchains().at(-1)!;
@@ -93,12 +93,12 @@ test('doctor cards in 简体中文: titles, explanations and fixes in Chinese; n
     const testid = (await cards.nth(i).getAttribute('data-testid'))!;
     const title = await cards.nth(i).locator('.finding-title').innerText();
     assert.doesNotMatch(title, RULE_IDS, `${testid}: titled with a rule id`);
-    const check = checkZhText(await page.evaluate<string>(proseScript(`[data-testid="${testid}"]`)));
+    const check = checkZhText(await readProse(page, `[data-testid="${testid}"]`));
     assert.ok(check.cjk >= 15, `${testid}: the card is not in Chinese at all`);
     for (const e of check.english) failures.push(`${testid}: ${e}`);
   }
   assert.deepEqual(failures, [], 'English words on the zh-CN doctor cards');
-  const panel = checkZhText(await page.evaluate<string>(proseScript('[data-testid="doctor"]')));
+  const panel = checkZhText(await readProse(page, '[data-testid="doctor"]'));
   assert.deepEqual(panel.english, [], 'the whole doctor panel');
   assert.doesNotMatch(await page.getByTestId('doctor').innerText(), RULE_IDS);
   assert.deepEqual(problems, [], 'no console errors');

@@ -11,6 +11,8 @@
 // The graph library's credit link (React Flow's attribution) is removed with the code elements.
 // What remains must hold no ASCII word of three letters or more. The check is not vacuous: it
 // also demands that the text hold Chinese at all (the caller asserts the view's heading too).
+import type { Page } from 'playwright-core';
+
 const ALLOWED_WORDS = new Set(['goproxyctl', 'control', 'go', 'direct', 'off', 'english', 'google', 'http', 'https', 'wi-fi', 'shell', 'ms', 'kb', 'mb', 'min', 'h', 's', 'node', 'js']);
 
 export interface ZhCheck {
@@ -49,7 +51,9 @@ export function checkZhText(text: string): ZhCheck {
 export function proseScript(selector: string, alsoRemove: readonly string[] = []): string {
   const removed = ['.mono', 'code', 'pre', 'kbd', 'textarea', '[data-verbatim]', '.react-flow__attribution', 'script', 'style', ...alsoRemove].join(', ');
   return `(() => {
-  const root = document.querySelector(${JSON.stringify(selector)}).cloneNode(true);
+  const found = document.querySelector(${JSON.stringify(selector)});
+  if (found === null) return null;
+  const root = found.cloneNode(true);
   for (const el of root.querySelectorAll(${JSON.stringify(removed)})) el.remove();
   const holder = document.createElement('div');
   holder.style.position = 'absolute';
@@ -60,6 +64,15 @@ export function proseScript(selector: string, alsoRemove: readonly string[] = []
   holder.remove();
   return text;
 })()`;
+}
+
+/**
+ * The prose of `selector` once it is on the page: polled, so an element the page re-renders
+ * at that moment (a list the service re-derives) is read when it is back, not missed.
+ */
+export async function readProse(page: Page, selector: string, alsoRemove: readonly string[] = []): Promise<string> {
+  const handle = await page.waitForFunction(proseScript(selector, alsoRemove), undefined, { timeout: 30_000 });
+  return String(await handle.jsonValue());
 }
 
 /** Runs in the page: the visible text of the main area and the shell, without code-like elements. */
