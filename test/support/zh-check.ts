@@ -67,12 +67,17 @@ export function proseScript(selector: string, alsoRemove: readonly string[] = []
 }
 
 /**
- * The prose of `selector` once it is on the page: polled, so an element the page re-renders
- * at that moment (a list the service re-derives) is read when it is back, not missed.
+ * The prose of `selector` once it is on the page: an element the page re-renders at that moment
+ * (a list the service re-derives) is waited for again and read when it is back, not missed.
+ * (page.waitForFunction would poll a string with eval, which the dashboard's CSP refuses.)
  */
 export async function readProse(page: Page, selector: string, alsoRemove: readonly string[] = []): Promise<string> {
-  const handle = await page.waitForFunction(proseScript(selector, alsoRemove), undefined, { timeout: 30_000 });
-  return String(await handle.jsonValue());
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.locator(selector).first().waitFor({ timeout: 30_000 });
+    const text = await page.evaluate<string | null>(proseScript(selector, alsoRemove));
+    if (text !== null) return text;
+  }
+  throw new Error(`${selector} kept disappearing as it was read`);
 }
 
 /** Runs in the page: the visible text of the main area and the shell, without code-like elements. */
