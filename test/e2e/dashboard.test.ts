@@ -342,7 +342,8 @@ test('settings: a bad network rule is refused with the reason; the language swit
   await page.getByTestId('settings-theme').selectOption('dark');
   await page.getByTestId('settings-save').click();
   await page.getByTestId('settings-saved').waitFor(T);
-  await page.waitForFunction("document.documentElement.dataset.theme === 'dark'", undefined, T);
+  // Locators, not waitForFunction: that polls its string with eval, which the dashboard's CSP refuses.
+  await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached', ...T });
   assert.equal(await page.evaluate("getComputedStyle(document.querySelector('.view')).backgroundColor"), 'rgb(21, 26, 34)', 'the views follow the setting');
   assert.equal(await page.evaluate('getComputedStyle(document.body).backgroundColor'), 'rgb(15, 19, 26)', 'and so does the shell');
 
@@ -352,7 +353,7 @@ test('settings: a bad network rule is refused with the reason; the language swit
   assert.equal(await page.locator('#settings-heading').innerText(), '设置');
   await page.reload();
   await page.getByTestId('nav-settings').waitFor(T);
-  await page.waitForFunction("document.documentElement.lang === 'zh-CN'", undefined, T);
+  await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached', ...T });
   assert.equal(await page.getByTestId('nav-settings').innerText(), '设置');
   assert.equal(await page.getByTestId('settings-language').inputValue(), 'zh-CN', 'the choice was saved in the settings');
   assert.deepEqual(problems, [], 'no console errors (a CSP violation would show here)');
@@ -362,7 +363,7 @@ test('settings: Install command-line tool links goproxyctl into ~/.local/bin, it
   await page.getByTestId('nav-settings').click();
   const status = page.getByTestId('cli-status');
   const link = path.join(home, '.local', 'bin', 'goproxyctl');
-  await page.waitForFunction(`document.querySelector('[data-testid="cli-status"]')?.textContent.includes(${JSON.stringify(link)})`, undefined, T);
+  await status.filter({ hasText: link }).waitFor(T);
   await page.getByTestId('cli-install').click();
   await page.getByTestId('cli-uninstall').waitFor(T);
   assert.ok((await status.innerText()).includes(link), 'the status names where it was installed');
